@@ -1,2 +1,13 @@
 //! crosscheck: load news articles from several outlets, extract their figures,
 //! quotes and claimers, and compare them. No terminal code lives here.
+
+pub mod clean;
+pub mod corpus;
+pub mod document;
+pub mod load;
+pub mod outlet;
+pub mod sanitize;
+pub mod segment;
+
+pub use corpus::{Corpus, SentenceId};
+pub use document::Document;

@@ -1,1 +1,106 @@
-fn main() {}
+//! The `crosscheck` binary: a thin CLI over the library.
+
+mod cli;
+
+use clap::{Args, Parser, Subcommand};
+use crosscheck::load::{self, Input};
+use std::process::ExitCode;
+
+/// Read news from several outlets side by side and see where they differ.
+///
+/// With no PATH, crosscheck works on the five bundled seed articles. A PATH
+/// is a file (.txt, .md, .html, .json, .jsonl), a folder (read recursively;
+/// hidden and unknown files skipped) or `-` for standard input.
+#[derive(Parser, Debug)]
+#[command(name = "crosscheck", version, args_conflicts_with_subcommands = true)]
+#[command(after_help = "Exit status: 0 ok, 1 error (nothing could be loaded), 2 usage.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    corpus: CorpusArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List the loaded documents: outlet, title, date, sentences, warnings.
+    Sources {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print one JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CorpusArgs {
+    /// Files, folders or `-` (stdin). Default: the bundled seed articles.
+    #[arg(value_name = "PATH")]
+    paths: Vec<String>,
+    /// Skip files larger than this (bytes, or with K/M/G suffix).
+    #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = parse_size)]
+    max_file_size: u64,
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => s.split_at(i),
+        None => (s, ""),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size (try 20M, 500K or 1G)"))?;
+    let factor: u64 = match unit.to_ascii_uppercase().trim_end_matches('B') {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("`{s}`: unknown size unit `{unit}` (use K, M or G)")),
+    };
+    n.checked_mul(factor)
+        .ok_or_else(|| format!("`{s}` is too large"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Sources { corpus, json }) => cli::sources::run(&corpus, json),
+        // Until the TUI lands, the bare command prints the sources table.
+        None => cli::sources::run(&cli.corpus, false),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            cli::error(&format!("{e:#}"));
+            ExitCode::from(1)
+        }
+    }
+}
+
+impl CorpusArgs {
+    /// Loads the corpus the arguments name, printing every problem to
+    /// stderr. Fails only when nothing at all could be loaded.
+    pub fn load(&self) -> anyhow::Result<crosscheck::Corpus> {
+        if self.paths.is_empty() {
+            return Ok(crosscheck::Corpus::seeds());
+        }
+        let inputs: Vec<Input> = self.paths.iter().map(|p| Input::parse(p)).collect();
+        let loaded = load::load(
+            &inputs,
+            load::Options {
+                max_file_size: self.max_file_size,
+            },
+        );
+        for p in &loaded.problems {
+            eprintln!("crosscheck: {p}");
+        }
+        if loaded.documents.is_empty() {
+            anyhow::bail!("no documents loaded from {}", self.paths.join(", "));
+        }
+        Ok(crosscheck::Corpus {
+            documents: loaded.documents,
+        })
+    }
+}

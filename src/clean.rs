@@ -1,0 +1,151 @@
+//! Line-level cleaning: drops web chrome, marks captions, strips truncation
+//! markers. Driven by `assets/boilerplate.toml`.
+
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+struct Raw {
+    drop: Vec<String>,
+    tail_caps_max_words: usize,
+    truncation: String,
+    caption: Vec<String>,
+}
+
+struct Lexicon {
+    drop: RegexSet,
+    tail_caps_max_words: usize,
+    truncation: Regex,
+    caption: RegexSet,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let raw: Raw = toml::from_str(include_str!("../assets/boilerplate.toml"))
+        .expect("assets/boilerplate.toml is valid");
+    let anchored: Vec<String> = raw.drop.iter().map(|p| format!("^(?:{p})$")).collect();
+    Lexicon {
+        drop: RegexSetBuilder::new(anchored)
+            .case_insensitive(true)
+            .build()
+            .expect("drop patterns compile"),
+        tail_caps_max_words: raw.tail_caps_max_words,
+        truncation: Regex::new(&raw.truncation).expect("truncation pattern compiles"),
+        caption: RegexSetBuilder::new(&raw.caption)
+            .case_insensitive(true)
+            .build()
+            .expect("caption patterns compile"),
+    }
+});
+
+/// The line with leading and trailing punctuation and symbols trimmed, as
+/// chrome patterns see it ("‚ Subscribe" → "Subscribe").
+fn core(line: &str) -> &str {
+    line.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')' && c != '$')
+}
+
+/// True when a line is page chrome rather than article text.
+pub fn is_chrome(line: &str) -> bool {
+    let core = core(line);
+    !core.is_empty() && LEXICON.drop.is_match(core)
+}
+
+/// A short ALL-CAPS line such as a sidebar heading ("INVESTING BOOKS").
+pub fn is_caps_heading(line: &str) -> bool {
+    let core = core(line);
+    let words = core.split_whitespace().count();
+    words > 0
+        && words <= LEXICON.tail_caps_max_words
+        && core.chars().any(char::is_alphabetic)
+        && !core.chars().any(char::is_lowercase)
+}
+
+/// True when a paragraph is a photo caption or credit.
+pub fn is_caption(paragraph: &str) -> bool {
+    LEXICON.caption.is_match(paragraph.trim())
+}
+
+/// The line without a trailing truncation marker ("…[+]", "… [+1234 chars]").
+pub fn strip_truncation(line: &str) -> &str {
+    match LEXICON.truncation.find(line) {
+        Some(m) => &line[..m.start()],
+        None => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_lines_from_the_seeds_and_elsewhere() {
+        for line in [
+            "Checkout",
+            "Cart: $0.00 - (0 items )",
+            "Loading…",
+            "Be the first to know when NEW books are released!",
+            "We don’t spam! Read our privacy policy for more info.",
+            "Write a Reply or Comment:",
+            "Back to top",
+            "‚ Subscribe",
+            "LEAVE A REPLY",
+            "Please enter your comment!",
+            "Please enter your name here",
+            "The reCAPTCHA verification period has expired. Please reload the page.",
+            "More Articles",
+            "Share this article",
+            "Share on: Facebook Twitter Email",
+            "Sign up for our daily newsletter",
+            "Advertisement",
+            "Skip to main content",
+            "View cart (2)",
+            "12 Comments",
+        ] {
+            assert!(is_chrome(line), "not chrome: {line}");
+        }
+    }
+
+    #[test]
+    fn article_sentences_are_not_chrome() {
+        for line in [
+            "Ukraine Announces First Direct Clashes With North Korean Troops",
+            "Subscribers to the service said prices rose by 12%.",
+            "The shop was destroyed in the attack, officials said.",
+            "Readers left more than 300 comments on the ministry's post.",
+            "He urged Europe to share the burden of air defence.",
+            "Loading of the grain ships resumed on Monday.",
+        ] {
+            assert!(!is_chrome(line), "chrome: {line}");
+        }
+    }
+
+    #[test]
+    fn captions_and_credits() {
+        assert!(is_caption(
+            "Photo: Ukraine’s President Volodymyr Zelensky estimates that some 11,000 North Korean troops are in Russia’s Kursk border region. (BBC)"
+        ));
+        assert!(is_caption(
+            "Ukraine's President Volodymyr Zelenskiy said Tuesday that North Korean troops have entered combat. File Photo by Ting Shen/UPI"
+        ));
+        assert!(is_caption("Getty Images"));
+        assert!(is_caption("Credit: ABC News"));
+        assert!(!is_caption(
+            "The Pentagon stated that at least 10,000 North Korean soldiers are currently stationed near Ukraine’s border."
+        ));
+    }
+
+    #[test]
+    fn truncation_markers() {
+        assert_eq!(strip_truncation("region. (BBC)…[+]"), "region. (BBC)");
+        assert_eq!(strip_truncation("the war … [+2345 chars]"), "the war");
+        assert_eq!(strip_truncation("no marker [+] here"), "no marker [+] here");
+    }
+
+    #[test]
+    fn caps_headings() {
+        assert!(is_caps_heading("INVESTING BOOKS"));
+        assert!(!is_caps_heading("Investing books"));
+        assert!(!is_caps_heading("THE FIVE MOST IMPORTANT THINGS TO KNOW"));
+        assert!(!is_caps_heading("2024"));
+    }
+}

@@ -1,0 +1,433 @@
+//! The document model: cleaned text, metadata, paragraphs and sentences with
+//! byte spans into the cleaned text and 1-based lines in the original file.
+
+use crate::{clean, outlet, sanitize::sanitize, segment};
+use serde::Serialize;
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    Title,
+    Body,
+    Caption,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    pub span: Range<usize>,
+    pub kind: ParagraphKind,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    /// Byte span in the document's cleaned `text`.
+    pub span: Range<usize>,
+    pub paragraph: usize,
+    /// 1-based line in the original file (for a JSON record, see `Document`).
+    pub line: usize,
+    pub kind: ParagraphKind,
+}
+
+/// Where the outlet name came from, so a reader can judge it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutletEvidence {
+    Record,
+    Url,
+    Dateline,
+    Credit,
+    Caption,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// The path as loaded; for the bundled corpus the seed's file name; for a
+    /// JSON Lines record `path#N`.
+    pub source: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub outlet_from: Option<OutletEvidence>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    /// Sanitized, NFC-normalized article text without chrome; paragraphs are
+    /// separated by a blank line.
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    pub fn sentence_text(&self, index: usize) -> &str {
+        &self.text[self.sentences[index].span.clone()]
+    }
+
+    /// The outlet, or the file name when the text names none.
+    pub fn display_name(&self) -> &str {
+        self.outlet
+            .as_deref()
+            .unwrap_or_else(|| file_name(&self.source))
+    }
+}
+
+fn file_name(source: &str) -> &str {
+    source.rsplit(['/', '\\']).next().unwrap_or(source)
+}
+
+/// Metadata a record or front matter states about itself.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub author: Option<String>,
+}
+
+/// Where the lines of a text stand in the original file.
+#[derive(Debug, Clone, Copy)]
+pub enum LineOrigin {
+    /// The text's first line is this line of the file, the rest follow.
+    From(usize),
+    /// Every line of the text is reported at this line (a JSON Lines record).
+    Fixed(usize),
+}
+
+impl LineOrigin {
+    fn line(self, index: usize) -> usize {
+        match self {
+            LineOrigin::From(first) => first + index,
+            LineOrigin::Fixed(line) => line,
+        }
+    }
+}
+
+/// A paragraph being assembled: its lines with their original line numbers.
+struct Draft {
+    lines: Vec<(String, usize)>,
+    kind: ParagraphKind,
+}
+
+impl Draft {
+    fn joined(&self) -> String {
+        let parts: Vec<&str> = self.lines.iter().map(|(l, _)| l.as_str()).collect();
+        parts.join(" ")
+    }
+}
+
+/// Builds a document from raw text: sanitizes, normalizes, drops chrome,
+/// finds title, captions, outlet and date, and segments.
+pub fn build(
+    source: String,
+    raw: &str,
+    meta: Meta,
+    origin: LineOrigin,
+    warnings: Vec<String>,
+) -> Document {
+    let text: String = sanitize(raw).nfc().collect();
+    let mut drafts = paragraphs(&text, origin);
+
+    let mut title = meta
+        .title
+        .as_deref()
+        .map(clean_inline)
+        .filter(|t| !t.is_empty());
+    if let Some(first) = drafts.first_mut() {
+        let joined = first.joined();
+        match &title {
+            Some(t) if same_words(&joined, t) => first.kind = ParagraphKind::Title,
+            None if is_headline(&joined) => {
+                first.kind = ParagraphKind::Title;
+                title = Some(joined);
+            }
+            _ => {}
+        }
+    }
+    // Clippers often repeat a truncated copy of the headline below it.
+    if let Some(t) = &title {
+        let mut seen_body = false;
+        drafts.retain(|d| {
+            let keep =
+                seen_body || d.kind == ParagraphKind::Title || !is_truncated_copy(&d.joined(), t);
+            seen_body |= d.kind == ParagraphKind::Body && keep;
+            keep
+        });
+    }
+    for d in &mut drafts {
+        if d.kind == ParagraphKind::Body && clean::is_caption(&d.joined()) {
+            d.kind = ParagraphKind::Caption;
+        }
+    }
+
+    let (outlet, outlet_from, dateline_date) = find_outlet(&meta, &drafts);
+    let date = meta.date.clone().or(dateline_date);
+    assemble(
+        Document {
+            source,
+            title,
+            outlet,
+            outlet_from,
+            date,
+            url: meta.url,
+            author: meta.author,
+            text: String::new(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            warnings,
+        },
+        drafts,
+    )
+}
+
+/// Splits cleaned text into paragraph drafts, dropping chrome lines and
+/// truncation markers. A blank or dropped line ends a paragraph; so does a
+/// line that ends a sentence (text with one paragraph a line), while
+/// hard-wrapped lines are joined.
+fn paragraphs(text: &str, origin: LineOrigin) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut open = false;
+    let mut seen_chrome = false;
+    for (i, line) in text.split('\n').enumerate() {
+        let line = clean::strip_truncation(line).trim();
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        if clean::is_chrome(line) || (seen_chrome && clean::is_caps_heading(line)) {
+            seen_chrome = true;
+            open = false;
+            continue;
+        }
+        let number = origin.line(i);
+        match drafts.last_mut() {
+            Some(d) if open => d.lines.push((line.to_string(), number)),
+            _ => drafts.push(Draft {
+                lines: vec![(line.to_string(), number)],
+                kind: ParagraphKind::Body,
+            }),
+        }
+        open = !ends_paragraph(line);
+    }
+    drafts
+}
+
+/// A line ends its paragraph when it closes a sentence or is short enough to
+/// be a heading, caption or credit rather than a hard-wrapped line.
+fn ends_paragraph(line: &str) -> bool {
+    let last = line
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+        .chars()
+        .last();
+    matches!(last, Some('.' | '!' | '?' | '…' | ':')) || line.chars().count() < 40
+}
+
+fn is_headline(text: &str) -> bool {
+    let chars = text.chars().count();
+    let words = text.split_whitespace().count();
+    let first_letter = text.chars().find(|c| c.is_alphanumeric());
+    (8..=200).contains(&chars)
+        && (2..=30).contains(&words)
+        && !text.ends_with(['.', ',', ';', ':'])
+        && first_letter.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && !clean::is_caption(text)
+        && outlet::from_dateline(text).is_none()
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    words(a) == words(b)
+}
+
+/// "Ukraine says it fought N Korean" below "Ukraine says it fought N Korean
+/// troops for first time".
+fn is_truncated_copy(paragraph: &str, title: &str) -> bool {
+    let (p, t) = (words(paragraph), words(title));
+    !p.is_empty() && p.len() < t.len() && t.starts_with(&p)
+}
+
+/// Collapses whitespace in a one-line field such as a title.
+fn clean_inline(s: &str) -> String {
+    let s: String = sanitize(s).nfc().collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn find_outlet(
+    meta: &Meta,
+    drafts: &[Draft],
+) -> (Option<String>, Option<OutletEvidence>, Option<String>) {
+    let dateline = drafts
+        .iter()
+        .filter(|d| d.kind != ParagraphKind::Title)
+        .take(3)
+        .find_map(|d| outlet::from_dateline(&d.joined()));
+    let dateline_date = dateline.as_ref().and_then(|(_, date)| date.clone());
+    if let Some(name) = meta
+        .outlet
+        .as_deref()
+        .map(clean_inline)
+        .filter(|n| !n.is_empty())
+    {
+        let name = outlet::known(&name)
+            .or_else(|| outlet::from_url_like(&name))
+            .unwrap_or(name);
+        return (Some(name), Some(OutletEvidence::Record), dateline_date);
+    }
+    if let Some(name) = meta.url.as_deref().and_then(outlet::from_url) {
+        return (Some(name), Some(OutletEvidence::Url), dateline_date);
+    }
+    if let Some((name, _)) = dateline {
+        return (Some(name), Some(OutletEvidence::Dateline), dateline_date);
+    }
+    if let Some(name) = drafts.iter().find_map(|d| outlet::from_credit(&d.joined())) {
+        return (Some(name), Some(OutletEvidence::Credit), dateline_date);
+    }
+    let caption = drafts
+        .iter()
+        .filter(|d| d.kind == ParagraphKind::Caption)
+        .find_map(|d| outlet::from_caption(&d.joined()));
+    match caption {
+        Some(name) => (Some(name), Some(OutletEvidence::Caption), dateline_date),
+        None => (None, None, dateline_date),
+    }
+}
+
+/// Lays the drafts out as the document's text, with paragraph and sentence
+/// spans and lines.
+fn assemble(mut doc: Document, drafts: Vec<Draft>) -> Document {
+    let mut text = String::new();
+    // (byte offset in text, original line) at the start of each line.
+    let mut line_starts: Vec<(usize, usize)> = Vec::new();
+    for d in &drafts {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        for (j, (line, number)) in d.lines.iter().enumerate() {
+            if j > 0 {
+                text.push('\n');
+            }
+            line_starts.push((text.len(), *number));
+            text.push_str(line);
+        }
+        doc.paragraphs.push(Paragraph {
+            span: start..text.len(),
+            kind: d.kind,
+            line: d.lines[0].1,
+        });
+    }
+    let line_at = |offset: usize| {
+        let i = line_starts.partition_point(|&(start, _)| start <= offset);
+        line_starts[i.saturating_sub(1)].1
+    };
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        for span in segment::sentences(&text, para.span.clone()) {
+            doc.sentences.push(Sentence {
+                line: line_at(span.start),
+                span,
+                paragraph: p,
+                kind: para.kind,
+            });
+        }
+    }
+    doc.text = text;
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(raw: &str) -> Document {
+        build(
+            "t.txt".into(),
+            raw,
+            Meta::default(),
+            LineOrigin::From(1),
+            vec![],
+        )
+    }
+
+    #[test]
+    fn title_chrome_and_lines() {
+        let d = doc(
+            "Checkout\nCart: $0.00 - (0 items )\n\nTroops Cross the River\n\nFirst sentence here. Second one.\n\nBack to top",
+        );
+        assert_eq!(d.title.as_deref(), Some("Troops Cross the River"));
+        let texts: Vec<&str> = (0..d.sentences.len()).map(|i| d.sentence_text(i)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Troops Cross the River",
+                "First sentence here.",
+                "Second one."
+            ]
+        );
+        assert_eq!(d.sentences[1].line, 6);
+        assert_eq!(d.sentences[2].line, 6);
+        assert_eq!(d.sentences[0].kind, ParagraphKind::Title);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_one_paragraph() {
+        let d = doc(
+            "A long line of body text that was wrapped by an email\nclient at an arbitrary column, and goes on.\nNext paragraph.",
+        );
+        assert_eq!(d.paragraphs.len(), 2);
+        assert_eq!(d.sentences.len(), 2);
+        assert_eq!(d.sentences[1].line, 3);
+    }
+
+    #[test]
+    fn sentence_like_first_line_is_no_title() {
+        let d = doc(
+            "Officials said on Tuesday that the talks had failed after three days.\nMore text follows here.",
+        );
+        assert_eq!(d.title, None);
+    }
+
+    #[test]
+    fn truncated_title_copy_is_dropped() {
+        let d = doc(
+            "Ukraine says it fought N Korean troops for first time\n\nUkraine says it fought N Korean\n\nBody text. More.",
+        );
+        assert_eq!(d.paragraphs.len(), 2);
+        assert!(!d.text.contains("N Korean\n"));
+    }
+
+    #[test]
+    fn escapes_never_survive() {
+        let d = doc("Title \x1b]0;pwned\x07Here\n\nBody \x1b[2J text\u{202e}. More\u{9b}1m.");
+        assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
+        assert!(!d.text.contains('\u{202e}'));
+        assert_eq!(d.title.as_deref(), Some("Title Here"));
+    }
+
+    #[test]
+    fn nfc_normalization() {
+        let d = doc("Cafe\u{301} owners protest\n\nThe cafe\u{301} closed.");
+        assert_eq!(d.title.as_deref(), Some("Café owners protest"));
+        assert!(d.text.contains("café"));
+    }
+
+    #[test]
+    fn display_name_falls_back_to_file_name() {
+        let d = build(
+            "dir/a.txt".into(),
+            "Body text.",
+            Meta::default(),
+            LineOrigin::From(1),
+            vec![],
+        );
+        assert_eq!(d.display_name(), "a.txt");
+    }
+}

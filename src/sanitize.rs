@@ -1,0 +1,128 @@
+//! Article text is untrusted and ends up on a terminal: strip every control
+//! character and escape sequence before anything else sees it.
+
+/// Removes terminal escape sequences (CSI, OSC, DCS/SOS/PM/APC, two-byte ESC
+/// sequences and their 8-bit C1 forms), C0/C1 control characters, bidi
+/// overrides and invisible format characters. Tabs become spaces, `\r\n` and
+/// lone `\r` become `\n`, no-break spaces become plain spaces.
+pub fn sanitize(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push('\n'),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\t' => out.push(' '),
+            '\u{1b}' => match chars.next() {
+                Some('[') => skip_csi(&mut chars),
+                Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&mut chars),
+                // A two-byte sequence (ESC c, ESC 7, ...): the second char goes too.
+                _ => {}
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\u{a0}' | '\u{2007}' | '\u{202f}' => out.push(' '),
+            c if is_stripped(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// True for characters that must never reach the terminal.
+fn is_stripped(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200b}' | '\u{200e}' | '\u{200f}'     // zero-width space, LRM, RLM
+            | '\u{202a}'..='\u{202e}'                // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}'                // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}'                // bidi isolates
+            | '\u{feff}'                             // BOM / zero-width no-break space
+            | '\u{fff9}'..='\u{fffb}'                // interlinear annotations
+        )
+}
+
+/// CSI: parameter and intermediate bytes up to a final byte in `@`..=`~`.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    // A final byte ends it; so does anything that cannot be part of a CSI
+    // sequence, which is dropped with it rather than leaked.
+    for c in chars.by_ref() {
+        if !(' '..='?').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// OSC/DCS/SOS/PM/APC: a string ended by BEL, ST (ESC \) or 8-bit ST. An
+/// unterminated string swallows the rest of the line, never the rest of the
+/// text, so a stray ESC ] cannot hide a whole article.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{7}' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\n' => return,
+            '\u{1b}' => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn strips_csi_osc_and_c1() {
+        assert_eq!(sanitize("a\x1b[2Jb"), "ab");
+        assert_eq!(sanitize("a\x1b[1;31mred\x1b[0m"), "ared");
+        assert_eq!(sanitize("t\x1b]0;evil title\x07x"), "tx");
+        assert_eq!(sanitize("t\x1b]2;title\x1b\\x"), "tx");
+        assert_eq!(sanitize("c\x1b]52;c;SGVsbG8=\x07d"), "cd");
+        assert_eq!(
+            sanitize("\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\"),
+            "link"
+        );
+        assert_eq!(sanitize("a\u{9b}31mb"), "ab");
+        assert_eq!(sanitize("a\u{9d}0;t\u{9c}b"), "ab");
+        assert_eq!(sanitize("a\u{85}b\u{8d}c"), "abc");
+        assert_eq!(sanitize("a\x1bcb"), "ab");
+    }
+
+    #[test]
+    fn strips_bidi_and_zero_width_and_controls() {
+        assert_eq!(sanitize("abc\u{202e}fed\u{202c}"), "abcfed");
+        assert_eq!(sanitize("x\u{200b}y\u{2066}z\u{2069}\u{feff}"), "xyz");
+        assert_eq!(sanitize("bell\x07 nul\0 del\x7f"), "bell nul del");
+    }
+
+    #[test]
+    fn normalizes_whitespace_and_newlines() {
+        assert_eq!(sanitize("a\r\nb\rc\td\u{a0}e"), "a\nb\nc d e");
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_line_end() {
+        assert_eq!(sanitize("x\x1b]0;never ends\nnext line"), "x\nnext line");
+    }
+
+    #[test]
+    fn keeps_ordinary_unicode() {
+        let s = "Zelensky’s “new page” — 北朝鮮 👍🏽 café";
+        assert_eq!(sanitize(s), s);
+    }
+}
