@@ -623,8 +623,8 @@ fn json(source: &str, text: &str, warnings: &[String], loaded: &mut Loaded) {
         }
     };
     for (n, range) in elements.into_iter().enumerate() {
-        let slice = &text[range.clone()];
-        let start = range.start + leading_ws(slice);
+        let slice = text[range.clone()].trim_start();
+        let start = range.end - slice.len();
         let (line, col) = line_col(text, start);
         let name = format!("{source}#{}", n + 1);
         match serde_json::from_str::<Value>(slice) {

@@ -1,0 +1,179 @@
+//! The real binary: the CLI contract (output, JSON keys, exit codes).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn crosscheck(args: &[&str]) -> Output {
+    run(args, None)
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    // From a foreign directory: the bundled seeds must not depend on the cwd.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn sources_lists_the_bundled_seeds() {
+    let out = crosscheck(&["sources"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("SOURCE"));
+    assert_eq!(lines.len(), 7, "{text}");
+    assert!(lines[2].starts_with("001_43ad6872aaa5aaa8.txt  BBC"));
+    assert!(lines[5].contains("UPI") && lines[5].contains("Nov. 6"));
+    assert!(!text.contains('\x1b'), "piped output is plain");
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn bare_command_prints_the_sources_table_for_now() {
+    let out = crosscheck(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), stdout(&crosscheck(&["sources"])));
+}
+
+#[test]
+fn sources_json_has_the_contract_keys() {
+    let out = crosscheck(&["sources", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 5);
+    for rec in arr {
+        for key in ["source", "outlet", "title", "date", "sentences", "warnings"] {
+            assert!(rec.get(key).is_some(), "missing {key} in {rec}");
+        }
+    }
+    assert_eq!(arr[2]["outlet"], "ABC News");
+    assert_eq!(arr[0]["outlet"], serde_json::Value::Null);
+}
+
+#[test]
+fn missing_path_alone_exits_1_and_names_it() {
+    let out = crosscheck(&["sources", "/nonexistent/article.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error: /nonexistent/article.txt: no such file or directory"),
+        "{err}"
+    );
+    assert!(err.contains("no documents loaded"), "{err}");
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn missing_path_beside_a_good_one_still_loads_the_good_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Headline Of The Day\n\nGood body.").unwrap();
+    let out = crosscheck(&[
+        "sources",
+        "--json",
+        "/nonexistent/x.txt",
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("/nonexistent/x.txt"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["title"], "Headline Of The Day");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        crosscheck(&["sources", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        crosscheck(&["sources", "--max-file-size", "lots"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn help_names_the_commands() {
+    let out = crosscheck(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.contains("sources"));
+    assert!(text.contains("Exit status"));
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let out = run(
+        &["sources", "--json", "-"],
+        Some(b"Stdin Headline Here\n\nFirst. Second."),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["source"], "-");
+    assert_eq!(v[0]["title"], "Stdin Headline Here");
+    assert_eq!(v[0]["sentences"], 3);
+}
+
+#[test]
+fn escape_sequences_never_reach_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("evil.txt");
+    std::fs::write(
+        &p,
+        "Evil \x1b]0;owned\x07Title \x1b[2J\u{202e}Here\u{9b}31m\n\nBody \x1b]52;c;ZXZpbA==\x07text.",
+    )
+    .unwrap();
+    for json in [false, true] {
+        let mut args = vec!["sources", p.to_str().unwrap()];
+        if json {
+            args.push("--json");
+        }
+        let out = crosscheck(&args);
+        assert_eq!(out.status.code(), Some(0));
+        let text = stdout(&out);
+        assert!(
+            !text
+                .chars()
+                .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+            "{text:?}"
+        );
+        assert!(text.contains("Evil Title Here"), "{text}");
+    }
+}
+
+#[test]
+fn sources_lists_document_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("latin1.txt");
+    std::fs::write(&p, b"Caf\xe9 Owners Protest\n\nBody.").unwrap();
+    let out = crosscheck(&["sources", p.to_str().unwrap()]);
+    assert!(stdout(&out).contains("warning: invalid UTF-8 at byte 3"));
+    let out = crosscheck(&["sources", "--json", p.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v[0]["warnings"][0],
+        "invalid UTF-8 at byte 3; decoded with replacement characters"
+    );
+}
