@@ -293,7 +293,8 @@ fn json_object_array_and_lines() {
     .unwrap();
     let loaded = load_paths(&[&one, &many, &lines]);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    let got: Vec<(String, Option<&str>, Option<&str>, Option<&str>)> = loaded
+    type Row<'a> = (String, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let got: Vec<Row> = loaded
         .documents
         .iter()
         .map(|d| {
@@ -530,7 +531,7 @@ fn deeply_nested_json_does_not_overflow() {
     )
     .unwrap();
     let q = dir.path().join("deep2.json");
-    fs::write(&q, format!("{}", "{\"a\":".repeat(100_000))).unwrap();
+    fs::write(&q, "{\"a\":".repeat(100_000)).unwrap();
     let loaded = load_paths(&[&p, &q]);
     assert!(loaded.documents.is_empty());
     assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
