@@ -7,6 +7,7 @@ pub mod document;
 pub mod load;
 pub mod outlet;
 pub mod sanitize;
+pub mod search;
 pub mod segment;
 
 pub use corpus::{Corpus, SentenceId};

@@ -10,6 +10,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The default cap on one file's size.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 20 * 1024 * 1024;
@@ -143,9 +144,23 @@ struct Job {
     format: Option<Format>,
 }
 
+/// How far a load has got, for a progress display on another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Files found to read (known once the folders are walked).
+    pub total: AtomicUsize,
+    /// Files read and parsed so far.
+    pub done: AtomicUsize,
+}
+
 /// Loads every input in order. Folders are walked recursively in name order,
 /// hidden entries and files of unknown type skipped.
 pub fn load(inputs: &[Input], options: Options) -> Loaded {
+    load_with_progress(inputs, options, &Progress::default())
+}
+
+/// As [`load`], counting files into `progress` as they are done.
+pub fn load_with_progress(inputs: &[Input], options: Options, progress: &Progress) -> Loaded {
     let mut jobs = Vec::new();
     let mut problems = Vec::new();
     let mut stdin_bytes = None;
@@ -164,9 +179,11 @@ pub fn load(inputs: &[Input], options: Options) -> Loaded {
             Input::Path(path) => collect(path, &mut jobs, &mut problems),
         }
     }
+    progress.total.store(jobs.len(), Ordering::Relaxed);
     let results: Vec<Loaded> = jobs
         .par_iter()
         .map(|job| {
+            let _count = CountOnDrop(&progress.done);
             let bytes = match &job.path {
                 Some(path) => read_file(path, options.max_file_size),
                 None => stdin_bytes.clone().unwrap_or_else(|| Ok(Vec::new())),
@@ -204,6 +221,15 @@ pub fn load_named<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> L
         loaded.problems.extend(r.problems);
     }
     loaded
+}
+
+/// Counts one finished file, however its parse ended.
+struct CountOnDrop<'a>(&'a AtomicUsize);
+
+impl Drop for CountOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::Relaxed);
+    }
 }
 
 fn collect(path: &Path, jobs: &mut Vec<Job>, problems: &mut Vec<Problem>) {

@@ -1,6 +1,7 @@
 //! The `crosscheck` binary: a thin CLI over the library.
 
 mod cli;
+mod tui;
 
 use clap::{Args, Parser, Subcommand};
 use crosscheck::load::{self, Input};
@@ -8,7 +9,8 @@ use std::process::ExitCode;
 
 /// Read news from several outlets side by side and see where they differ.
 ///
-/// With no PATH, crosscheck works on the five bundled seed articles. A PATH
+/// With no command, opens the reader on the articles; with no PATH, on the
+/// five bundled seed articles. A PATH
 /// is a file (.txt, .md, .html, .json, .jsonl), a folder (read recursively;
 /// hidden and unknown files skipped) or `-` for standard input.
 #[derive(Parser, Debug)]
@@ -19,6 +21,10 @@ struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     corpus: CorpusArgs,
+    /// Capture the mouse for wheel scrolling (off by default, so text can be
+    /// selected and copied).
+    #[arg(long)]
+    mouse: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -67,8 +73,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Sources { corpus, json }) => cli::sources::run(&corpus, json),
-        // Until the TUI lands, the bare command prints the sources table.
-        None => cli::sources::run(&cli.corpus, false),
+        None => tui::run(&cli.corpus, cli.mouse),
     };
     match result {
         Ok(code) => code,

@@ -48,10 +48,15 @@ fn sources_lists_the_bundled_seeds() {
 }
 
 #[test]
-fn bare_command_prints_the_sources_table_for_now() {
+fn bare_command_without_a_terminal_says_what_to_do() {
     let out = crosscheck(&[]);
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(stdout(&out), stdout(&crosscheck(&["sources"])));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("the reader needs a terminal"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out), "");
 }
 
 #[test]

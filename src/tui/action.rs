@@ -1,0 +1,86 @@
+//! Named actions: what keys map to, and the vocabulary of the config file.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    OpenFinder,
+    FocusNext,
+    FocusPrev,
+    ShowReader,
+    ShowClaims,
+    ShowDiff,
+    NextSource,
+    PrevSource,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    FindInArticle,
+    NextMatch,
+    PrevMatch,
+    ClearSearch,
+    CycleKind,
+    CycleOutlet,
+    ToggleScope,
+    NextSection,
+    Close,
+    Accept,
+}
+
+impl Action {
+    /// What the action does in a context, for help and the status line.
+    pub fn describe_in(self, ctx: super::keymap::Context) -> &'static str {
+        match (self, ctx) {
+            (Action::Accept, super::keymap::Context::Prompt) => "search",
+            (Action::Down, super::keymap::Context::Reader | super::keymap::Context::Help) => {
+                "scroll down"
+            }
+            (Action::Up, super::keymap::Context::Reader | super::keymap::Context::Help) => {
+                "scroll up"
+            }
+            _ => self.describe(),
+        }
+    }
+
+    /// What the action does, for the help overlay and the status line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "this help",
+            Action::OpenFinder => "fuzzy-find in all sources",
+            Action::FocusNext => "next pane",
+            Action::FocusPrev => "previous pane",
+            Action::ShowReader => "reader",
+            Action::ShowClaims => "claims",
+            Action::ShowDiff => "diff",
+            Action::NextSource => "next source",
+            Action::PrevSource => "previous source",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Open => "open",
+            Action::Back => "back to sources",
+            Action::FindInArticle => "search in article",
+            Action::NextMatch => "next match",
+            Action::PrevMatch => "previous match",
+            Action::ClearSearch => "clear search",
+            Action::CycleKind => "filter by kind",
+            Action::CycleOutlet => "filter by outlet",
+            Action::ToggleScope => "this source / all",
+            Action::NextSection => "next section",
+            Action::Close => "close",
+            Action::Accept => "jump to hit",
+        }
+    }
+}

@@ -1,0 +1,485 @@
+//! The one App state and its update function: keys become actions, actions
+//! change state. Nothing here draws or does I/O; the run loop feeds it
+//! events, sizes and search results.
+
+use super::action::Action;
+use super::keymap::{Context, Key, Keymap};
+use super::theme::Theme;
+use super::wrap;
+use crosscheck::search::Hit;
+use crosscheck::{Corpus, SentenceId};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use regex::RegexBuilder;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The smallest terminal the layout fits in.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 12;
+/// How many hits the finder keeps.
+pub const FINDER_LIMIT: usize = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Sources,
+    Main,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Reader,
+    Claims,
+    Diff,
+}
+
+/// A `/` search inside the open article.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleSearch {
+    pub query: String,
+    pub matches: Vec<Range<usize>>,
+    pub current: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Reader {
+    pub doc: usize,
+    /// First visible visual line.
+    pub scroll: usize,
+    /// The sentence a jump landed on, marked in the gutter.
+    pub focus_sentence: Option<usize>,
+    pub search: Option<ArticleSearch>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Finder {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    /// The query `hits` answer; differs from `query` while a search runs.
+    pub answered: String,
+    pub selected: usize,
+}
+
+/// A text input line (the reader's `/` prompt).
+#[derive(Debug, Clone, Default)]
+pub struct Prompt {
+    pub input: String,
+}
+
+pub struct App {
+    pub corpus: Arc<Corpus>,
+    /// Loading in progress: (files done, files total).
+    pub loading: Option<(usize, usize)>,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub focus: Focus,
+    pub view: View,
+    pub selected_source: usize,
+    pub reader: Reader,
+    pub finder: Option<Finder>,
+    pub prompt: Option<Prompt>,
+    /// Scroll offset of the help overlay when open.
+    pub help: Option<usize>,
+    pub size: Rect,
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+/// Where each pane sits for a terminal of `size`; shared by drawing and by
+/// the update (page sizes, wrapping width).
+pub struct Areas {
+    pub sources: Rect,
+    pub main: Rect,
+    pub status: Rect,
+}
+
+pub fn areas(size: Rect) -> Areas {
+    let body_height = size.height.saturating_sub(1);
+    let left = (size.width / 3).clamp(24, 36).min(size.width);
+    Areas {
+        sources: Rect::new(size.x, size.y, left, body_height),
+        main: Rect::new(size.x + left, size.y, size.width - left, body_height),
+        status: Rect::new(size.x, size.y + body_height, size.width, size.height.min(1)),
+    }
+}
+
+impl App {
+    pub fn new(corpus: Arc<Corpus>, keymap: Keymap, theme: Theme, size: Rect) -> App {
+        App {
+            corpus,
+            loading: None,
+            keymap,
+            theme,
+            focus: Focus::Sources,
+            view: View::Reader,
+            selected_source: 0,
+            reader: Reader::default(),
+            finder: None,
+            prompt: None,
+            help: None,
+            size,
+            message: None,
+            quit: false,
+        }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.width < MIN_WIDTH || self.size.height < MIN_HEIGHT
+    }
+
+    /// Replaces the corpus (a background load finished).
+    pub fn set_corpus(&mut self, corpus: Arc<Corpus>) {
+        self.corpus = corpus;
+        self.loading = None;
+        self.selected_source = 0;
+        self.reader = Reader::default();
+    }
+
+    /// The context of the focused pane.
+    pub fn pane_context(&self) -> Context {
+        match (self.focus, self.view) {
+            (Focus::Sources, _) => Context::Sources,
+            (Focus::Main, View::Reader) => Context::Reader,
+            (Focus::Main, View::Claims) => Context::Claims,
+            (Focus::Main, View::Diff) => Context::Diff,
+        }
+    }
+
+    /// The context that takes keys first: an overlay, else the pane.
+    pub fn top_context(&self) -> Context {
+        if self.help.is_some() {
+            Context::Help
+        } else if self.finder.is_some() {
+            Context::Finder
+        } else if self.prompt.is_some() {
+            Context::Prompt
+        } else {
+            self.pane_context()
+        }
+    }
+
+    pub fn handle_key(&mut self, event: KeyEvent) {
+        self.message = None;
+        let Some(key) = Key::from_event(event) else {
+            return;
+        };
+        let top = self.top_context();
+        if let Some(action) = self.keymap.action(top, key)
+            && self.apply(top, action)
+        {
+            return;
+        }
+        match top {
+            Context::Finder | Context::Prompt => self.edit_input(event),
+            Context::Help => {}
+            _ => {
+                if let Some(action) = self.keymap.action(Context::Global, key) {
+                    self.apply(Context::Global, action);
+                }
+            }
+        }
+    }
+
+    /// Runs `action` in `ctx`; false when it does not apply there and the
+    /// key should fall through to the global context.
+    pub fn apply(&mut self, ctx: Context, action: Action) -> bool {
+        match ctx {
+            Context::Help => self.help_action(action),
+            Context::Finder => self.finder_action(action),
+            Context::Prompt => self.prompt_action(action),
+            Context::Sources => self.sources_action(action),
+            Context::Reader => self.reader_action(action),
+            Context::Claims | Context::Diff => false,
+            Context::Global => {
+                self.global_action(action);
+                true
+            }
+        }
+    }
+
+    fn global_action(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = Some(0),
+            Action::OpenFinder => self.finder = Some(Finder::default()),
+            Action::FocusNext | Action::FocusPrev => {
+                self.focus = match self.focus {
+                    Focus::Sources => Focus::Main,
+                    Focus::Main => Focus::Sources,
+                }
+            }
+            Action::ShowReader => self.show(View::Reader),
+            Action::ShowClaims => self.show(View::Claims),
+            Action::ShowDiff => self.show(View::Diff),
+            Action::NextSource => self.step_source(1),
+            Action::PrevSource => self.step_source(-1),
+            _ => {}
+        }
+    }
+
+    fn show(&mut self, view: View) {
+        self.view = view;
+        self.focus = Focus::Main;
+    }
+
+    fn step_source(&mut self, delta: isize) {
+        let n = self.corpus.documents.len();
+        if n == 0 {
+            return;
+        }
+        let next = (self.reader.doc as isize + delta).rem_euclid(n as isize) as usize;
+        self.selected_source = next;
+        self.open_document(next);
+    }
+
+    fn sources_action(&mut self, action: Action) -> bool {
+        let n = self.corpus.documents.len();
+        let page = (areas(self.size).sources.height.saturating_sub(2) / 2).max(1) as usize;
+        let s = &mut self.selected_source;
+        match action {
+            Action::Down => *s = (*s + 1).min(n.saturating_sub(1)),
+            Action::Up => *s = s.saturating_sub(1),
+            Action::PageDown => *s = (*s + page).min(n.saturating_sub(1)),
+            Action::PageUp => *s = s.saturating_sub(page),
+            Action::Top => *s = 0,
+            Action::Bottom => *s = n.saturating_sub(1),
+            Action::Open => {
+                if n > 0 {
+                    self.open_document(self.selected_source);
+                    self.show(View::Reader);
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    pub fn open_document(&mut self, doc: usize) {
+        if self.reader.doc != doc {
+            self.reader = Reader {
+                doc,
+                ..Reader::default()
+            };
+        }
+    }
+
+    /// Opens the reader on a sentence, scrolled so that it stands a third of
+    /// the way down, and marks it.
+    pub fn jump_to(&mut self, id: SentenceId) {
+        if id.doc >= self.corpus.documents.len() {
+            return;
+        }
+        self.selected_source = id.doc;
+        self.open_document(id.doc);
+        self.reader.focus_sentence = Some(id.sentence);
+        self.show(View::Reader);
+        let start = self.corpus.documents[id.doc].sentences[id.sentence]
+            .span
+            .start;
+        self.scroll_to_offset(start);
+    }
+
+    /// Reader text width: inside the border, less the 2-column gutter and a
+    /// 1-column right margin.
+    pub fn reader_width(&self) -> usize {
+        areas(self.size).main.width.saturating_sub(5).max(1) as usize
+    }
+
+    pub fn reader_height(&self) -> usize {
+        areas(self.size).main.height.saturating_sub(2).max(1) as usize
+    }
+
+    /// The open document laid out at the reader's width.
+    pub fn reader_lines(&self) -> Vec<wrap::VisualLine> {
+        match self.corpus.documents.get(self.reader.doc) {
+            Some(d) => {
+                let paragraphs: Vec<Range<usize>> =
+                    d.paragraphs.iter().map(|p| p.span.clone()).collect();
+                wrap::layout(&d.text, &paragraphs, self.reader_width())
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn max_scroll(&self, lines: usize) -> usize {
+        lines.saturating_sub(self.reader_height())
+    }
+
+    fn scroll_to_offset(&mut self, offset: usize) {
+        let lines = self.reader_lines();
+        let line = wrap::line_of(&lines, offset);
+        let target = line.saturating_sub(self.reader_height() / 3);
+        self.reader.scroll = target.min(self.max_scroll(lines.len()));
+    }
+
+    fn reader_action(&mut self, action: Action) -> bool {
+        let total = self.reader_lines().len();
+        let max = self.max_scroll(total);
+        let page = self.reader_height().saturating_sub(2).max(1);
+        let r = &mut self.reader;
+        match action {
+            Action::Down => r.scroll = (r.scroll + 1).min(max),
+            Action::Up => r.scroll = r.scroll.saturating_sub(1),
+            Action::PageDown => r.scroll = (r.scroll + page).min(max),
+            Action::PageUp => r.scroll = r.scroll.saturating_sub(page),
+            Action::Top => r.scroll = 0,
+            Action::Bottom => r.scroll = max,
+            Action::FindInArticle => self.prompt = Some(Prompt::default()),
+            Action::NextMatch => self.step_match(1),
+            Action::PrevMatch => self.step_match(-1),
+            Action::ClearSearch => {
+                // Esc clears an active search; with none it falls through (quit).
+                if r.search.is_none() && r.focus_sentence.is_none() {
+                    return false;
+                }
+                r.search = None;
+                r.focus_sentence = None;
+            }
+            Action::Back => self.focus = Focus::Sources,
+            _ => return false,
+        }
+        true
+    }
+
+    fn step_match(&mut self, delta: isize) {
+        let Some(search) = &mut self.reader.search else {
+            self.message = Some("no search: press / to search the article".into());
+            return;
+        };
+        let n = search.matches.len();
+        if n == 0 {
+            self.message = Some(format!("pattern not found: {}", search.query));
+            return;
+        }
+        search.current = (search.current as isize + delta).rem_euclid(n as isize) as usize;
+        let start = search.matches[search.current].start;
+        self.scroll_to_offset(start);
+    }
+
+    fn prompt_action(&mut self, action: Action) -> bool {
+        match action {
+            Action::Close => self.prompt = None,
+            Action::Accept => {
+                let query = self.prompt.take().map(|p| p.input).unwrap_or_default();
+                self.search_article(&query);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Finds every match of `query` in the open article (literal, smart
+    /// case) and moves to the first one at or after the top of the view.
+    pub fn search_article(&mut self, query: &str) {
+        if query.is_empty() {
+            self.reader.search = None;
+            return;
+        }
+        let Some(doc) = self.corpus.documents.get(self.reader.doc) else {
+            return;
+        };
+        let case_insensitive = !query.chars().any(char::is_uppercase);
+        let Ok(re) = RegexBuilder::new(&regex::escape(query))
+            .case_insensitive(case_insensitive)
+            .build()
+        else {
+            return;
+        };
+        let matches: Vec<Range<usize>> = re.find_iter(&doc.text).map(|m| m.range()).collect();
+        let lines = self.reader_lines();
+        let top = lines
+            .get(self.reader.scroll)
+            .and_then(wrap::VisualLine::span)
+            .map_or(0, |s| s.start);
+        let current = matches.iter().position(|m| m.start >= top).unwrap_or(0);
+        self.reader.search = Some(ArticleSearch {
+            query: query.to_string(),
+            matches,
+            current,
+        });
+        self.step_match(0);
+    }
+
+    fn finder_action(&mut self, action: Action) -> bool {
+        let Some(f) = &mut self.finder else {
+            return false;
+        };
+        let n = f.hits.len();
+        match action {
+            Action::Close => self.finder = None,
+            Action::Accept => {
+                if let Some(hit) = f.hits.get(f.selected) {
+                    let id = hit.id;
+                    self.finder = None;
+                    self.jump_to(id);
+                }
+            }
+            Action::Down => f.selected = (f.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => f.selected = f.selected.saturating_sub(1),
+            Action::PageDown => f.selected = (f.selected + 10).min(n.saturating_sub(1)),
+            Action::PageUp => f.selected = f.selected.saturating_sub(10),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Typing in the finder or the prompt.
+    fn edit_input(&mut self, event: KeyEvent) {
+        let input = match (&mut self.finder, &mut self.prompt) {
+            (Some(f), _) => &mut f.query,
+            (None, Some(p)) => &mut p.input,
+            _ => return,
+        };
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        match event.code {
+            KeyCode::Char('u') if ctrl => input.clear(),
+            KeyCode::Char('w') if ctrl => {
+                let trimmed = input.trim_end().len();
+                let cut = input[..trimmed].rfind(' ').map_or(0, |i| i + 1);
+                input.truncate(cut);
+            }
+            KeyCode::Char(c) if !ctrl && !event.modifiers.contains(KeyModifiers::ALT) => {
+                input.push(c)
+            }
+            KeyCode::Backspace => {
+                input.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// The query the finder wants answered, if its results are stale.
+    pub fn pending_search(&self) -> Option<&str> {
+        self.finder
+            .as_ref()
+            .filter(|f| f.query != f.answered)
+            .map(|f| f.query.as_str())
+    }
+
+    /// Results for `query` arrived; stale ones (the user typed on) are
+    /// dropped.
+    pub fn set_hits(&mut self, query: &str, hits: Vec<Hit>) {
+        if let Some(f) = &mut self.finder
+            && f.query == query
+        {
+            f.hits = hits;
+            f.answered = query.to_string();
+            f.selected = 0;
+        }
+    }
+
+    fn help_action(&mut self, action: Action) -> bool {
+        let Some(scroll) = &mut self.help else {
+            return false;
+        };
+        match action {
+            Action::Close => self.help = None,
+            Action::Down => *scroll += 1,
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll += 10,
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            _ => return false,
+        }
+        true
+    }
+}

@@ -1,0 +1,220 @@
+//! The terminal UI: a thin layer over the library. One App state, keys
+//! mapped to named actions, drawing as a pure function of state; loading and
+//! searching run on worker threads so no keystroke waits for them.
+
+pub mod action;
+pub mod app;
+pub mod config;
+pub mod keymap;
+pub mod theme;
+pub mod ui;
+pub mod wrap;
+
+use crate::CorpusArgs;
+use app::{App, FINDER_LIMIT};
+use crosscheck::load::{self, Input, Problem, Progress};
+use crosscheck::search;
+use crosscheck::{Corpus, SentenceId};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
+use crossterm::execute;
+use ratatui::layout::Rect;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::Duration;
+
+/// What the search worker is asked to do.
+enum SearchJob {
+    Corpus(Arc<Corpus>),
+    Query(String),
+}
+
+pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the reader needs a terminal; for piped output use a command such as `crosscheck sources` (see --help)"
+        );
+    }
+    // Everything that can fail with a message fails before raw mode.
+    let config = config::load().map_err(anyhow::Error::msg)?;
+    let keymap = config.keymap().map_err(anyhow::Error::msg)?;
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let theme = config.theme(color).map_err(anyhow::Error::msg)?;
+    let mouse = mouse_flag || config.mouse;
+
+    let progress = Arc::new(Progress::default());
+    let (load_tx, load_rx) = mpsc::channel();
+    let initial = if args.paths.is_empty() {
+        Arc::new(Corpus::seeds())
+    } else {
+        spawn_loader(args, Arc::clone(&progress), load_tx);
+        Arc::new(Corpus::default())
+    };
+    let (job_tx, results_rx) = spawn_searcher(Arc::clone(&initial));
+
+    let mut terminal = ratatui::try_init()?;
+    if mouse {
+        install_mouse_restore();
+        execute!(std::io::stdout(), EnableMouseCapture)?;
+    }
+    let size = terminal
+        .size()
+        .map(|s| Rect::new(0, 0, s.width, s.height))
+        .unwrap_or_default();
+    let mut app = App::new(initial, keymap, theme, size);
+    if !args.paths.is_empty() {
+        app.loading = Some((0, 0));
+    }
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &progress,
+        &load_rx,
+        &job_tx,
+        &results_rx,
+    );
+    if mouse {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    let problems = result?;
+    for p in &problems {
+        eprintln!("crosscheck: {p}");
+    }
+    if !args.paths.is_empty() && app.corpus.documents.is_empty() {
+        anyhow::bail!("no documents loaded from {}", args.paths.join(", "));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Restores mouse reporting on panic too (ratatui's own hook restores the
+/// rest of the terminal but not the mouse).
+fn install_mouse_restore() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+}
+
+fn spawn_loader(args: &CorpusArgs, progress: Arc<Progress>, tx: Sender<(Corpus, Vec<Problem>)>) {
+    let inputs: Vec<Input> = args.paths.iter().map(|p| Input::parse(p)).collect();
+    let options = load::Options {
+        max_file_size: args.max_file_size,
+    };
+    thread::spawn(move || {
+        let loaded = load::load_with_progress(&inputs, options, &progress);
+        let _ = tx.send((
+            Corpus {
+                documents: loaded.documents,
+            },
+            loaded.problems,
+        ));
+    });
+}
+
+/// The finder's worker: always answers the newest query, narrowing the
+/// previous matches when the query extends the last one.
+fn spawn_searcher(
+    corpus: Arc<Corpus>,
+) -> (Sender<SearchJob>, Receiver<(String, Vec<search::Hit>)>) {
+    let (job_tx, job_rx) = mpsc::channel::<SearchJob>();
+    let (res_tx, res_rx) = mpsc::channel();
+    thread::spawn(move || {
+        let mut corpus = corpus;
+        let mut last: Option<(String, Vec<SentenceId>)> = None;
+        while let Ok(job) = job_rx.recv() {
+            let mut query = None;
+            for job in std::iter::once(job).chain(job_rx.try_iter()) {
+                match job {
+                    SearchJob::Corpus(c) => {
+                        corpus = c;
+                        last = None;
+                    }
+                    SearchJob::Query(q) => query = Some(q),
+                }
+            }
+            let Some(query) = query else { continue };
+            let within = last
+                .as_ref()
+                .filter(|(prev, _)| !prev.trim().is_empty() && query.starts_with(prev.as_str()))
+                .map(|(_, ids)| ids.as_slice());
+            let scored = search::scored(&corpus, &query, within);
+            let ids = scored.iter().map(|(id, _)| *id).collect();
+            let hits = search::top(&corpus, &query, scored, FINDER_LIMIT);
+            last = Some((query.clone(), ids));
+            if res_tx.send((query, hits)).is_err() {
+                return;
+            }
+        }
+    });
+    (job_tx, res_rx)
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    progress: &Progress,
+    load_rx: &Receiver<(Corpus, Vec<Problem>)>,
+    job_tx: &Sender<SearchJob>,
+    results_rx: &Receiver<(String, Vec<search::Hit>)>,
+) -> anyhow::Result<Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut sent_query: Option<String> = None;
+    loop {
+        if app.loading.is_some() {
+            app.loading = Some((
+                progress.done.load(Ordering::Relaxed),
+                progress.total.load(Ordering::Relaxed),
+            ));
+        }
+        terminal.draw(|frame| ui::draw(frame, app))?;
+        if app.quit {
+            return Ok(problems);
+        }
+        if event::poll(Duration::from_millis(50))? {
+            match event::read()? {
+                Event::Key(key) if key.is_press() => app.handle_key(key),
+                Event::Resize(w, h) => app.size = Rect::new(0, 0, w, h),
+                Event::Mouse(m) => {
+                    let action = match m.kind {
+                        MouseEventKind::ScrollDown => Some(action::Action::Down),
+                        MouseEventKind::ScrollUp => Some(action::Action::Up),
+                        _ => None,
+                    };
+                    if let Some(a) = action {
+                        app.apply(app.pane_context(), a);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Ok((corpus, found)) = load_rx.try_recv() {
+            let corpus = Arc::new(corpus);
+            let _ = job_tx.send(SearchJob::Corpus(Arc::clone(&corpus)));
+            if corpus.documents.is_empty() {
+                app.quit = true;
+            } else if !found.is_empty() {
+                app.message = Some(format!(
+                    "{} problem(s) while loading; listed on exit and by `crosscheck sources`",
+                    found.len()
+                ));
+            }
+            app.set_corpus(corpus);
+            problems = found;
+            sent_query = None;
+        }
+        for (query, hits) in results_rx.try_iter() {
+            app.set_hits(&query, hits);
+        }
+        if let Some(q) = app.pending_search()
+            && sent_query.as_deref() != Some(q)
+        {
+            sent_query = Some(q.to_string());
+            let _ = job_tx.send(SearchJob::Query(q.to_string()));
+        }
+    }
+}
