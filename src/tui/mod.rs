@@ -218,3 +218,6 @@ fn event_loop(
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -363,7 +363,9 @@ fn popup(area: Rect, width_pct: u16, height_pct: u16) -> Rect {
     )
 }
 
-/// A sentence cut to `width` with its matched chars highlighted.
+/// A sentence cut to `width` with its matched chars highlighted. When the
+/// first match lies beyond the width, the start is cut instead ("…") so the
+/// match shows, as fzf does.
 fn highlighted(
     text: &str,
     indices: &[usize],
@@ -371,20 +373,37 @@ fn highlighted(
     base: Style,
     hit: Style,
 ) -> Vec<Span<'static>> {
+    let chars: Vec<char> = text.chars().collect();
+    let col = |range: std::ops::Range<usize>| -> usize {
+        chars[range].iter().map(|c| c.width().unwrap_or(0)).sum()
+    };
+    let first = indices.first().copied().unwrap_or(0).min(chars.len());
+    let mut start = 0;
+    if col(0..first) + 1 > width / 2 {
+        // Keep a little context before the first match.
+        start = first;
+        while start > 0 && col(start - 1..first) < width / 4 {
+            start -= 1;
+        }
+    }
     let mut spans = Vec::new();
     let mut used = 0;
-    let mut next = indices.iter().peekable();
-    for (i, c) in text.chars().enumerate() {
+    if start > 0 {
+        spans.push(Span::styled("…", base));
+        used = 1;
+    }
+    for (i, &c) in chars.iter().enumerate().skip(start) {
         let w = c.width().unwrap_or(0);
         if used + w > width {
             break;
         }
         used += w;
-        let is_hit = next.peek() == Some(&&i);
-        if is_hit {
-            next.next();
-        }
-        spans.push(Span::styled(c.to_string(), if is_hit { hit } else { base }));
+        let style = if indices.binary_search(&i).is_ok() {
+            hit
+        } else {
+            base
+        };
+        spans.push(Span::styled(c.to_string(), style));
     }
     spans
 }

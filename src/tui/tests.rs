@@ -1,0 +1,378 @@
+//! Behaviour tests (key sequences through the real keymap and update,
+//! asserting on state) and snapshot tests of every view.
+
+use super::app::{App, FINDER_LIMIT, Focus, View};
+use super::keymap::{Key, KeyCodeKey, Keymap};
+use super::theme::{Colors, Theme};
+use super::ui;
+use crosscheck::{Corpus, search};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use std::sync::Arc;
+
+fn app(width: u16, height: u16) -> App {
+    App::new(
+        Arc::new(Corpus::seeds()),
+        Keymap::defaults(),
+        Theme::new(&Colors::default(), true).unwrap(),
+        Rect::new(0, 0, width, height),
+    )
+}
+
+/// A key as the terminal would send it.
+fn event(name: &str) -> KeyEvent {
+    let key = Key::parse(name).unwrap();
+    let code = match key.code {
+        KeyCodeKey::Char(c) => KeyCode::Char(c),
+        KeyCodeKey::F(n) => KeyCode::F(n),
+        KeyCodeKey::Named(n) => match n {
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            "backspace" => KeyCode::Backspace,
+            other => panic!("no test event for {other}"),
+        },
+    };
+    let mut mods = KeyModifiers::NONE;
+    if key.ctrl {
+        mods |= KeyModifiers::CONTROL;
+    }
+    if matches!(code, KeyCode::Char(c) if c.is_uppercase()) || code == KeyCode::BackTab {
+        mods |= KeyModifiers::SHIFT;
+    }
+    KeyEvent::new(code, mods)
+}
+
+/// Presses space-separated keys; a finder's pending query is answered at
+/// once, as the worker thread would.
+fn press(app: &mut App, keys: &str) {
+    for k in keys.split(' ').filter(|k| !k.is_empty()) {
+        app.handle_key(event(k));
+        settle(app);
+    }
+}
+
+/// Types literal text into whatever has the keyboard.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        settle(app);
+    }
+}
+
+fn settle(app: &mut App) {
+    if let Some(q) = app.pending_search().map(str::to_string) {
+        let hits = search::search(&app.corpus, &q, FINDER_LIMIT);
+        app.set_hits(&q, hits);
+    }
+}
+
+fn render(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+// ------------------------------------------------------------- behaviour
+
+#[test]
+fn navigate_sources_and_open_one() {
+    let mut a = app(80, 24);
+    press(&mut a, "j j");
+    assert_eq!(a.selected_source, 2);
+    press(&mut a, "enter");
+    assert_eq!(
+        (a.focus, a.view, a.reader.doc),
+        (Focus::Main, View::Reader, 2)
+    );
+    press(&mut a, "h G g k");
+    assert_eq!(a.focus, Focus::Sources);
+    assert_eq!(a.selected_source, 0);
+    press(&mut a, "]");
+    assert_eq!(a.reader.doc, 3, "] steps from the open source");
+}
+
+#[test]
+fn reader_pages_like_less() {
+    let mut a = app(80, 24);
+    press(&mut a, "enter");
+    assert_eq!(a.reader.scroll, 0);
+    press(&mut a, "j j");
+    assert_eq!(a.reader.scroll, 2);
+    press(&mut a, "k");
+    assert_eq!(a.reader.scroll, 1);
+    let page = a.reader_height() - 2;
+    press(&mut a, "space");
+    assert_eq!(a.reader.scroll, 1 + page);
+    press(&mut a, "b");
+    assert_eq!(a.reader.scroll, 1);
+    press(&mut a, "G");
+    let max = a.reader_lines().len() - a.reader_height();
+    assert_eq!(a.reader.scroll, max);
+    press(&mut a, "j pagedown");
+    assert_eq!(a.reader.scroll, max, "never scrolls past the end");
+    press(&mut a, "g");
+    assert_eq!(a.reader.scroll, 0);
+}
+
+#[test]
+fn article_search_counts_and_cycles_matches() {
+    let mut a = app(80, 24);
+    press(&mut a, "j j j j enter /");
+    assert!(a.prompt.is_some());
+    type_text(&mut a, "zelensky");
+    press(&mut a, "enter");
+    let s = a.reader.search.clone().unwrap();
+    let doc = &a.corpus.documents[4];
+    let expected = doc.text.to_lowercase().matches("zelensky").count();
+    assert_eq!(s.matches.len(), expected);
+    assert_eq!(
+        expected, 4,
+        "004 names Zelensky four times (and Zelenskiy once)"
+    );
+    assert_eq!(s.current, 0);
+    press(&mut a, "n n");
+    assert_eq!(a.reader.search.as_ref().unwrap().current, 2);
+    press(&mut a, "N N N");
+    assert_eq!(
+        a.reader.search.as_ref().unwrap().current,
+        expected - 1,
+        "N wraps around"
+    );
+    // The current match is on screen.
+    let m = a.reader.search.as_ref().unwrap().matches[expected - 1].clone();
+    let line = super::wrap::line_of(&a.reader_lines(), m.start);
+    assert!((a.reader.scroll..a.reader.scroll + a.reader_height()).contains(&line));
+    // Esc clears the search instead of quitting.
+    press(&mut a, "esc");
+    assert!(a.reader.search.is_none());
+    assert!(!a.quit);
+}
+
+#[test]
+fn smart_case_article_search() {
+    let mut a = app(80, 24);
+    press(&mut a, "enter /");
+    type_text(&mut a, "Kursk");
+    press(&mut a, "enter");
+    let n_exact = a.reader.search.as_ref().unwrap().matches.len();
+    press(&mut a, "/");
+    type_text(&mut a, "kursk");
+    press(&mut a, "enter");
+    assert!(a.reader.search.as_ref().unwrap().matches.len() >= n_exact);
+    press(&mut a, "/");
+    type_text(&mut a, "qqqzzz");
+    press(&mut a, "enter");
+    assert_eq!(a.message.as_deref(), Some("pattern not found: qqqzzz"));
+}
+
+#[test]
+fn finder_searches_all_sources_and_jumps_to_the_hit() {
+    let mut a = app(80, 24);
+    press(&mut a, "f");
+    type_text(&mut a, "placed the estimate");
+    let f = a.finder.as_ref().unwrap();
+    assert!(!f.hits.is_empty());
+    let best = f.hits[0].id;
+    assert!(
+        a.corpus
+            .sentence_text(best)
+            .contains("placed the estimate at 10,000")
+    );
+    press(&mut a, "enter");
+    assert!(a.finder.is_none());
+    assert_eq!(
+        (a.view, a.focus, a.reader.doc),
+        (View::Reader, Focus::Main, best.doc)
+    );
+    assert_eq!(a.reader.focus_sentence, Some(best.sentence));
+    let start = a.corpus.documents[best.doc].sentences[best.sentence]
+        .span
+        .start;
+    let line = super::wrap::line_of(&a.reader_lines(), start);
+    assert!((a.reader.scroll..a.reader.scroll + a.reader_height()).contains(&line));
+}
+
+#[test]
+fn finder_moves_and_esc_returns_without_jumping() {
+    let mut a = app(80, 24);
+    press(&mut a, "f");
+    type_text(&mut a, "troops");
+    let n = a.finder.as_ref().unwrap().hits.len();
+    assert!(n > 3);
+    press(&mut a, "down down up ctrl-n");
+    assert_eq!(a.finder.as_ref().unwrap().selected, 2);
+    press(&mut a, "backspace");
+    assert_eq!(a.finder.as_ref().unwrap().query, "troop");
+    press(&mut a, "ctrl-u");
+    assert_eq!(a.finder.as_ref().unwrap().query, "");
+    assert!(a.finder.as_ref().unwrap().hits.is_empty());
+    press(&mut a, "esc");
+    assert!(a.finder.is_none());
+    assert_eq!(a.focus, Focus::Sources);
+    assert!(!a.quit, "Esc closes the overlay, it does not quit");
+}
+
+#[test]
+fn stale_search_results_are_dropped() {
+    let mut a = app(80, 24);
+    press(&mut a, "f");
+    a.handle_key(event("k"));
+    a.handle_key(event("b"));
+    let stale = search::search(&a.corpus, "k", 10);
+    a.set_hits("k", stale);
+    assert!(a.finder.as_ref().unwrap().hits.is_empty());
+    assert_eq!(a.pending_search(), Some("kb"));
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut a = app(80, 24);
+    press(&mut a, "?");
+    assert_eq!(a.help, Some(0));
+    press(&mut a, "j j");
+    assert_eq!(a.help, Some(2));
+    press(&mut a, "q");
+    assert_eq!(a.help, None);
+    assert!(!a.quit, "q closes help first");
+}
+
+#[test]
+fn quit_keys() {
+    for k in ["q", "esc", "ctrl-c"] {
+        let mut a = app(80, 24);
+        press(&mut a, k);
+        assert!(a.quit, "{k} quits");
+    }
+    let mut a = app(80, 24);
+    press(&mut a, "f ctrl-c");
+    assert!(!a.quit, "ctrl-c in the finder closes it");
+    press(&mut a, "ctrl-c");
+    assert!(a.quit);
+}
+
+#[test]
+fn tab_switches_focus_and_views_switch() {
+    let mut a = app(80, 24);
+    press(&mut a, "tab");
+    assert_eq!(a.focus, Focus::Main);
+    press(&mut a, "backtab");
+    assert_eq!(a.focus, Focus::Sources);
+    press(&mut a, "2");
+    assert_eq!((a.view, a.focus), (View::Claims, Focus::Main));
+    press(&mut a, "1");
+    assert_eq!(a.view, View::Reader);
+}
+
+#[test]
+fn help_lists_every_binding_of_the_keymap() {
+    let a = app(80, 24);
+    let text: String = ui::help_lines(&a)
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    for ctx in super::keymap::Context::ALL {
+        for (action, keys) in a.keymap.bindings(ctx) {
+            for k in keys {
+                assert!(
+                    text.contains(&k.label()),
+                    "help lacks {} for {action:?}",
+                    k.label()
+                );
+            }
+            assert!(text.contains(action.describe_in(ctx)));
+        }
+    }
+}
+
+// -------------------------------------------------------------- snapshots
+
+#[test]
+fn snapshot_main_view() {
+    insta::assert_snapshot!("main_80x24", render(&app(80, 24)));
+    insta::assert_snapshot!("main_160x48", render(&app(160, 48)));
+}
+
+#[test]
+fn snapshot_reader_after_jump() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        press(&mut a, "f");
+        type_text(&mut a, "five units");
+        press(&mut a, "enter");
+        insta::assert_snapshot!(format!("reader_jump_{w}x{h}"), render(&a));
+    }
+}
+
+#[test]
+fn snapshot_reader_search() {
+    let mut a = app(80, 24);
+    press(&mut a, "j enter /");
+    type_text(&mut a, "korean");
+    insta::assert_snapshot!("reader_prompt_80x24", render(&a));
+    press(&mut a, "enter n");
+    insta::assert_snapshot!("reader_search_80x24", render(&a));
+}
+
+#[test]
+fn snapshot_finder() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        press(&mut a, "f");
+        type_text(&mut a, "umerov kbs");
+        insta::assert_snapshot!(format!("finder_{w}x{h}"), render(&a));
+    }
+}
+
+#[test]
+fn snapshot_help() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        press(&mut a, "?");
+        insta::assert_snapshot!(format!("help_{w}x{h}"), render(&a));
+    }
+}
+
+#[test]
+fn snapshot_too_small() {
+    insta::assert_snapshot!("too_small_40x10", render(&app(40, 10)));
+}
+
+#[test]
+fn never_panics_at_tiny_sizes() {
+    for (w, h) in [(1, 1), (2, 5), (49, 12), (50, 11), (50, 12), (300, 100)] {
+        let mut a = app(w, h);
+        press(&mut a, "enter G f");
+        type_text(&mut a, "troops");
+        render(&a);
+        press(&mut a, "esc ?");
+        render(&a);
+    }
+}
