@@ -1,0 +1,94 @@
+//! Property tests: the loader, the cleaner and the segmenter never panic and
+//! keep their invariants on arbitrary input.
+
+use crosscheck::load;
+use crosscheck::sanitize::sanitize;
+use crosscheck::segment;
+use proptest::prelude::*;
+
+/// Text shaped like news, so the interesting branches run often.
+fn newsy() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(
+        r#"([A-Z][a-z]{0,8}|[a-z]{1,8}|U\.S\.|Nov\. 6|Mr\.|a\.m\.|10,000|1\.5|“|”|"|'|’|\(|\)|\[|\]|…|\.\.\.|[.!?,;:—-]|\n|\n\n| |\u{1b}\[2J|\u{1b}\]0;x\u{7}|\u{202e}|\u{9b}|\u{a0}|é|北|👍🏽){0,120}"#,
+    )
+    .unwrap()
+}
+
+fn check_document(d: &crosscheck::Document) {
+    let text = &d.text;
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "control char in {text:?}"
+    );
+    let mut prev_end = 0;
+    for s in &d.sentences {
+        assert!(s.span.start < s.span.end && s.span.end <= text.len());
+        assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        assert!(s.span.start >= prev_end, "sentences overlap");
+        assert!(s.line >= 1);
+        let p = &d.paragraphs[s.paragraph];
+        assert!(p.span.start <= s.span.start && s.span.end <= p.span.end);
+        prev_end = s.span.end;
+    }
+}
+
+fn is_dangerous(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn loader_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        for name in ["a.txt", "a.md", "a.html", "a.json", "a.jsonl", "noext"] {
+            let loaded = load::load_named([(name, bytes.as_slice())]);
+            for d in &loaded.documents {
+                check_document(d);
+            }
+        }
+    }
+
+    #[test]
+    fn loader_keeps_invariants_on_newsy_text(text in newsy()) {
+        for name in ["a.txt", "a.md"] {
+            let loaded = load::load_named([(name, text.as_bytes())]);
+            for d in &loaded.documents {
+                check_document(d);
+            }
+        }
+        let record = serde_json::json!({"title": text, "text": text, "source": text, "url": text}).to_string();
+        for d in &load::load_named([("r.json", record.as_bytes())]).documents {
+            check_document(d);
+        }
+    }
+
+    #[test]
+    fn segmentation_covers_every_word_once(text in newsy()) {
+        let spans = segment::sentences(&text, 0..text.len());
+        let mut covered = vec![false; text.len()];
+        let mut prev_end = 0;
+        for s in &spans {
+            prop_assert!(s.start < s.end && s.end <= text.len());
+            prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            prop_assert!(s.start >= prev_end);
+            prop_assert_eq!(text[s.clone()].trim(), &text[s.clone()]);
+            covered[s.clone()].iter_mut().for_each(|c| *c = true);
+            prev_end = s.end;
+        }
+        for (i, c) in text.char_indices() {
+            if !c.is_whitespace() {
+                prop_assert!(covered[i], "{:?} at {} not in any sentence of {:?}", c, i, text);
+            }
+        }
+    }
+
+    #[test]
+    fn sanitize_leaves_nothing_a_terminal_acts_on(text in any::<String>()) {
+        let clean = sanitize(&text);
+        let bad = clean.chars().find(|&c| is_dangerous(c));
+        prop_assert!(bad.is_none(), "{:?} survived in {:?}", bad, clean);
+    }
+}
