@@ -213,6 +213,9 @@ fn is_modifier(t: &Tok) -> bool {
         && !t.lower.ends_with("ly")
         && t.lower.chars().any(char::is_alphabetic)
 }
+/// How many tokens a clause or chunk scan looks back.
+const MAX_REACH: usize = 60;
+
 const NAME_PARTICLES: &[&str] = &[
     "von", "van", "der", "de", "al", "bin", "da", "di", "la", "le", "du", "del", "dos",
 ];
@@ -309,33 +312,38 @@ impl Sent<'_> {
         !tail.chars().any(|c| matches!(c, ',' | '.' | '!' | '?'))
     }
 
-    /// Index just after the nearest clause boundary left of `j`.
+    /// Does token `i` end a clause (a quoted utterance, `;`, a dash, "while", …)?
+    fn is_hard(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            Kind::Quote => !self.scare_quote(i),
+            Kind::Punct(c) => matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']'),
+            Kind::Word => matches!(
+                t.lower.as_str(),
+                "while"
+                    | "whereas"
+                    | "but"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "as"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "that"
+                    | "if"
+            ),
+        }
+    }
+
+    /// Index just after the nearest clause boundary left of `j` (looking back a
+    /// bounded distance, so analysis stays linear).
     fn clause_start(&self, j: usize) -> usize {
-        let mut i = j;
+        let mut i = j.min(self.toks.len());
         let mut steps = 0;
-        while i > 0 && steps < 60 {
-            let t = &self.toks[i - 1];
-            let hard = match t.kind {
-                Kind::Quote => !self.scare_quote(i - 1),
-                Kind::Punct(c) => matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']'),
-                Kind::Word => matches!(
-                    t.lower.as_str(),
-                    "while"
-                        | "whereas"
-                        | "but"
-                        | "although"
-                        | "though"
-                        | "because"
-                        | "as"
-                        | "when"
-                        | "after"
-                        | "before"
-                        | "since"
-                        | "that"
-                        | "if"
-                ),
-            };
-            if hard {
+        while i > 0 && steps < MAX_REACH {
+            if self.is_hard(i - 1) {
                 return i;
             }
             i -= 1;
@@ -346,18 +354,19 @@ impl Sent<'_> {
 
     /// Start of the comma chunk ending before `end`; whether a comma precedes it.
     fn chunk_start(&self, end: usize) -> (usize, bool) {
-        let mut i = end;
-        while i > 0 {
-            let t = &self.toks[i - 1];
-            if t.is_punct(',') {
+        let mut i = end.min(self.toks.len());
+        let mut steps = 0;
+        while i > 0 && steps < MAX_REACH {
+            if self.toks[i - 1].is_punct(',') {
                 return (i, true);
             }
-            if self.clause_start(i) == i {
+            if self.is_hard(i - 1) {
                 return (i, false);
             }
             i -= 1;
+            steps += 1;
         }
-        (0, false)
+        (i, false)
     }
 
     /// Claimer phrase ending just before token `end`, not reaching below `floor`.
@@ -389,13 +398,17 @@ impl Sent<'_> {
                         continue;
                     }
                     if is_stop(t) {
-                        if t.lower == "and"
-                            && j < b
+                        let caps_around = j < b
                             && toks[j].cap
                             && j >= floor + 2
                             && toks[j - 2].is_word()
-                            && toks[j - 2].cap
-                        {
+                            && toks[j - 2].cap;
+                        // "US and South Korea"; "Council on Foreign Relations"
+                        let org_to_right = || (j..b).any(|k| is_org_noun(&toks[k]) && toks[k].cap);
+                        let org_joiner = caps_around
+                            && matches!(t.lower.as_str(), "of" | "on" | "for")
+                            && (is_org_noun(&toks[j - 2]) || org_to_right());
+                        if caps_around && (t.lower == "and" || org_joiner) {
                             j -= 1;
                             continue;
                         }
@@ -467,12 +480,12 @@ impl Sent<'_> {
                         continue;
                     }
                     if is_stop(t) {
-                        if t.lower == "and"
-                            && j > first
-                            && toks[j - 1].cap
-                            && j + 1 < limit
-                            && toks[j + 1].cap
-                        {
+                        let caps_around =
+                            j > first && toks[j - 1].cap && j + 1 < limit && toks[j + 1].cap;
+                        // "Council on Foreign Relations", "Ministry of Defence"
+                        let org_joiner = matches!(t.lower.as_str(), "of" | "on" | "for")
+                            && (first..j).any(|k| is_org_noun(&toks[k]) && toks[k].cap);
+                        if caps_around && (t.lower == "and" || org_joiner) {
                             j += 1;
                             continue;
                         }
@@ -726,7 +739,8 @@ impl Sent<'_> {
                     && (t.cap
                         || (k > name_start
                             && k + 1 < b
-                            && (t.lower == "and" || NAME_PARTICLES.contains(&t.lower.as_str()))))
+                            && (matches!(t.lower.as_str(), "and" | "of" | "on" | "for")
+                                || NAME_PARTICLES.contains(&t.lower.as_str()))))
             })
             && (name_start + 1..b).all(|k| !toks[k - 1].poss);
         // Sentence-initial capital on a common word: "Officials said", "Reports indicate".
@@ -750,6 +764,18 @@ impl Sent<'_> {
             }
         };
         if name_ok {
+            // "President of Ukraine Volodymyr Zelensky" walks back to "Ukraine Volodymyr
+            // Zelensky": a leading state or nationality is not part of a person's name.
+            let whole = fold(&self.text(name_start, b));
+            if !LEX.governments.contains(&whole) && !LEX.organisations.contains(&whole) {
+                while name_start + 2 <= b
+                    && (LEX.governments.contains(&toks[name_start].base)
+                        || LEX.demonyms.contains(&toks[name_start].base))
+                    && !(name_start + 1..b).any(|k| is_org_noun(&toks[k]))
+                {
+                    name_start += 1;
+                }
+            }
             let name = self.text(name_start, b);
             let folded = fold(&name);
             if LEX.demonyms.contains(&folded) {
@@ -1395,6 +1421,8 @@ fn find_cues(st: &Sent) -> Vec<Found> {
                 && let Some((a, b)) = st.left_np(k + 1, 0)
                 && !found
                     .iter()
+                    .rev()
+                    .take(8)
                     .any(|f| f.np.as_ref().is_some_and(|np| np.a <= k && k < np.b))
             {
                 found.push(Found {

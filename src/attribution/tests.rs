@@ -406,3 +406,134 @@ fn never_panics_and_spans_on_boundaries() {
         let _ = canonical_name(t);
     }
 }
+
+#[test]
+fn names_with_state_prefix_and_org_joiners() {
+    let c = main_claimer("President of Ukraine Volodymyr Zelensky said 9 drones fell.").unwrap();
+    assert_eq!(c.name, "Volodymyr Zelensky");
+    let c = main_claimer("The Ministry of Defence said 9 drones fell.").unwrap();
+    assert_eq!(
+        (c.name.as_str(), c.kind),
+        ("Ministry of Defence", ClaimerKind::Organisation)
+    );
+    let c = main_claimer("According to the European Council on Foreign Relations, 9 drones fell.")
+        .unwrap();
+    assert_eq!(c.name, "European Council on Foreign Relations");
+}
+
+/// Tiny deterministic generator so the test needs no extra crate.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+#[test]
+fn random_inputs_never_panic() {
+    const PIECES: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "according to",
+        "the",
+        "The",
+        "minister",
+        "he",
+        "she",
+        "it",
+        "Zelensky",
+        "Umerov",
+        "Kyiv",
+        "’s",
+        "'s",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        ",",
+        ".",
+        ":",
+        ";",
+        "—",
+        "é",
+        "日本",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "President",
+        "spokesman",
+        "X",
+        "of",
+        "assessment",
+        "saying",
+        "that",
+        "while",
+        "a",
+        "placed the estimate at",
+        "10,000",
+        "U.S.",
+        "\u{301}",
+        "who",
+        "however",
+        "reports",
+        "indicate",
+        "Ministry",
+    ];
+    let mut rng = Lcg(42);
+    for _ in 0..400 {
+        let n = (rng.next() % 60) as usize;
+        let mut t = String::new();
+        for _ in 0..n {
+            t.push_str(PIECES[(rng.next() as usize) % PIECES.len()]);
+            if rng.next().is_multiple_of(2) {
+                t.push(' ');
+            }
+        }
+        let mut spans = Vec::new();
+        let mut at = 0usize;
+        while at < t.len() + 3 {
+            let len = (rng.next() % 40) as usize;
+            spans.push(at..at + len);
+            at += len.max(1);
+        }
+        let doc = analyze(&t, &spans);
+        assert_eq!(doc.sentences.len(), spans.len());
+        for (i, atts) in doc.sentences.iter().enumerate() {
+            let r = clamp(&t, &spans[i]);
+            let sent = &t[r];
+            for a in atts {
+                for r in [&a.span, &a.cue, &a.mention] {
+                    assert!(r.start <= r.end && r.end <= sent.len(), "{t:?}");
+                    assert!(sent.is_char_boundary(r.start) && sent.is_char_boundary(r.end));
+                }
+            }
+            for off in [0, 1, sent.len() / 2, sent.len()] {
+                let _ = doc.claimer_at(i, off);
+            }
+        }
+        for q in &doc.quotes {
+            assert!(t.is_char_boundary(q.span.start) && t.is_char_boundary(q.span.end));
+        }
+    }
+}
+
+#[test]
+fn long_document_is_handled() {
+    // 3,000 sentences with many cues; a guard against blow-ups, not a timing test.
+    let mut t = String::new();
+    for i in 0..3000 {
+        t.push_str(&format!(
+            "Defense Minister Ann Lee{i} said {i} ships sank, he added, “ok,” she said.\n"
+        ));
+    }
+    let doc = run(&t);
+    assert_eq!(doc.sentences.iter().filter(|s| !s.is_empty()).count(), 3000);
+}
