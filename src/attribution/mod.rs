@@ -397,6 +397,18 @@ impl Sent<'_> {
                         j -= 1;
                         continue;
                     }
+                    // "South Korean and US intelligence as well as Nato"
+                    if t.lower == "as"
+                        && j < b
+                        && j >= floor + 4
+                        && toks[j - 2].lower == "well"
+                        && toks[j - 3].lower == "as"
+                        && (toks[j].cap || is_head(&toks[j]))
+                        && (toks[j - 4].cap || is_head(&toks[j - 4]))
+                    {
+                        j -= 3;
+                        continue;
+                    }
                     if is_stop(t) {
                         let caps_around = j < b
                             && toks[j].cap
@@ -713,6 +725,22 @@ impl Sent<'_> {
             return None;
         }
         let last = &toks[b - 1];
+        // A coordinated group speaks as one: "US intelligence as well as Nato".
+        if (a + 2..b.saturating_sub(1)).any(|k| {
+            toks[k - 2].lower == "as" && toks[k - 1].lower == "well" && toks[k].lower == "as"
+        }) {
+            let name = self.text(a, b);
+            let kind = if is_gov_name(&fold(&name).replace(" as well as ", " and ")) {
+                ClaimerKind::Government
+            } else {
+                ClaimerKind::Organisation
+            };
+            return Some(Built::Named {
+                name,
+                role: None,
+                kind,
+            });
+        }
         if LEX.assessment_nouns.contains(&last.base)
             && let Some(p) = (a..b - 1).rev().find(|&p| toks[p].poss)
         {
@@ -767,8 +795,9 @@ impl Sent<'_> {
             // "President of Ukraine Volodymyr Zelensky" walks back to "Ukraine Volodymyr
             // Zelensky": a leading state or nationality is not part of a person's name.
             let whole = fold(&self.text(name_start, b));
-            if !LEX.governments.contains(&whole) && !LEX.organisations.contains(&whole) {
+            if !is_gov_name(&whole) && !LEX.organisations.contains(&whole) {
                 while name_start + 2 <= b
+                    && toks[name_start + 1].cap
                     && (LEX.governments.contains(&toks[name_start].base)
                         || LEX.demonyms.contains(&toks[name_start].base))
                     && !(name_start + 1..b).any(|k| is_org_noun(&toks[k]))

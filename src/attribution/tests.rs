@@ -537,3 +537,29 @@ fn long_document_is_handled() {
     let doc = run(&t);
     assert_eq!(doc.sentences.iter().filter(|s| !s.is_empty()).count(), 3000);
 }
+
+#[test]
+fn coordinated_subjects() {
+    let c = main_claimer("The US and South Korea now say 10,000 troops are there.").unwrap();
+    assert_eq!(
+        (c.name.as_str(), c.kind),
+        ("US and South Korea", ClaimerKind::Government)
+    );
+    let c = main_claimer(
+        "In recent weeks, South Korean and US intelligence as well as Nato have said that troops moved.",
+    )
+    .unwrap();
+    assert_eq!(c.name, "South Korean and US intelligence as well as Nato");
+    assert_eq!(c.kind, ClaimerKind::Organisation);
+}
+
+#[test]
+fn inverted_with_appositive_and_pronoun_they() {
+    let c =
+        main_claimer("“We need air defence,” said Andrii Yermak, head of the presidential office.")
+            .unwrap();
+    assert_eq!(c.name, "Andrii Yermak");
+    assert_eq!(c.role.as_deref(), Some("head of the presidential office"));
+    let t = "The Kremlin said 4 drones fell.\nThey added that 2 more were stopped.";
+    assert_eq!(who(t, "2 more").as_deref(), Some("Kremlin"));
+}
