@@ -1,0 +1,1677 @@
+//! Attribution: who claims what in one document, and the quotes they speak.
+//!
+//! Input is a document's cleaned text and its sentence byte spans (the segmenter keeps
+//! a quote and its attribution in one sentence). Output, per sentence, the
+//! attributions found there — each with the byte span of the clause it governs, so a
+//! sentence can hold two claimers — and the document's quotes with their speakers.
+//!
+//! Patterns: "X said", "said X", "X told KBS", "X confirmed/claimed/…", "according to
+//! X", "X's assessment", "X placed the estimate at", "X: “…”", "…, saying …", and
+//! “…,” the statement read. Pronouns and role nouns ("he", "the minister") resolve to
+//! the last named speaker; aliases and surname-only mentions merge into one canonical
+//! name. Everything the rules can't tie to a named source stays `None`.
+//!
+//! Vocabulary lives in `assets/attribution.toml` (see [`LEXICON_TOML`]).
+
+mod lexicon;
+mod quotes;
+mod tokens;
+
+pub use lexicon::LEXICON_TOML;
+
+use lexicon::{LEXICON as LEX, fold};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::ops::Range;
+use tokens::{Kind, Tok, tokenize};
+
+/// What sort of source a claimer is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimerKind {
+    /// A named person, or a person known only by role ("a Ukrainian official").
+    Person,
+    /// A ministry, agency, outlet, alliance: "the Pentagon", "Financial Times".
+    Organisation,
+    /// A state, capital or its officials: "Ukraine", "Seoul", "US officials".
+    Government,
+    /// A document: "intelligence assessments", "the statement".
+    Report,
+}
+
+/// Who a statement is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Claimer {
+    /// Canonical display name ("Volodymyr Zelensky", "the Pentagon", "US officials").
+    pub name: String,
+    /// Title or role as written ("President", "spokesman for South Korea's defense
+    /// ministry"); for a report, its qualifier ("from the U.S., South Korea, and Ukraine").
+    pub role: Option<String>,
+    pub kind: ClaimerKind,
+}
+
+/// Which rule found an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pattern {
+    /// "X said", "X told KBS", "X placed the estimate at".
+    Verb,
+    /// “…,” said X.
+    Inverted,
+    /// "according to X".
+    According,
+    /// "X's assessment".
+    Possessive,
+    /// X: “…”
+    Colon,
+    /// "…, saying …" — the subject of the main clause.
+    Participle,
+    /// A sentence that only continues a quote whose speaker is named next door.
+    QuoteContinuation,
+}
+
+/// One attribution inside a sentence. All spans are byte offsets in the sentence
+/// text and lie on char boundaries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    pub claimer: Claimer,
+    /// The clause this attribution governs. The spans of a sentence's non-embedded
+    /// attributions partition the sentence.
+    pub span: Range<usize>,
+    /// The cue: "said", "according to", "placed the estimate at", ":".
+    pub cue: Range<usize>,
+    /// Where the claimer is named in the sentence ("he", "Defense Minister Rustem Umerov").
+    pub mention: Range<usize>,
+    /// The pronoun or role noun this claimer was resolved from ("he", "The minister").
+    pub resolved_from: Option<String>,
+    pub pattern: Pattern,
+    /// Inside the reported clause of another attribution ("The minister said that Kyiv
+    /// expects …"): the outer claimer governs, so this one doesn't take part in
+    /// [`DocAttribution::claimer_at`].
+    pub embedded: bool,
+}
+
+/// A quotation. `span` is in the document text and includes the marks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    pub span: Range<usize>,
+    /// Inner text, trimmed.
+    pub text: String,
+    pub speaker: Option<Claimer>,
+    pub first_sentence: usize,
+    pub last_sentence: usize,
+}
+
+/// Attributions of one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DocAttribution {
+    /// Per input sentence, its attributions ordered by cue.
+    pub sentences: Vec<Vec<Attribution>>,
+    /// Quotes in document order.
+    pub quotes: Vec<Quote>,
+}
+
+impl DocAttribution {
+    /// The claimer governing byte `offset_in_sentence` of sentence `sentence`.
+    pub fn claimer_at(&self, sentence: usize, offset_in_sentence: usize) -> Option<&Claimer> {
+        let atts = self.sentences.get(sentence)?;
+        let mut last = None;
+        for a in atts.iter().filter(|a| !a.embedded) {
+            if a.span.contains(&offset_in_sentence) {
+                return Some(&a.claimer);
+            }
+            last = Some(a);
+        }
+        last.filter(|a| offset_in_sentence >= a.span.end)
+            .map(|a| &a.claimer)
+    }
+
+    /// The main claimer of a sentence: its first non-embedded attribution.
+    pub fn sentence_claimer(&self, sentence: usize) -> Option<&Claimer> {
+        self.sentences
+            .get(sentence)?
+            .iter()
+            .find(|a| !a.embedded)
+            .map(|a| &a.claimer)
+    }
+
+    /// All claimers of a sentence, in order, without repeats.
+    pub fn sentence_claimers(&self, sentence: usize) -> Vec<&Claimer> {
+        let mut out: Vec<&Claimer> = Vec::new();
+        for a in self.sentences.get(sentence).into_iter().flatten() {
+            if !out.iter().any(|c| c.name == a.claimer.name) {
+                out.push(&a.claimer);
+            }
+        }
+        out
+    }
+
+    /// Quotes that start or end in `sentence`, or span it.
+    pub fn quotes_in(&self, sentence: usize) -> impl Iterator<Item = &Quote> {
+        self.quotes
+            .iter()
+            .filter(move |q| q.first_sentence <= sentence && sentence <= q.last_sentence)
+    }
+}
+
+/// Normalize typography in a name or role: `’` → `'`, runs of whitespace → one space.
+fn tidy(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+            c => c,
+        })
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_det(t: &Tok) -> bool {
+    t.is_word() && LEX.determiners.contains(&t.lower)
+}
+fn is_role(t: &Tok) -> bool {
+    t.is_word() && LEX.titles.contains(&t.base)
+}
+fn is_org_noun(t: &Tok) -> bool {
+    t.is_word() && LEX.org_nouns.contains(&t.base)
+}
+fn is_report(t: &Tok) -> bool {
+    t.is_word() && LEX.report_nouns.contains(&t.base)
+}
+fn is_head(t: &Tok) -> bool {
+    is_role(t) || is_org_noun(t) || is_report(t)
+}
+fn is_stop(t: &Tok) -> bool {
+    t.is_word() && !t.acronym && LEX.stopwords.contains(&t.lower)
+}
+fn is_time(t: &Tok) -> bool {
+    t.is_word() && LEX.time_words.contains(&t.base)
+}
+/// `Some(true)` for he/she, `Some(false)` for they/it.
+fn pronoun(t: &Tok) -> Option<bool> {
+    if !t.is_word() {
+        None
+    } else if LEX.person_pronouns.contains(&t.lower) {
+        Some(true)
+    } else if LEX.group_pronouns.contains(&t.lower) {
+        Some(false)
+    } else {
+        None
+    }
+}
+fn is_cue_word(t: &Tok) -> bool {
+    t.is_word() && (LEX.verbs.contains_single(&t.lower) || LEX.participles.contains(&t.lower))
+}
+/// A lower-case word that can modify a role noun ("top", "high-ranking", "regional").
+fn is_modifier(t: &Tok) -> bool {
+    t.is_word()
+        && !t.cap
+        && !is_stop(t)
+        && !is_det(t)
+        && !is_cue_word(t)
+        && pronoun(t).is_none()
+        && !t.lower.ends_with("ly")
+        && t.lower.chars().any(char::is_alphabetic)
+}
+/// How many tokens a clause or chunk scan looks back.
+const MAX_REACH: usize = 60;
+
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "de", "al", "bin", "da", "di", "la", "le", "du", "del", "dos",
+];
+fn is_gov_name(folded: &str) -> bool {
+    let strip = |p: &str| p.trim().trim_start_matches("the ").trim().to_owned();
+    if LEX.governments.contains(&strip(folded)) {
+        return true;
+    }
+    let parts: Vec<String> = folded
+        .split([','])
+        .flat_map(|p| p.split(" and "))
+        .map(strip)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() > 1 && parts.iter().all(|p| LEX.governments.contains(p))
+}
+
+/// A claimer phrase found in a sentence, before resolution. Token ranges.
+#[derive(Debug, Clone)]
+struct Np {
+    a: usize,
+    b: usize,
+    /// Appositive or qualifier tokens giving the role.
+    appos: Option<(usize, usize)>,
+}
+
+#[derive(Debug, Clone)]
+enum Built {
+    Named {
+        name: String,
+        role: Option<String>,
+        kind: ClaimerKind,
+    },
+    Pronoun {
+        text: String,
+        person: bool,
+    },
+    RoleRef {
+        phrase: String,
+        /// The phrase as written ("The minister").
+        written: String,
+        /// Title words after any determiner/possessive ("defense minister").
+        title: String,
+        head: String,
+        definite: bool,
+        possessive: bool,
+    },
+}
+
+struct Sent<'a> {
+    s: &'a str,
+    toks: Vec<Tok>,
+}
+
+impl Sent<'_> {
+    /// Text of tokens `a..b`, without a possessive `'s` on the last token.
+    fn text(&self, a: usize, b: usize) -> String {
+        if a >= b || b > self.toks.len() {
+            return String::new();
+        }
+        let last = &self.toks[b - 1];
+        let mut end = last.end;
+        if last.poss {
+            let tail: usize = self.s[last.start..last.end]
+                .chars()
+                .rev()
+                .take(2)
+                .map(char::len_utf8)
+                .sum();
+            end -= tail;
+        }
+        tidy(&self.s[self.toks[a].start..end])
+    }
+
+    fn bytes(&self, a: usize, b: usize) -> Range<usize> {
+        if a >= b || b > self.toks.len() {
+            let p = self.toks.get(a).map_or(self.s.len(), |t| t.start);
+            return p..p;
+        }
+        self.toks[a].start..self.toks[b - 1].end
+    }
+
+    /// A short quote inside a phrase (“small group”, ‘counter-disinformation’), as
+    /// opposed to a quoted utterance that ends a clause (“No,” he said).
+    fn scare_quote(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if !t.is_quote() || t.qwords > 3 || self.toks.get(i + 1).is_some_and(|n| n.is_punct(',')) {
+            return false;
+        }
+        let inner = self.s[t.start..t.end].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let tail = &self.s[t.start + inner.len()..t.end];
+        !tail.chars().any(|c| matches!(c, ',' | '.' | '!' | '?'))
+    }
+
+    /// Does token `i` end a clause (a quoted utterance, `;`, a dash, "while", …)?
+    fn is_hard(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            Kind::Quote => !self.scare_quote(i),
+            Kind::Punct(c) => matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']'),
+            Kind::Word => matches!(
+                t.lower.as_str(),
+                "while"
+                    | "whereas"
+                    | "but"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "as"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "that"
+                    | "if"
+            ),
+        }
+    }
+
+    /// Index just after the nearest clause boundary left of `j` (looking back a
+    /// bounded distance, so analysis stays linear).
+    fn clause_start(&self, j: usize) -> usize {
+        let mut i = j.min(self.toks.len());
+        let mut steps = 0;
+        while i > 0 && steps < MAX_REACH {
+            if self.is_hard(i - 1) {
+                return i;
+            }
+            i -= 1;
+            steps += 1;
+        }
+        i
+    }
+
+    /// Start of the comma chunk ending before `end`; whether a comma precedes it.
+    fn chunk_start(&self, end: usize) -> (usize, bool) {
+        let mut i = end.min(self.toks.len());
+        let mut steps = 0;
+        while i > 0 && steps < MAX_REACH {
+            if self.toks[i - 1].is_punct(',') {
+                return (i, true);
+            }
+            if self.is_hard(i - 1) {
+                return (i, false);
+            }
+            i -= 1;
+            steps += 1;
+        }
+        (i, false)
+    }
+
+    /// Claimer phrase ending just before token `end`, not reaching below `floor`.
+    fn left_np(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let toks = &self.toks;
+        let b = end.min(toks.len());
+        let mut j = b;
+        let mut head = false;
+        let mut steps = 0;
+        while j > floor && steps < 30 {
+            steps += 1;
+            let t = &toks[j - 1];
+            match t.kind {
+                Kind::Word => {
+                    if let Some(_p) = pronoun(t) {
+                        if j == b {
+                            return Some((j - 1, b));
+                        }
+                        break;
+                    }
+                    if is_det(t) {
+                        if j < b {
+                            j -= 1;
+                        }
+                        break;
+                    }
+                    if t.poss && !LEX.stopwords.contains(&t.base) {
+                        j -= 1;
+                        continue;
+                    }
+                    // "South Korean and US intelligence as well as Nato"
+                    if t.lower == "as"
+                        && j < b
+                        && j >= floor + 4
+                        && toks[j - 2].lower == "well"
+                        && toks[j - 3].lower == "as"
+                        && (toks[j].cap || is_head(&toks[j]))
+                        && (toks[j - 4].cap || is_head(&toks[j - 4]))
+                    {
+                        j -= 3;
+                        continue;
+                    }
+                    if is_stop(t) {
+                        let caps_around = j < b
+                            && toks[j].cap
+                            && j >= floor + 2
+                            && toks[j - 2].is_word()
+                            && toks[j - 2].cap;
+                        // "US and South Korea"; "Council on Foreign Relations"
+                        let org_to_right = || (j..b).any(|k| is_org_noun(&toks[k]) && toks[k].cap);
+                        let org_joiner = caps_around
+                            && matches!(t.lower.as_str(), "of" | "on" | "for")
+                            && (is_org_noun(&toks[j - 2]) || org_to_right());
+                        if caps_around && (t.lower == "and" || org_joiner) {
+                            j -= 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    if is_head(t) {
+                        head = true;
+                        j -= 1;
+                        continue;
+                    }
+                    if t.cap && !is_time(t) {
+                        j -= 1;
+                        continue;
+                    }
+                    if head && is_modifier(t) {
+                        j -= 1;
+                        continue;
+                    }
+                    break;
+                }
+                Kind::Quote if j < b && t.qwords <= 3 && toks[j].is_word() && !toks[j].cap => {
+                    j -= 1;
+                }
+                _ => break,
+            }
+        }
+        // Never end on a bare determiner or start on a dangling "and".
+        while j < b && toks[j].is_word() && toks[j].lower == "and" {
+            j += 1;
+        }
+        (j < b).then_some((j, b))
+    }
+
+    /// Is there a role/org/report noun within the next few modifier tokens?
+    fn head_ahead(&self, mut i: usize, limit: usize) -> bool {
+        let mut steps = 0;
+        while i < limit && steps < 4 {
+            let t = &self.toks[i];
+            if is_head(t) {
+                return true;
+            }
+            if !(is_modifier(t) || t.cap && t.is_word() || t.is_quote() && t.qwords <= 3) {
+                return false;
+            }
+            i += 1;
+            steps += 1;
+        }
+        false
+    }
+
+    /// Claimer phrase starting at token `start`.
+    fn right_np(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
+        let toks = &self.toks;
+        let limit = limit.min(toks.len());
+        let mut j = start;
+        if j < limit && pronoun(&toks[j]).is_some() {
+            return Some((j, j + 1));
+        }
+        if j < limit && is_det(&toks[j]) {
+            j += 1;
+        }
+        let first = j;
+        while j < limit && j - first < 30 {
+            let t = &toks[j];
+            match t.kind {
+                Kind::Word => {
+                    if t.poss && !LEX.stopwords.contains(&t.base) {
+                        j += 1;
+                        continue;
+                    }
+                    if is_stop(t) {
+                        let caps_around =
+                            j > first && toks[j - 1].cap && j + 1 < limit && toks[j + 1].cap;
+                        // "Council on Foreign Relations", "Ministry of Defence"
+                        let org_joiner = matches!(t.lower.as_str(), "of" | "on" | "for")
+                            && (first..j).any(|k| is_org_noun(&toks[k]) && toks[k].cap);
+                        if caps_around && (t.lower == "and" || org_joiner) {
+                            j += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    if is_time(t) {
+                        break;
+                    }
+                    if is_head(t) || t.cap {
+                        j += 1;
+                        continue;
+                    }
+                    if is_modifier(t) && self.head_ahead(j + 1, limit) {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                Kind::Quote if t.qwords <= 3 && self.head_ahead(j + 1, limit) => j += 1,
+                _ => break,
+            }
+        }
+        (j > first).then_some((start, j))
+    }
+
+    /// A comma chunk `a..b` that names a role: "spokesman for South Korea's defense
+    /// ministry", "Ukraine's high-ranking ‘counter-disinformation’ official".
+    fn role_appositive(&self, a: usize, b: usize) -> bool {
+        if a >= b || b > self.toks.len() {
+            return false;
+        }
+        if (a..b).any(|k| is_cue_word(&self.toks[k])) {
+            return false;
+        }
+        let mut i = a;
+        if is_det(&self.toks[i]) {
+            i += 1;
+        }
+        if i < b
+            && is_role(&self.toks[i])
+            && (i + 1 == b
+                || matches!(
+                    self.toks[i + 1].lower.as_str(),
+                    "of" | "for" | "at" | "in" | "to" | "with"
+                ))
+        {
+            return true;
+        }
+        matches!(self.left_np(b, a), Some((x, y)) if x == a
+            && matches!(self.build(x, y), Some(Built::RoleRef { .. })))
+    }
+
+    fn chunk_is(&self, a: usize, b: usize, set: &std::collections::HashSet<String>) -> bool {
+        let words: Vec<&str> = self.toks[a..b].iter().filter_map(Tok::word).collect();
+        !words.is_empty() && words.len() == b - a && set.contains(&words.join(" "))
+    }
+
+    /// The subject of a cue at token `k`, looking left.
+    fn subject_left(&self, k: usize) -> Option<Np> {
+        let toks = &self.toks;
+        let mut j = k;
+        loop {
+            if j > 0 && toks[j - 1].is_word() && LEX.skippable.contains(&toks[j - 1].lower) {
+                j -= 1;
+            } else if j > 0 && is_time(&toks[j - 1]) {
+                j -= 1;
+                if j > 0 && matches!(toks[j - 1].lower.as_str(), "on" | "last" | "this") {
+                    j -= 1;
+                }
+            } else {
+                break;
+            }
+        }
+        if j == 0 {
+            return None;
+        }
+        if let Some(np) = self.report_subject(j) {
+            return Some(np);
+        }
+        if toks[j - 1].is_punct(',') {
+            return self.comma_subject(j - 1);
+        }
+        let (a, b) = self.left_np(j, 0)?;
+        Some(Np { a, b, appos: None })
+    }
+
+    /// "Intelligence assessments from the U.S., South Korea, and Ukraine indicate":
+    /// a report noun heading the clause, with its qualifier up to the verb.
+    fn report_subject(&self, j: usize) -> Option<Np> {
+        let toks = &self.toks;
+        let cs = self.clause_start(j);
+        let mut r = cs;
+        if r < j && is_det(&toks[r]) {
+            r += 1;
+        }
+        while r < j {
+            let t = &toks[r];
+            if is_report(t) && !(r + 1 < j && is_report(&toks[r + 1])) {
+                break;
+            }
+            if !(t.is_word() && (t.cap || t.poss || is_modifier(t) || is_head(t))) {
+                return None;
+            }
+            r += 1;
+        }
+        if r >= j || (cs..r).any(|k| is_role(&toks[k])) {
+            return None;
+        }
+        if r + 1 == j {
+            return Some(Np {
+                a: cs,
+                b: j,
+                appos: None,
+            });
+        }
+        let q = &toks[r + 1];
+        if matches!(
+            q.lower.as_str(),
+            "from" | "by" | "of" | "published" | "released" | "compiled" | "issued" | "seen"
+        ) && !(r + 1..j).any(|k| is_cue_word(&toks[k]))
+        {
+            let mut e = j;
+            while e > r + 1 && toks[e - 1].is_punct(',') {
+                e -= 1;
+            }
+            return Some(Np {
+                a: cs,
+                b: r + 1,
+                appos: Some((r + 1, e)),
+            });
+        }
+        None
+    }
+
+    /// Subject ending in a comma: "Seoul, however, said", "Zelensky, who …, said",
+    /// "Kovalenko, Ukraine's … official, announced", "spokesman for …, Jeon Ha-kyou, told".
+    fn comma_subject(&self, comma: usize) -> Option<Np> {
+        let mut pos = comma;
+        let mut appos = None;
+        for _ in 0..6 {
+            let (cs, comma_before) = self.chunk_start(pos);
+            if cs >= pos {
+                return None;
+            }
+            let first = &self.toks[cs];
+            if self.chunk_is(cs, pos, &LEX.parentheticals)
+                || (first.is_word() && LEX.relatives.contains(&first.lower))
+            {
+                if comma_before {
+                    pos = cs - 1;
+                    continue;
+                }
+                return None;
+            }
+            if appos.is_none() && comma_before && self.role_appositive(cs, pos) {
+                appos = Some((cs, pos));
+                pos = cs - 1;
+                continue;
+            }
+            let (a, b) = self.left_np(pos, cs)?;
+            if a != cs {
+                return None;
+            }
+            if appos.is_none() && comma_before && cs >= 1 {
+                let (cs2, _) = self.chunk_start(cs - 1);
+                if cs2 < cs - 1
+                    && self.role_appositive(cs2, cs - 1)
+                    && matches!(
+                        self.build(a, b),
+                        Some(Built::Named {
+                            kind: ClaimerKind::Person,
+                            ..
+                        })
+                    )
+                {
+                    appos = Some((cs2, cs - 1));
+                }
+            }
+            return Some(Np { a, b, appos });
+        }
+        None
+    }
+
+    /// Role appositive after a phrase ending at `b`: "Andrii Yermak, head of …".
+    fn right_appositive(&self, b: usize) -> Option<(usize, usize)> {
+        let toks = &self.toks;
+        if b >= toks.len() || !toks[b].is_punct(',') {
+            return None;
+        }
+        let start = b + 1;
+        let mut e = start;
+        while e < toks.len() {
+            let t = &toks[e];
+            if t.is_punct(',')
+                || t.is_punct('.')
+                || t.is_punct(';')
+                || t.is_quote()
+                || t.is_punct('—')
+            {
+                break;
+            }
+            e += 1;
+        }
+        self.role_appositive(start, e).then_some((start, e))
+    }
+
+    /// Turn a phrase into a claimer (not yet resolved).
+    fn build(&self, a: usize, b: usize) -> Option<Built> {
+        let toks = &self.toks;
+        if a >= b || b > toks.len() {
+            return None;
+        }
+        if b - a == 1
+            && let Some(person) = pronoun(&toks[a])
+        {
+            return Some(Built::Pronoun {
+                text: self.text(a, b),
+                person,
+            });
+        }
+        let det = is_det(&toks[a]).then(|| toks[a].lower.clone());
+        let a0 = a;
+        let a = if det.is_some() { a + 1 } else { a };
+        if a >= b || !toks[b - 1].is_word() {
+            return None;
+        }
+        let last = &toks[b - 1];
+        // A coordinated group speaks as one: "US intelligence as well as Nato".
+        if (a + 2..b.saturating_sub(1)).any(|k| {
+            toks[k - 2].lower == "as" && toks[k - 1].lower == "well" && toks[k].lower == "as"
+        }) {
+            let name = self.text(a, b);
+            let kind = if is_gov_name(&fold(&name).replace(" as well as ", " and ")) {
+                ClaimerKind::Government
+            } else {
+                ClaimerKind::Organisation
+            };
+            return Some(Built::Named {
+                name,
+                role: None,
+                kind,
+            });
+        }
+        if LEX.assessment_nouns.contains(&last.base)
+            && let Some(p) = (a..b - 1).rev().find(|&p| toks[p].poss)
+        {
+            return self.build(a0, p + 1);
+        }
+        let split = (a..b)
+            .rev()
+            .find(|&k| is_role(&toks[k]) || (is_org_noun(&toks[k]) && !toks[k].cap));
+        let mut name_start = split.map_or(a, |k| k + 1);
+        // "Ukraine's Zelensky": the possessor is not part of the name.
+        if let Some(p) = (name_start..b.saturating_sub(1))
+            .rev()
+            .find(|&p| toks[p].poss)
+        {
+            name_start = p + 1;
+        }
+        let name_ok = name_start < b
+            && !is_report(&toks[b - 1])
+            && !LEX.plural_people.contains(&toks[b - 1].base)
+            && (name_start..b).all(|k| {
+                let t = &toks[k];
+                t.is_word()
+                    && !is_time(t)
+                    && (t.cap
+                        || (k > name_start
+                            && k + 1 < b
+                            && (matches!(t.lower.as_str(), "and" | "of" | "on" | "for")
+                                || NAME_PARTICLES.contains(&t.lower.as_str()))))
+            })
+            && (name_start + 1..b).all(|k| !toks[k - 1].poss);
+        // Sentence-initial capital on a common word: "Officials said", "Reports indicate".
+        let lower_first = |text: String| -> String {
+            let t = &toks[a];
+            if a == 0
+                && t.cap
+                && !t.acronym
+                && !LEX.governments.contains(&t.base)
+                && !LEX.organisations.contains(&t.base)
+                && !LEX.demonyms.contains(&t.base)
+                && (is_head(t) || LEX.stopwords.contains(&t.base) || is_report(t))
+            {
+                let mut c = text.chars();
+                match c.next() {
+                    Some(f) => f.to_lowercase().chain(c).collect(),
+                    None => text,
+                }
+            } else {
+                text
+            }
+        };
+        if name_ok {
+            // "President of Ukraine Volodymyr Zelensky" walks back to "Ukraine Volodymyr
+            // Zelensky": a leading state or nationality is not part of a person's name.
+            let whole = fold(&self.text(name_start, b));
+            if !is_gov_name(&whole) && !LEX.organisations.contains(&whole) {
+                while name_start + 2 <= b
+                    && toks[name_start + 1].cap
+                    && (LEX.governments.contains(&toks[name_start].base)
+                        || LEX.demonyms.contains(&toks[name_start].base))
+                    && !(name_start + 1..b).any(|k| is_org_noun(&toks[k]))
+                {
+                    name_start += 1;
+                }
+            }
+            let name = self.text(name_start, b);
+            let folded = fold(&name);
+            if LEX.demonyms.contains(&folded) {
+                return None;
+            }
+            let role = split.map(|k| self.text(a, k + 1));
+            let kind = if is_gov_name(&folded) {
+                ClaimerKind::Government
+            } else if LEX.organisations.contains(&folded)
+                || (name_start..b).any(|k| is_org_noun(&toks[k]))
+            {
+                ClaimerKind::Organisation
+            } else {
+                ClaimerKind::Person
+            };
+            if kind != ClaimerKind::Person
+                && let Some(k) = split
+                && toks[k].cap
+            {
+                return Some(Built::Named {
+                    name: self.text(a, b),
+                    role: None,
+                    kind,
+                });
+            }
+            return Some(Built::Named { name, role, kind });
+        }
+        let head = &toks[b - 1];
+        let text = lower_first(self.text(a, b));
+        if is_report(head) {
+            return Some(Built::Named {
+                name: text,
+                role: None,
+                kind: ClaimerKind::Report,
+            });
+        }
+        if LEX.plural_people.contains(&head.base) {
+            let gov = (a..b).any(|k| {
+                let t = &toks[k];
+                t.is_word() && (LEX.demonyms.contains(&t.base) || LEX.governments.contains(&t.base))
+            }) || (a + 1 < b && LEX.demonyms.contains(&fold(&self.text(a, a + 2))));
+            return Some(Built::Named {
+                name: text,
+                role: None,
+                kind: if gov {
+                    ClaimerKind::Government
+                } else {
+                    ClaimerKind::Organisation
+                },
+            });
+        }
+        if is_org_noun(head) {
+            return Some(Built::Named {
+                name: text,
+                role: None,
+                kind: ClaimerKind::Organisation,
+            });
+        }
+        if is_role(head) {
+            let possessive = (a..b - 1).any(|k| toks[k].poss);
+            let title_start = (a..b).rev().find(|&k| toks[k].poss).map_or(a, |k| k + 1);
+            let phrase = match det.as_deref() {
+                Some(d) => format!("{d} {}", self.text(a, b)),
+                None => lower_first(self.text(a, b)),
+            };
+            return Some(Built::RoleRef {
+                phrase,
+                written: self.text(a0, b),
+                title: fold(&self.text(title_start, b)),
+                head: head.base.clone(),
+                definite: det.as_deref() == Some("the"),
+                possessive,
+            });
+        }
+        None
+    }
+}
+
+/// A person named in the document, for surname merging and role lookup.
+#[derive(Debug, Clone)]
+struct Mention {
+    pos: (usize, usize),
+    name: String,
+    role: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Found {
+    pattern: Pattern,
+    cue: (usize, usize),
+    np: Option<Np>,
+    /// For participles without a subject: copy the previous attribution.
+    copy_prev: bool,
+}
+
+/// Doc-wide resolution state.
+#[derive(Default)]
+struct Resolver {
+    mentions: Vec<Mention>,
+    by_last: HashMap<String, Vec<usize>>,
+    roles: HashMap<String, String>,
+    history: Vec<Claimer>,
+}
+
+impl Resolver {
+    fn add_mention(&mut self, m: Mention) {
+        if let Some(last) = m.name.split_whitespace().last() {
+            self.by_last
+                .entry(fold(last))
+                .or_default()
+                .push(self.mentions.len());
+        }
+        if let Some(r) = &m.role {
+            self.roles
+                .entry(m.name.clone())
+                .or_insert_with(|| r.clone());
+        }
+        self.mentions.push(m);
+    }
+
+    /// Full name for a surname-only mention at `pos`: the latest earlier full name
+    /// ending in it, else the first later one.
+    fn full_name(&self, surname: &str, pos: (usize, usize)) -> Option<&str> {
+        let ids = self.by_last.get(&fold(surname))?;
+        let cands = ids
+            .iter()
+            .map(|&i| &self.mentions[i])
+            .filter(|m| m.name.contains(' '));
+        let mut before = None;
+        let mut after = None;
+        for m in cands {
+            if m.pos < pos {
+                before = Some(m);
+            } else if after.is_none() {
+                after = Some(m);
+            }
+        }
+        before.or(after).map(|m| m.name.as_str())
+    }
+
+    fn role_matches(role: &str, title: &str, head: &str) -> bool {
+        let r = fold(role);
+        r.contains(title) || r.split(|c: char| !c.is_alphanumeric()).any(|w| w == head)
+    }
+
+    fn person(&self, name: &str, role: Option<String>, pos: (usize, usize)) -> Claimer {
+        let mut name = canonical_name(name);
+        if !name.contains(' ')
+            && let Some(full) = self.full_name(&name, pos)
+        {
+            name = full.to_owned();
+        }
+        let role = role.or_else(|| self.roles.get(&name).cloned());
+        Claimer {
+            name,
+            role,
+            kind: ClaimerKind::Person,
+        }
+    }
+
+    /// Resolve a built phrase into a claimer (and what it was resolved from).
+    fn resolve(
+        &mut self,
+        built: Built,
+        appos: Option<String>,
+        pos: (usize, usize),
+    ) -> Option<(Claimer, Option<String>)> {
+        match built {
+            Built::Named { name, role, kind } => {
+                let c = match kind {
+                    ClaimerKind::Person => self.person(&name, appos.or(role), pos),
+                    ClaimerKind::Report => Claimer {
+                        name,
+                        role: appos.or(role),
+                        kind,
+                    },
+                    _ => Claimer {
+                        name: canonical_name(&name),
+                        role: appos.or(role),
+                        kind,
+                    },
+                };
+                Some((c, None))
+            }
+            Built::Pronoun { text, person } => {
+                let found = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(64)
+                    .find(|c| (c.kind == ClaimerKind::Person) == person)?
+                    .clone();
+                Some((found, Some(text)))
+            }
+            Built::RoleRef {
+                phrase,
+                written,
+                title,
+                head,
+                definite,
+                possessive,
+            } => {
+                if definite {
+                    let hit = self
+                        .history
+                        .iter()
+                        .rev()
+                        .take(64)
+                        .find(|c| {
+                            c.kind == ClaimerKind::Person
+                                && c.role
+                                    .as_deref()
+                                    .is_some_and(|r| Self::role_matches(r, &title, &head))
+                        })
+                        .cloned()
+                        .or_else(|| {
+                            self.mentions
+                                .iter()
+                                .rev()
+                                .filter(|m| m.pos < pos)
+                                .take(256)
+                                .find(|m| {
+                                    m.role
+                                        .as_deref()
+                                        .is_some_and(|r| Self::role_matches(r, &title, &head))
+                                })
+                                .map(|m| self.person(&m.name, m.role.clone(), pos))
+                        })
+                        .or_else(|| {
+                            self.history
+                                .iter()
+                                .rev()
+                                .find(|c| c.kind == ClaimerKind::Person)
+                                .filter(|c| c.role.is_none())
+                                .cloned()
+                        });
+                    if let Some(c) = hit {
+                        return Some((c, Some(written)));
+                    }
+                } else if possessive {
+                    let title_words = title.split_whitespace().count();
+                    let hit = self
+                        .mentions
+                        .iter()
+                        .filter(|m| {
+                            m.role
+                                .as_deref()
+                                .is_some_and(|r| title_words >= 2 && fold(r).contains(&title))
+                        })
+                        .min_by_key(|m| (m.pos < pos, m.pos))
+                        .map(|m| self.person(&m.name, m.role.clone(), pos));
+                    if let Some(c) = hit {
+                        return Some((c, Some(written)));
+                    }
+                }
+                Some((
+                    Claimer {
+                        name: phrase.clone(),
+                        role: Some(phrase),
+                        kind: ClaimerKind::Person,
+                    },
+                    None,
+                ))
+            }
+        }
+    }
+}
+
+/// Canonical display name: typography tidied, a leading "the" and titles stripped
+/// ("President Volodymyr Zelensky" → "Volodymyr Zelensky"), then the alias table
+/// applied ("Zelenskiy" → "Volodymyr Zelensky", "FT" → "Financial Times").
+pub fn canonical_name(name: &str) -> String {
+    let norm = tidy(name);
+    if let Some(c) = LEX.aliases.get(&fold(&norm)) {
+        return c.clone();
+    }
+    let sent = Sent {
+        s: &norm,
+        toks: tokenize(&norm, &[]),
+    };
+    let toks = &sent.toks;
+    let n = toks.len();
+    let mut a = 0;
+    if n > 1 && is_det(&toks[0]) {
+        a = 1;
+    }
+    if let Some(k) = (a..n).rev().find(|&k| is_role(&toks[k]))
+        && k + 1 < n
+        && (k + 1..n).all(|i| toks[i].is_word() && toks[i].cap && !is_org_noun(&toks[i]))
+    {
+        a = k + 1;
+    }
+    let rest = sent.text(a, n);
+    if rest.is_empty() {
+        return norm;
+    }
+    LEX.aliases.get(&fold(&rest)).cloned().unwrap_or(rest)
+}
+
+/// Clamp a span to `text`, moving both ends down to char boundaries.
+fn clamp(text: &str, r: &Range<usize>) -> Range<usize> {
+    let fix = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let s = fix(r.start);
+    let e = fix(r.end).max(s);
+    s..e
+}
+
+/// Words outside quotes in a sentence.
+fn bare_words(toks: &[Tok]) -> usize {
+    toks.iter().filter(|t| t.is_word()).count()
+}
+
+/// Analyze one document: `sentences` are byte spans in `text` (the segmenter's
+/// output). Spans out of range or off char boundaries are clamped; never panics.
+pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
+    let spans: Vec<Range<usize>> = sentences.iter().map(|r| clamp(text, r)).collect();
+    let raw_quotes = quotes::find_quotes(text);
+
+    // Sentence order by position, for mapping quotes to sentences.
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| (spans[i].start, spans[i].end));
+
+    // Tokenize every sentence with its quotes masked.
+    let sents: Vec<Sent> = spans
+        .iter()
+        .map(|sp| {
+            let first = raw_quotes.partition_point(|q| q.span.end <= sp.start);
+            let qs: Vec<Range<usize>> = raw_quotes[first..]
+                .iter()
+                .take_while(|q| q.span.start < sp.end)
+                .map(|q| q.span.start.max(sp.start) - sp.start..q.span.end.min(sp.end) - sp.start)
+                .collect();
+            Sent {
+                s: &text[sp.clone()],
+                toks: tokenize(&text[sp.clone()], &qs),
+            }
+        })
+        .collect();
+
+    // Pass 1: people named anywhere (with their titles), for surname merging and
+    // role-noun resolution.
+    let mut res = Resolver::default();
+    for &si in &order {
+        let st = &sents[si];
+        let toks = &st.toks;
+        for k in 0..toks.len() {
+            let t = &toks[k];
+            if !(t.is_word() && t.cap) || toks.get(k + 1).is_some_and(|n| n.is_word() && n.cap) {
+                continue;
+            }
+            let Some((a, b)) = st.left_np(k + 1, 0) else {
+                continue;
+            };
+            if let Some(Built::Named {
+                name,
+                role,
+                kind: ClaimerKind::Person,
+            }) = st.build(a, b)
+            {
+                let name = canonical_name(&name);
+                if name.contains(' ') {
+                    res.add_mention(Mention {
+                        pos: (si, k),
+                        name,
+                        role,
+                    });
+                }
+            }
+        }
+    }
+    // Sort mentions by position (order is already by position unless spans overlap).
+    // Pass 2: attributions, sentence by sentence in document order.
+    let mut out: Vec<Vec<Attribution>> = vec![Vec::new(); spans.len()];
+    for &si in &order {
+        let st = &sents[si];
+        let found = find_cues(st);
+        let mut atts: Vec<Attribution> = Vec::new();
+        for f in found {
+            let cue = st.bytes(f.cue.0, f.cue.1);
+            let (claimer, resolved_from, mention) = if f.copy_prev {
+                match atts.last() {
+                    Some(p) => (
+                        p.claimer.clone(),
+                        p.resolved_from.clone(),
+                        p.mention.clone(),
+                    ),
+                    None => continue,
+                }
+            } else {
+                let Some(np) = f.np else { continue };
+                let Some(built) = st.build(np.a, np.b) else {
+                    continue;
+                };
+                let appos = np.appos.map(|(x, y)| st.text(x, y));
+                let Some((c, from)) = res.resolve(built, appos, (si, np.a)) else {
+                    continue;
+                };
+                (c, from, st.bytes(np.a, np.b))
+            };
+            if atts.iter().any(|p| {
+                p.mention == mention && p.claimer == claimer && mention.start < mention.end
+            }) && f.pattern != Pattern::Participle
+            {
+                continue;
+            }
+            let mut claimer = claimer;
+            if resolved_from.is_none() {
+                qualify_bare_role(&atts, &mut claimer);
+            }
+            if claimer.kind == ClaimerKind::Person
+                && claimer.name.contains(' ')
+                && let Some(r) = &claimer.role
+            {
+                res.roles
+                    .entry(claimer.name.clone())
+                    .or_insert_with(|| r.clone());
+            }
+            if resolved_from.is_none() || f.pattern == Pattern::Participle {
+                res.history.push(claimer.clone());
+            }
+            atts.push(Attribution {
+                claimer,
+                span: 0..0,
+                cue,
+                mention,
+                resolved_from,
+                pattern: f.pattern,
+                embedded: false,
+            });
+        }
+        assign_spans(st, &mut atts);
+        out[si] = atts;
+    }
+
+    // Quotes and their speakers.
+    let doc = DocAttribution {
+        sentences: out,
+        quotes: Vec::new(),
+    };
+    attach_quotes(text, &spans, &order, &sents, &raw_quotes, doc)
+}
+
+/// "The Pentagon has said the same with spokesman Pat Ryder": a bare title gets the
+/// organisation named earlier in the same sentence ("Pentagon spokesman").
+fn qualify_bare_role(earlier: &[Attribution], c: &mut Claimer) {
+    let Some(org) = earlier
+        .iter()
+        .find(|a| a.claimer.kind == ClaimerKind::Organisation)
+        .map(|a| a.claimer.name.trim_start_matches("the ").to_owned())
+    else {
+        return;
+    };
+    if c.kind == ClaimerKind::Person
+        && let Some(r) = &c.role
+        && !r.contains(' ')
+        && LEX.titles.contains(&fold(r))
+    {
+        c.role = Some(format!("{org} {r}"));
+    }
+}
+
+fn tok_index_at(toks: &[Tok], byte: usize) -> usize {
+    toks.partition_point(|t| t.end <= byte)
+}
+
+fn is_separator(t: &Tok) -> bool {
+    match t.kind {
+        Kind::Punct(c) => matches!(c, ',' | ';' | '—' | '–' | ':'),
+        Kind::Quote => true,
+        Kind::Word => matches!(
+            t.lower.as_str(),
+            "while" | "whereas" | "but" | "although" | "though" | "however"
+        ),
+    }
+}
+
+/// Give each attribution the clause it governs; mark embedded ones.
+fn assign_spans(st: &Sent, atts: &mut [Attribution]) {
+    let toks = &st.toks;
+    let len = st.s.len();
+    let anchor = |a: &Attribution| {
+        if a.mention.start < a.mention.end {
+            a.mention.start.min(a.cue.start)..a.mention.end.max(a.cue.end)
+        } else {
+            a.cue.clone()
+        }
+    };
+    // Embedding.
+    let mut outer: Option<usize> = None;
+    for i in 0..atts.len() {
+        let an = anchor(&atts[i]);
+        if let Some(o) = outer {
+            let oa = &atts[o];
+            let gap_from = tok_index_at(toks, oa.cue.end.max(anchor(oa).end));
+            let gap_to = tok_index_at(toks, an.start);
+            let leading_according =
+                oa.pattern == Pattern::According && st.s[..anchor(oa).start].trim().is_empty();
+            let gap = &toks[gap_from.min(gap_to)..gap_to];
+            let embedded = atts[i].pattern == Pattern::Participle
+                || leading_according
+                || (matches!(atts[i].pattern, Pattern::Verb)
+                    && gap_from <= gap_to
+                    && !gap.iter().any(is_separator)
+                    && (gap.is_empty() || gap.iter().any(|t| t.lower == "that")));
+            if embedded && an.start >= anchor(oa).start {
+                atts[i].embedded = true;
+                continue;
+            }
+        }
+        outer = Some(i);
+    }
+    // Partition among the non-embedded.
+    let idx: Vec<usize> = (0..atts.len()).filter(|&i| !atts[i].embedded).collect();
+    let mut start = 0;
+    for (n, &i) in idx.iter().enumerate() {
+        let end = match idx.get(n + 1) {
+            None => len,
+            Some(&j) => {
+                let here = anchor(&atts[i]);
+                let next = anchor(&atts[j]);
+                let from = tok_index_at(toks, here.end);
+                let to = tok_index_at(toks, next.start);
+                // Content before a postposed attribution (“…,” X said) is X's.
+                let mut k = to;
+                while k > from && toks[k - 1].is_punct(',') {
+                    k -= 1;
+                }
+                if k > from && toks[k - 1].is_quote() {
+                    toks[k - 1].start
+                } else if let Some(s) = (from..to).rev().find(|&k| is_separator(&toks[k])) {
+                    toks[s].start
+                } else {
+                    next.start
+                }
+            }
+        };
+        let end = end.clamp(start, len);
+        atts[i].span = start..end;
+        start = end;
+    }
+    // Embedded ones govern from their anchor to the end of their outer span.
+    for i in 0..atts.len() {
+        if atts[i].embedded {
+            let an = anchor(&atts[i]);
+            let outer_end = idx
+                .iter()
+                .rev()
+                .find(|&&o| o < i)
+                .map_or(len, |&o| atts[o].span.end);
+            atts[i].span = an.start.min(outer_end)..outer_end;
+        }
+    }
+}
+
+/// Find cues and their claimer phrases in one sentence, in cue order.
+fn find_cues(st: &Sent) -> Vec<Found> {
+    let toks = &st.toks;
+    let n = toks.len();
+    let mut found: Vec<Found> = Vec::new();
+    let mut k = 0;
+    while k < n {
+        let t = &toks[k];
+        let window: Vec<Option<&str>> = toks[k..(k + 5).min(n)].iter().map(Tok::word).collect();
+        if let Some(m) = LEX.according.match_at(&window) {
+            if let Some((a, b)) = st.right_np(k + m, n) {
+                let appos = st.right_appositive(b);
+                found.push(Found {
+                    pattern: Pattern::According,
+                    cue: (k, k + m),
+                    np: Some(Np { a, b, appos }),
+                    copy_prev: false,
+                });
+            }
+            k += m;
+            continue;
+        }
+        if let Some(m) = LEX.verbs.match_at(&window)
+            && let Some(f) = verb_cue(st, k, m)
+        {
+            found.push(f);
+            k += m;
+            continue;
+        }
+        if t.is_word() && LEX.participles.contains(&t.lower) && k > 0 && toks[k - 1].is_punct(',') {
+            if found.is_empty() {
+                if let Some(np) = main_subject(st, k) {
+                    found.push(Found {
+                        pattern: Pattern::Participle,
+                        cue: (k, k + 1),
+                        np: Some(np),
+                        copy_prev: false,
+                    });
+                }
+            } else {
+                found.push(Found {
+                    pattern: Pattern::Participle,
+                    cue: (k, k + 1),
+                    np: None,
+                    copy_prev: true,
+                });
+            }
+        }
+        if t.is_punct(':')
+            && toks.get(k + 1).is_some_and(Tok::is_quote)
+            && let Some((a, b)) = st.left_np(k, 0)
+            && !matches!(
+                st.build(a, b),
+                None | Some(Built::Named {
+                    kind: ClaimerKind::Report,
+                    ..
+                })
+            )
+        {
+            found.push(Found {
+                pattern: Pattern::Colon,
+                cue: (k, k + 1),
+                np: Some(Np { a, b, appos: None }),
+                copy_prev: false,
+            });
+        }
+        if t.poss {
+            // X's (latest) assessment
+            let mut j = k + 1;
+            while j < n
+                && j <= k + 3
+                && is_modifier(&toks[j])
+                && !LEX.assessment_nouns.contains(&toks[j].base)
+            {
+                j += 1;
+            }
+            let citing = (k.saturating_sub(4)..k)
+                .any(|i| matches!(toks[i].lower.as_str(), "citing" | "cited" | "to" | "on"));
+            if j < n
+                && toks[j].is_word()
+                && LEX.assessment_nouns.contains(&toks[j].base)
+                && !citing
+                && let Some((a, b)) = st.left_np(k + 1, 0)
+                && !found
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .any(|f| f.np.as_ref().is_some_and(|np| np.a <= k && k < np.b))
+            {
+                found.push(Found {
+                    pattern: Pattern::Possessive,
+                    cue: (j, j + 1),
+                    np: Some(Np { a, b, appos: None }),
+                    copy_prev: false,
+                });
+            }
+        }
+        k += 1;
+    }
+    found
+}
+
+/// A finite attribution verb at token `k` spanning `m` words.
+fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
+    let toks = &st.toks;
+    let first = &toks[k];
+    // "the said agreement", "an estimated 11,000", "Russia's claims"
+    if k > 0 && (is_det(&toks[k - 1]) || toks[k - 1].poss) {
+        return None;
+    }
+    // "the United States": a capitalized cue word that ends a known name.
+    if first.cap
+        && (1..=2).any(|back| {
+            k >= back && {
+                let name = fold(&st.text(k - back, k + 1));
+                LEX.governments.contains(&name) || LEX.organisations.contains(&name)
+            }
+        })
+    {
+        return None;
+    }
+    // "did not confirm", "to warn", "was reported"
+    let mut p = k;
+    while p > 0
+        && toks[p - 1].is_word()
+        && LEX.skippable.contains(&toks[p - 1].lower)
+        && !matches!(
+            toks[p - 1].lower.as_str(),
+            "has" | "have" | "had" | "having"
+        )
+    {
+        p -= 1;
+    }
+    if p > 0
+        && toks[p - 1].is_word()
+        && (LEX.blockers.contains(&toks[p - 1].lower)
+            || LEX.passive_aux.contains(&toks[p - 1].lower))
+    {
+        return None;
+    }
+    let next = toks.get(k + m);
+    if m == 1 && LEX.not_before_to.contains(&first.lower) && next.is_some_and(|t| t.lower == "to") {
+        return None;
+    }
+    if m == 1
+        && LEX.ambiguous_nouns.contains(&first.lower)
+        && next.is_some_and(|t| {
+            is_cue_word(t)
+                || matches!(
+                    t.lower.as_str(),
+                    "have"
+                        | "has"
+                        | "had"
+                        | "are"
+                        | "were"
+                        | "is"
+                        | "was"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                )
+        })
+    {
+        return None;
+    }
+    let quote_only = LEX.quote_only_verbs.contains(&first.lower);
+    let after_quote = |i: usize| {
+        let mut i = i;
+        while i > 0 && toks[i - 1].is_punct(',') {
+            i -= 1;
+        }
+        i > 0 && toks[i - 1].is_quote()
+    };
+    if let Some(np) = st.subject_left(k)
+        && st.build(np.a, np.b).is_some()
+    {
+        if quote_only && !after_quote(np.a) {
+            return None;
+        }
+        return Some(Found {
+            pattern: Pattern::Verb,
+            cue: (k, k + m),
+            np: Some(np),
+            copy_prev: false,
+        });
+    }
+    // “…,” said X
+    let inverted_ok =
+        k == 0 || toks[k - 1].is_punct(',') || toks[k - 1].is_quote() || toks[k - 1].is_punct('—');
+    if inverted_ok
+        && let Some((a, b)) = st.right_np(k + m, toks.len())
+        && st.build(a, b).is_some()
+    {
+        let appos = st.right_appositive(b);
+        return Some(Found {
+            pattern: Pattern::Inverted,
+            cue: (k, k + m),
+            np: Some(Np { a, b, appos }),
+            copy_prev: false,
+        });
+    }
+    None
+}
+
+/// Subject of the main clause for a participle at `k` ("Kiev has …, saying").
+fn main_subject(st: &Sent, k: usize) -> Option<Np> {
+    let toks = &st.toks;
+    let mut cs = st.clause_start(k);
+    if cs < k && (is_stop(&toks[cs]) || is_time(&toks[cs])) {
+        // Skip an introductory phrase up to its comma.
+        cs = (cs..k).find(|&i| toks[i].is_punct(','))? + 1;
+    }
+    let (a, b) = st.right_np(cs, k)?;
+    let mut appos = None;
+    if b < k
+        && is_report(&toks[b - 1])
+        && matches!(toks[b].lower.as_str(), "published" | "by" | "from")
+    {
+        let mut q = b;
+        while q < k
+            && matches!(
+                toks[q].lower.as_str(),
+                "published" | "by" | "from" | "released"
+            )
+        {
+            q += 1;
+        }
+        if let Some((_, e)) = st.right_np(q, k) {
+            appos = Some((b, e));
+        }
+    }
+    Some(Np { a, b, appos })
+}
+
+fn attach_quotes(
+    text: &str,
+    spans: &[Range<usize>],
+    order: &[usize],
+    sents: &[Sent],
+    raw: &[quotes::RawQuote],
+    mut doc: DocAttribution,
+) -> DocAttribution {
+    let pos_of: HashMap<usize, usize> = order.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+    let bare = |si: usize| bare_words(&sents[si].toks) <= 3;
+    for q in raw {
+        let p = order.partition_point(|&i| spans[i].end <= q.span.start);
+        if p >= order.len() || spans[order[p]].start >= q.span.end {
+            continue;
+        }
+        let first = order[p];
+        let p2 = order.partition_point(|&i| spans[i].start < q.span.end);
+        let last = if p2 > p { order[p2 - 1] } else { first };
+        let rel =
+            |si: usize, byte: usize| byte.saturating_sub(spans[si].start).min(spans[si].len());
+        let mut speaker = doc
+            .claimer_at(first, rel(first, q.span.start))
+            .cloned()
+            .or_else(|| {
+                doc.claimer_at(last, rel(last, q.span.end.saturating_sub(1)))
+                    .cloned()
+            });
+        let mut continued = false;
+        if speaker.is_none() && bare(first) && bare(last) {
+            let fp = pos_of.get(&first).copied().unwrap_or(0);
+            let lp = pos_of.get(&last).copied().unwrap_or(fp);
+            let prev = fp.checked_sub(1).map(|x| order[x]);
+            let next = order.get(lp + 1).copied();
+            speaker = prev
+                .and_then(|s| doc.sentences[s].iter().rev().find(|a| !a.embedded))
+                .map(|a| a.claimer.clone())
+                .or_else(|| {
+                    let s = next?;
+                    let a = doc.sentences[s].iter().find(|a| !a.embedded)?;
+                    let lead = &sents[s].s[..a.mention.start.min(a.cue.start)];
+                    (lead.split_whitespace().count() <= 2).then(|| a.claimer.clone())
+                });
+            continued = speaker.is_some();
+        }
+        if continued && let Some(sp) = &speaker {
+            let fp = pos_of.get(&first).copied().unwrap_or(0);
+            let lp = pos_of.get(&last).copied().unwrap_or(fp);
+            for &si in order.iter().take(lp.max(fp) + 1).skip(fp) {
+                if doc.sentences[si].is_empty() {
+                    let at = rel(si, q.span.start);
+                    doc.sentences[si].push(Attribution {
+                        claimer: sp.clone(),
+                        span: 0..spans[si].len(),
+                        cue: at..at,
+                        mention: at..at,
+                        resolved_from: None,
+                        pattern: Pattern::QuoteContinuation,
+                        embedded: false,
+                    });
+                }
+            }
+        }
+        doc.quotes.push(Quote {
+            span: q.span.clone(),
+            text: text[q.inner.clone()].trim().to_owned(),
+            speaker,
+            first_sentence: first,
+            last_sentence: last,
+        });
+    }
+    doc
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,162 @@
+//! Quotation spans in a whole document: “…”, "…", ‘…’, '…', «…».
+//!
+//! One linear pass. `’` and `'` double as apostrophes (Ukraine’s, they’re, Ukraine‘s):
+//! a single quote opens only after a non-alphanumeric character and closes only
+//! before one, and single quotes are not looked for inside double quotes.
+
+use std::ops::Range;
+
+/// A quote found in the text: `span` includes the marks, `inner` excludes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawQuote {
+    pub span: Range<usize>,
+    pub inner: Range<usize>,
+}
+
+/// Longest single-quoted stretch we accept; longer ones are apostrophes gone astray.
+const MAX_SINGLE: usize = 400;
+
+pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    // (byte offset of the mark, the mark)
+    let mut double: Option<(usize, char)> = None;
+    let mut single: Option<(usize, char)> = None;
+    let mut newlines = 0usize;
+    let mut prev: Option<char> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((pos, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let prev_alnum = prev.is_some_and(char::is_alphanumeric);
+        let prev_space = prev.is_none_or(char::is_whitespace);
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        let next_space = next.is_none_or(char::is_whitespace);
+        let end = pos + c.len_utf8();
+        let close = |open: usize, open_mark: char, out: &mut Vec<RawQuote>| {
+            let inner = open + open_mark.len_utf8()..pos;
+            if !text[inner.clone()].trim().is_empty() {
+                out.push(RawQuote {
+                    span: open..end,
+                    inner,
+                });
+            }
+        };
+        match c {
+            '\n' => {
+                newlines += 1;
+                single = None;
+                if matches!(double, Some((_, '"'))) || newlines >= 2 {
+                    double = None;
+                }
+            }
+            '\u{201C}' | '\u{00AB}' | '\u{201E}' => {
+                double = Some((pos, c));
+                single = None;
+            }
+            '\u{201D}' | '\u{00BB}' => match double {
+                Some((open, mark)) if mark != '"' => {
+                    close(open, mark, &mut out);
+                    double = None;
+                }
+                Some(_) => {}
+                None => {
+                    if c == '\u{201D}' && prev_space && !next_space {
+                        double = Some((pos, c));
+                        single = None;
+                    }
+                }
+            },
+            '"' => match double {
+                Some((open, '"')) => {
+                    close(open, '"', &mut out);
+                    double = None;
+                }
+                Some(_) => {}
+                None => {
+                    if !next_space {
+                        double = Some((pos, c));
+                        single = None;
+                    }
+                }
+            },
+            '\u{2018}' if double.is_none() && !prev_alnum && !next_space => {
+                single = Some((pos, c));
+            }
+            '\u{2019}' | '\'' if double.is_none() => match single {
+                Some((open, mark)) if !prev_space && !next_alnum => {
+                    close(open, mark, &mut out);
+                    single = None;
+                }
+                None if c == '\'' && !prev_alnum && next_alnum => {
+                    single = Some((pos, c));
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            newlines = 0;
+        }
+        if let Some((open, _)) = single
+            && pos - open > MAX_SINGLE
+        {
+            single = None;
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inners(t: &str) -> Vec<&str> {
+        find_quotes(t).into_iter().map(|q| &t[q.inner]).collect()
+    }
+
+    #[test]
+    fn curly_straight_and_single() {
+        assert_eq!(inners("He said “yes” and \"no\"."), vec!["yes", "no"]);
+        assert_eq!(
+            inners("Ukraine’s high-ranking ‘counter-disinformation’ official"),
+            vec!["counter-disinformation"]
+        );
+        assert_eq!(
+            inners("They’re in Ukraine‘s east, Ukraine’s north."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(inners("a 'small group' of"), vec!["small group"]);
+    }
+
+    #[test]
+    fn singles_inside_doubles_are_part_of_the_double() {
+        assert_eq!(
+            inners("“He said ‘go’ now,” she said."),
+            vec!["He said ‘go’ now,"]
+        );
+    }
+
+    #[test]
+    fn unbalanced_never_panics() {
+        for t in [
+            "“",
+            "”",
+            "\"",
+            "‘",
+            "’",
+            "“a",
+            "a”",
+            "“a\n\n“b”",
+            "'",
+            "«x",
+            "x»",
+            "",
+        ] {
+            let qs = find_quotes(t);
+            for q in qs {
+                assert!(t.is_char_boundary(q.span.start) && t.is_char_boundary(q.span.end));
+            }
+        }
+        assert_eq!(inners("“a\n\nb “c”"), vec!["c"]);
+    }
+}

@@ -1,0 +1,565 @@
+//! Unit tests for each attribution pattern, on small invented sentences.
+//! Each line of a test text is one sentence.
+
+use super::*;
+
+fn run(text: &str) -> DocAttribution {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_end_matches('\n');
+        spans.push(at..at + t.len());
+        at += line.len();
+    }
+    analyze(text, &spans)
+}
+
+/// Name of the claimer of the line containing `needle`, at the needle.
+fn who(text: &str, needle: &str) -> Option<String> {
+    let doc = run(text);
+    let at = text.find(needle).expect("needle in text");
+    let line = text[..at].matches('\n').count();
+    let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    doc.claimer_at(line, at - start).map(|c| c.name.clone())
+}
+
+fn main_claimer(text: &str) -> Option<Claimer> {
+    run(text).sentence_claimer(0).cloned()
+}
+
+#[test]
+fn lexicon_parses() {
+    let lex = lexicon::Lexicon::parse(LEXICON_TOML).expect("lexicon");
+    assert!(lex.titles.contains("spokesman"));
+    assert_eq!(
+        lex.aliases.get("zelenskiy").map(String::as_str),
+        Some("Volodymyr Zelensky")
+    );
+}
+
+#[test]
+fn x_said_and_said_x() {
+    assert_eq!(
+        who("Maria Lopez said 40 people died.", "40").as_deref(),
+        Some("Maria Lopez")
+    );
+    assert_eq!(
+        who("“Forty people died,” said Maria Lopez.", "Forty").as_deref(),
+        Some("Maria Lopez")
+    );
+    assert_eq!(
+        who("Officials say the bridge is closed.", "bridge").as_deref(),
+        Some("officials")
+    );
+}
+
+#[test]
+fn x_told_outlet_is_x_not_outlet() {
+    let c =
+        main_claimer("US officials told the Reuters news agency that 300 drones were launched.")
+            .unwrap();
+    assert_eq!(c.name, "US officials");
+    assert_eq!(c.kind, ClaimerKind::Government);
+    let c = main_claimer("Health Minister Ana Rios told KBS that 12 hospitals were hit.").unwrap();
+    assert_eq!(c.name, "Ana Rios");
+    assert_eq!(c.role.as_deref(), Some("Health Minister"));
+}
+
+#[test]
+fn other_verbs() {
+    for v in [
+        "confirmed",
+        "claimed",
+        "announced",
+        "stated",
+        "estimated",
+        "reported",
+        "warned",
+        "added",
+        "mentioned",
+        "noted",
+        "has claimed",
+        "indicated",
+    ] {
+        let t = format!("General Staff chief Oleh Marchenko {v} that 5 bridges fell.");
+        assert_eq!(
+            who(&t, "5 bridges").as_deref(),
+            Some("Oleh Marchenko"),
+            "{v}"
+        );
+    }
+    assert_eq!(
+        who("Reports indicate that 3 towns fell.", "3 towns").as_deref(),
+        Some("reports")
+    );
+}
+
+#[test]
+fn according_to() {
+    let c = main_claimer("Six people died, according to regional Governor Ivan Petrov.").unwrap();
+    assert_eq!(c.name, "Ivan Petrov");
+    assert_eq!(c.role.as_deref(), Some("regional Governor"));
+    assert_eq!(
+        who("According to the UN, 2 million people fled.", "2 million").as_deref(),
+        Some("United Nations")
+    );
+}
+
+#[test]
+fn possessive_assessment_and_estimate_phrase() {
+    assert_eq!(
+        who(
+            "By the Pentagon's latest assessment, 8,000 troops remain.",
+            "8,000"
+        )
+        .as_deref(),
+        Some("the Pentagon")
+    );
+    assert_eq!(
+        who("Analyst Jo Park placed the estimate at 4,000.", "4,000").as_deref(),
+        Some("Jo Park")
+    );
+}
+
+#[test]
+fn colon_quote() {
+    let doc = run("Mayor Lena Frost: “We lost 14 homes.”");
+    assert_eq!(
+        doc.sentence_claimer(0).map(|c| c.name.as_str()),
+        Some("Lena Frost")
+    );
+    assert_eq!(
+        doc.quotes[0].speaker.as_ref().map(|c| c.name.as_str()),
+        Some("Lena Frost")
+    );
+}
+
+#[test]
+fn passive_ish_has_claimed_citing() {
+    let c = main_claimer(
+        "Russia moved 9 brigades, Defense Minister Ola Berg has claimed, citing Norway’s intelligence report.",
+    )
+    .unwrap();
+    assert_eq!(c.name, "Ola Berg");
+}
+
+#[test]
+fn outlet_writes() {
+    assert_eq!(
+        who("“Prices rose 4%,” FT writes of the data.", "Prices").as_deref(),
+        Some("Financial Times")
+    );
+}
+
+#[test]
+fn governments_capitals_orgs() {
+    let c = main_claimer("Kyiv expects 3 more attacks.").unwrap();
+    assert_eq!((c.name.as_str(), c.kind), ("Kyiv", ClaimerKind::Government));
+    let c = main_claimer("Seoul, however, said it saw no combat.").unwrap();
+    assert_eq!(c.name, "Seoul");
+    let c = main_claimer("South Korea’s defense ministry said 200 shells landed.").unwrap();
+    assert_eq!(c.kind, ClaimerKind::Organisation);
+    assert_eq!(c.name, "South Korea's defense ministry");
+    let c = main_claimer(
+        "Intelligence assessments from France and Spain indicate that 40 ships sailed.",
+    )
+    .unwrap();
+    assert_eq!(
+        (c.name.as_str(), c.kind),
+        ("intelligence assessments", ClaimerKind::Report)
+    );
+}
+
+#[test]
+fn appositives() {
+    let c =
+        main_claimer("Ana Rios, head of the regional health office, confirmed 7 deaths.").unwrap();
+    assert_eq!(c.name, "Ana Rios");
+    assert_eq!(
+        c.role.as_deref(),
+        Some("head of the regional health office")
+    );
+    let c =
+        main_claimer("“It is bad,” spokeswoman for the city council, Mia Dorn, told reporters.")
+            .unwrap();
+    assert_eq!(c.name, "Mia Dorn");
+    assert_eq!(c.role.as_deref(), Some("spokeswoman for the city council"));
+    let c = main_claimer("Tom Hale, who had earlier denied it, said 3 ships sank.").unwrap();
+    assert_eq!(c.name, "Tom Hale");
+}
+
+#[test]
+fn pronouns_and_role_nouns_resolve() {
+    let t = "Defense Minister Rustem Umerov said 5 units would come.\nMost are training, he added.\nThe minister said 3 more will follow.";
+    let doc = run(t);
+    let a = &doc.sentences[1][0];
+    assert_eq!(a.claimer.name, "Rustem Umerov");
+    assert_eq!(a.resolved_from.as_deref(), Some("he"));
+    let a = &doc.sentences[2][0];
+    assert_eq!(a.claimer.name, "Rustem Umerov");
+    assert_eq!(a.resolved_from.as_deref(), Some("The minister"));
+}
+
+#[test]
+fn role_noun_prefers_matching_role() {
+    let t = "Spokesman Pat Ryder said 2 ships sank.\nPresident Ann Lee said 4 ships sank.\nThe spokesman said 6 ships sank.";
+    let doc = run(t);
+    assert_eq!(
+        doc.sentence_claimer(2).map(|c| c.name.as_str()),
+        Some("Pat Ryder")
+    );
+}
+
+#[test]
+fn unresolvable_pronoun_is_none() {
+    assert_eq!(who("He said 5 ships sank.", "5 ships"), None);
+}
+
+#[test]
+fn surname_merges_with_earlier_full_name() {
+    let t = "Foreign minister Andrii Sybiha met Baerbock.\n“We urge Europe to act,” Sybiha told a press conference.";
+    let doc = run(t);
+    let c = doc.sentence_claimer(1).unwrap();
+    assert_eq!(c.name, "Andrii Sybiha");
+    assert_eq!(c.role.as_deref(), Some("Foreign minister"));
+}
+
+#[test]
+fn aliases_merge() {
+    for n in [
+        "Zelensky",
+        "Zelenskiy",
+        "Volodymyr Zelensky",
+        "President Zelensky",
+        "President Volodymyr Zelensky",
+        "Ukraine’s President Volodymyr Zelenskiy",
+    ] {
+        assert_eq!(canonical_name(n), "Volodymyr Zelensky", "{n}");
+    }
+    assert_eq!(canonical_name("FT"), "Financial Times");
+    assert_eq!(canonical_name("Pentagon"), "the Pentagon");
+    assert_eq!(
+        canonical_name("Defense Minister Rustem Umerov"),
+        "Rustem Umerov"
+    );
+}
+
+#[test]
+fn two_claimers_in_one_sentence() {
+    let t = "On Monday, Zelensky said that 11,000 troops were in Kursk, while U.S. State Department spokesman Matthew Miller placed the estimate at 10,000.";
+    assert_eq!(who(t, "11,000").as_deref(), Some("Volodymyr Zelensky"));
+    assert_eq!(who(t, "10,000").as_deref(), Some("Matthew Miller"));
+    let doc = run(t);
+    let miller = &doc.sentences[0][1].claimer;
+    assert_eq!(
+        miller.role.as_deref(),
+        Some("U.S. State Department spokesman")
+    );
+}
+
+#[test]
+fn embedded_claim_stays_with_outer_speaker() {
+    let t = "Ukraine's Defense Minister Rustem Umerov spoke.\nThe minister said that Kyiv expects 5 units of 3,000 soldiers.";
+    assert_eq!(who(t, "3,000").as_deref(), Some("Rustem Umerov"));
+}
+
+#[test]
+fn said_inside_quote_is_not_outer_claimer() {
+    let t = "The paper printed “Smith said 40 people died” on its front page.";
+    assert_eq!(who(t, "front page"), None);
+    let doc = run(t);
+    assert!(doc.sentences[0].is_empty());
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(doc.quotes[0].speaker, None);
+}
+
+#[test]
+fn no_cue_is_none() {
+    assert_eq!(main_claimer("This will bring the total to 15,000."), None);
+    assert_eq!(main_claimer(""), None);
+}
+
+#[test]
+fn said_as_adjective_is_not_attribution() {
+    assert_eq!(main_claimer("The said agreement covers 12 ports."), None);
+    assert_eq!(
+        main_claimer("Ukraine has an estimated 11,000 drones."),
+        None
+    );
+    assert_eq!(
+        main_claimer("The presence of troops adds to the pressure."),
+        None
+    );
+    assert_eq!(
+        main_claimer("The report was not confirmed by anyone."),
+        None
+    );
+    assert_eq!(
+        main_claimer("The top diplomats of the United States met on Tuesday."),
+        None
+    );
+}
+
+#[test]
+fn quotes_and_speakers() {
+    let t = "“The first battles open a new page,” Zelensky said.\n“Together we must act.”\nKim said a “small group” attacked.";
+    let doc = run(t);
+    let names: Vec<Option<&str>> = doc
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|c| c.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            Some("Volodymyr Zelensky"),
+            Some("Volodymyr Zelensky"),
+            Some("Kim")
+        ]
+    );
+    assert_eq!(doc.quotes[2].text, "small group");
+    assert_eq!(doc.quotes[1].first_sentence, 1);
+    // The continued quote's sentence is Zelensky's too.
+    assert_eq!(
+        doc.sentence_claimer(1).map(|c| c.name.as_str()),
+        Some("Volodymyr Zelensky")
+    );
+}
+
+#[test]
+fn quote_spanning_sentences() {
+    let text = "“We held. We will hold,” he said after Mayor Ivo Kral spoke.";
+    let spans = vec![0..10, 11..text.len()];
+    let doc = analyze(text, &spans);
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(
+        (doc.quotes[0].first_sentence, doc.quotes[0].last_sentence),
+        (0, 1)
+    );
+}
+
+#[test]
+fn he_added_colon_quote() {
+    let t = "Spokesman Pat Ryder said 3 ships sank.\nHe added: “We would fully expect more.”";
+    let doc = run(t);
+    assert_eq!(
+        doc.quotes[0].speaker.as_ref().map(|c| c.name.as_str()),
+        Some("Pat Ryder")
+    );
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    let doc = run("Ukraine‘s army said they’re in Ukraine’s east.");
+    assert!(doc.quotes.is_empty());
+}
+
+#[test]
+fn never_panics_and_spans_on_boundaries() {
+    let texts = [
+        "",
+        "“",
+        "”he said",
+        "‘’'\"«»",
+        "é said ü",
+        "Zelensky said “unbalanced",
+        "„Hallo“ sagte er.",
+        "said said said said",
+        "according to",
+        "according to according to the the",
+        "He: “x”",
+        ", , , said",
+        "The minister said",
+        "X's assessment",
+        "日本 said 東京 “引用”",
+        "A\u{0301}\u{0301} said, “é”, he added: ‘ü’ — according to Ü.",
+    ];
+    for t in texts {
+        // Sentence spans deliberately off char boundaries and out of range.
+        let reversed = Range { start: 3, end: 2 };
+        let spans = vec![
+            0..t.len(),
+            1..t.len() + 5,
+            reversed,
+            0..0,
+            t.len()..t.len() + 1,
+        ];
+        let doc = analyze(t, &spans);
+        for (i, atts) in doc.sentences.iter().enumerate() {
+            let sp = &spans[i];
+            let s0 = sp.start.min(t.len());
+            let sent = &t[clamp(t, &(s0..sp.end))];
+            for a in atts {
+                for r in [&a.span, &a.cue, &a.mention] {
+                    assert!(r.start <= r.end && r.end <= sent.len(), "{t:?} {r:?}");
+                    assert!(sent.is_char_boundary(r.start) && sent.is_char_boundary(r.end));
+                }
+            }
+        }
+        for q in &doc.quotes {
+            assert!(t.is_char_boundary(q.span.start) && t.is_char_boundary(q.span.end));
+        }
+        for off in 0..t.len() + 2 {
+            let _ = doc.claimer_at(0, off);
+        }
+        let _ = doc.claimer_at(99, 0);
+        let _ = canonical_name(t);
+    }
+}
+
+#[test]
+fn names_with_state_prefix_and_org_joiners() {
+    let c = main_claimer("President of Ukraine Volodymyr Zelensky said 9 drones fell.").unwrap();
+    assert_eq!(c.name, "Volodymyr Zelensky");
+    let c = main_claimer("The Ministry of Defence said 9 drones fell.").unwrap();
+    assert_eq!(
+        (c.name.as_str(), c.kind),
+        ("Ministry of Defence", ClaimerKind::Organisation)
+    );
+    let c = main_claimer("According to the European Council on Foreign Relations, 9 drones fell.")
+        .unwrap();
+    assert_eq!(c.name, "European Council on Foreign Relations");
+}
+
+/// Tiny deterministic generator so the test needs no extra crate.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+#[test]
+fn random_inputs_never_panic() {
+    const PIECES: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "according to",
+        "the",
+        "The",
+        "minister",
+        "he",
+        "she",
+        "it",
+        "Zelensky",
+        "Umerov",
+        "Kyiv",
+        "’s",
+        "'s",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        ",",
+        ".",
+        ":",
+        ";",
+        "—",
+        "é",
+        "日本",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "President",
+        "spokesman",
+        "X",
+        "of",
+        "assessment",
+        "saying",
+        "that",
+        "while",
+        "a",
+        "placed the estimate at",
+        "10,000",
+        "U.S.",
+        "\u{301}",
+        "who",
+        "however",
+        "reports",
+        "indicate",
+        "Ministry",
+    ];
+    let mut rng = Lcg(42);
+    for _ in 0..400 {
+        let n = (rng.next() % 60) as usize;
+        let mut t = String::new();
+        for _ in 0..n {
+            t.push_str(PIECES[(rng.next() as usize) % PIECES.len()]);
+            if rng.next().is_multiple_of(2) {
+                t.push(' ');
+            }
+        }
+        let mut spans = Vec::new();
+        let mut at = 0usize;
+        while at < t.len() + 3 {
+            let len = (rng.next() % 40) as usize;
+            spans.push(at..at + len);
+            at += len.max(1);
+        }
+        let doc = analyze(&t, &spans);
+        assert_eq!(doc.sentences.len(), spans.len());
+        for (i, atts) in doc.sentences.iter().enumerate() {
+            let r = clamp(&t, &spans[i]);
+            let sent = &t[r];
+            for a in atts {
+                for r in [&a.span, &a.cue, &a.mention] {
+                    assert!(r.start <= r.end && r.end <= sent.len(), "{t:?}");
+                    assert!(sent.is_char_boundary(r.start) && sent.is_char_boundary(r.end));
+                }
+            }
+            for off in [0, 1, sent.len() / 2, sent.len()] {
+                let _ = doc.claimer_at(i, off);
+            }
+        }
+        for q in &doc.quotes {
+            assert!(t.is_char_boundary(q.span.start) && t.is_char_boundary(q.span.end));
+        }
+    }
+}
+
+#[test]
+fn long_document_is_handled() {
+    // 3,000 sentences with many cues; a guard against blow-ups, not a timing test.
+    let mut t = String::new();
+    for i in 0..3000 {
+        t.push_str(&format!(
+            "Defense Minister Ann Lee{i} said {i} ships sank, he added, “ok,” she said.\n"
+        ));
+    }
+    let doc = run(&t);
+    assert_eq!(doc.sentences.iter().filter(|s| !s.is_empty()).count(), 3000);
+}
+
+#[test]
+fn coordinated_subjects() {
+    let c = main_claimer("The US and South Korea now say 10,000 troops are there.").unwrap();
+    assert_eq!(
+        (c.name.as_str(), c.kind),
+        ("US and South Korea", ClaimerKind::Government)
+    );
+    let c = main_claimer(
+        "In recent weeks, South Korean and US intelligence as well as Nato have said that troops moved.",
+    )
+    .unwrap();
+    assert_eq!(c.name, "South Korean and US intelligence as well as Nato");
+    assert_eq!(c.kind, ClaimerKind::Organisation);
+}
+
+#[test]
+fn inverted_with_appositive_and_pronoun_they() {
+    let c =
+        main_claimer("“We need air defence,” said Andrii Yermak, head of the presidential office.")
+            .unwrap();
+    assert_eq!(c.name, "Andrii Yermak");
+    assert_eq!(c.role.as_deref(), Some("head of the presidential office"));
+    let t = "The Kremlin said 4 drones fell.\nThey added that 2 more were stopped.";
+    assert_eq!(who(t, "2 more").as_deref(), Some("Kremlin"));
+}
