@@ -287,6 +287,14 @@ impl<'s> Extractor<'s, '_> {
             }
         }
         if let Some(a1) = self.amount(j) {
+            // "two-thirds of", "one in five": the fraction reads further than the number
+            if opener.is_none()
+                && a1.num.words
+                && let Some(c) = self.fraction(i, hedge, j)
+                && c.te > a1.end
+            {
+                return Attempt::Found(Box::new(c));
+            }
             return self.quantity(i, hedge, opener.as_deref(), j, a1);
         }
         if opener.is_some() {
@@ -437,14 +445,7 @@ impl<'s> Extractor<'s, '_> {
         }
         // dates: "4 November", "Nov. 6", "November 4"
         if num.value <= 31.0 && num.value.fract() == 0.0 && !num.grouped && !currency {
-            let month = |i: usize| {
-                toks.get(i).is_some_and(|t| {
-                    lex.months.contains(t.norm.as_ref())
-                        && (!lex.months_cased.contains(t.raw) || t.capitalized())
-                        && (t.capitalized() || t.norm.len() > 3)
-                        && (!matches!(t.norm.as_ref(), "may" | "march") || t.capitalized())
-                })
-            };
+            let month = |i: usize| self.is_month(i);
             let before =
                 n >= 1 && (month(n - 1) || (n >= 2 && self.n(n - 1) == "." && month(n - 2)));
             let mut a = e;
@@ -540,6 +541,10 @@ impl<'s> Extractor<'s, '_> {
                 if years {
                     return Attempt::Skip(a2.end);
                 }
+                if self.is_month(a2.end) && high <= 31.0 && unit.is_none() && currency.is_none() {
+                    // "from 9 to 11 July"
+                    return Attempt::Skip(a2.end + 1);
+                }
                 if units_agree && low < high && !self.is_blocked(c + 1) {
                     range = Some((low, high));
                     value = (low + high) / 2.0;
@@ -565,7 +570,7 @@ impl<'s> Extractor<'s, '_> {
         }
         // post hedge: "or more", "10,000-plus", "40-odd"
         let mut qual_hedge = hedge;
-        if hedge.is_none() && range.is_none() {
+        if range.is_none() {
             let k = if self.n(end) == "-" && toks.get(end).is_some_and(|t| !t.space_before) {
                 end + 1
             } else {
@@ -575,7 +580,9 @@ impl<'s> Extractor<'s, '_> {
                 && !(self.n(k) == "plus" && toks.get(e).is_some_and(|t| t.kind == Kind::Num))
                 && !(self.n(k) == "at" && self.n(k + 1) == "least" && self.after_is_number(e))
             {
-                qual_hedge = Some(*h);
+                if hedge.is_none() {
+                    qual_hedge = Some(*h);
+                }
                 end = e;
             }
         }
@@ -601,7 +608,7 @@ impl<'s> Extractor<'s, '_> {
             && (1.0..=120.0).contains(&value)
             && ts >= 2
             && self.n(ts - 1) == ","
-            && toks[ts - 2].capitalized()
+            && toks[ts - 2].kind == Kind::Word
             && matches!(self.n(end), "," | "." | ")" | "" | ";");
         if unit.is_some_and(|u| u.age) || age_before || apposition_age {
             measure = Some("age");
@@ -645,6 +652,9 @@ impl<'s> Extractor<'s, '_> {
                 return Attempt::Skip(a1.end);
             }
         }
+        if a1.num.bare_one && measure.is_none() && self.n(end) == "of" {
+            return Attempt::Nothing;
+        }
         if a1.num.bare_one && measure.is_none() {
             let prev = ts.checked_sub(1).map(|p| self.n(p)).unwrap_or("");
             if head_run.head.is_none()
@@ -686,6 +696,20 @@ impl<'s> Extractor<'s, '_> {
         t.capitalized()
             && (self.lex.demonyms.contains(w)
                 || (w.len() > 4 && self.lex.demonym_suffixes.iter().any(|s| w.ends_with(s))))
+    }
+
+    /// A month name at token `i` ("November", "Nov", "May" but not "may").
+    fn is_month(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            self.lex.months.contains(t.norm.as_ref())
+                && (t.capitalized() || t.norm.len() > 3)
+                && (!self
+                    .lex
+                    .months_cased
+                    .iter()
+                    .any(|m| m.eq_ignore_ascii_case(&t.norm))
+                    || t.capitalized())
+        })
     }
 
     fn after_is_number(&self, k: usize) -> bool {
@@ -785,7 +809,6 @@ impl<'s> Extractor<'s, '_> {
                 && toks
                     .get(k + 1)
                     .is_some_and(|n| !n.space_before && n.kind == Kind::Word)
-                && k > run_start
             {
                 k += 1;
                 continue;
@@ -938,6 +961,19 @@ impl<'s> Extractor<'s, '_> {
                 qualifier,
                 Some(u.unit.name),
                 Some(measure),
+                &HeadRun::default(),
+            ));
+        }
+        if let Some((e, code)) = self.lex.currency_words.longest(self.toks, k) {
+            return Some(self.make(
+                i,
+                e,
+                v.value,
+                low,
+                high,
+                qualifier,
+                Some(code),
+                Some("money"),
                 &HeadRun::default(),
             ));
         }
@@ -1148,7 +1184,11 @@ impl<'s> Extractor<'s, '_> {
             return None;
         }
         let mut bf = b.fig.clone();
-        if group && a.fig.measure == "units" && matches!(bf.measure.as_str(), "people" | "count") {
+        if group
+            && self.military
+            && a.fig.measure == "units"
+            && matches!(bf.measure.as_str(), "people" | "count")
+        {
             bf.measure = "troops".to_string();
         }
         let end_tok = b.each_end.unwrap_or(b.te);
