@@ -226,7 +226,12 @@ The city had from 10 to 12 million residents. | 10 to 12 million | 11000000 | 10
 Between 10 and 12 million people voted. | 10 and 12 million | 11000000 | 10000000 | 12000000 | range | people | -
 Between five and seven soldiers were hurt. | five and seven | 6 | 5 | 7 | range | injured | -
 Reports say 1,000–2,000 troops moved. | 1,000–2,000 | 1500 | 1000 | 2000 | range | troops | -
+The IMF approved a $15.6bn loan. | $15.6bn | 15600000000 | 15600000000 | 15600000000 | exact | money | USD
+About 1 in 3 Americans support the plan. | 1 in 3 | 0.333333 | 0.3 | 0.366667 | approximate | percent | fraction
+The 1,200-page bill passed. | 1,200-page | 1200 | 1200 | 1200 | exact | count | -
+The two leaders met in Geneva. | two leaders | 2 | 2 | 2 | exact | people | -
 # --- ages: never a count of people
+The president, who turned 81 this year, spoke. | 81 | 81 | 81 | 81 | exact | age | year
 Maria Lopez, 35, was arrested on Monday. | 35 | 35 | 35 | 35 | exact | age | year
 A 35-year-old man was arrested. | 35-year-old | 35 | 35 | 35 | exact | age | year
 The three-year-old girl was rescued. | three-year-old | 3 | 3 | 3 | exact | age | year

@@ -289,7 +289,7 @@ impl<'s> Extractor<'s, '_> {
         if let Some(a1) = self.amount(j) {
             // "two-thirds of", "one in five": the fraction reads further than the number
             if opener.is_none()
-                && a1.num.words
+                && (a1.num.words || self.n(a1.end) == "in")
                 && let Some(c) = self.fraction(i, hedge, j)
                 && c.te > a1.end
             {
@@ -310,7 +310,11 @@ impl<'s> Extractor<'s, '_> {
     fn amount(&self, j: usize) -> Option<Amount> {
         let lex = self.lex;
         let (currency, k) = match lex.currency_symbols.longest(self.toks, j) {
-            Some((e, code)) if self.toks.get(e).is_some_and(|t| t.kind == Kind::Num) => {
+            // "US$300" but not "a $15bn loan": a symbol of several tokens is written solid
+            Some((e, code))
+                if self.toks.get(e).is_some_and(|t| t.kind == Kind::Num)
+                    && (j + 1..e).all(|k| !self.toks[k].space_before) =>
+            {
                 (Some(*code), e)
             }
             _ => (None, j),
@@ -595,7 +599,7 @@ impl<'s> Extractor<'s, '_> {
         let mut unit_name: Option<&'static str> = None;
         let age_before = {
             let p = ts.checked_sub(1).map(|p| self.n(p)).unwrap_or("");
-            matches!(p, "aged" | "age" | "ages")
+            matches!(p, "aged" | "age" | "ages" | "turned" | "turns" | "turning")
                 || (p == "of" && ts >= 2 && self.n(ts - 2) == "age")
         };
         let apposition_age = !hedged
@@ -797,8 +801,32 @@ impl<'s> Extractor<'s, '_> {
                 k += 1;
             }
         }
+        // "a 1,200-page bill", "a 10,000-man force": the compound names what is counted
+        if self.n(k) == "-"
+            && toks.get(k).is_some_and(|t| !t.space_before)
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| !t.space_before && t.kind == Kind::Word)
+            && self.n(k + 1) != "strong"
+        {
+            return match lex.heads.longest(toks, k + 1) {
+                Some((e, h)) => HeadRun {
+                    head: Some(*h),
+                    subject: Some((k + 1, e)),
+                    end: e,
+                    demonym: false,
+                },
+                None => HeadRun {
+                    head: None,
+                    subject: Some((k + 1, k + 2)),
+                    end: k + 2,
+                    demonym: false,
+                },
+            };
+        }
         let run_start = k;
         let mut words = 0;
+        let mut plural_end: Option<usize> = None;
         let mut last: Option<(Head, usize, usize, bool)> = None; // head, start, end, demonym
         let mut noun: Option<(Head, usize, usize, bool)> = None;
         let mut run_end = k;
@@ -839,8 +867,11 @@ impl<'s> Extractor<'s, '_> {
             }
             k += 1;
             words += 1;
-            if last.is_none() {
+            if last.is_none() && plural_end.is_none() {
                 run_end = k;
+                if is_plural_noun(t) {
+                    plural_end = Some(k);
+                }
             }
         }
         match last {
@@ -859,11 +890,8 @@ impl<'s> Extractor<'s, '_> {
             }
             None => {
                 // a plural noun we do not know: keep it as the subject of a count
-                let plural = run_end > run_start
-                    && toks[run_end - 1].norm.ends_with('s')
-                    && !toks[run_end - 1].norm.ends_with("ss")
-                    && toks[run_end - 1].norm.len() > 3
-                    && !toks[run_end - 1].capitalized();
+                let plural = plural_end.is_some();
+                let run_end = plural_end.unwrap_or(run_end);
                 if plural {
                     HeadRun {
                         head: None,
@@ -1017,6 +1045,11 @@ impl<'s> Extractor<'s, '_> {
         } else {
             let numer = match w {
                 "a" | "an" | "one" => Some(1.0),
+                _ if self.toks.get(j).is_some_and(|t| t.kind == Kind::Num)
+                    && self.n(j + 1) == "in" =>
+                {
+                    numbers::parse_digits(w).filter(|v| *v >= 1.0)
+                }
                 _ => word_value(w).filter(|v| *v >= 1.0),
             };
             let numer = numer?;
@@ -1222,6 +1255,12 @@ const PEOPLE: Head = Head {
     group: false,
     outcome: false,
 };
+
+/// A lowercase word that looks like a plural noun ("crates", "beds").
+fn is_plural_noun(t: &Tok) -> bool {
+    let w = t.norm.as_ref();
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !t.capitalized()
+}
 
 fn is_weekday(w: &str) -> bool {
     matches!(
