@@ -5,6 +5,7 @@ pub mod attribution;
 pub mod clean;
 pub mod corpus;
 pub mod document;
+pub mod figures;
 pub mod load;
 pub mod outlet;
 pub mod sanitize;

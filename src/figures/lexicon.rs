@@ -1,0 +1,447 @@
+//! The figure lexicon (`assets/figures.toml`): hedges, vague amounts, scales,
+//! currencies, units, counted heads and non-figure contexts. Parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::Qualifier;
+use super::numbers::{Tok, tokenize};
+
+/// The lexicon text compiled into the binary.
+pub const LEXICON_TOML: &str = include_str!("../../assets/figures.toml");
+
+#[derive(Debug, Deserialize)]
+pub struct RawLexicon {
+    pub settings: Settings,
+    #[serde(default)]
+    pub hedge: Vec<HedgeEntry>,
+    #[serde(default)]
+    pub vague: Vec<VagueEntry>,
+    pub scales: HashMap<String, f64>,
+    pub tight_scales: HashMap<String, f64>,
+    #[serde(default)]
+    pub currency: Vec<CurrencyEntry>,
+    pub dimensions: HashMap<String, String>,
+    #[serde(default)]
+    pub unit: Vec<UnitEntry>,
+    #[serde(default)]
+    pub measure: Vec<MeasureEntry>,
+    pub military: Military,
+    pub exclude: Exclude,
+    pub stop: Stop,
+    pub product: Product,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Product {
+    pub connectors: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Settings {
+    pub approximate_tolerance: f64,
+    pub max_head_words: usize,
+    pub max_back_tokens: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    #[default]
+    Before,
+    After,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct HedgeEntry {
+    pub qualifier: Qualifier,
+    #[serde(default)]
+    pub position: Position,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub phrases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct VagueEntry {
+    pub phrases: Vec<String>,
+    pub low: f64,
+    pub high: f64,
+    pub value: f64,
+    #[serde(default)]
+    pub needs_head: bool,
+    #[serde(default)]
+    pub needs_of: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CurrencyEntry {
+    pub code: String,
+    pub symbols: Vec<String>,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct UnitEntry {
+    pub name: String,
+    pub dimension: String,
+    pub factor: f64,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MeasureEntry {
+    pub name: String,
+    #[serde(default)]
+    pub person: bool,
+    #[serde(default)]
+    pub group: bool,
+    #[serde(default)]
+    pub heads: Vec<String>,
+    #[serde(default)]
+    pub after: Vec<String>,
+    #[serde(default)]
+    pub before: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Military {
+    pub context: Vec<String>,
+    pub demonym_suffixes: Vec<String>,
+    pub demonyms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Exclude {
+    pub months: Vec<String>,
+    pub months_cased: Vec<String>,
+    pub time_after: Vec<String>,
+    pub ordinal_suffixes: Vec<String>,
+    pub label_before: Vec<String>,
+    pub year_before: Vec<String>,
+    pub change_verbs: Vec<String>,
+    pub chrome: Vec<String>,
+    pub phones: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Stop {
+    pub words: Vec<String>,
+    pub modifiers: Vec<String>,
+    pub aux: Vec<String>,
+    pub back_triggers: Vec<String>,
+}
+
+/// A table of multi-token phrases, looked up by their first token; the longest
+/// match wins. Quote marks inside the sentence are skipped while matching.
+#[derive(Debug)]
+pub struct PhraseTable<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        Self {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+pub fn is_quote(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "`" | "*")
+}
+
+impl<T> PhraseTable<T> {
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let toks: Vec<String> = tokenize(phrase)
+            .into_iter()
+            .map(|t| t.norm.into_owned())
+            .collect();
+        if let Some(first) = toks.first() {
+            let list = self.by_first.entry(first.clone()).or_default();
+            list.push((toks, value));
+            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
+    }
+
+    /// Longest phrase starting at token `i`; returns the index after it.
+    pub fn longest(&self, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
+        let first = toks.get(i)?;
+        let list = self.by_first.get(first.norm.as_ref())?;
+        'outer: for (phrase, value) in list {
+            let mut j = i + 1;
+            for p in &phrase[1..] {
+                while toks
+                    .get(j)
+                    .is_some_and(|t| is_quote(&t.norm) && !is_quote(p))
+                {
+                    j += 1;
+                }
+                match toks.get(j) {
+                    Some(t) if t.norm == *p => j += 1,
+                    _ => continue 'outer,
+                }
+            }
+            return Some((j, value));
+        }
+        None
+    }
+
+    /// Longest phrase that ends right before token `end` (exclusive).
+    pub fn ending_at(&self, toks: &[Tok], end: usize) -> Option<(usize, &T)> {
+        let mut best: Option<(usize, &T)> = None;
+        for start in end.saturating_sub(6)..end {
+            if let Some((e, v)) = self.longest(toks, start)
+                && e == end
+                && best.is_none_or(|(s, _)| start < s)
+            {
+                best = Some((start, v));
+            }
+        }
+        best
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Hedge {
+    pub qualifier: Qualifier,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Unit {
+    pub name: &'static str,
+    pub dimension: &'static str,
+    pub factor: f64,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Head {
+    pub measure: &'static str,
+    pub person: bool,
+    pub group: bool,
+    /// An outcome ("dead", "injured") rather than a counted noun.
+    pub outcome: bool,
+}
+
+/// The compiled lexicon.
+pub struct Lexicon {
+    pub raw: &'static RawLexicon,
+    pub hedges_before: PhraseTable<Hedge>,
+    pub hedges_after: PhraseTable<Hedge>,
+    pub vague: PhraseTable<VagueEntry>,
+    pub scales: HashMap<String, f64>,
+    pub tight_scales: HashMap<String, f64>,
+    pub currency_symbols: PhraseTable<&'static str>,
+    pub currency_words: PhraseTable<&'static str>,
+    pub units: PhraseTable<Unit>,
+    pub units_by_name: HashMap<&'static str, Unit>,
+    pub bases: HashMap<&'static str, &'static str>,
+    pub heads: PhraseTable<Head>,
+    pub after_verbs: PhraseTable<&'static str>,
+    pub before_verbs: PhraseTable<&'static str>,
+    pub military: HashSet<&'static str>,
+    pub demonym_suffixes: Vec<&'static str>,
+    pub demonyms: HashSet<&'static str>,
+    pub months: HashSet<&'static str>,
+    pub months_cased: HashSet<&'static str>,
+    pub time_after: PhraseTable<()>,
+    pub ordinal_suffixes: HashSet<&'static str>,
+    pub label_before: PhraseTable<()>,
+    pub year_before: HashSet<&'static str>,
+    pub change_verbs: HashSet<&'static str>,
+    pub chrome: Vec<Regex>,
+    pub phones: Vec<Regex>,
+    pub stop: HashSet<&'static str>,
+    pub modifiers: HashSet<&'static str>,
+    pub aux: HashSet<&'static str>,
+    pub back_triggers: HashSet<&'static str>,
+    /// Gaps between the two factors of a product, as normalized tokens.
+    pub product_connectors: Vec<Vec<String>>,
+}
+
+fn set(v: &'static [String]) -> HashSet<&'static str> {
+    v.iter().map(String::as_str).collect()
+}
+
+fn regexes(v: &[String]) -> Vec<Regex> {
+    v.iter()
+        .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("bad regex {p:?} in figures.toml: {e}")))
+        .collect()
+}
+
+impl Lexicon {
+    /// Parse a lexicon from TOML text. Errors name what is wrong.
+    pub fn parse(text: &str) -> Result<RawLexicon, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    fn build(raw: &'static RawLexicon) -> Lexicon {
+        let mut hedges_before = PhraseTable::default();
+        let mut hedges_after = PhraseTable::default();
+        for h in &raw.hedge {
+            let hedge = Hedge {
+                qualifier: h.qualifier,
+                low: h.low,
+                high: h.high,
+            };
+            let table = match h.position {
+                Position::Before => &mut hedges_before,
+                Position::After => &mut hedges_after,
+            };
+            for p in &h.phrases {
+                table.insert(p, hedge);
+            }
+        }
+        let mut vague = PhraseTable::default();
+        for v in &raw.vague {
+            for p in &v.phrases {
+                vague.insert(p, v.clone());
+            }
+        }
+        let mut currency_symbols = PhraseTable::default();
+        let mut currency_words = PhraseTable::default();
+        for c in &raw.currency {
+            for s in &c.symbols {
+                currency_symbols.insert(s, c.code.as_str());
+            }
+            for w in &c.words {
+                currency_words.insert(w, c.code.as_str());
+            }
+        }
+        let mut units = PhraseTable::default();
+        let mut units_by_name = HashMap::new();
+        for u in &raw.unit {
+            let unit = Unit {
+                name: u.name.as_str(),
+                dimension: u.dimension.as_str(),
+                factor: u.factor,
+            };
+            units_by_name.insert(u.name.as_str(), unit);
+            for w in &u.words {
+                units.insert(w, unit);
+            }
+        }
+        let bases = raw
+            .dimensions
+            .iter()
+            .map(|(d, b)| (d.as_str(), b.as_str()))
+            .collect();
+        let mut heads = PhraseTable::default();
+        let mut after_verbs = PhraseTable::default();
+        let mut before_verbs = PhraseTable::default();
+        for m in &raw.measure {
+            let head = Head {
+                measure: m.name.as_str(),
+                person: m.person,
+                group: m.group,
+                outcome: !m.after.is_empty(),
+            };
+            for h in &m.heads {
+                heads.insert(h, head);
+            }
+            for a in &m.after {
+                after_verbs.insert(a, m.name.as_str());
+            }
+            for b in &m.before {
+                before_verbs.insert(b, m.name.as_str());
+            }
+        }
+        let mut time_after = PhraseTable::default();
+        for t in &raw.exclude.time_after {
+            time_after.insert(t, ());
+        }
+        let mut label_before = PhraseTable::default();
+        for t in &raw.exclude.label_before {
+            label_before.insert(t, ());
+        }
+        Lexicon {
+            raw,
+            hedges_before,
+            hedges_after,
+            vague,
+            scales: raw.scales.clone(),
+            tight_scales: raw.tight_scales.clone(),
+            currency_symbols,
+            currency_words,
+            units,
+            units_by_name,
+            bases,
+            heads,
+            after_verbs,
+            before_verbs,
+            military: set(&raw.military.context),
+            demonym_suffixes: raw
+                .military
+                .demonym_suffixes
+                .iter()
+                .map(String::as_str)
+                .collect(),
+            demonyms: set(&raw.military.demonyms),
+            months: set(&raw.exclude.months),
+            months_cased: set(&raw.exclude.months_cased),
+            time_after,
+            ordinal_suffixes: set(&raw.exclude.ordinal_suffixes),
+            label_before,
+            year_before: set(&raw.exclude.year_before),
+            change_verbs: set(&raw.exclude.change_verbs),
+            chrome: regexes(&raw.exclude.chrome),
+            phones: regexes(&raw.exclude.phones),
+            stop: set(&raw.stop.words),
+            modifiers: set(&raw.stop.modifiers),
+            aux: set(&raw.stop.aux),
+            back_triggers: set(&raw.stop.back_triggers),
+            product_connectors: raw
+                .product
+                .connectors
+                .iter()
+                .map(|c| {
+                    tokenize(c)
+                        .into_iter()
+                        .map(|t| t.norm.into_owned())
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+}
+
+static RAW: LazyLock<RawLexicon> = LazyLock::new(|| {
+    Lexicon::parse(LEXICON_TOML).unwrap_or_else(|e| panic!("assets/figures.toml is invalid: {e}"))
+});
+
+/// The lexicon, built on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(&RAW));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_parses_and_has_entries() {
+        let lex = &*LEXICON;
+        assert!(lex.raw.hedge.len() >= 8);
+        assert!(lex.units_by_name.contains_key("km"));
+        assert_eq!(lex.bases.get("distance"), Some(&"km"));
+        for u in lex.units_by_name.values() {
+            assert!(
+                lex.bases.contains_key(u.dimension),
+                "unit {} has unknown dimension {}",
+                u.name,
+                u.dimension
+            );
+        }
+    }
+
+    #[test]
+    fn phrase_table_prefers_longest() {
+        let toks = tokenize("at least 10,000");
+        let (end, h) = LEXICON.hedges_before.longest(&toks, 0).unwrap();
+        assert_eq!(end, 2);
+        assert_eq!(h.qualifier, Qualifier::AtLeast);
+    }
+}

@@ -1,0 +1,576 @@
+//! Tokens and numbers: digits ("10,000", "1.5", "2bn", "11k") and number words
+//! ("twenty-three", "a dozen", "half a million", "five and a half million").
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::LEXICON;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Num,
+    Word,
+    Sym,
+}
+
+/// One token of a sentence, with its byte span.
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    pub kind: Kind,
+    pub raw: &'a str,
+    /// Lowercased, curly quotes and apostrophes folded, dashes folded to "-"
+    /// (the em dash stays "—").
+    pub norm: Cow<'a, str>,
+    pub start: usize,
+    pub end: usize,
+    /// Whitespace between the previous token and this one.
+    pub space_before: bool,
+}
+
+impl Tok<'_> {
+    pub fn is(&self, s: &str) -> bool {
+        self.norm == s
+    }
+    pub fn capitalized(&self) -> bool {
+        self.kind == Kind::Word && self.raw.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9]+(?:[.,][0-9]+)*|\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*|\S")
+        .expect("token regex")
+});
+
+fn normalize(raw: &str, kind: Kind) -> Cow<'_, str> {
+    match kind {
+        Kind::Num => Cow::Borrowed(raw),
+        Kind::Word => {
+            if raw.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+                Cow::Borrowed(raw)
+            } else {
+                Cow::Owned(raw.to_lowercase().replace('’', "'"))
+            }
+        }
+        Kind::Sym => match raw {
+            "“" | "”" | "„" | "«" | "»" | "‟" => Cow::Borrowed("\""),
+            "‘" | "’" | "‚" | "′" => Cow::Borrowed("'"),
+            "–" | "‒" | "−" | "‑" | "‐" => Cow::Borrowed("-"),
+            "―" => Cow::Borrowed("—"),
+            _ => Cow::Borrowed(raw),
+        },
+    }
+}
+
+/// Split a sentence into tokens (numbers, words, single symbols).
+pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    let mut out: Vec<Tok> = Vec::with_capacity(s.len() / 4 + 1);
+    let mut prev_end = 0;
+    for m in TOKEN_RE.find_iter(s) {
+        let raw = m.as_str();
+        let first = raw.as_bytes()[0];
+        let kind = if first.is_ascii_digit() {
+            Kind::Num
+        } else if raw.chars().next().is_some_and(char::is_alphabetic) {
+            Kind::Word
+        } else {
+            Kind::Sym
+        };
+        out.push(Tok {
+            kind,
+            raw,
+            norm: normalize(raw, kind),
+            start: m.start(),
+            end: m.end(),
+            space_before: m.start() > prev_end,
+        });
+        prev_end = m.end();
+    }
+    out
+}
+
+/// Value of a digit string as news writes it: "10,000", "1.5", "12.7".
+/// None for malformed groupings ("1,5", "1.2.3").
+pub fn parse_digits(s: &str) -> Option<f64> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if frac.is_some_and(|f| f.contains(['.', ','])) {
+        return None;
+    }
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || (int.contains(',') && first.len() > 3) {
+        return None;
+    }
+    let mut digits = String::from(first);
+    for g in groups {
+        if g.len() != 3 {
+            return None;
+        }
+        digits.push_str(g);
+    }
+    if let Some(f) = frac {
+        digits.push('.');
+        digits.push_str(f);
+    }
+    digits.parse().ok()
+}
+
+/// Small number words.
+pub fn word_value(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        _ => return None,
+    })
+}
+
+pub fn tens_value(w: &str) -> Option<f64> {
+    Some(match w {
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+/// Denominators of fractions: "third" -> 3.
+pub fn denominator(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "seventh" | "sevenths" => 7.0,
+        "eighth" | "eighths" => 8.0,
+        "ninth" | "ninths" => 9.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+fn big_scale(w: &str) -> Option<f64> {
+    match w {
+        "hundred" => None,
+        _ => LEXICON.scales.get(w).copied(),
+    }
+}
+
+/// A parsed number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num {
+    pub value: f64,
+    /// Token range [start, end).
+    pub start: usize,
+    pub end: usize,
+    /// Written in words (at least partly).
+    pub words: bool,
+    /// A scale word or abbreviation was applied ("million", "bn", "k").
+    pub scaled: bool,
+    /// The bare word "one" (pronoun or determiner unless a head follows).
+    pub bare_one: bool,
+    /// Written as digits with a thousands comma ("10,000").
+    pub grouped: bool,
+    /// Has a decimal point.
+    pub decimal: bool,
+    /// The multiplier of the scale applied (1 if none).
+    pub scale: f64,
+    /// Ends in "half a"/"half an": needs a unit or head after it.
+    pub needs_unit: bool,
+}
+
+fn vulgar(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        _ => return None,
+    })
+}
+
+fn tok<'a, 'b>(toks: &'b [Tok<'a>], i: usize) -> Option<&'b Tok<'a>> {
+    toks.get(i)
+}
+
+fn norm_at<'b>(toks: &'b [Tok], i: usize) -> &'b str {
+    toks.get(i).map(|t| t.norm.as_ref()).unwrap_or("")
+}
+
+/// A trailing scale after a number at token `j`: "million", "bn", "11k".
+fn scale_at(toks: &[Tok], j: usize) -> Option<(f64, usize)> {
+    let t = tok(toks, j)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    if !t.space_before
+        && let Some(&s) = LEXICON.tight_scales.get(t.norm.as_ref())
+    {
+        // "100m-long", "100m high": metres, not millions
+        if t.norm == "m" {
+            let mut k = j + 1;
+            if norm_at(toks, k) == "-" {
+                k += 1;
+            }
+            if matches!(
+                norm_at(toks, k),
+                "long" | "high" | "tall" | "deep" | "wide" | "away" | "metre" | "meter"
+            ) {
+                return None;
+            }
+        }
+        return Some((s, j + 1));
+    }
+    if let Some(s) = big_scale(&t.norm) {
+        return Some((s, j + 1));
+    }
+    if t.norm == "hundred" {
+        // "5 hundred thousand"
+        if let Some((s2, e)) = scale_at(toks, j + 1)
+            && s2 > 100.0
+        {
+            return Some((100.0 * s2, e));
+        }
+        return Some((100.0, j + 1));
+    }
+    if t.norm == "dozen" {
+        return Some((12.0, j + 1));
+    }
+    None
+}
+
+/// Parse a number in digits or words starting at token `i`.
+pub fn parse_number(toks: &[Tok], i: usize) -> Option<Num> {
+    let t = tok(toks, i)?;
+    match t.kind {
+        Kind::Num => {
+            let mut value = parse_digits(&t.norm)?;
+            let mut j = i + 1;
+            if let Some(v) = tok(toks, j).and_then(|n| vulgar(&n.norm)) {
+                value += v;
+                j += 1;
+            }
+            let mut num = Num {
+                value,
+                start: i,
+                end: j,
+                words: false,
+                scaled: false,
+                bare_one: false,
+                grouped: t.norm.contains(','),
+                decimal: t.norm.contains('.'),
+                scale: 1.0,
+                needs_unit: false,
+            };
+            if let Some((s, e)) = scale_at(toks, j) {
+                num.value *= s;
+                num.scale = s;
+                num.scaled = true;
+                num.end = e;
+            } else if norm_at(toks, j) == "and"
+                && norm_at(toks, j + 1) == "a"
+                && let Some(d) = denominator(norm_at(toks, j + 2))
+            {
+                // "1 and a half million"
+                let mut v = value + 1.0 / d;
+                let mut e = j + 3;
+                let mut scale = 1.0;
+                if let Some((s, e2)) = scale_at(toks, e) {
+                    v *= s;
+                    scale = s;
+                    e = e2;
+                }
+                num.value = v;
+                num.scale = scale;
+                num.scaled = scale != 1.0;
+                num.end = e;
+            }
+            Some(num)
+        }
+        Kind::Sym => {
+            let v = vulgar(&t.norm)?;
+            Some(Num {
+                value: v,
+                start: i,
+                end: i + 1,
+                words: false,
+                scaled: false,
+                bare_one: false,
+                grouped: false,
+                decimal: true,
+                scale: 1.0,
+                needs_unit: false,
+            })
+        }
+        Kind::Word => parse_words(toks, i),
+    }
+}
+
+/// Number words: "twenty-three", "a dozen", "one hundred and twenty",
+/// "half a million", "five and a half million", "a quarter of a million".
+fn parse_words(toks: &[Tok], i: usize) -> Option<Num> {
+    let w0 = norm_at(toks, i);
+    // "half a million", "a quarter of a million", "three quarters of a million", "half a dozen"
+    {
+        let (frac, mut j) = match (w0, norm_at(toks, i + 1)) {
+            ("half", _) => (Some(0.5), i + 1),
+            ("a" | "one", "quarter") => (Some(0.25), i + 2),
+            ("three", "quarters") => (Some(0.75), i + 2),
+            ("three", "-") if norm_at(toks, i + 2) == "quarters" => (Some(0.75), i + 3),
+            _ => (None, i),
+        };
+        if let Some(f) = frac {
+            if norm_at(toks, j) == "of" {
+                j += 1;
+            }
+            if matches!(norm_at(toks, j), "a" | "an") {
+                if let Some((s, e)) = scale_at(toks, j + 1)
+                    && !toks[j + 1].norm.eq("m")
+                {
+                    return Some(Num {
+                        value: f * s,
+                        start: i,
+                        end: e,
+                        words: true,
+                        scaled: s != 12.0,
+                        bare_one: false,
+                        grouped: false,
+                        decimal: false,
+                        scale: s,
+                        needs_unit: false,
+                    });
+                }
+                if w0 == "half" {
+                    return Some(Num {
+                        value: 0.5,
+                        start: i,
+                        end: j + 1,
+                        words: true,
+                        scaled: false,
+                        bare_one: false,
+                        grouped: false,
+                        decimal: false,
+                        scale: 1.0,
+                        needs_unit: true,
+                    });
+                }
+            }
+            return None;
+        }
+    }
+
+    let mut total = 0.0;
+    let mut cur = 0.0;
+    let mut any = false; // a number word seen
+    let mut last_small = false; // last word was 0-99 (another small word would be a new number)
+    let mut j = i;
+    let mut end = i;
+    let mut scale = 1.0;
+    let mut scaled = false;
+    loop {
+        let w = norm_at(toks, j);
+        if let Some(v) = word_value(w) {
+            if last_small {
+                break;
+            }
+            cur += v;
+            any = true;
+            last_small = true;
+            j += 1;
+            end = j;
+        } else if let Some(v) = tens_value(w) {
+            if last_small {
+                break;
+            }
+            cur += v;
+            any = true;
+            last_small = true;
+            j += 1;
+            end = j;
+            // "twenty-three", "twenty three"
+            let (k, next) = if norm_at(toks, j) == "-" {
+                (j + 1, norm_at(toks, j + 1))
+            } else {
+                (j, norm_at(toks, j))
+            };
+            if let Some(u) = word_value(next)
+                && (1.0..10.0).contains(&u)
+            {
+                cur += u;
+                j = k + 1;
+                end = j;
+            }
+        } else if matches!(w, "a" | "an") && !any {
+            // "a hundred", "a thousand", "a million", "a dozen"
+            match norm_at(toks, j + 1) {
+                "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen" => {
+                    cur = 1.0;
+                    any = true;
+                    last_small = true;
+                    j += 1;
+                }
+                _ => return None,
+            }
+        } else if w == "hundred" && any {
+            cur = cur.max(1.0) * 100.0;
+            last_small = false;
+            j += 1;
+            end = j;
+        } else if w == "dozen" && any {
+            cur = cur.max(1.0) * 12.0;
+            last_small = false;
+            j += 1;
+            end = j;
+        } else if let Some(s) = big_scale(w).filter(|_| any && w.len() > 3) {
+            total += cur.max(1.0) * s;
+            if s > scale {
+                scale = s;
+            }
+            scaled = true;
+            cur = 0.0;
+            last_small = false;
+            j += 1;
+            end = j;
+        } else if w == "and" && any {
+            // "one hundred and twenty", "five and a half million"
+            let n1 = norm_at(toks, j + 1);
+            if n1 == "a" && denominator(norm_at(toks, j + 2)).is_some() {
+                let d = denominator(norm_at(toks, j + 2)).unwrap_or(2.0);
+                cur += 1.0 / d;
+                j += 3;
+                end = j;
+                // the scale may follow: "five and a half million"
+                if let Some(s) = big_scale(norm_at(toks, j)) {
+                    total += cur * s;
+                    scale = s;
+                    scaled = true;
+                    cur = 0.0;
+                    j += 1;
+                    end = j;
+                }
+                break;
+            } else if (word_value(n1).is_some() || tens_value(n1).is_some()) && !last_small {
+                j += 1;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    if !any || end == i {
+        return None;
+    }
+    let value = total + cur;
+    let bare_one = end == i + 1 && w0 == "one";
+    Some(Num {
+        value,
+        start: i,
+        end,
+        words: true,
+        scaled,
+        bare_one,
+        grouped: false,
+        decimal: false,
+        scale,
+        needs_unit: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(s: &str) -> Option<(f64, usize)> {
+        let toks = tokenize(s);
+        parse_number(&toks, 0).map(|n| (n.value, n.end))
+    }
+
+    #[test]
+    fn digits() {
+        assert_eq!(parse_digits("10,000"), Some(10000.0));
+        assert_eq!(parse_digits("1.5"), Some(1.5));
+        assert_eq!(parse_digits("12.7"), Some(12.7));
+        assert_eq!(parse_digits("1,234,567.5"), Some(1234567.5));
+        assert_eq!(parse_digits("1,5"), None);
+        assert_eq!(parse_digits("1.2.3"), None);
+        assert_eq!(parse_digits("1234,567"), None);
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(num("five soldiers"), Some((5.0, 1)));
+        assert_eq!(num("twenty-three injured"), Some((23.0, 3)));
+        assert_eq!(num("twenty three"), Some((23.0, 2)));
+        assert_eq!(num("a dozen people"), Some((12.0, 2)));
+        assert_eq!(num("two dozen"), Some((24.0, 2)));
+        assert_eq!(num("half a million"), Some((500_000.0, 3)));
+        assert_eq!(num("five and a half million"), Some((5_500_000.0, 5)));
+        assert_eq!(num("one hundred and twenty"), Some((120.0, 4)));
+        assert_eq!(num("a thousand"), Some((1000.0, 2)));
+        assert_eq!(num("three hundred thousand"), Some((300_000.0, 3)));
+        assert_eq!(num("a quarter of a million"), Some((250_000.0, 5)));
+        assert_eq!(num("two and a half years"), Some((2.5, 4)));
+        assert_eq!(num("ninety-nine"), Some((99.0, 3)));
+        assert_eq!(
+            num("one million two hundred thousand"),
+            Some((1_200_000.0, 5))
+        );
+        assert_eq!(num("a week"), None);
+        assert_eq!(num("first"), None);
+        assert_eq!(num("five six"), Some((5.0, 1)));
+    }
+
+    #[test]
+    fn digits_with_scales() {
+        assert_eq!(num("1.5 million"), Some((1_500_000.0, 2)));
+        assert_eq!(num("2bn"), Some((2e9, 2)));
+        assert_eq!(num("11k"), Some((11_000.0, 2)));
+        assert_eq!(num("4.2 bn"), Some((4.2e9, 2)));
+        assert_eq!(num("3m"), Some((3e6, 2)));
+        assert_eq!(num("100m-long"), Some((100.0, 1)));
+        assert_eq!(num("10 thousand"), Some((10_000.0, 2)));
+        assert_eq!(num("1 and a half million"), Some((1_500_000.0, 5)));
+    }
+
+    #[test]
+    fn tokens_keep_char_boundaries() {
+        let s = "“More than 10,000” — ’tis\u{a0}5 km";
+        for t in tokenize(s) {
+            assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+            assert_eq!(&s[t.start..t.end], t.raw);
+        }
+        let toks = tokenize(s);
+        assert_eq!(toks[0].norm, "\"");
+        assert!(toks.iter().any(|t| t.norm == "10,000"));
+        assert!(toks.iter().any(|t| t.norm == "—"));
+    }
+}
