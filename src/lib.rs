@@ -1,6 +1,7 @@
 //! crosscheck: load news articles from several outlets, extract their figures,
 //! quotes and claimers, and compare them. No terminal code lives here.
 
+pub mod analysis;
 pub mod attribution;
 pub mod clean;
 pub mod corpus;
