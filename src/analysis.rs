@@ -143,7 +143,11 @@ mod tests {
     fn seed_figures_carry_their_claimers() {
         let (corpus, analysis) = seeds();
         let find = |prefix: &str, text: &str| -> (String, Option<String>, String) {
-            let d = corpus.documents.iter().position(|d| d.source.starts_with(prefix)).unwrap();
+            let d = corpus
+                .documents
+                .iter()
+                .position(|d| d.source.starts_with(prefix))
+                .unwrap();
             let f = analysis.docs[d]
                 .figures
                 .iter()
@@ -156,32 +160,72 @@ mod tests {
             )
         };
         let q = |s: &str| s.to_string();
-        assert_eq!(find("000", "More than 10,000"), (q("more_than"), Some(q("Jeon Ha-kyou")), q("troops")));
-        assert_eq!(find("001", "an estimated 11,000"), (q("approximate"), Some(q("Ukraine")), q("troops")));
+        assert_eq!(
+            find("000", "More than 10,000"),
+            (q("more_than"), Some(q("Jeon Ha-kyou")), q("troops"))
+        );
+        assert_eq!(
+            find("001", "an estimated 11,000"),
+            (q("approximate"), Some(q("Ukraine")), q("troops"))
+        );
         assert_eq!(
             find("001", "some 11,000"),
             (q("approximate"), Some(q("Volodymyr Zelensky")), q("troops"))
         );
-        assert_eq!(find("002", "up to 12,000"), (q("up_to"), Some(q("intelligence assessments")), q("troops")));
-        assert_eq!(find("002", "at least 10,000"), (q("at_least"), Some(q("the Pentagon")), q("troops")));
-        assert_eq!(find("002", "six dead"), (q("exact"), Some(q("Ivan Fedorov")), q("killed")));
-        assert_eq!(find("002", "23 injured"), (q("exact"), Some(q("Ivan Fedorov")), q("injured")));
-        assert_eq!(find("003", "11,000"), (q("exact"), Some(q("Volodymyr Zelensky")), q("troops")));
-        assert_eq!(find("003", "1,500-kilometer"), (q("exact"), Some(q("Kyiv")), q("distance")));
-        assert_eq!(find("004", "11,000"), (q("exact"), Some(q("Volodymyr Zelensky")), q("troops")));
-        assert_eq!(find("004", "10,000"), (q("exact"), Some(q("Matthew Miller")), q("troops")));
-        assert_eq!(find("004", "more than 900 miles"), (q("more_than"), Some(q("Rustem Umerov")), q("distance")));
+        assert_eq!(
+            find("002", "up to 12,000"),
+            (q("up_to"), Some(q("intelligence assessments")), q("troops"))
+        );
+        assert_eq!(
+            find("002", "at least 10,000"),
+            (q("at_least"), Some(q("the Pentagon")), q("troops"))
+        );
+        assert_eq!(
+            find("002", "six dead"),
+            (q("exact"), Some(q("Ivan Fedorov")), q("killed"))
+        );
+        assert_eq!(
+            find("002", "23 injured"),
+            (q("exact"), Some(q("Ivan Fedorov")), q("injured"))
+        );
+        assert_eq!(
+            find("003", "11,000"),
+            (q("exact"), Some(q("Volodymyr Zelensky")), q("troops"))
+        );
+        assert_eq!(
+            find("003", "1,500-kilometer"),
+            (q("exact"), Some(q("Kyiv")), q("distance"))
+        );
+        assert_eq!(
+            find("004", "11,000"),
+            (q("exact"), Some(q("Volodymyr Zelensky")), q("troops"))
+        );
+        assert_eq!(
+            find("004", "10,000"),
+            (q("exact"), Some(q("Matthew Miller")), q("troops"))
+        );
+        assert_eq!(
+            find("004", "more than 900 miles"),
+            (q("more_than"), Some(q("Rustem Umerov")), q("distance"))
+        );
     }
 
     #[test]
     fn seed_claims_have_kinds_and_quotes() {
         let (corpus, analysis) = seeds();
-        let d = corpus.documents.iter().position(|d| d.source.starts_with("004")).unwrap();
+        let d = corpus
+            .documents
+            .iter()
+            .position(|d| d.source.starts_with("004"))
+            .unwrap();
         let doc = &corpus.documents[d];
         let claim = analysis.docs[d]
             .claims
             .iter()
-            .find(|c| doc.sentence_text(c.sentence).starts_with("“The first battles with North Korean soldiers"))
+            .find(|c| {
+                doc.sentence_text(c.sentence)
+                    .starts_with("“The first battles with North Korean soldiers")
+            })
             .unwrap();
         assert_eq!(claim.kinds, vec![ClaimKind::Quote, ClaimKind::Attribution]);
         assert_eq!(claim.claimer.as_ref().unwrap().name, "Volodymyr Zelensky");
@@ -200,8 +244,20 @@ mod tests {
         let (corpus, analysis) = seeds();
         for (d, a) in corpus.documents.iter().zip(&analysis.docs) {
             for f in &a.figures {
-                for bad in ["November", "Nov.", "World War", "world war", "$0.00", "first"] {
-                    assert!(!f.figure.text.contains(bad), "{}: {:?}", d.source, f.figure.text);
+                for bad in [
+                    "November",
+                    "Nov.",
+                    "World War",
+                    "world war",
+                    "$0.00",
+                    "first",
+                ] {
+                    assert!(
+                        !f.figure.text.contains(bad),
+                        "{}: {:?}",
+                        d.source,
+                        f.figure.text
+                    );
                 }
             }
         }

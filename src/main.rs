@@ -10,9 +10,9 @@ use std::process::ExitCode;
 /// Read news from several outlets side by side and see where they differ.
 ///
 /// With no command, opens the reader on the articles; with no PATH, on the
-/// five bundled seed articles. A PATH
-/// is a file (.txt, .md, .html, .json, .jsonl), a folder (read recursively;
-/// hidden and unknown files skipped) or `-` for standard input.
+/// five bundled seed articles. A PATH is a file (.txt, .md, .html, .json,
+/// .jsonl), a folder (read recursively; hidden and unknown files skipped) or
+/// `-` for standard input.
 #[derive(Parser, Debug)]
 #[command(name = "crosscheck", version, args_conflicts_with_subcommands = true)]
 #[command(after_help = "Exit status: 0 ok, 1 error (nothing could be loaded), 2 usage.")]
@@ -36,6 +36,47 @@ enum Command {
         /// Print one JSON array instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// List every figure: value, hedge, interval, what it measures, who claims it.
+    Figures {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print one JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the claims: sentences with a figure, a quote or an attribution.
+    Claims {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print one JSON array instead of a report.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare the sources: figure groups with verdicts, aligned statements
+    /// with word diffs, and which outlet reports what.
+    Diff {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print one JSON object instead of a report.
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print a Markdown report to paste into a write-up.
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Fuzzy-search every sentence of every source, best first.
+    Search {
+        /// Space-separated terms, each matched fuzzily (smart case).
+        query: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print one JSON array instead of a list.
+        #[arg(long)]
+        json: bool,
+        /// How many hits to show.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
     },
 }
 
@@ -73,6 +114,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Sources { corpus, json }) => cli::sources::run(&corpus, json),
+        Some(Command::Figures { corpus, json }) => cli::figures::run(&corpus, json),
+        Some(Command::Claims { corpus, json }) => cli::claims::run(&corpus, json),
+        Some(Command::Diff {
+            corpus,
+            json,
+            markdown,
+        }) => cli::diff::run(&corpus, json, markdown),
+        Some(Command::Search {
+            query,
+            corpus,
+            json,
+            limit,
+        }) => cli::search::run(&query, &corpus, json, limit),
         None => tui::run(&cli.corpus, cli.mouse),
     };
     match result {

@@ -1,6 +1,10 @@
 //! Reports for people and for scripts. Text goes to stdout, problems to
 //! stderr; colour only on a terminal and never under NO_COLOR.
 
+pub mod claims;
+pub mod diff;
+pub mod figures;
+pub mod search;
 pub mod sources;
 
 use std::io::IsTerminal;
@@ -51,4 +55,51 @@ pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     serde_json::to_writer_pretty(out, value)?;
     println!();
     Ok(())
+}
+
+/// A document's heading in reports: outlet and path, or the path alone.
+pub fn heading(d: &crosscheck::Document) -> String {
+    match &d.outlet {
+        Some(outlet) => format!("{outlet}  {}", d.source),
+        None => d.source.clone(),
+    }
+}
+
+/// 10000 → "10,000"; 1.5 → "1.5"; 0.333… → "0.33".
+pub fn format_number(v: f64) -> String {
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let rounded = (v * 100.0).round() / 100.0;
+    let neg = rounded < 0.0;
+    let abs = rounded.abs();
+    let int = abs.trunc() as u128;
+    let frac = abs - abs.trunc();
+    let digits = int.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let mut out = if neg { format!("-{grouped}") } else { grouped };
+    if frac > 0.0 {
+        let f = format!("{frac:.2}");
+        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn format_number() {
+        assert_eq!(super::format_number(10000.0), "10,000");
+        assert_eq!(super::format_number(1.5), "1.5");
+        assert_eq!(super::format_number(4.2e9), "4,200,000,000");
+        assert_eq!(super::format_number(1.0 / 3.0), "0.33");
+        assert_eq!(super::format_number(-1500.25), "-1,500.25");
+        assert_eq!(super::format_number(999.0), "999");
+    }
 }
