@@ -182,3 +182,135 @@ fn sources_lists_document_warnings() {
         "invalid UTF-8 at byte 3; decoded with replacement characters"
     );
 }
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = crosscheck(args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn figures_json_has_the_contract_keys_and_seed_values() {
+    let v = json(&["figures", "--json"]);
+    let arr = v.as_array().unwrap();
+    for rec in arr {
+        for key in [
+            "source",
+            "outlet",
+            "line",
+            "sentence",
+            "text",
+            "value",
+            "low",
+            "high",
+            "qualifier",
+            "unit",
+            "measure",
+            "claimer",
+            "derived",
+        ] {
+            assert!(rec.get(key).is_some(), "missing {key} in {rec}");
+        }
+    }
+    let find = |text: &str| {
+        arr.iter()
+            .find(|r| r["text"].as_str().unwrap().starts_with(text))
+            .unwrap()
+    };
+    let pentagon = find("at least 10,000");
+    assert_eq!(pentagon["qualifier"], "at_least");
+    assert_eq!(pentagon["low"], 10000.0);
+    assert_eq!(pentagon["high"], serde_json::Value::Null);
+    assert_eq!(pentagon["claimer"], "the Pentagon");
+    assert_eq!(pentagon["outlet"], "ABC News");
+    assert_eq!(pentagon["line"], 5);
+    let front = find("more than 900 miles");
+    assert_eq!(
+        (front["measure"].as_str(), front["unit"].as_str()),
+        (Some("distance"), Some("mi"))
+    );
+    let derived = find("five units of roughly 3,000");
+    assert_eq!(derived["derived"], true);
+    assert_eq!(derived["value"], 15000.0);
+}
+
+#[test]
+fn claims_json_has_the_contract_keys() {
+    let v = json(&["claims", "--json"]);
+    let arr = v.as_array().unwrap();
+    assert!(arr.len() > 30);
+    for rec in arr {
+        for key in [
+            "source", "outlet", "line", "sentence", "kinds", "claimer", "quotes", "figures",
+        ] {
+            assert!(rec.get(key).is_some(), "missing {key} in {rec}");
+        }
+        assert!(!rec["kinds"].as_array().unwrap().is_empty());
+    }
+    let page = arr
+        .iter()
+        .find(|r| {
+            r["sentence"]
+                .as_str()
+                .unwrap()
+                .starts_with("“The first battles with North Korean soldiers")
+        })
+        .unwrap();
+    assert_eq!(page["claimer"], "Volodymyr Zelensky");
+    assert_eq!(page["quotes"][0]["speaker"], "Volodymyr Zelensky");
+    assert_eq!(page["kinds"], serde_json::json!(["quote", "attribution"]));
+}
+
+#[test]
+fn search_json_is_ranked_with_indices() {
+    let v = json(&["search", "pentagon at least", "--json", "--limit", "3"]);
+    let arr = v.as_array().unwrap();
+    assert!(!arr.is_empty() && arr.len() <= 3);
+    assert!(
+        arr[0]["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with("The Pentagon stated that at least 10,000")
+    );
+    for key in ["source", "outlet", "line", "sentence", "score", "indices"] {
+        assert!(arr[0].get(key).is_some(), "missing {key}");
+    }
+    let scores: Vec<i64> = arr.iter().map(|r| r["score"].as_i64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {scores:?}"
+    );
+    let chars: Vec<char> = arr[0]["sentence"].as_str().unwrap().chars().collect();
+    let first = arr[0]["indices"][0].as_u64().unwrap() as usize;
+    assert_eq!(chars[first].to_ascii_lowercase(), 'p');
+}
+
+#[test]
+fn search_people_output_names_file_and_line() {
+    let out = crosscheck(&["search", "placed the estimate"]);
+    assert_eq!(out.status.code(), Some(0));
+    let first = stdout(&out).lines().next().unwrap().to_string();
+    assert!(
+        first.starts_with("004_e51b7a29b7724d29.txt:19: On Monday, Zelensky said"),
+        "{first}"
+    );
+}
+
+#[test]
+fn figures_and_claims_reports_for_people() {
+    let figures = stdout(&crosscheck(&["figures"]));
+    assert!(figures.contains("ABC News  002_3b829d3d25381edc.txt"));
+    assert!(
+        figures
+            .lines()
+            .any(|l| l.contains("≥10,000") && l.contains("the Pentagon"))
+    );
+    assert!(
+        figures
+            .lines()
+            .any(|l| l.contains("~15,000") && l.contains("troops (derived)"))
+    );
+    let claims = stdout(&crosscheck(&["claims"]));
+    assert!(claims.contains("Jeon Ha-kyou (spokesman for South Korea's defense ministry)"));
+    assert!(!claims.contains('\x1b'));
+}
