@@ -8,6 +8,7 @@ use crate::figures::{self, Figure};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A figure in its sentence, with who the sentence attributes it to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -72,8 +73,22 @@ pub struct Analysis {
 
 /// Analyzes every document, in parallel.
 pub fn analyze(corpus: &Corpus) -> Analysis {
+    analyze_with_progress(corpus, &AtomicUsize::new(0))
+}
+
+/// As [`analyze`], counting analyzed documents into `done` for a progress
+/// display on another thread.
+pub fn analyze_with_progress(corpus: &Corpus, done: &AtomicUsize) -> Analysis {
     Analysis {
-        docs: corpus.documents.par_iter().map(analyze_document).collect(),
+        docs: corpus
+            .documents
+            .par_iter()
+            .map(|d| {
+                let a = analyze_document(d);
+                done.fetch_add(1, Ordering::Relaxed);
+                a
+            })
+            .collect(),
     }
 }
 

@@ -6,6 +6,7 @@ use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
 use super::theme::Theme;
 use super::wrap;
+use crosscheck::analysis::{Analysis, ClaimKind};
 use crosscheck::search::Hit;
 use crosscheck::{Corpus, SentenceId};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -60,6 +61,17 @@ pub struct Finder {
     pub selected: usize,
 }
 
+/// The claims pane: which claims show and which one is selected.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimsView {
+    /// All sources, or only the open one.
+    pub all_sources: bool,
+    pub kind: Option<ClaimKind>,
+    /// Only this outlet's (display name) claims; implies all sources.
+    pub outlet: Option<String>,
+    pub selected: usize,
+}
+
 /// A text input line (the reader's `/` prompt).
 #[derive(Debug, Clone, Default)]
 pub struct Prompt {
@@ -70,6 +82,11 @@ pub struct App {
     pub corpus: Arc<Corpus>,
     /// Loading in progress: (files done, files total).
     pub loading: Option<(usize, usize)>,
+    /// Figures, quotes and claims, once the background analysis is done.
+    pub analysis: Option<Arc<Analysis>>,
+    /// Analysis in progress: (documents done, total).
+    pub analyzing: Option<(usize, usize)>,
+    pub claims: ClaimsView,
     pub keymap: Keymap,
     pub theme: Theme,
     pub focus: Focus,
@@ -108,6 +125,9 @@ impl App {
         App {
             corpus,
             loading: None,
+            analysis: None,
+            analyzing: None,
+            claims: ClaimsView::default(),
             keymap,
             theme,
             focus: Focus::Sources,
@@ -127,12 +147,20 @@ impl App {
         self.size.width < MIN_WIDTH || self.size.height < MIN_HEIGHT
     }
 
-    /// Replaces the corpus (a background load finished).
+    /// Replaces the corpus (a background load finished); its analysis is
+    /// still to come.
     pub fn set_corpus(&mut self, corpus: Arc<Corpus>) {
         self.corpus = corpus;
         self.loading = None;
+        self.analysis = None;
         self.selected_source = 0;
         self.reader = Reader::default();
+        self.claims = ClaimsView::default();
+    }
+
+    pub fn set_analysis(&mut self, analysis: Arc<Analysis>) {
+        self.analysis = Some(analysis);
+        self.analyzing = None;
     }
 
     /// The context of the focused pane.
@@ -189,7 +217,8 @@ impl App {
             Context::Prompt => self.prompt_action(action),
             Context::Sources => self.sources_action(action),
             Context::Reader => self.reader_action(action),
-            Context::Claims | Context::Diff => false,
+            Context::Claims => self.claims_action(action),
+            Context::Diff => self.diff_action(action),
             Context::Global => {
                 self.global_action(action);
                 true
@@ -246,9 +275,115 @@ impl App {
             Action::Open => {
                 if n > 0 {
                     self.open_document(self.selected_source);
-                    self.show(View::Reader);
+                    self.focus = Focus::Main;
                 }
             }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The claims the claims pane shows, as (document, claim index), in
+    /// corpus order.
+    pub fn visible_claims(&self) -> Vec<(usize, usize)> {
+        let Some(analysis) = &self.analysis else {
+            return Vec::new();
+        };
+        let c = &self.claims;
+        let docs: Vec<usize> = if c.all_sources || c.outlet.is_some() {
+            (0..self.corpus.documents.len()).collect()
+        } else {
+            vec![self.reader.doc]
+        };
+        let mut out = Vec::new();
+        for d in docs {
+            let (Some(doc), Some(a)) = (self.corpus.documents.get(d), analysis.docs.get(d)) else {
+                continue;
+            };
+            if c.outlet.as_deref().is_some_and(|o| o != doc.display_name()) {
+                continue;
+            }
+            for (i, claim) in a.claims.iter().enumerate() {
+                let keep = match c.kind {
+                    None => true,
+                    Some(ClaimKind::Attribution) => claim.claimer.is_some(),
+                    Some(k) => claim.kinds.contains(&k),
+                };
+                if keep {
+                    out.push((d, i));
+                }
+            }
+        }
+        out
+    }
+
+    /// The outlets (display names) in corpus order, each once.
+    pub fn outlets(&self) -> Vec<String> {
+        let mut seen = Vec::new();
+        for d in &self.corpus.documents {
+            let name = d.display_name().to_string();
+            if !seen.contains(&name) {
+                seen.push(name);
+            }
+        }
+        seen
+    }
+
+    fn diff_action(&mut self, action: Action) -> bool {
+        match action {
+            Action::Back => self.focus = Focus::Sources,
+            _ => return false,
+        }
+        true
+    }
+
+    fn claims_action(&mut self, action: Action) -> bool {
+        let n = self.visible_claims().len();
+        let page = (areas(self.size).main.height.saturating_sub(2) / 3).max(1) as usize;
+        let c = &mut self.claims;
+        match action {
+            Action::Down => c.selected = (c.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => c.selected = c.selected.saturating_sub(1),
+            Action::PageDown => c.selected = (c.selected + page).min(n.saturating_sub(1)),
+            Action::PageUp => c.selected = c.selected.saturating_sub(page),
+            Action::Top => c.selected = 0,
+            Action::Bottom => c.selected = n.saturating_sub(1),
+            Action::CycleKind => {
+                c.kind = match c.kind {
+                    None => Some(ClaimKind::Figure),
+                    Some(ClaimKind::Figure) => Some(ClaimKind::Quote),
+                    Some(ClaimKind::Quote) => Some(ClaimKind::Attribution),
+                    Some(ClaimKind::Attribution) => None,
+                };
+                c.selected = 0;
+            }
+            Action::CycleOutlet => {
+                let outlets = self.outlets();
+                let c = &mut self.claims;
+                let next = match &c.outlet {
+                    None => 0,
+                    Some(o) => outlets.iter().position(|x| x == o).map_or(0, |i| i + 1),
+                };
+                c.outlet = outlets.get(next).cloned();
+                c.selected = 0;
+            }
+            Action::ToggleScope => {
+                c.all_sources = !c.all_sources;
+                if !c.all_sources {
+                    c.outlet = None;
+                }
+                c.selected = 0;
+            }
+            Action::Open => {
+                let visible = self.visible_claims();
+                if let (Some(&(doc, i)), Some(analysis)) =
+                    (visible.get(self.claims.selected), &self.analysis)
+                {
+                    let sentence = analysis.docs[doc].claims[i].sentence;
+                    self.jump_to(SentenceId { doc, sentence });
+                }
+            }
+            Action::Back => self.focus = Focus::Sources,
             _ => return false,
         }
         true
@@ -260,6 +395,9 @@ impl App {
                 doc,
                 ..Reader::default()
             };
+            if !self.claims.all_sources {
+                self.claims.selected = 0;
+            }
         }
     }
 

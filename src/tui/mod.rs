@@ -12,6 +12,7 @@ pub mod wrap;
 
 use crate::CorpusArgs;
 use app::{App, FINDER_LIMIT};
+use crosscheck::analysis::{self, Analysis};
 use crosscheck::load::{self, Input, Problem, Progress};
 use crosscheck::search;
 use crosscheck::{Corpus, SentenceId};
@@ -20,7 +21,7 @@ use crossterm::execute;
 use ratatui::layout::Rect;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
@@ -54,6 +55,15 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
         Arc::new(Corpus::default())
     };
     let (job_tx, results_rx) = spawn_searcher(Arc::clone(&initial));
+    let analyzed = Arc::new(AtomicUsize::new(0));
+    let (analysis_tx, analysis_rx) = mpsc::channel();
+    if !initial.documents.is_empty() {
+        spawn_analyzer(
+            Arc::clone(&initial),
+            Arc::clone(&analyzed),
+            analysis_tx.clone(),
+        );
+    }
 
     let mut terminal = ratatui::try_init()?;
     if mouse {
@@ -68,14 +78,16 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
     if !args.paths.is_empty() {
         app.loading = Some((0, 0));
     }
-    let result = event_loop(
-        &mut terminal,
-        &mut app,
-        &progress,
-        &load_rx,
-        &job_tx,
-        &results_rx,
-    );
+    let channels = Channels {
+        progress: &progress,
+        load_rx: &load_rx,
+        analyzed: &analyzed,
+        analysis_tx: &analysis_tx,
+        analysis_rx: &analysis_rx,
+        job_tx: &job_tx,
+        results_rx: &results_rx,
+    };
+    let result = event_loop(&mut terminal, &mut app, &channels);
     if mouse {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
     }
@@ -98,6 +110,13 @@ fn install_mouse_restore() {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         previous(info);
     }));
+}
+
+/// Analyzes a corpus off the UI thread, counting documents into `done`.
+fn spawn_analyzer(corpus: Arc<Corpus>, done: Arc<AtomicUsize>, tx: Sender<Analysis>) {
+    thread::spawn(move || {
+        let _ = tx.send(analysis::analyze_with_progress(&corpus, &done));
+    });
 }
 
 fn spawn_loader(args: &CorpusArgs, progress: Arc<Progress>, tx: Sender<(Corpus, Vec<Problem>)>) {
@@ -154,21 +173,35 @@ fn spawn_searcher(
     (job_tx, res_rx)
 }
 
+/// The run loop's ends of the worker threads.
+struct Channels<'a> {
+    progress: &'a Progress,
+    load_rx: &'a Receiver<(Corpus, Vec<Problem>)>,
+    analyzed: &'a Arc<AtomicUsize>,
+    analysis_tx: &'a Sender<Analysis>,
+    analysis_rx: &'a Receiver<Analysis>,
+    job_tx: &'a Sender<SearchJob>,
+    results_rx: &'a Receiver<(String, Vec<search::Hit>)>,
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    progress: &Progress,
-    load_rx: &Receiver<(Corpus, Vec<Problem>)>,
-    job_tx: &Sender<SearchJob>,
-    results_rx: &Receiver<(String, Vec<search::Hit>)>,
+    ch: &Channels,
 ) -> anyhow::Result<Vec<Problem>> {
     let mut problems = Vec::new();
     let mut sent_query: Option<String> = None;
     loop {
         if app.loading.is_some() {
             app.loading = Some((
-                progress.done.load(Ordering::Relaxed),
-                progress.total.load(Ordering::Relaxed),
+                ch.progress.done.load(Ordering::Relaxed),
+                ch.progress.total.load(Ordering::Relaxed),
+            ));
+        }
+        if app.analysis.is_none() && !app.corpus.documents.is_empty() {
+            app.analyzing = Some((
+                ch.analyzed.load(Ordering::Relaxed),
+                app.corpus.documents.len(),
             ));
         }
         terminal.draw(|frame| ui::draw(frame, app))?;
@@ -192,12 +225,19 @@ fn event_loop(
                 _ => {}
             }
         }
-        if let Ok((corpus, found)) = load_rx.try_recv() {
+        if let Ok((corpus, found)) = ch.load_rx.try_recv() {
             let corpus = Arc::new(corpus);
-            let _ = job_tx.send(SearchJob::Corpus(Arc::clone(&corpus)));
+            let _ = ch.job_tx.send(SearchJob::Corpus(Arc::clone(&corpus)));
             if corpus.documents.is_empty() {
                 app.quit = true;
-            } else if !found.is_empty() {
+            } else {
+                spawn_analyzer(
+                    Arc::clone(&corpus),
+                    Arc::clone(ch.analyzed),
+                    ch.analysis_tx.clone(),
+                );
+            }
+            if !found.is_empty() {
                 app.message = Some(format!(
                     "{} problem(s) while loading; listed on exit and by `crosscheck sources`",
                     found.len()
@@ -207,14 +247,17 @@ fn event_loop(
             problems = found;
             sent_query = None;
         }
-        for (query, hits) in results_rx.try_iter() {
+        if let Ok(analysis) = ch.analysis_rx.try_recv() {
+            app.set_analysis(Arc::new(analysis));
+        }
+        for (query, hits) in ch.results_rx.try_iter() {
             app.set_hits(&query, hits);
         }
         if let Some(q) = app.pending_search()
             && sent_query.as_deref() != Some(q)
         {
             sent_query = Some(q.to_string());
-            let _ = job_tx.send(SearchJob::Query(q.to_string()));
+            let _ = ch.job_tx.send(SearchJob::Query(q.to_string()));
         }
     }
 }

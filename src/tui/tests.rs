@@ -5,7 +5,7 @@ use super::app::{App, FINDER_LIMIT, Focus, View};
 use super::keymap::{Key, KeyCodeKey, Keymap};
 use super::theme::{Colors, Theme};
 use super::ui;
-use crosscheck::{Corpus, search};
+use crosscheck::{Corpus, analysis, search};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -13,12 +13,15 @@ use ratatui::layout::Rect;
 use std::sync::Arc;
 
 fn app(width: u16, height: u16) -> App {
-    App::new(
-        Arc::new(Corpus::seeds()),
+    let corpus = Arc::new(Corpus::seeds());
+    let mut app = App::new(
+        Arc::clone(&corpus),
         Keymap::defaults(),
         Theme::new(&Colors::default(), true).unwrap(),
         Rect::new(0, 0, width, height),
-    )
+    );
+    app.set_analysis(Arc::new(analysis::analyze(&corpus)));
+    app
 }
 
 /// A key as the terminal would send it.
@@ -312,6 +315,65 @@ fn help_lists_every_binding_of_the_keymap() {
     }
 }
 
+#[test]
+fn claims_filter_by_kind_outlet_and_scope_then_jump() {
+    let mut a = app(100, 30);
+    press(&mut a, "j enter 2");
+    assert_eq!(
+        (a.view, a.focus, a.reader.doc),
+        (View::Claims, Focus::Main, 1)
+    );
+    let analysis = a.analysis.clone().unwrap();
+    let bbc = a.visible_claims();
+    assert_eq!(bbc.len(), analysis.docs[1].claims.len());
+    assert!(bbc.iter().all(|&(d, _)| d == 1));
+
+    press(&mut a, "a");
+    let all: usize = analysis.docs.iter().map(|d| d.claims.len()).sum();
+    assert_eq!(a.visible_claims().len(), all);
+
+    press(&mut a, "t");
+    let figures = a.visible_claims();
+    assert!(!figures.is_empty() && figures.len() < all);
+    for &(d, i) in &figures {
+        assert!(!analysis.docs[d].claims[i].figures.is_empty());
+    }
+    press(&mut a, "t");
+    for &(d, i) in &a.visible_claims() {
+        assert!(!analysis.docs[d].claims[i].quotes.is_empty());
+    }
+    press(&mut a, "t");
+    for &(d, i) in &a.visible_claims() {
+        assert!(analysis.docs[d].claims[i].claimer.is_some());
+    }
+    press(&mut a, "t");
+    assert_eq!(a.claims.kind, None);
+
+    // o cycles the outlets in corpus order: the first is seed 000's file name.
+    press(&mut a, "o o");
+    assert_eq!(a.claims.outlet.as_deref(), Some("BBC"));
+    assert!(a.visible_claims().iter().all(|&(d, _)| d == 1));
+
+    // Enter jumps to the claim's sentence in the reader.
+    press(&mut a, "j j enter");
+    let (d, i) = (1, 2);
+    assert_eq!((a.view, a.reader.doc), (View::Reader, d));
+    assert_eq!(
+        a.reader.focus_sentence,
+        Some(analysis.docs[d].claims[i].sentence)
+    );
+}
+
+#[test]
+fn sources_enter_keeps_the_current_view() {
+    let mut a = app(100, 30);
+    press(&mut a, "3 h j j j enter");
+    assert_eq!(
+        (a.view, a.focus, a.reader.doc),
+        (View::Diff, Focus::Main, 3)
+    );
+}
+
 // -------------------------------------------------------------- snapshots
 
 #[test]
@@ -348,6 +410,17 @@ fn snapshot_finder() {
         press(&mut a, "f");
         type_text(&mut a, "umerov kbs");
         insta::assert_snapshot!(format!("finder_{w}x{h}"), render(&a));
+    }
+}
+
+#[test]
+fn snapshot_claims() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        press(&mut a, "j j enter 2 j");
+        insta::assert_snapshot!(format!("claims_{w}x{h}"), render(&a));
+        press(&mut a, "a t");
+        insta::assert_snapshot!(format!("claims_all_figures_{w}x{h}"), render(&a));
     }
 }
 

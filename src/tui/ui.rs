@@ -21,7 +21,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_sources(frame, app, a.sources);
     match app.view {
         View::Reader => draw_reader(frame, app, a.main),
-        View::Claims | View::Diff => draw_pending_view(frame, app, a.main),
+        View::Claims => draw_claims(frame, app, a.main),
+        View::Diff => draw_pending_view(frame, app, a.main),
     }
     draw_status(frame, app, a.status);
     if app.finder.is_some() {
@@ -89,9 +90,10 @@ pub fn fit(s: &str, width: usize) -> String {
 
 fn draw_sources(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Sources && app.finder.is_none();
-    let title = match app.loading {
-        Some((done, total)) => format!(" Sources · loading {done}/{total} "),
-        None => format!(" Sources ({}) ", app.corpus.documents.len()),
+    let title = match (app.loading, app.analyzing) {
+        (Some((done, total)), _) => format!(" Sources · loading {done}/{total} "),
+        (None, Some((done, total))) => format!(" Sources ({total}) · analyzing {done}/{total} "),
+        (None, None) => format!(" Sources ({}) ", app.corpus.documents.len()),
     };
     let block = pane_block(app, Line::from(title), focused);
     let inner = block.inner(area);
@@ -158,9 +160,38 @@ fn view_tabs(app: &App) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The highlights of the open document: search matches over everything.
+/// The highlights of the open document: quotes, then claimer mentions and
+/// figures over them, then search matches over everything.
 fn reader_highlights(app: &App) -> Vec<Highlight> {
     let mut out = Vec::new();
+    let doc = &app.corpus.documents[app.reader.doc];
+    if let Some(a) = app
+        .analysis
+        .as_ref()
+        .and_then(|a| a.docs.get(app.reader.doc))
+    {
+        for q in &a.attribution.quotes {
+            out.push(Highlight {
+                range: q.span.clone(),
+                style: app.theme.quote,
+            });
+        }
+        for (i, atts) in a.attribution.sentences.iter().enumerate() {
+            let base = doc.sentences[i].span.start;
+            for att in atts {
+                out.push(Highlight {
+                    range: base + att.mention.start..base + att.mention.end,
+                    style: app.theme.claimer,
+                });
+            }
+        }
+        for f in a.figures.iter().filter(|f| !f.figure.derived) {
+            out.push(Highlight {
+                range: f.doc_span(doc),
+                style: app.theme.figure,
+            });
+        }
+    }
     if let Some(search) = &app.reader.search {
         for (i, m) in search.matches.iter().enumerate() {
             let style = if i == search.current {
@@ -179,7 +210,19 @@ fn reader_highlights(app: &App) -> Vec<Highlight> {
 
 fn draw_reader(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Main && app.finder.is_none();
-    let block = pane_block(app, view_tabs(app), focused);
+    let mut block = pane_block(app, view_tabs(app), focused);
+    if let Some(doc) = app.corpus.documents.get(app.reader.doc) {
+        let mut about = vec![doc.display_name().to_string()];
+        about.extend(doc.date.clone());
+        if doc.outlet.is_some() {
+            about.push(doc.source.clone());
+        }
+        let about = fit(
+            &format!(" {} ", about.join(" · ")),
+            area.width.saturating_sub(4) as usize,
+        );
+        block = block.title_bottom(Line::from(Span::styled(about, app.theme.dim)).right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(doc) = app.corpus.documents.get(app.reader.doc) else {
@@ -246,6 +289,140 @@ fn draw_reader(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(out), text_area);
 }
 
+/// The figure and quote highlights of one sentence, shifted to sentence
+/// offsets, for a one-line rendering.
+fn sentence_highlights(app: &App, doc: usize, sentence: usize) -> Vec<Highlight> {
+    let Some(a) = app.analysis.as_ref().and_then(|a| a.docs.get(doc)) else {
+        return Vec::new();
+    };
+    let d = &app.corpus.documents[doc];
+    let span = d.sentences[sentence].span.clone();
+    let mut out = Vec::new();
+    for q in &a.attribution.quotes {
+        if q.span.start < span.end && q.span.end > span.start {
+            let start = q.span.start.max(span.start) - span.start;
+            let end = q.span.end.min(span.end) - span.start;
+            out.push(Highlight {
+                range: start..end,
+                style: app.theme.quote,
+            });
+        }
+    }
+    for f in a
+        .figures
+        .iter()
+        .filter(|f| f.sentence == sentence && !f.figure.derived)
+    {
+        out.push(Highlight {
+            range: f.figure.span.clone(),
+            style: app.theme.figure,
+        });
+    }
+    out
+}
+
+fn draw_claims(frame: &mut Frame, app: &App, area: Rect) {
+    let focused = app.focus == Focus::Main && app.finder.is_none();
+    let c = &app.claims;
+    let scope = match (&c.outlet, c.all_sources) {
+        (Some(o), _) => format!("outlet: {o}"),
+        (None, true) => "all sources".to_string(),
+        (None, false) => app
+            .corpus
+            .documents
+            .get(app.reader.doc)
+            .map_or(String::new(), |d| d.display_name().to_string()),
+    };
+    let kind = c.kind.map_or("all kinds", |k| match k {
+        crosscheck::analysis::ClaimKind::Figure => "figures",
+        crosscheck::analysis::ClaimKind::Quote => "quotes",
+        crosscheck::analysis::ClaimKind::Attribution => "attributed",
+    });
+    let visible = app.visible_claims();
+    let filter = format!(" {scope} · {kind} · {} ", visible.len());
+    let block = pane_block(app, view_tabs(app), focused)
+        .title_bottom(Line::from(Span::styled(filter, app.theme.dim)).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(analysis) = &app.analysis else {
+        frame.render_widget(Paragraph::new("analyzing…").style(app.theme.dim), inner);
+        return;
+    };
+    if visible.is_empty() {
+        frame.render_widget(
+            Paragraph::new("no claims match this filter").style(app.theme.dim),
+            inner,
+        );
+        return;
+    }
+    let width = inner.width as usize;
+    let show_source = c.all_sources || c.outlet.is_some();
+    // Only the rows around the selection are built: the list can be long.
+    let rows = (inner.height as usize / 3).max(1);
+    let first = c.selected.saturating_sub(rows.saturating_sub(1));
+    let items: Vec<ListItem> = visible
+        .iter()
+        .skip(first)
+        .take(rows)
+        .map(|&(d, i)| {
+            let doc = &app.corpus.documents[d];
+            let claim = &analysis.docs[d].claims[i];
+            let who = claim
+                .claimer
+                .as_ref()
+                .map_or("unattributed".to_string(), |x| x.name.clone());
+            let marks: String = claim
+                .kinds
+                .iter()
+                .map(|k| match k {
+                    crosscheck::analysis::ClaimKind::Figure => '#',
+                    crosscheck::analysis::ClaimKind::Quote => '“',
+                    crosscheck::analysis::ClaimKind::Attribution => '@',
+                })
+                .collect();
+            let mut head = vec![Span::styled(format!("{marks:<3} "), app.theme.accent)];
+            if show_source {
+                head.push(Span::styled(
+                    format!("{} · ", doc.display_name()),
+                    app.theme.dim,
+                ));
+            }
+            head.push(Span::styled(
+                who,
+                if claim.claimer.is_some() {
+                    app.theme.claimer
+                } else {
+                    app.theme.dim
+                },
+            ));
+            head.push(Span::styled(
+                format!("  L{}", doc.sentences[claim.sentence].line),
+                app.theme.dim,
+            ));
+            let text = doc.sentence_text(claim.sentence);
+            let lines = wrap::layout(
+                text,
+                std::slice::from_ref(&(0..text.len())),
+                width.saturating_sub(5).max(1),
+            );
+            let highlights = sentence_highlights(app, d, claim.sentence);
+            let mut out = vec![Line::from(head)];
+            for l in lines.iter().take(2) {
+                let mut line = wrap::render_line(text, l, Style::new(), &highlights);
+                line.spans.insert(0, Span::raw("    "));
+                out.push(line);
+            }
+            ListItem::new(out)
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(c.selected - first));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(app.theme.selected),
+        inner,
+        &mut state,
+    );
+}
+
 fn draw_pending_view(frame: &mut Frame, app: &App, area: Rect) {
     let block = pane_block(app, view_tabs(app), app.focus == Focus::Main);
     let inner = block.inner(area);
@@ -280,7 +457,13 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         Context::Finder => &[Action::Accept, Action::Down, Action::Close],
         Context::Prompt => &[Action::Accept, Action::Close],
         Context::Help => &[Action::Down, Action::Close],
-        Context::Claims | Context::Diff | Context::Global => &[Action::Down, Action::OpenFinder],
+        Context::Claims => &[
+            Action::Open,
+            Action::CycleKind,
+            Action::CycleOutlet,
+            Action::ToggleScope,
+        ],
+        Context::Diff | Context::Global => &[Action::Down, Action::OpenFinder],
     };
     let mut out: Vec<(String, &'static str)> = wanted
         .iter()
@@ -337,6 +520,14 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
 
 /// The reader's position, or the article search counter "i/N".
 fn status_right(app: &App) -> String {
+    if app.view == View::Claims {
+        let n = app.visible_claims().len();
+        return if n == 0 {
+            String::new()
+        } else {
+            format!("{}/{n} ", app.claims.selected + 1)
+        };
+    }
     if app.view != View::Reader || app.corpus.documents.is_empty() {
         return String::new();
     }
