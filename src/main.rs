@@ -1,6 +1,7 @@
 //! The `crosscheck` binary: a thin CLI over the library.
 
 mod cli;
+mod fit;
 mod tui;
 
 use clap::{Args, Parser, Subcommand};

@@ -5,7 +5,7 @@ use crate::CorpusArgs;
 use crosscheck::Document;
 use serde::Serialize;
 use std::process::ExitCode;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Serialize)]
 struct SourceRecord<'a> {
@@ -89,7 +89,7 @@ fn table(docs: &[Document], style: Style, width: Option<usize>) -> String {
         let mut s = String::new();
         for (i, cell) in cells.iter().enumerate() {
             if i == 4 {
-                s.push_str(&fit(cell, title_width));
+                s.push_str(&title_width.map_or_else(|| cell.clone(), |w| crate::fit::fit(cell, w)));
             } else if i == 3 {
                 s.push_str(&format!("{:>w$}  ", cell, w = widths[i]));
             } else {
@@ -111,27 +111,5 @@ fn table(docs: &[Document], style: Style, width: Option<usize>) -> String {
     let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
     out.push_str(&style.dim(&format!("{} documents, {sentences} sentences", docs.len())));
     out.push('\n');
-    out
-}
-
-/// Cuts `s` to `width` columns with an ellipsis.
-fn fit(s: &str, width: Option<usize>) -> String {
-    let Some(width) = width else {
-        return s.to_string();
-    };
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
     out
 }

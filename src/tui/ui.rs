@@ -4,6 +4,7 @@ use super::action::Action;
 use super::app::{App, Focus, MIN_HEIGHT, MIN_WIDTH, View, areas};
 use super::keymap::Context;
 use super::wrap::{self, Highlight};
+use crate::fit::fit;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -67,25 +68,6 @@ fn pane_block<'a>(app: &App, title: Line<'a>, focused: bool) -> Block<'a> {
     } else {
         block.border_style(app.theme.dim)
     }
-}
-
-/// Cuts `s` to `width` columns, with an ellipsis when cut.
-pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 fn draw_sources(frame: &mut Frame, app: &App, area: Rect) {
