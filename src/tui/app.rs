@@ -143,6 +143,14 @@ impl App {
         }
     }
 
+    /// The terminal was resized: keep the reader's scroll inside the text
+    /// as it rewraps.
+    pub fn resize(&mut self, size: Rect) {
+        self.size = size;
+        let max = self.max_scroll(self.reader_lines().len());
+        self.reader.scroll = self.reader.scroll.min(max);
+    }
+
     pub fn too_small(&self) -> bool {
         self.size.width < MIN_WIDTH || self.size.height < MIN_HEIGHT
     }

@@ -211,7 +211,7 @@ fn event_loop(
         if event::poll(Duration::from_millis(50))? {
             match event::read()? {
                 Event::Key(key) if key.is_press() => app.handle_key(key),
-                Event::Resize(w, h) => app.size = Rect::new(0, 0, w, h),
+                Event::Resize(w, h) => app.resize(Rect::new(0, 0, w, h)),
                 Event::Mouse(m) => {
                     let action = match m.kind {
                         MouseEventKind::ScrollDown => Some(action::Action::Down),

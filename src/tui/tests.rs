@@ -250,6 +250,19 @@ fn stale_search_results_are_dropped() {
 }
 
 #[test]
+fn resize_keeps_the_reader_inside_the_text() {
+    let mut a = app(80, 24);
+    press(&mut a, "enter G");
+    let bottom_small = a.reader.scroll;
+    a.resize(Rect::new(0, 0, 200, 60));
+    let max = a.reader_lines().len().saturating_sub(a.reader_height());
+    assert!(a.reader.scroll <= max && a.reader.scroll < bottom_small);
+    assert!(!render(&a).contains("Terminal too small"));
+    a.resize(Rect::new(0, 0, 30, 8));
+    assert!(render(&a).contains("Terminal too small"));
+}
+
+#[test]
 fn help_opens_scrolls_and_closes() {
     let mut a = app(80, 24);
     press(&mut a, "?");
