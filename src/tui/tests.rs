@@ -462,3 +462,31 @@ fn never_panics_at_tiny_sizes() {
         render(&a);
     }
 }
+
+/// The key list as the README shows it, generated from the default keymap.
+fn keys_markdown() -> String {
+    let km = Keymap::defaults();
+    let mut out = String::from("| where | keys | action |\n| --- | --- | --- |\n");
+    for ctx in super::keymap::Context::ALL {
+        for (action, keys) in km.bindings(ctx) {
+            let keys: Vec<String> = keys.iter().map(|k| format!("`{}`", k.label())).collect();
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                ctx.name(),
+                keys.join(" "),
+                action.describe_in(ctx)
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn readme_lists_the_default_keys() {
+    let readme = include_str!("../../README.md");
+    let expected = keys_markdown();
+    assert!(
+        readme.contains(&expected),
+        "README.md's key table is out of date; replace it with:\n\n{expected}"
+    );
+}

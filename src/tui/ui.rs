@@ -100,16 +100,24 @@ fn draw_sources(frame: &mut Frame, app: &App, area: Rect) {
                 Style::new()
             };
             let title = d.title.as_deref().unwrap_or("(no headline)");
+            let figures = app
+                .analysis
+                .as_ref()
+                .and_then(|a| a.docs.get(i))
+                .map_or(String::new(), |a| format!(" {}#", a.figures.len()));
+            let title = fit(&format!("  {title}"), width.saturating_sub(figures.width()));
+            let title_pad = width.saturating_sub(title.width() + figures.width());
             ListItem::new(vec![
                 Line::from(vec![
                     Span::styled(head, name_style),
                     Span::raw(" ".repeat(pad)),
                     Span::styled(date.to_string(), app.theme.dim),
                 ]),
-                Line::from(Span::styled(
-                    fit(&format!("  {title}"), width),
-                    app.theme.dim,
-                )),
+                Line::from(vec![
+                    Span::styled(title, app.theme.dim),
+                    Span::raw(" ".repeat(title_pad)),
+                    Span::styled(figures, app.theme.figure),
+                ]),
             ])
         })
         .collect();
