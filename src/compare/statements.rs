@@ -408,7 +408,12 @@ fn make_group(corpus: &Corpus, feats: &[Feat], m: &[usize], weakest: f64) -> Sta
                     .map(|j| score(&feats[m[i]], &feats[m[j]]))
                     .sum()
             };
-            sum(x).total_cmp(&sum(y)).then(y.cmp(&x))
+            // Captions only when every member is one.
+            let caption = |i: usize| entries[i].caption;
+            caption(y)
+                .cmp(&caption(x))
+                .then(sum(x).total_cmp(&sum(y)))
+                .then(y.cmp(&x))
         })
         .unwrap_or(0);
     let quote = diffs
