@@ -226,7 +226,7 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 }
 
 /// Candidate pairs (i < j, different documents) through the inverted index.
-fn candidates(feats: &[Feat]) -> Vec<(usize, usize)> {
+pub(super) fn candidates(feats: &[Feat]) -> Vec<(usize, usize)> {
     let n = feats.len();
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, f) in feats.iter().enumerate() {
