@@ -274,12 +274,13 @@ pub fn text_report(cmp: &Comparison, analysis: &Analysis, style: Style) -> Strin
     out
 }
 
-/// Escapes text for a Markdown table cell or paragraph.
+/// Escapes text for a Markdown table cell or list item (never at a line
+/// start, so `#` and `>` need no escape).
 fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\\' | '|' | '*' | '_' | '~' | '`' | '[' | ']' | '<' | '>' | '#' => {
+            '\\' | '|' | '*' | '_' | '~' | '`' | '[' | ']' | '<' => {
                 out.push('\\');
                 out.push(c);
             }
