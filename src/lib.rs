@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod attribution;
 pub mod clean;
+pub mod compare;
 pub mod corpus;
 pub mod document;
 pub mod figures;

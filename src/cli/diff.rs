@@ -1,8 +1,423 @@
-//! `crosscheck diff`: the comparison report.
+//! `crosscheck diff`: the comparison report — figure groups with verdicts,
+//! aligned statements with word diffs, and coverage — as text for people,
+//! Markdown for a write-up, or one JSON value.
 
+use super::figures::describe;
+use super::{Style, format_number, print_json};
 use crate::CorpusArgs;
+use crosscheck::analysis::{self, Analysis};
+use crosscheck::compare::{
+    self, Change, Comparison, FigureEntry, FigureGroup, Op, StatementGroup, Verdict, WordDiff,
+};
+use std::fmt::Write as _;
 use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
 
-pub fn run(_args: &CorpusArgs, _json: bool, _markdown: bool) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("diff is not built yet")
+pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<ExitCode> {
+    let corpus = args.load()?;
+    let analysis = analysis::analyze(&corpus);
+    let cmp = compare::compare(&corpus, &analysis);
+    if json {
+        print_json(&cmp)?;
+    } else if markdown {
+        print!("{}", markdown_report(&cmp, &analysis));
+    } else {
+        print!("{}", text_report(&cmp, &analysis, Style::detect()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "≥10,000", "~3,000", ">900 mi": the figure as the extractor read it.
+fn value_of(e: &FigureEntry, analysis: &Analysis) -> String {
+    match analysis
+        .docs
+        .get(e.id.doc)
+        .and_then(|d| d.figures.get(e.figure))
+    {
+        Some(f) => describe(&f.figure),
+        None => format_number(e.value),
+    }
+}
+
+fn spread_of(g: &FigureGroup) -> String {
+    let unit = g
+        .base_unit
+        .as_deref()
+        .map_or(String::new(), |u| format!(" {u}"));
+    match g.spread {
+        Some(s) if s.low == s.high => format!("{}{unit}", format_number(s.low)),
+        Some(s) => format!("{}–{}{unit}", format_number(s.low), format_number(s.high)),
+        None => "no precise value".to_string(),
+    }
+}
+
+fn flags(e: &FigureEntry) -> String {
+    let mut f = Vec::new();
+    if e.derived {
+        f.push("derived");
+    }
+    if e.vague {
+        f.push("vague, not in verdict");
+    }
+    if e.subject_inferred {
+        f.push("subject from context");
+    }
+    if e.caption {
+        f.push("caption");
+    }
+    f.join(", ")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Aligned rows; the last column is not padded.
+fn table(rows: &[Vec<String>], styles: &[fn(Style, &str) -> String], style: Style) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0usize; cols];
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.width());
+        }
+    }
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::from("    ");
+        for (i, cell) in r.iter().enumerate() {
+            let painted = styles.get(i).map_or(cell.clone(), |f| f(style, cell));
+            line.push_str(&painted);
+            if i + 1 < r.len() {
+                line.push_str(&" ".repeat(widths[i] - cell.width() + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A diff with long equal runs shortened to a few words either side.
+fn diff_text(changes: &[Change], style: Style, context: usize) -> String {
+    let mut out = Vec::new();
+    for (i, c) in changes.iter().enumerate() {
+        match c.op {
+            Op::Equal => {
+                let words: Vec<&str> = c.text.split_whitespace().collect();
+                let first = i == 0;
+                let last = i + 1 == changes.len();
+                let keep = |n: usize| words.len() > n;
+                let text = if first && keep(context) {
+                    format!("… {}", words[words.len() - context..].join(" "))
+                } else if last && keep(context) {
+                    format!("{} …", words[..context].join(" "))
+                } else if !first && !last && keep(2 * context + 1) {
+                    format!(
+                        "{} … {}",
+                        words[..context].join(" "),
+                        words[words.len() - context..].join(" ")
+                    )
+                } else {
+                    c.text.clone()
+                };
+                out.push(text);
+            }
+            Op::Delete => out.push(style.deleted(&format!("[-{}-]", c.text))),
+            Op::Insert => out.push(style.inserted(&format!("{{+{}+}}", c.text))),
+        }
+    }
+    out.join(" ")
+}
+
+fn diff_heading(g: &StatementGroup, d: &WordDiff) -> String {
+    let (a, b) = (&g.entries[d.a], &g.entries[d.b]);
+    let what = match (&d.speaker, d.kind) {
+        (Some(s), "quote") => format!("quote of {s}"),
+        (None, "quote") => "quote".to_string(),
+        _ => "sentence".to_string(),
+    };
+    format!(
+        "{} L{} → {} L{} ({what})",
+        a.display, a.line, b.display, b.line
+    )
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max).collect();
+    if let Some(p) = out.rfind(' ') {
+        out.truncate(p);
+    }
+    out.push('…');
+    out
+}
+
+/// The report for people.
+pub fn text_report(cmp: &Comparison, analysis: &Analysis, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        style.bold(&format!(
+            "FIGURES — {}",
+            plural(cmp.figures.len(), "group", "groups")
+        ))
+    );
+    for g in &cmp.figures {
+        let verdict = match g.verdict {
+            Verdict::Conflict => style.warn(&style.bold("conflict")),
+            v => style.bold(v.as_str()),
+        };
+        let _ = writeln!(
+            out,
+            "\n  {}  {verdict}  {}  {}",
+            style.bold(&g.label),
+            spread_of(g),
+            style.dim(&plural(g.sources, "source", "sources"))
+        );
+        let rows: Vec<Vec<String>> = g
+            .entries
+            .iter()
+            .map(|e| {
+                vec![
+                    value_of(e, analysis),
+                    format!("{} L{}", e.display, e.line),
+                    e.claimer.clone().unwrap_or_else(|| "-".into()),
+                    e.scope.clone().unwrap_or_else(|| "-".into()),
+                    flags(e),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &rows,
+            &[
+                Style::bold,
+                |_, s| s.to_string(),
+                |_, s| s.to_string(),
+                Style::dim,
+                Style::dim,
+            ],
+            style,
+        ));
+    }
+
+    let _ = writeln!(
+        out,
+        "\n{}",
+        style.bold(&format!(
+            "STATEMENTS — {} reported by more than one source",
+            plural(cmp.statements.len(), "statement", "statements")
+        ))
+    );
+    for (i, g) in cmp.statements.iter().enumerate() {
+        let mark = if g.quote_differs {
+            format!("  {}", style.warn("quoted differently"))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "\n  {}. {}{mark}  {}",
+            i + 1,
+            style.bold(&g.label),
+            style.dim(&plural(g.sources, "source", "sources"))
+        );
+        for e in &g.entries {
+            let _ = writeln!(
+                out,
+                "    {}  {}",
+                style.bold(&format!("{} L{}", e.display, e.line)),
+                e.sentence
+            );
+        }
+        for d in g.diffs.iter().filter(|d| d.changed).take(3) {
+            let _ = writeln!(out, "    {}", style.dim(&diff_heading(g, d)));
+            let _ = writeln!(out, "      {}", diff_text(&d.changes, style, 4));
+        }
+    }
+
+    let _ = writeln!(out, "\n{}", style.bold("COVERAGE"));
+    for s in &cmp.coverage.sources {
+        let list = if s.statements.is_empty() {
+            "none".to_string()
+        } else {
+            s.statements
+                .iter()
+                .map(|i| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "  {}  shared statements: {list}; {} no other source reports",
+            style.bold(&s.display),
+            plural(s.exclusive, "claim", "claims")
+        );
+    }
+    if !cmp.coverage.exclusive.is_empty() {
+        let _ = writeln!(out, "\n  {}", style.bold("Reported by one source only"));
+        for e in &cmp.coverage.exclusive {
+            let who = e
+                .claimer
+                .as_deref()
+                .map_or(String::new(), |c| format!("{c}: "));
+            let _ = writeln!(
+                out,
+                "    {}  {who}{}",
+                style.bold(&format!("{} L{}", e.display, e.line)),
+                shorten(&e.sentence, 120)
+            );
+        }
+    }
+    out
+}
+
+/// Escapes text for a Markdown table cell or list item (never at a line
+/// start, so `#` and `>` need no escape).
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '~' | '`' | '[' | ']' | '<' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Changed words marked as ~~removed~~ **added**.
+fn md_diff(changes: &[Change]) -> String {
+    changes
+        .iter()
+        .map(|c| match c.op {
+            Op::Equal => md(&c.text),
+            Op::Delete => format!("~~{}~~", md(&c.text)),
+            Op::Insert => format!("**{}**", md(&c.text)),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The report to paste into a write-up.
+pub fn markdown_report(cmp: &Comparison, analysis: &Analysis) -> String {
+    let mut out = String::from("# Cross-source comparison\n\n## Figures\n");
+    for g in &cmp.figures {
+        let _ = writeln!(out, "\n### {} — {}\n", md(&g.label), g.verdict.as_str());
+        let _ = writeln!(
+            out,
+            "Spread: {} · {}\n",
+            md(&spread_of(g)),
+            plural(g.sources, "source", "sources")
+        );
+        out.push_str("| Value | Outlet | Line | Claimer | Scope | Figure as written | Notes |\n");
+        out.push_str("|---|---|---|---|---|---|---|\n");
+        for e in &g.entries {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                md(&value_of(e, analysis)),
+                md(&e.display),
+                e.line,
+                md(e.claimer.as_deref().unwrap_or("–")),
+                md(e.scope.as_deref().unwrap_or("–")),
+                md(&e.text),
+                md(&flags(e)),
+            );
+        }
+    }
+    out.push_str("\n## Aligned statements\n");
+    for (i, g) in cmp.statements.iter().enumerate() {
+        let mark = if g.quote_differs {
+            " (quoted differently)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "\n### {}. {}{mark}\n", i + 1, md(&g.label));
+        out.push_str("| Outlet | Line | Sentence |\n|---|---|---|\n");
+        for e in &g.entries {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                md(&e.display),
+                e.line,
+                md(&e.sentence)
+            );
+        }
+        let changed: Vec<&WordDiff> = g.diffs.iter().filter(|d| d.changed).collect();
+        if !changed.is_empty() {
+            out.push('\n');
+        }
+        for d in changed {
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                md(&diff_heading(g, d)),
+                md_diff(&d.changes)
+            );
+        }
+    }
+    out.push_str("\n## Coverage\n\n| Outlet | Shared statements | Claims no other source reports |\n|---|---|---|\n");
+    for s in &cmp.coverage.sources {
+        let list = s
+            .statements
+            .iter()
+            .map(|i| (i + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            md(&s.display),
+            if list.is_empty() { "–".into() } else { list },
+            s.exclusive
+        );
+    }
+    if !cmp.coverage.exclusive.is_empty() {
+        out.push_str("\n### Reported by one outlet only\n\n");
+        for e in &cmp.coverage.exclusive {
+            let who = e
+                .claimer
+                .as_deref()
+                .map_or(String::new(), |c| format!("{}: ", md(c)));
+            let _ = writeln!(
+                out,
+                "- **{}** L{} — {who}{}",
+                md(&e.display),
+                e.line,
+                md(&e.sentence)
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_table_breakers() {
+        assert_eq!(md("a|b *c* [d]"), "a\\|b \\*c\\* \\[d\\]");
+        assert_eq!(md("x\ny"), "x y");
+    }
+
+    #[test]
+    fn diff_text_marks_changes_and_elides_long_equal_runs() {
+        let changes = compare::word_diff(
+            "one two three four five six seven a new chapter of instability in the world today",
+            "one two three four five six seven a new page of instability in the world today",
+        );
+        let t = diff_text(&changes, Style::plain(), 3);
+        assert_eq!(t, "… seven a new [-chapter-] {+page+} of instability in …");
+        assert_eq!(
+            md_diff(&changes),
+            "one two three four five six seven a new ~~chapter~~ **page** of instability in the world today"
+        );
+    }
 }

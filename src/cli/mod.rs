@@ -47,6 +47,22 @@ impl Style {
     pub fn warn(self, s: &str) -> String {
         self.paint("33", s)
     }
+
+    /// Removed words in a diff: red, struck through.
+    pub fn deleted(self, s: &str) -> String {
+        self.paint("9;31", s)
+    }
+
+    /// Added words in a diff: green, bold.
+    pub fn inserted(self, s: &str) -> String {
+        self.paint("1;32", s)
+    }
+
+    /// A plain style, for tests.
+    #[cfg(test)]
+    pub fn plain() -> Style {
+        Style { color: false }
+    }
 }
 
 /// Writes JSON to stdout as one value.

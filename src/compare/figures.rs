@@ -1,0 +1,513 @@
+//! Figure groups: key, scope, anchors and verdict (rules in the module docs).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+
+use super::lexicon::{LEXICON, Lexicon, ScopeKind};
+use super::text::{Word, find_phrase, has_digit, words};
+use super::{FigureEntry, FigureGroup, Spread, ValueHolders, Verdict, display};
+use crate::analysis::{Analysis, FoundFigure};
+use crate::corpus::{Corpus, SentenceId};
+use crate::document::{Document, ParagraphKind};
+use crate::figures::{Qualifier, to_base_unit};
+
+/// Group key: (measure, unit key, per unit, subject class).
+type Key = (String, String, bool, Option<String>);
+
+struct Item {
+    key: Key,
+    entry: FigureEntry,
+    /// Stems of the context words (only used without a subject class).
+    anchors: HashSet<String>,
+    /// (stem, word as written) nearest first, for labels.
+    anchor_words: Vec<(String, String)>,
+}
+
+pub(super) fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
+    let lex = &*LEXICON;
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut items: Vec<Item> = Vec::new();
+    for (d, (doc, a)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
+        let first = items.len();
+        // Word lists per sentence, computed once.
+        let mut sentence_words: HashMap<usize, Vec<Word>> = HashMap::new();
+        let mut direct_classes: Vec<(usize, Option<String>)> = Vec::new();
+        for (k, f) in a.figures.iter().enumerate() {
+            if f.sentence >= doc.sentences.len() {
+                continue;
+            }
+            let text = doc.sentence_text(f.sentence);
+            let ws = sentence_words
+                .entry(f.sentence)
+                .or_insert_with(|| words(text));
+            let fw = word_range(ws, &f.figure.span);
+            let counted = lex.counted_measures.contains(&f.figure.measure);
+            let class = if counted {
+                subject_class(lex, ws, &fw, f.figure.subject.as_deref())
+            } else {
+                None
+            };
+            let per_unit = is_per_unit(f, &a.figures);
+            let entry = entry(doc, d, k, f, scope(lex, ws, &fw));
+            let unit_key = entry
+                .unit
+                .as_ref()
+                .map(|_| base_unit_key(f))
+                .unwrap_or_default();
+            let others: Vec<Range<usize>> = a
+                .figures
+                .iter()
+                .filter(|o| o.sentence == f.sentence)
+                .map(|o| word_range(ws, &o.figure.span))
+                .collect();
+            let anchor_words = anchors(lex, &stemmer, text, ws, &fw, &others);
+            items.push(Item {
+                key: (f.figure.measure.clone(), unit_key, per_unit, class.clone()),
+                anchors: anchor_words.iter().map(|(s, _)| s.clone()).collect(),
+                anchor_words,
+                entry,
+            });
+            if counted {
+                direct_classes.push((items.len() - 1, class));
+            }
+        }
+        // Document consensus for counted figures with no class of their own:
+        // the one class of the other figures of the same measure, else of all
+        // counted figures.
+        let classes_of = |filter: &dyn Fn(&Item) -> bool| -> HashSet<String> {
+            direct_classes
+                .iter()
+                .filter(|(i, c)| c.is_some() && filter(&items[*i]))
+                .filter_map(|(_, c)| c.clone())
+                .collect()
+        };
+        let mut fills = Vec::new();
+        for &(i, ref c) in &direct_classes {
+            if c.is_some() {
+                continue;
+            }
+            let measure = items[i].key.0.clone();
+            let same = classes_of(&|it: &Item| it.key.0 == measure);
+            let chosen = if same.len() == 1 {
+                same.into_iter().next()
+            } else if same.is_empty() {
+                let all = classes_of(&|_| true);
+                if all.len() == 1 {
+                    all.into_iter().next()
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            if let Some(c) = chosen {
+                fills.push((i, c));
+            }
+        }
+        for (i, c) in fills {
+            debug_assert!(i >= first);
+            items[i].key.3 = Some(c);
+            items[i].entry.subject_inferred = true;
+        }
+    }
+    build_groups(items)
+}
+
+/// The word indices a byte span covers.
+fn word_range(ws: &[Word], span: &Range<usize>) -> Range<usize> {
+    let start = ws.iter().position(|w| w.span.end > span.start);
+    let end = ws.iter().rposition(|w| w.span.start < span.end);
+    match (start, end) {
+        (Some(s), Some(e)) if s <= e => s..e + 1,
+        (Some(s), _) => s..s,
+        _ => ws.len()..ws.len(),
+    }
+}
+
+fn gap(m: &Range<usize>, f: &Range<usize>) -> usize {
+    if m.end <= f.start {
+        f.start - m.end
+    } else {
+        m.start.saturating_sub(f.end)
+    }
+}
+
+/// Who is counted: the figure's own phrase, else the nearest mention before
+/// the figure in its sentence, else the nearest after.
+fn subject_class(
+    lex: &Lexicon,
+    ws: &[Word],
+    fw: &Range<usize>,
+    subject: Option<&str>,
+) -> Option<String> {
+    if let Some(s) = subject {
+        let sw = words(s);
+        for cue in &lex.subjects {
+            if cue.phrases.iter().any(|p| !find_phrase(&sw, p).is_empty()) {
+                return Some(cue.label.clone());
+            }
+        }
+    }
+    // (order, label): inside the figure first, then before (nearest), then after.
+    let mut best: Option<(usize, usize, &str)> = None;
+    for cue in &lex.subjects {
+        for p in &cue.phrases {
+            for m in find_phrase(ws, p) {
+                let rank = if m.start >= fw.start && m.end <= fw.end {
+                    (0, 0)
+                } else if m.end <= fw.start {
+                    (1, fw.start - m.end)
+                } else if m.start >= fw.end {
+                    (2, m.start - fw.end)
+                } else {
+                    (0, 0)
+                };
+                // Longer phrases win ties ("north korean" over "korean").
+                if best.is_none_or(|(o, g, _)| (rank.0, rank.1) < (o, g)) {
+                    best = Some((rank.0, rank.1, &cue.label));
+                }
+            }
+        }
+    }
+    best.map(|(_, _, l)| l.to_string())
+}
+
+/// The factor of a product: not derived, inside a derived figure of the same
+/// measure in the same sentence.
+fn is_per_unit(f: &FoundFigure, all: &[FoundFigure]) -> bool {
+    !f.figure.derived
+        && all.iter().any(|o| {
+            o.sentence == f.sentence
+                && o.figure.derived
+                && o.figure.measure == f.figure.measure
+                && o.figure.span.start <= f.figure.span.start
+                && f.figure.span.end <= o.figure.span.end
+        })
+}
+
+/// "in Kursk, total expected": the nearest place cue and the nearest frame cue.
+fn scope(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> Option<String> {
+    let mut parts = Vec::new();
+    for kind in [ScopeKind::Place, ScopeKind::Frame] {
+        let mut best: Option<(usize, &str)> = None;
+        for cue in lex.scopes.iter().filter(|c| c.kind == kind) {
+            for p in &cue.phrases {
+                for m in find_phrase(ws, p) {
+                    let g = gap(&m, fw);
+                    if best.is_none_or(|(bg, _)| g < bg) {
+                        best = Some((g, &cue.label));
+                    }
+                }
+            }
+        }
+        if let Some((_, l)) = best {
+            parts.push(l.to_string());
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// Content words near the figure (outside every figure of the sentence),
+/// stemmed, nearest first.
+fn anchors(
+    lex: &Lexicon,
+    stemmer: &rust_stemmers::Stemmer,
+    text: &str,
+    ws: &[Word],
+    fw: &Range<usize>,
+    figures: &[Range<usize>],
+) -> Vec<(String, String)> {
+    let n = lex.anchor_window;
+    let lo = fw.start.saturating_sub(n);
+    let hi = (fw.end + n).min(ws.len());
+    let mut idx: Vec<usize> = (lo..hi).filter(|i| !fw.contains(i)).collect();
+    idx.sort_by_key(|&i| gap(&(i..i + 1), fw));
+    let mut out: Vec<(String, String)> = Vec::new();
+    for i in idx {
+        if figures.iter().any(|r| r.contains(&i)) {
+            continue;
+        }
+        let w = &ws[i];
+        for part in w.norm.split('-') {
+            if part.len() < 2
+                || has_digit(part)
+                || lex.stop_words.contains(part)
+                || lex.generic_anchors.contains(part)
+            {
+                continue;
+            }
+            let part = lex.variants.get(part).map_or(part, String::as_str);
+            let stem = stemmer.stem(part).into_owned();
+            if !out.iter().any(|(s, _)| *s == stem) {
+                let written = text.get(w.span.clone()).unwrap_or(part).to_string();
+                out.push((stem, written));
+            }
+        }
+    }
+    out
+}
+
+fn base_unit_key(f: &FoundFigure) -> String {
+    let unit = f.figure.unit.as_deref();
+    match to_base_unit(f.figure.value, unit) {
+        (_, Some(b)) => b.to_string(),
+        (_, None) => unit.unwrap_or_default().to_string(),
+    }
+}
+
+fn entry(
+    doc: &Document,
+    d: usize,
+    k: usize,
+    f: &FoundFigure,
+    scope: Option<String>,
+) -> FigureEntry {
+    let fig = &f.figure;
+    let unit = fig.unit.as_deref();
+    let conv = |v: f64| {
+        let b = to_base_unit(v, unit).0;
+        b.is_finite().then_some(b)
+    };
+    let s = &doc.sentences[f.sentence];
+    FigureEntry {
+        id: SentenceId {
+            doc: d,
+            sentence: f.sentence,
+        },
+        figure: k,
+        source: doc.source.clone(),
+        outlet: doc.outlet.clone(),
+        display: display(doc),
+        line: s.line,
+        sentence: doc.sentence_text(f.sentence).to_string(),
+        text: fig.text.clone(),
+        value: fig.value,
+        low: fig.low,
+        high: fig.high,
+        qualifier: fig.qualifier.as_str().to_string(),
+        unit: fig.unit.clone(),
+        base_value: to_base_unit(fig.value, unit).0,
+        base_low: fig.low.and_then(conv),
+        base_high: fig.high.and_then(conv),
+        claimer: f.claimer.as_ref().map(|c| c.name.clone()),
+        claimer_role: f.claimer.as_ref().and_then(|c| c.role.clone()),
+        subject: fig.subject.clone(),
+        subject_inferred: false,
+        scope,
+        derived: fig.derived,
+        vague: fig.qualifier == Qualifier::Vague,
+        caption: s.kind == ParagraphKind::Caption,
+    }
+}
+
+struct Dsu(Vec<usize>);
+
+impl Dsu {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+fn build_groups(items: Vec<Item>) -> Vec<FigureGroup> {
+    let mut dsu = Dsu((0..items.len()).collect());
+    let mut by_key: HashMap<&Key, usize> = HashMap::new();
+    let mut by_anchor: HashMap<(&Key, &str), usize> = HashMap::new();
+    let mut by_sentence: HashMap<(&Key, SentenceId), usize> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.key.3.is_some() {
+            let root = *by_key.entry(&it.key).or_insert(i);
+            dsu.union(root, i);
+            continue;
+        }
+        let root = *by_sentence.entry((&it.key, it.entry.id)).or_insert(i);
+        dsu.union(root, i);
+        for a in &it.anchors {
+            let root = *by_anchor.entry((&it.key, a.as_str())).or_insert(i);
+            dsu.union(root, i);
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..items.len() {
+        let r = dsu.find(i);
+        members.entry(r).or_default().push(i);
+    }
+    let mut groups: Vec<(usize, FigureGroup)> = members
+        .into_values()
+        .map(|m| (m[0], make_group(&items, &m)))
+        .collect();
+    let rank = |g: &FigureGroup| match g.verdict {
+        Verdict::Conflict => 0,
+        Verdict::Compatible => 1,
+        Verdict::Agree => 2,
+        Verdict::Single => 3,
+    };
+    groups.sort_by(|(fa, a), (fb, b)| {
+        (a.sources < 2)
+            .cmp(&(b.sources < 2))
+            .then(rank(a).cmp(&rank(b)))
+            .then(b.sources.cmp(&a.sources))
+            .then(fa.cmp(fb))
+    });
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
+fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn make_group(items: &[Item], m: &[usize]) -> FigureGroup {
+    let first = &items[m[0]];
+    let (measure, _, per_unit, class) = first.key.clone();
+    let mut entries: Vec<FigureEntry> = m.iter().map(|&i| items[i].entry.clone()).collect();
+    entries.sort_by(|a, b| {
+        a.vague
+            .cmp(&b.vague)
+            .then(a.base_value.total_cmp(&b.base_value))
+            .then(a.id.cmp(&b.id))
+    });
+    let base_unit = first.entry.unit.as_ref().map(|_| first.key.1.clone());
+    let sources: HashSet<&str> = entries.iter().map(|e| e.source.as_str()).collect();
+    let precise: Vec<&FigureEntry> = entries.iter().filter(|e| !e.vague).collect();
+    let precise_sources: HashSet<&str> = precise.iter().map(|e| e.source.as_str()).collect();
+    let verdict = if precise_sources.len() < 2 {
+        Verdict::Single
+    } else {
+        let low = precise
+            .iter()
+            .map(|e| e.base_low.unwrap_or(f64::NEG_INFINITY))
+            .fold(f64::NEG_INFINITY, f64::max);
+        let high = precise
+            .iter()
+            .map(|e| e.base_high.unwrap_or(f64::INFINITY))
+            .fold(f64::INFINITY, f64::min);
+        let meet = low <= high || same_value(low, high);
+        let one_value = precise
+            .iter()
+            .all(|e| same_value(e.base_value, precise[0].base_value));
+        match (meet, one_value) {
+            (true, true) => Verdict::Agree,
+            (true, false) => Verdict::Compatible,
+            (false, _) => Verdict::Conflict,
+        }
+    };
+    let spread = (!precise.is_empty()).then(|| Spread {
+        low: precise
+            .iter()
+            .map(|e| e.base_value)
+            .fold(f64::INFINITY, f64::min),
+        high: precise
+            .iter()
+            .map(|e| e.base_value)
+            .fold(f64::NEG_INFINITY, f64::max),
+    });
+    let mut values: Vec<ValueHolders> = Vec::new();
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| !e.vague) {
+        let pos = values
+            .iter()
+            .position(|v| same_value(v.value, e.base_value));
+        let v = match pos {
+            Some(p) => &mut values[p],
+            None => {
+                values.push(ValueHolders {
+                    value: e.base_value,
+                    qualifiers: Vec::new(),
+                    outlets: Vec::new(),
+                    claimers: Vec::new(),
+                    entries: Vec::new(),
+                });
+                values.last_mut().expect("just pushed")
+            }
+        };
+        push_unique(&mut v.qualifiers, &e.qualifier);
+        push_unique(&mut v.outlets, &e.display);
+        if let Some(c) = &e.claimer {
+            push_unique(&mut v.claimers, c);
+        }
+        v.entries.push(i);
+    }
+    let mut scopes = Vec::new();
+    for e in &entries {
+        if let Some(s) = &e.scope {
+            push_unique(&mut scopes, s);
+        }
+    }
+    let label = match &class {
+        Some(c) => {
+            let per = if per_unit { " per unit" } else { "" };
+            format!("{c} {measure}{per}")
+        }
+        None => {
+            let what = anchor_label(items, m);
+            let per = if per_unit { " per unit" } else { "" };
+            if what.is_empty() {
+                format!("{measure}{per}")
+            } else {
+                format!("{measure}{per}: {what}")
+            }
+        }
+    };
+    FigureGroup {
+        measure,
+        label,
+        verdict,
+        subject: class,
+        per_unit,
+        base_unit,
+        spread,
+        values,
+        sources: sources.len(),
+        scopes,
+        entries,
+    }
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_string());
+    }
+}
+
+/// The anchors most members share (up to two), else the first member's
+/// subject phrase or its nearest anchors.
+fn anchor_label(items: &[Item], m: &[usize]) -> String {
+    if m.len() > 1 {
+        let mut count: HashMap<&str, (usize, usize, &str)> = HashMap::new();
+        for (order, &i) in m.iter().enumerate() {
+            for (rank, (stem, written)) in items[i].anchor_words.iter().enumerate() {
+                let c = count
+                    .entry(stem)
+                    .or_insert((0, order * 100 + rank, written));
+                c.0 += 1;
+            }
+        }
+        let mut shared: Vec<(usize, usize, &str)> =
+            count.into_values().filter(|c| c.0 > 1).collect();
+        shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        if !shared.is_empty() {
+            let mut ws: Vec<(usize, &str)> = shared.iter().take(2).map(|c| (c.1, c.2)).collect();
+            ws.sort();
+            return ws.iter().map(|c| c.1).collect::<Vec<_>>().join(" ");
+        }
+    }
+    let first = &items[m[0]];
+    if let Some(s) = &first.entry.subject {
+        return s.clone();
+    }
+    first
+        .anchor_words
+        .iter()
+        .take(2)
+        .map(|(_, w)| w.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

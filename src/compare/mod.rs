@@ -1,0 +1,310 @@
+//! Cross-source comparison: figures grouped by what they measure with a
+//! verdict per group, sentences that report the same statement aligned across
+//! outlets with word-level diffs, and which outlet reports what.
+//!
+//! # Figure groups
+//!
+//! A figure's group key is (measure, base unit, role, subject class):
+//! - *measure* and *base unit* come from the extractor; units are converted to
+//!   the base of their dimension first (miles and kilometres meet), currencies
+//!   never mix.
+//! - *role* separates the factor of a product from totals: in "five units of
+//!   3,000 soldiers each" the 3,000 counts troops **per unit** and never meets
+//!   the totals; the derived 15,000 joins the totals, marked `derived`.
+//! - *subject class* says who is counted ("North Korean", "Ukrainian",
+//!   "civilian", ...; `assets/compare.toml`), for counted measures (troops,
+//!   units, killed, ...). It is read from the figure's own phrase, else the
+//!   nearest class mention in its sentence (before the figure, then after), else
+//!   the one class every other counted figure of the document has (marked
+//!   `subject_inferred`).
+//! - Figures without a subject class (distance, duration, money, or a count
+//!   whose subject is never stated) only group when their contexts share an
+//!   anchor: a content word within a few words of the figure ("front line"),
+//!   generic words excluded, or when they stand in the same sentence.
+//!
+//! Scope rule: the place or frame a figure is stated for ("in Kursk", "in
+//! Russia", "near the border", "total expected") is shown per entry and does
+//! **not** split a group. In news copy these scopes are the reporters'
+//! paraphrase of one deployment far more often than distinct quantities; the
+//! role split (per unit vs total) and the subject split are the ones that mark
+//! genuinely different quantities. A reader sees the scope next to each value.
+//!
+//! Verdicts use only precise entries: vague amounts ("many thousands", "a small
+//! group", "several weeks") are listed with `vague: true` but never decide a
+//! verdict. With precise figures from fewer than two sources the verdict is
+//! `single`; otherwise `agree` when every precise value is the same number (in
+//! the base unit) and the intervals meet, `compatible` when the intervals share
+//! a point, `conflict` when they do not.
+//!
+//! # Aligned statements
+//!
+//! Sentences (at least four distinct content terms) are compared by TF-IDF
+//! cosine over stemmed content words (English Snowball stemmer, stop words
+//! and spelling variants from `assets/compare.toml`, numbers left to the
+//! figure evidence). The pair score adds +0.1 per shared precise figure (at
+//! most two), or +0.25 when both sentences give one figure to one claimer
+//! ("Zelensky: 11,000 troops"); +0.1 for a shared claimer, −0.15 when both
+//! name claimers and none is shared; +0.2 × the Jaccard overlap of quoted
+//! stems. Bonuses only apply from a cosine of 0.2 (0.1 for a shared attributed
+//! figure). A pair seeds or extends a group at 0.42, and every cross-source
+//! pair inside a group must reach 0.3. Groups need two sources. Word diffs
+//! are between quotes when the two sentences carry quotes of one statement
+//! (stem overlap ≥ 0.3), else between the sentences; a group whose quote diff
+//! for one speaker replaces words (not only cuts, brackets or ellipses) is
+//! marked `quote_differs` and ranked first. Candidates come
+//! from an inverted index (terms in more than [`MAX_DF_FRACTION`] of sentences
+//! or more than [`MAX_POSTINGS`] postings are skipped, and each sentence keeps
+//! its [`MAX_CANDIDATES`] best candidates), so the work grows with the corpus
+//! times these caps, never with the square of the sentence count. Pairs are
+//! merged best first with complete linkage: a sentence joins a group only when
+//! it is close enough to every member from another document.
+
+mod figures;
+pub mod lexicon;
+mod statements;
+pub mod text;
+
+#[cfg(test)]
+mod tests;
+
+use crate::analysis::Analysis;
+use crate::corpus::{Corpus, SentenceId};
+use serde::Serialize;
+
+pub use statements::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS, word_diff};
+
+/// The whole comparison of a corpus.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Comparison {
+    pub figures: Vec<FigureGroup>,
+    pub statements: Vec<StatementGroup>,
+    pub coverage: Coverage,
+}
+
+/// How the figures of a group relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Agree,
+    Compatible,
+    Conflict,
+    Single,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Agree => "agree",
+            Verdict::Compatible => "compatible",
+            Verdict::Conflict => "conflict",
+            Verdict::Single => "single",
+        }
+    }
+}
+
+/// Figures of all sources that measure the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureGroup {
+    /// The extractor's measure ("troops", "distance", ...).
+    pub measure: String,
+    /// For people: "North Korean troops", "North Korean troops per unit",
+    /// "distance: front line".
+    pub label: String,
+    pub verdict: Verdict,
+    /// Who is counted, when known.
+    pub subject: Option<String>,
+    /// True for the factor of a product ("3,000 soldiers each").
+    pub per_unit: bool,
+    /// The unit every `base_*` value is in (None for plain counts).
+    pub base_unit: Option<String>,
+    /// Lowest and highest precise value, in the base unit.
+    pub spread: Option<Spread>,
+    /// Distinct precise values with who holds them, lowest first.
+    pub values: Vec<ValueHolders>,
+    /// Distinct sources in the group.
+    pub sources: usize,
+    /// Distinct scopes of the entries, in order of appearance.
+    pub scopes: Vec<String>,
+    pub entries: Vec<FigureEntry>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Spread {
+    pub low: f64,
+    pub high: f64,
+}
+
+/// One value of a group and the outlets and claimers that state it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueHolders {
+    /// In the group's base unit.
+    pub value: f64,
+    /// Qualifiers used with it ("exact", "at_least", ...).
+    pub qualifiers: Vec<String>,
+    pub outlets: Vec<String>,
+    pub claimers: Vec<String>,
+    /// Indices into the group's entries.
+    pub entries: Vec<usize>,
+}
+
+/// One figure in a group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureEntry {
+    #[serde(skip)]
+    pub id: SentenceId,
+    /// Index into the document's `DocAnalysis::figures`.
+    #[serde(skip)]
+    pub figure: usize,
+    pub source: String,
+    pub outlet: Option<String>,
+    /// Outlet, or the file name when no outlet is known.
+    pub display: String,
+    pub line: usize,
+    pub sentence: String,
+    pub text: String,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: String,
+    pub unit: Option<String>,
+    pub base_value: f64,
+    pub base_low: Option<f64>,
+    pub base_high: Option<f64>,
+    pub claimer: Option<String>,
+    pub claimer_role: Option<String>,
+    /// The counted phrase as written.
+    pub subject: Option<String>,
+    /// The subject class came from the document, not the sentence.
+    pub subject_inferred: bool,
+    /// "in Kursk", "in Russia, total expected", ...
+    pub scope: Option<String>,
+    pub derived: bool,
+    /// Vague amounts are listed but take no part in the verdict.
+    pub vague: bool,
+    pub caption: bool,
+}
+
+/// Sentences of different sources that report one statement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatementGroup {
+    pub label: String,
+    /// The claimer most entries name, if any.
+    pub claimer: Option<String>,
+    /// True when one speaker is quoted with different words by two sources.
+    pub quote_differs: bool,
+    /// The weakest link between two members (pair score, see module docs).
+    pub score: f64,
+    /// Distinct sources.
+    pub sources: usize,
+    pub entries: Vec<StatementEntry>,
+    pub diffs: Vec<WordDiff>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatementEntry {
+    #[serde(skip)]
+    pub id: SentenceId,
+    pub source: String,
+    pub outlet: Option<String>,
+    pub display: String,
+    pub line: usize,
+    pub sentence: String,
+    pub claimers: Vec<String>,
+    pub quotes: Vec<String>,
+    pub caption: bool,
+}
+
+/// A word diff between two entries of a statement group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WordDiff {
+    /// Indices into the group's entries.
+    pub a: usize,
+    pub b: usize,
+    /// "quote" when the diff is between two quotes of one statement, else
+    /// "sentence".
+    pub kind: &'static str,
+    /// The speaker both quotes are attributed to, if they share one.
+    pub speaker: Option<String>,
+    /// True when some change is not `equal`.
+    pub changed: bool,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Equal,
+    Delete,
+    Insert,
+}
+
+impl Op {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Equal => "equal",
+            Op::Delete => "delete",
+            Op::Insert => "insert",
+        }
+    }
+}
+
+/// A run of words: in both texts, only in `a` (delete) or only in `b` (insert).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub op: Op,
+    pub text: String,
+}
+
+/// Which outlet reports which statement.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Coverage {
+    /// One per document, in corpus order.
+    pub sources: Vec<SourceCoverage>,
+    /// Claims (sentences with a figure, quote or attribution) that no other
+    /// source was found to report, in corpus order.
+    pub exclusive: Vec<ExclusiveClaim>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceCoverage {
+    pub source: String,
+    pub outlet: Option<String>,
+    pub display: String,
+    /// Indices into `statements` this source takes part in.
+    pub statements: Vec<usize>,
+    /// How many of its claims no other source reports.
+    pub exclusive: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExclusiveClaim {
+    #[serde(skip)]
+    pub id: SentenceId,
+    pub source: String,
+    pub outlet: Option<String>,
+    pub display: String,
+    pub line: usize,
+    pub sentence: String,
+    pub claimer: Option<String>,
+    pub kinds: Vec<&'static str>,
+    pub caption: bool,
+}
+
+/// Compares every source of `corpus`; `analysis` must be `analyze(corpus)`
+/// (documents missing from it are treated as having no figures or claims).
+/// Never panics.
+pub fn compare(corpus: &Corpus, analysis: &Analysis) -> Comparison {
+    let figures = figures::group(corpus, analysis);
+    let statements = statements::align(corpus, analysis);
+    let coverage = statements::coverage(corpus, analysis, &statements);
+    Comparison {
+        figures,
+        statements,
+        coverage,
+    }
+}
+
+/// Outlet name for display: the outlet, else the file name.
+pub(crate) fn display(doc: &crate::Document) -> String {
+    doc.display_name().to_string()
+}

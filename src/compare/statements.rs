@@ -1,0 +1,633 @@
+//! Aligned statements, word diffs and coverage (rules in the module docs).
+
+use std::collections::{HashMap, HashSet};
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use super::lexicon::{LEXICON, Lexicon};
+use super::text::content_stems;
+use super::{
+    Change, Coverage, ExclusiveClaim, Op, SourceCoverage, StatementEntry, StatementGroup, WordDiff,
+    display,
+};
+use crate::analysis::Analysis;
+use crate::corpus::{Corpus, SentenceId};
+use crate::document::ParagraphKind;
+use crate::figures::{Qualifier, to_base_unit};
+
+/// A term in more than this share of all sentences finds no candidates
+/// (it still counts, with its low weight, in the similarity).
+pub const MAX_DF_FRACTION: f64 = 0.2;
+/// A term with more postings than this finds no candidates either.
+pub const MAX_POSTINGS: usize = 400;
+/// Candidates kept per sentence, best partial score first.
+pub const MAX_CANDIDATES: usize = 24;
+/// Terms this rare are always indexed, however small the corpus.
+const MIN_SKIP_DF: usize = 8;
+/// Sentences with fewer distinct content terms are not aligned.
+const MIN_TERMS: usize = 4;
+/// Lowest lexical similarity at which bonuses may lift a pair.
+const MIN_COSINE: f64 = 0.2;
+/// Lowest lexical similarity for a pair that states the same figure with the
+/// same claimer ("Zelensky: 11,000 troops").
+const MIN_COSINE_ATTRIBUTED: f64 = 0.1;
+/// A pair seeds or extends a group at this score.
+const PAIR_THRESHOLD: f64 = 0.42;
+/// Every cross-source pair of a group must reach this score.
+const LINK_THRESHOLD: f64 = 0.3;
+/// Largest group (bounds the complete-linkage checks).
+const MAX_GROUP: usize = 64;
+/// Word diffs per group.
+const MAX_DIFFS: usize = 12;
+/// Words per text in a diff.
+const MAX_DIFF_WORDS: usize = 600;
+
+pub(super) struct Feat {
+    pub(super) id: SentenceId,
+    /// (term, weight), sorted by term, unit length.
+    pub(super) terms: Vec<(u32, f64)>,
+    /// (measure, unit key, value in base unit, claimer) of precise figures.
+    figures: Vec<(String, String, f64, Option<String>)>,
+    claimers: Vec<String>,
+    /// (text, speaker, stems).
+    quotes: Vec<(String, Option<String>, HashSet<String>)>,
+    quote_terms: HashSet<String>,
+}
+
+pub(super) fn features(corpus: &Corpus, analysis: &Analysis, lex: &Lexicon) -> Vec<Feat> {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut raw: Vec<(SentenceId, HashMap<u32, f64>)> = Vec::new();
+    let mut feats = Vec::new();
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        let a = analysis.docs.get(d);
+        for s in 0..doc.sentences.len() {
+            let stems = content_stems(doc.sentence_text(s), &stemmer, lex);
+            let mut tf: HashMap<u32, f64> = HashMap::new();
+            for st in stems {
+                let n = vocab.len() as u32;
+                let id = *vocab.entry(st).or_insert(n);
+                *tf.entry(id).or_default() += 1.0;
+            }
+            if tf.len() < MIN_TERMS {
+                continue;
+            }
+            let id = SentenceId {
+                doc: d,
+                sentence: s,
+            };
+            let (figures, claimers, quotes) = match a {
+                Some(a) => {
+                    let figures = a
+                        .figures
+                        .iter()
+                        .filter(|f| f.sentence == s && f.figure.qualifier != Qualifier::Vague)
+                        .map(|f| {
+                            let unit = f.figure.unit.as_deref();
+                            let (v, b) = to_base_unit(f.figure.value, unit);
+                            let key = b.or(unit).unwrap_or_default().to_string();
+                            let claimer = f.claimer.as_ref().map(|c| c.name.clone());
+                            (f.figure.measure.clone(), key, v, claimer)
+                        })
+                        .collect();
+                    let claimers = a
+                        .attribution
+                        .sentence_claimers(s)
+                        .into_iter()
+                        .map(|c| c.name.clone())
+                        .collect();
+                    let quotes = a
+                        .attribution
+                        .quotes_in(s)
+                        .map(|q| {
+                            let stems: HashSet<String> =
+                                content_stems(&q.text, &stemmer, lex).into_iter().collect();
+                            (
+                                q.text.clone(),
+                                q.speaker.as_ref().map(|c| c.name.clone()),
+                                stems,
+                            )
+                        })
+                        .collect();
+                    (figures, claimers, quotes)
+                }
+                None => (Vec::new(), Vec::new(), Vec::new()),
+            };
+            let quote_terms = quotes
+                .iter()
+                .flat_map(|(_, _, s): &(String, Option<String>, HashSet<String>)| s.iter().cloned())
+                .collect();
+            raw.push((id, tf));
+            feats.push(Feat {
+                id,
+                terms: Vec::new(),
+                figures,
+                claimers,
+                quotes,
+                quote_terms,
+            });
+        }
+    }
+    let n = raw.len() as f64;
+    let mut df = vec![0usize; vocab.len()];
+    for (_, tf) in &raw {
+        for t in tf.keys() {
+            df[*t as usize] += 1;
+        }
+    }
+    for (f, (_, tf)) in feats.iter_mut().zip(raw) {
+        let mut terms: Vec<(u32, f64)> = tf
+            .into_iter()
+            .map(|(t, c)| {
+                let d = df[t as usize] as f64;
+                let idf = (1.0 + (n - d + 0.5) / (d + 0.5)).ln();
+                (t, (1.0 + c.ln()) * idf)
+            })
+            .collect();
+        let norm = terms.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            for t in &mut terms {
+                t.1 /= norm;
+            }
+        }
+        terms.sort_by_key(|t| t.0);
+        f.terms = terms;
+    }
+    feats
+}
+
+pub(super) fn cosine(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The pair score: cosine plus evidence (module docs).
+pub(super) fn score(a: &Feat, b: &Feat) -> f64 {
+    let cos = cosine(&a.terms, &b.terms);
+    if cos < MIN_COSINE_ATTRIBUTED {
+        return cos;
+    }
+    // Shared precise figures; the best evidence is one figure with one claimer.
+    let mut shared = 0;
+    let mut attributed = false;
+    for (m, u, v, c) in &a.figures {
+        let same = b
+            .figures
+            .iter()
+            .filter(|(m2, u2, v2, _)| m == m2 && u == u2 && same_value(*v, *v2));
+        let mut any = false;
+        for (_, _, _, c2) in same {
+            any = true;
+            attributed |= c.is_some() && c == c2;
+        }
+        shared += usize::from(any);
+    }
+    if cos < MIN_COSINE && !attributed {
+        return cos;
+    }
+    let mut s = cos;
+    s += if attributed {
+        0.25
+    } else {
+        0.1 * shared.min(2) as f64
+    };
+    if !a.claimers.is_empty() && !b.claimers.is_empty() {
+        if a.claimers.iter().any(|c| b.claimers.contains(c)) {
+            s += 0.1;
+        } else {
+            s -= 0.15;
+        }
+    }
+    if !a.quote_terms.is_empty() && !b.quote_terms.is_empty() {
+        s += 0.2 * jaccard(&a.quote_terms, &b.quote_terms);
+    }
+    s
+}
+
+fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let inter = a.intersection(b).count() as f64;
+    let union = (a.len() + b.len()) as f64 - inter;
+    if union == 0.0 { 0.0 } else { inter / union }
+}
+
+/// Candidate pairs (i < j, different documents) through the inverted index.
+pub(super) fn candidates(feats: &[Feat]) -> Vec<(usize, usize)> {
+    let n = feats.len();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, f) in feats.iter().enumerate() {
+        for (t, _) in &f.terms {
+            postings.entry(*t).or_default().push(i);
+        }
+    }
+    let cap = ((n as f64 * MAX_DF_FRACTION) as usize).clamp(MIN_SKIP_DF, MAX_POSTINGS);
+    postings.retain(|_, p| p.len() <= cap);
+    let mut pairs = HashSet::new();
+    let mut acc: HashMap<usize, f64> = HashMap::new();
+    for (i, f) in feats.iter().enumerate() {
+        acc.clear();
+        for (t, w) in &f.terms {
+            let Some(p) = postings.get(t) else { continue };
+            for &j in p {
+                if feats[j].id.doc == f.id.doc {
+                    continue;
+                }
+                let wj = feats[j]
+                    .terms
+                    .binary_search_by_key(t, |x| x.0)
+                    .map_or(0.0, |k| feats[j].terms[k].1);
+                *acc.entry(j).or_default() += w * wj;
+            }
+        }
+        let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (j, _) in best.into_iter().take(MAX_CANDIDATES) {
+            pairs.insert((i.min(j), i.max(j)));
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+pub(super) fn align(corpus: &Corpus, analysis: &Analysis) -> Vec<StatementGroup> {
+    let lex = &*LEXICON;
+    let feats = features(corpus, analysis, lex);
+    let mut cache: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut scored: Vec<(f64, usize, usize)> = candidates(&feats)
+        .into_iter()
+        .map(|(i, j)| {
+            let s = score(&feats[i], &feats[j]);
+            cache.insert((i, j), s);
+            (s, i, j)
+        })
+        .filter(|(s, _, _)| *s >= PAIR_THRESHOLD)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+
+    // Best-first complete linkage.
+    let mut cluster: Vec<usize> = (0..feats.len()).collect();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut weakest: HashMap<usize, f64> = HashMap::new();
+    for (s, i, j) in scored {
+        let (ci, cj) = (cluster[i], cluster[j]);
+        if ci == cj {
+            continue;
+        }
+        let mi = members.get(&ci).cloned().unwrap_or_else(|| vec![i]);
+        let mj = members.get(&cj).cloned().unwrap_or_else(|| vec![j]);
+        if mi.len() + mj.len() > MAX_GROUP {
+            continue;
+        }
+        let mut min = s;
+        let mut ok = true;
+        'check: for &a in &mi {
+            for &b in &mj {
+                if feats[a].id.doc == feats[b].id.doc {
+                    continue;
+                }
+                let key = (a.min(b), a.max(b));
+                let sc = *cache
+                    .entry(key)
+                    .or_insert_with(|| score(&feats[key.0], &feats[key.1]));
+                if sc < LINK_THRESHOLD {
+                    ok = false;
+                    break 'check;
+                }
+                min = min.min(sc);
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let wi = weakest.remove(&ci).unwrap_or(f64::INFINITY);
+        let wj = weakest.remove(&cj).unwrap_or(f64::INFINITY);
+        members.remove(&cj);
+        let mut all = mi;
+        all.extend(mj.iter().copied());
+        for &m in &mj {
+            cluster[m] = ci;
+        }
+        members.insert(ci, all);
+        weakest.insert(ci, min.min(wi).min(wj));
+    }
+
+    let mut groups: Vec<(SentenceId, StatementGroup)> = members
+        .into_iter()
+        .filter_map(|(c, mut m)| {
+            let docs: HashSet<usize> = m.iter().map(|&i| feats[i].id.doc).collect();
+            if docs.len() < 2 {
+                return None;
+            }
+            m.sort_by_key(|&i| feats[i].id);
+            let g = make_group(corpus, &feats, &m, weakest.get(&c).copied().unwrap_or(0.0));
+            Some((feats[m[0]].id, g))
+        })
+        .collect();
+    groups.sort_by(|(ia, a), (ib, b)| {
+        b.quote_differs
+            .cmp(&a.quote_differs)
+            .then(b.sources.cmp(&a.sources))
+            .then(b.score.total_cmp(&a.score))
+            .then(ia.cmp(ib))
+    });
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
+fn make_group(corpus: &Corpus, feats: &[Feat], m: &[usize], weakest: f64) -> StatementGroup {
+    let entries: Vec<StatementEntry> = m
+        .iter()
+        .map(|&i| {
+            let f = &feats[i];
+            let doc = corpus.document(f.id);
+            let s = &doc.sentences[f.id.sentence];
+            StatementEntry {
+                id: f.id,
+                source: doc.source.clone(),
+                outlet: doc.outlet.clone(),
+                display: display(doc),
+                line: s.line,
+                sentence: doc.sentence_text(f.id.sentence).to_string(),
+                claimers: f.claimers.clone(),
+                quotes: f.quotes.iter().map(|q| q.0.clone()).collect(),
+                caption: s.kind == ParagraphKind::Caption,
+            }
+        })
+        .collect();
+    let docs: HashSet<usize> = entries.iter().map(|e| e.id.doc).collect();
+    // The claimer most entries name.
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for e in &entries {
+        for c in &e.claimers {
+            match counts.iter_mut().find(|(n, _)| n == c) {
+                Some(x) => x.1 += 1,
+                None => counts.push((c.clone(), 1)),
+            }
+        }
+    }
+    let claimer = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len()).reverse()))
+        .filter(|c| c.1 >= 2 || entries.len() == 2)
+        .map(|c| c.0.clone());
+
+    let mut diffs = Vec::new();
+    'pairs: for a in 0..m.len() {
+        for b in a + 1..m.len() {
+            if feats[m[a]].id.doc == feats[m[b]].id.doc {
+                continue;
+            }
+            if diffs.len() >= MAX_DIFFS {
+                break 'pairs;
+            }
+            diffs.push(pair_diff(&feats[m[a]], &feats[m[b]], &entries, a, b));
+        }
+    }
+    let misquote = |d: &WordDiff| d.kind == "quote" && d.speaker.is_some() && substituted(d);
+    diffs.sort_by_key(|d: &WordDiff| (!misquote(d), d.kind != "quote", d.a, d.b));
+    let quote_differs = diffs.iter().any(misquote);
+    let medoid = (0..m.len())
+        .max_by(|&x, &y| {
+            let sum = |i: usize| -> f64 {
+                (0..m.len())
+                    .filter(|&j| j != i)
+                    .map(|j| score(&feats[m[i]], &feats[m[j]]))
+                    .sum()
+            };
+            // Captions only when every member is one.
+            let caption = |i: usize| entries[i].caption;
+            caption(y)
+                .cmp(&caption(x))
+                .then(sum(x).total_cmp(&sum(y)))
+                .then(y.cmp(&x))
+        })
+        .unwrap_or(0);
+    let quote = diffs
+        .iter()
+        .find(|d| d.kind == "quote")
+        .and_then(|d| quote_of(&feats[m[d.a]], &feats[m[d.b]]));
+    let label = label(&entries[medoid].sentence, quote, claimer.as_deref());
+    StatementGroup {
+        label,
+        claimer,
+        quote_differs,
+        score: (weakest * 1000.0).round() / 1000.0,
+        sources: docs.len(),
+        entries,
+        diffs,
+    }
+}
+
+fn pair_diff(fa: &Feat, fb: &Feat, entries: &[StatementEntry], a: usize, b: usize) -> WordDiff {
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (i, qa) in fa.quotes.iter().enumerate() {
+        for (j, qb) in fb.quotes.iter().enumerate() {
+            let s = jaccard(&qa.2, &qb.2);
+            if s >= 0.3 && best.is_none_or(|(bs, _, _)| s > bs) {
+                best = Some((s, i, j));
+            }
+        }
+    }
+    if let Some((_, i, j)) = best {
+        let (qa, qb) = (&fa.quotes[i], &fb.quotes[j]);
+        let who_a: Vec<&String> = qa.1.iter().chain(&fa.claimers).collect();
+        let speaker =
+            qb.1.iter()
+                .chain(&fb.claimers)
+                .find(|s| who_a.contains(s))
+                .cloned();
+        let changes = word_diff(&qa.0, &qb.0);
+        return WordDiff {
+            a,
+            b,
+            kind: "quote",
+            speaker,
+            changed: changes.iter().any(|c| c.op != Op::Equal),
+            changes,
+        };
+    }
+    let changes = word_diff(&entries[a].sentence, &entries[b].sentence);
+    WordDiff {
+        a,
+        b,
+        kind: "sentence",
+        speaker: None,
+        changed: changes.iter().any(|c| c.op != Op::Equal),
+        changes,
+    }
+}
+
+/// Word-level diff of two texts: words compared case-insensitively and
+/// without surrounding punctuation; runs of one op merged; texts as written
+/// (equal runs as in `a`).
+pub fn word_diff(a: &str, b: &str) -> Vec<Change> {
+    let wa: Vec<&str> = a.split_whitespace().take(MAX_DIFF_WORDS).collect();
+    let wb: Vec<&str> = b.split_whitespace().take(MAX_DIFF_WORDS).collect();
+    let key = |w: &&str| -> String {
+        let k: String = w
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if k.is_empty() { w.to_string() } else { k }
+    };
+    let ka: Vec<String> = wa.iter().map(key).collect();
+    let kb: Vec<String> = wb.iter().map(key).collect();
+    let mut out: Vec<Change> = Vec::new();
+    let mut push = |op: Op, words: &[&str]| {
+        if words.is_empty() {
+            return;
+        }
+        let text = words.join(" ");
+        match out.last_mut() {
+            Some(last) if last.op == op => {
+                last.text.push(' ');
+                last.text.push_str(&text);
+            }
+            _ => out.push(Change { op, text }),
+        }
+    };
+    for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => {
+                push(Op::Equal, &wa[old_index..old_index + len])
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => push(Op::Delete, &wa[old_index..old_index + old_len]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => push(Op::Insert, &wb[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                push(Op::Delete, &wa[old_index..old_index + old_len]);
+                push(Op::Insert, &wb[new_index..new_index + new_len]);
+            }
+        }
+    }
+    out
+}
+
+/// True when a diff replaces words by others (not only cuts, additions or
+/// editorial brackets and ellipses): "chapter" → "page".
+fn substituted(d: &WordDiff) -> bool {
+    let editorial = |t: &str| t.contains(['[', ']', '…']) || t.contains("...");
+    d.changes.windows(2).any(|w| {
+        w[0].op != Op::Equal
+            && w[1].op != Op::Equal
+            && w[0].op != w[1].op
+            && !editorial(&w[0].text)
+            && !editorial(&w[1].text)
+    })
+}
+
+/// The quote of `fa` that best matches one of `fb`.
+fn quote_of<'f>(fa: &'f Feat, fb: &Feat) -> Option<&'f str> {
+    let mut best: Option<(f64, &str)> = None;
+    for qa in &fa.quotes {
+        for qb in &fb.quotes {
+            let s = jaccard(&qa.2, &qb.2);
+            if best.is_none_or(|(bs, _)| s > bs) {
+                best = Some((s, qa.0.as_str()));
+            }
+        }
+    }
+    best.map(|b| b.1)
+}
+
+/// "Volodymyr Zelensky: “new chapter of instability in the world”": the
+/// claimer with the shared quote, else with the most central sentence,
+/// shortened.
+fn label(sentence: &str, quote: Option<&str>, claimer: Option<&str>) -> String {
+    let text = match quote {
+        Some(q) => format!("“{}”", shorten(q.trim_matches([',', '.', ' ']), 90)),
+        None => shorten(sentence, 100),
+    };
+    match claimer {
+        Some(c) => format!("{c}: {text}"),
+        None => text,
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max).collect();
+    if let Some(p) = out.rfind(' ') {
+        out.truncate(p);
+    }
+    out.push('…');
+    out
+}
+
+pub(super) fn coverage(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    statements: &[StatementGroup],
+) -> Coverage {
+    let aligned: HashSet<SentenceId> = statements
+        .iter()
+        .flat_map(|g| g.entries.iter().map(|e| e.id))
+        .collect();
+    let mut sources = Vec::new();
+    let mut exclusive = Vec::new();
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        let in_groups: Vec<usize> = statements
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.entries.iter().any(|e| e.id.doc == d))
+            .map(|(i, _)| i)
+            .collect();
+        let before = exclusive.len();
+        if let Some(a) = analysis.docs.get(d) {
+            for c in &a.claims {
+                let id = SentenceId {
+                    doc: d,
+                    sentence: c.sentence,
+                };
+                if aligned.contains(&id) || c.sentence >= doc.sentences.len() {
+                    continue;
+                }
+                let s = &doc.sentences[c.sentence];
+                exclusive.push(ExclusiveClaim {
+                    id,
+                    source: doc.source.clone(),
+                    outlet: doc.outlet.clone(),
+                    display: display(doc),
+                    line: s.line,
+                    sentence: doc.sentence_text(c.sentence).to_string(),
+                    claimer: c.claimer.as_ref().map(|c| c.name.clone()),
+                    kinds: c.kinds.iter().map(|k| k.as_str()).collect(),
+                    caption: s.kind == ParagraphKind::Caption,
+                });
+            }
+        }
+        sources.push(SourceCoverage {
+            source: doc.source.clone(),
+            outlet: doc.outlet.clone(),
+            display: display(doc),
+            statements: in_groups,
+            exclusive: exclusive.len() - before,
+        });
+    }
+    Coverage { sources, exclusive }
+}

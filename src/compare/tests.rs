@@ -1,0 +1,179 @@
+use super::*;
+use crate::analysis::analyze;
+use crate::load::load_named;
+
+fn corpus(files: &[(&str, &str)]) -> Corpus {
+    Corpus {
+        documents: load_named(files.iter().map(|(n, t)| (*n, t.as_bytes()))).documents,
+    }
+}
+
+fn run(files: &[(&str, &str)]) -> Comparison {
+    let c = corpus(files);
+    compare(&c, &analyze(&c))
+}
+
+#[test]
+fn lexicon_parses_and_has_the_cues() {
+    let lex = &*lexicon::LEXICON;
+    assert!(lex.counted_measures.contains("troops"));
+    assert!(lex.subjects.iter().any(|s| s.label == "North Korean"));
+    assert!(lex.scopes.iter().any(|s| s.label == "in Kursk"));
+    assert!(lex.stop_words.contains("the"));
+    assert_eq!(
+        lex.variants.get("defence").map(String::as_str),
+        Some("defense")
+    );
+}
+
+#[test]
+fn word_diff_marks_a_substitution_and_keeps_punctuation_as_written() {
+    let c = word_diff(
+        "open a new chapter of instability in the world",
+        "open a new page of instability in the world,",
+    );
+    let ops: Vec<(Op, &str)> = c.iter().map(|c| (c.op, c.text.as_str())).collect();
+    assert_eq!(
+        ops,
+        [
+            (Op::Equal, "open a new"),
+            (Op::Delete, "chapter"),
+            (Op::Insert, "page"),
+            (Op::Equal, "of instability in the world"),
+        ]
+    );
+    assert!(word_diff("", "").is_empty());
+    assert_eq!(word_diff("", "a b")[0].op, Op::Insert);
+    assert_eq!(word_diff("Same, words.", "same words")[0].op, Op::Equal);
+}
+
+#[test]
+fn agreeing_values_from_two_sources_agree() {
+    let c = run(&[
+        (
+            "a.txt",
+            "Officials said 200 civilians were killed in the attack.",
+        ),
+        (
+            "b.txt",
+            "The attack killed 200 civilians, the governor said.",
+        ),
+    ]);
+    let g = c.figures.iter().find(|g| g.measure == "killed").unwrap();
+    assert_eq!(g.sources, 2, "{g:#?}");
+    assert_eq!(g.verdict, Verdict::Agree);
+}
+
+#[test]
+fn hedged_values_that_overlap_are_compatible_and_disjoint_conflict() {
+    let c = run(&[
+        (
+            "a.txt",
+            "At least 10,000 North Korean troops are in Russia.",
+        ),
+        ("b.txt", "About 11,000 North Korean troops are in Russia."),
+    ]);
+    assert_eq!(
+        c.figures[0].verdict,
+        Verdict::Compatible,
+        "{:#?}",
+        c.figures
+    );
+    let c = run(&[
+        (
+            "a.txt",
+            "Fewer than 5,000 North Korean troops are in Russia.",
+        ),
+        ("b.txt", "About 11,000 North Korean troops are in Russia."),
+    ]);
+    assert_eq!(c.figures[0].verdict, Verdict::Conflict, "{:#?}", c.figures);
+}
+
+#[test]
+fn scope_is_read_per_entry_without_splitting() {
+    let c = run(&[
+        ("a.txt", "Some 11,000 North Korean troops are in Kursk."),
+        (
+            "b.txt",
+            "At least 10,000 North Korean troops are in Russia.",
+        ),
+    ]);
+    assert_eq!(c.figures.len(), 1, "{:#?}", c.figures);
+    let scopes: Vec<Option<&str>> = c.figures[0]
+        .entries
+        .iter()
+        .map(|e| e.scope.as_deref())
+        .collect();
+    assert!(scopes.contains(&Some("in Kursk")) && scopes.contains(&Some("in Russia")));
+}
+
+#[test]
+fn currencies_never_mix() {
+    let c = run(&[
+        ("a.txt", "The package is worth $4 billion in military aid."),
+        ("b.txt", "The package is worth €4 billion in military aid."),
+    ]);
+    for g in c.figures.iter().filter(|g| g.measure == "money") {
+        assert_eq!(g.sources, 1, "{g:#?}");
+    }
+}
+
+#[test]
+fn candidate_search_stays_linear_on_a_repetitive_corpus() {
+    // 300 documents that all use the same words: every term is frequent, so
+    // the index must cap them instead of comparing every pair.
+    let texts: Vec<(String, String)> = (0..300)
+        .map(|i| {
+            (
+                format!("d{i}.txt"),
+                format!(
+                    "Officials said troops moved near the border on day {i}. \
+                     Officials said troops moved near the border again. \
+                     Unique{i} words{i} appear{i} here{i} only{i}."
+                ),
+            )
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let c = corpus(&files);
+    let a = analyze(&c);
+    let feats = statements::features(&c, &a, &lexicon::LEXICON);
+    let pairs = statements::candidates(&feats);
+    assert!(
+        pairs.len() <= feats.len() * MAX_CANDIDATES,
+        "{} candidate pairs for {} sentences",
+        pairs.len(),
+        feats.len()
+    );
+    // And the comparison finishes with bounded groups.
+    let cmp = compare(&c, &a);
+    assert!(cmp.statements.iter().all(|g| g.entries.len() <= 64));
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let odd = [
+        "",
+        "“",
+        "5",
+        "5 5 5 5 5 5",
+        "a 3-year-old, 3 soldiers, 3 km, 3 miles, $3, 3%",
+        "“” “” [ ] … ... — –",
+        "\u{202e}11,000\u{202c} troops ‘quoted’ “quoted”",
+        "Ελληνικά 11.000 στρατιώτες. 日本語のテキスト 3,000人。",
+    ];
+    for a in odd {
+        for b in odd {
+            let _ = run(&[("a.txt", a), ("b.txt", b), ("c.txt", a)]);
+        }
+    }
+    // An analysis shorter than the corpus is tolerated.
+    let c = corpus(&[
+        ("a.txt", "Some 11,000 troops."),
+        ("b.txt", "Some 11,000 troops."),
+    ]);
+    let _ = compare(&c, &crate::analysis::Analysis::default());
+}

@@ -1,0 +1,168 @@
+//! Word tokens with byte spans, whole-word phrase matching and content-word
+//! stems, shared by figure grouping and statement alignment.
+
+use std::ops::Range;
+
+/// A word of a sentence: letters and digits, with internal apostrophes,
+/// hyphens and digit separators ("Russia's", "front-line", "11,000").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    /// Byte span in the text given to [`words`].
+    pub span: Range<usize>,
+    /// Lowercased, curly apostrophes folded, a possessive "'s" removed.
+    pub norm: String,
+}
+
+/// Splits `s` into words. Never panics; spans lie on char boundaries.
+pub fn words(s: &str) -> Vec<Word> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let next_alnum = chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+            let joins = match c {
+                '\'' | '’' | '-' | '‑' => next_alnum,
+                ',' | '.' => {
+                    chars[j - 1].1.is_ascii_digit()
+                        && chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit())
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            j += 2;
+        }
+        let begin = chars[start].0;
+        let end = chars.get(j).map_or(s.len(), |(b, _)| *b);
+        out.push(Word {
+            span: begin..end,
+            norm: normalize(&s[begin..end]),
+        });
+        i = j;
+    }
+    out
+}
+
+/// Lowercase, fold apostrophes and dashes, drop a possessive "'s" / "s'".
+pub fn normalize(w: &str) -> String {
+    let mut n: String = w
+        .chars()
+        .map(|c| match c {
+            '’' => '\'',
+            '‑' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    if let Some(stripped) = n.strip_suffix("'s") {
+        n = stripped.to_string();
+    } else if n.ends_with('\'') {
+        n.pop();
+    }
+    n
+}
+
+/// A lexicon phrase as normalized tokens.
+pub fn phrase_tokens(p: &str) -> Vec<String> {
+    words(p).into_iter().map(|w| w.norm).collect()
+}
+
+/// Every match of `phrase` in `words`, as word index ranges.
+pub fn find_phrase(words: &[Word], phrase: &[String]) -> Vec<Range<usize>> {
+    if phrase.is_empty() || phrase.len() > words.len() {
+        return Vec::new();
+    }
+    (0..=words.len() - phrase.len())
+        .filter(|&i| {
+            phrase
+                .iter()
+                .enumerate()
+                .all(|(k, p)| words[i + k].norm == *p)
+        })
+        .map(|i| i..i + phrase.len())
+        .collect()
+}
+
+/// True when the word contains a digit.
+pub fn has_digit(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The content stems of a text: words split at hyphens, stop words and
+/// numbers dropped, spelling variants folded, then stemmed (English).
+pub fn content_stems(
+    text: &str,
+    stemmer: &rust_stemmers::Stemmer,
+    lex: &super::lexicon::Lexicon,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words(text) {
+        for part in w.norm.split('-') {
+            let part = part.trim_matches('\'');
+            if part.is_empty() || has_digit(part) || lex.stop_words.contains(part) {
+                continue;
+            }
+            let part = lex.variants.get(part).map_or(part, String::as_str);
+            if part.chars().count() < 2 {
+                continue;
+            }
+            out.push(stemmer.stem(part).into_owned());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_possessives_hyphens_and_numbers_together() {
+        let s = "Russia’s 1,500-kilometer front-line, 11,000 troops. End.";
+        let w: Vec<&str> = words(s).iter().map(|w| &s[w.span.clone()]).collect();
+        assert_eq!(
+            w,
+            [
+                "Russia’s",
+                "1,500-kilometer",
+                "front-line",
+                "11,000",
+                "troops",
+                "End"
+            ]
+        );
+        assert_eq!(words(s)[0].norm, "russia");
+    }
+
+    #[test]
+    fn words_never_panic_on_odd_text() {
+        for s in ["", "'", "-a-", "é’", "1,", ",1", "a\u{301}b’s’", "\u{0}x"] {
+            for w in words(s) {
+                assert!(s.is_char_boundary(w.span.start) && s.is_char_boundary(w.span.end));
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_match_whole_words() {
+        let ws = words("near Ukraine’s border and north of Korea");
+        assert_eq!(
+            find_phrase(&ws, &phrase_tokens("near Ukraine's border")),
+            vec![0..3]
+        );
+        assert!(find_phrase(&ws, &phrase_tokens("north korea")).is_empty());
+    }
+}

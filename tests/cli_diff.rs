@@ -1,0 +1,189 @@
+//! `crosscheck diff` through the real binary: JSON contract, Markdown and
+//! text reports, paths and usage errors.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn crosscheck(args: &[&str], cwd: &std::path::Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
+fn seeds(args: &[&str]) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    crosscheck(args, dir.path())
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = seeds(args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(&stdout(&out)).expect("stdout is one JSON value")
+}
+
+fn has_keys(v: &Value, keys: &[&str]) {
+    for k in keys {
+        assert!(v.get(k).is_some(), "missing key {k} in {v}");
+    }
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let v = json(&["diff", "--json"]);
+    has_keys(&v, &["figures", "statements", "coverage"]);
+    let figures = v["figures"].as_array().unwrap();
+    assert!(!figures.is_empty());
+    for g in figures {
+        has_keys(g, &["measure", "label", "verdict", "entries"]);
+        let verdict = g["verdict"].as_str().unwrap();
+        assert!(["agree", "compatible", "conflict", "single"].contains(&verdict));
+        for e in g["entries"].as_array().unwrap() {
+            has_keys(
+                e,
+                &[
+                    "source",
+                    "outlet",
+                    "value",
+                    "low",
+                    "high",
+                    "qualifier",
+                    "unit",
+                    "claimer",
+                    "sentence",
+                    "line",
+                    "derived",
+                    "scope",
+                ],
+            );
+        }
+    }
+    let statements = v["statements"].as_array().unwrap();
+    assert!(!statements.is_empty());
+    for s in statements {
+        has_keys(s, &["label", "entries", "diffs"]);
+        for e in s["entries"].as_array().unwrap() {
+            has_keys(e, &["source", "outlet", "line", "sentence"]);
+        }
+        for d in s["diffs"].as_array().unwrap() {
+            has_keys(d, &["a", "b", "changes"]);
+            for c in d["changes"].as_array().unwrap() {
+                let op = c["op"].as_str().unwrap();
+                assert!(["equal", "delete", "insert"].contains(&op));
+                assert!(c["text"].is_string());
+            }
+        }
+    }
+    assert_eq!(v["coverage"]["sources"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn json_troops_group_conflicts_with_outlets_and_claimers() {
+    let v = json(&["diff", "--json"]);
+    let g = &v["figures"][0];
+    assert_eq!(g["label"], "North Korean troops");
+    assert_eq!(g["measure"], "troops");
+    assert_eq!(g["verdict"], "conflict");
+    let entries = g["entries"].as_array().unwrap();
+    let find = |value: f64, claimer: &str| {
+        entries
+            .iter()
+            .any(|e| e["value"].as_f64() == Some(value) && e["claimer"] == claimer)
+    };
+    assert!(find(10_000.0, "the Pentagon"));
+    assert!(find(11_000.0, "Volodymyr Zelensky"));
+    assert!(find(12_000.0, "intelligence assessments"));
+    assert!(find(15_000.0, "Rustem Umerov"));
+    let up_to = entries.iter().find(|e| e["qualifier"] == "up_to").unwrap();
+    assert_eq!(up_to["outlet"], "ABC News");
+    assert_eq!(up_to["low"], Value::Null);
+    assert_eq!(up_to["high"].as_f64(), Some(12_000.0));
+    let front = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["measure"] == "distance" && g["entries"].as_array().unwrap().len() == 2)
+        .unwrap();
+    assert_eq!(front["verdict"], "compatible");
+}
+
+#[test]
+fn json_first_statement_shows_chapter_to_page() {
+    let v = json(&["diff", "--json"]);
+    let s = &v["statements"][0];
+    assert_eq!(s["quote_differs"], true);
+    let changes = s["diffs"][0]["changes"].as_array().unwrap();
+    let ops: Vec<(&str, &str)> = changes
+        .iter()
+        .map(|c| (c["op"].as_str().unwrap(), c["text"].as_str().unwrap()))
+        .collect();
+    let i = ops
+        .iter()
+        .position(|c| *c == ("delete", "chapter"))
+        .unwrap();
+    assert_eq!(ops[i + 1], ("insert", "page"));
+}
+
+#[test]
+fn markdown_has_tables_marked_words_and_coverage() {
+    let out = seeds(&["diff", "--markdown"]);
+    assert_eq!(out.status.code(), Some(0));
+    let md = stdout(&out);
+    assert!(md.starts_with("# Cross-source comparison"));
+    assert!(md.contains("### North Korean troops — conflict"));
+    assert!(md.contains("| Value | Outlet | Line | Claimer | Scope |"));
+    assert!(md.contains("| ≤12,000 | ABC News | 5 | intelligence assessments |"));
+    assert!(md.contains("~~chapter~~ **page**"));
+    assert!(md.contains("## Coverage"));
+    assert!(md.contains("### Reported by one outlet only"));
+    assert!(md.contains("Seoul: Seoul, however, said it “does not believe"));
+    assert!(!md.contains('\x1b'));
+}
+
+#[test]
+fn text_report_is_plain_when_piped() {
+    let out = seeds(&["diff"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(!text.contains('\x1b'), "colour on a pipe");
+    assert!(text.contains("North Korean troops  conflict  10,000–15,000  5 sources"));
+    assert!(text.contains("[-chapter-] {+page+}"));
+    assert!(text.contains("quoted differently"));
+    assert!(text.contains("COVERAGE"));
+}
+
+#[test]
+fn paths_are_compared_and_json_and_markdown_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The storm destroyed 40 homes in the coastal village of Marden, officials said.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Officials said the storm destroyed 45 homes in the coastal village of Marden overnight.",
+    )
+    .unwrap();
+    let out = crosscheck(&["diff", "--json", "a.txt", "b.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["statements"].as_array().unwrap().len(), 1);
+    assert_eq!(v["statements"][0]["entries"][0]["source"], "a.txt");
+    let usage = crosscheck(&["diff", "--json", "--markdown"], dir.path());
+    assert_eq!(usage.status.code(), Some(2));
+    let missing = crosscheck(&["diff", "--json", "nope.txt"], dir.path());
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stdout(&missing).is_empty());
+}
