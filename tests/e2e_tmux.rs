@@ -65,7 +65,7 @@ fn open_search_jump_help_quit() {
     let bin = env!("CARGO_BIN_EXE_crosscheck");
     // After the app exits, report its status and the terminal modes.
     let script = format!(
-        "{bin}; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 60"
+        "{bin}; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END; sleep 60"
     );
     tmux.run(&[
         "new-session",
@@ -118,7 +118,8 @@ fn open_search_jump_help_quit() {
     tmux.wait_for("fuzzy-find in all sources");
     tmux.keys(&["q"]);
     tmux.keys(&["q"]);
-    let screen = tmux.wait_for("EXIT=");
+    // END comes after the exit status and the terminal modes are printed.
+    let screen = tmux.wait_for("END");
     assert!(screen.contains("EXIT=0"), "{screen}");
     assert!(
         screen.contains("icanon echo"),
