@@ -2,13 +2,13 @@
 //! aligned statements with word diffs, and coverage — as text for people,
 //! Markdown for a write-up, or one JSON value.
 
-use super::figures::describe;
-use super::{Style, format_number, print_json};
+use super::{Style, print_json};
 use crate::CorpusArgs;
 use crosscheck::analysis::{self, Analysis};
 use crosscheck::compare::{
-    self, Change, Comparison, FigureEntry, FigureGroup, Op, StatementGroup, Verdict, WordDiff,
+    self, Change, Comparison, FigureEntry, Op, StatementGroup, Verdict, WordDiff,
 };
+use crosscheck::format::{entry_value as value_of, spread as spread_of};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
@@ -25,30 +25,6 @@ pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<Exit
         print!("{}", text_report(&cmp, &analysis, Style::detect()));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// "≥10,000", "~3,000", ">900 mi": the figure as the extractor read it.
-fn value_of(e: &FigureEntry, analysis: &Analysis) -> String {
-    match analysis
-        .docs
-        .get(e.id.doc)
-        .and_then(|d| d.figures.get(e.figure))
-    {
-        Some(f) => describe(&f.figure),
-        None => format_number(e.value),
-    }
-}
-
-fn spread_of(g: &FigureGroup) -> String {
-    let unit = g
-        .base_unit
-        .as_deref()
-        .map_or(String::new(), |u| format!(" {u}"));
-    match g.spread {
-        Some(s) if s.low == s.high => format!("{}{unit}", format_number(s.low)),
-        Some(s) => format!("{}–{}{unit}", format_number(s.low), format_number(s.high)),
-        None => "no precise value".to_string(),
-    }
 }
 
 fn flags(e: &FigureEntry) -> String {

@@ -1,10 +1,11 @@
 //! `crosscheck figures`: every figure with its hedge, interval, measure and
 //! claimer.
 
-use super::{Style, format_number, print_json};
+use super::{Style, print_json};
 use crate::CorpusArgs;
 use crosscheck::analysis::{self, FoundFigure};
 use crosscheck::document::ParagraphKind;
+use crosscheck::format::describe;
 use crosscheck::{Corpus, Document};
 use serde::Serialize;
 use std::process::ExitCode;
@@ -66,29 +67,6 @@ pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
         print!("{}", report(&corpus, &analysis, Style::detect()));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// "≈ 3,000", "> 10,000", "≤ 12,000", "10,000–12,000": the value with its
-/// hedge, as a reader says it.
-pub fn describe(f: &crosscheck::figures::Figure) -> String {
-    use crosscheck::figures::Qualifier::*;
-    let unit = f.unit.as_deref().map_or(String::new(), |u| format!(" {u}"));
-    let v = format_number(f.value);
-    let core = match f.qualifier {
-        Exact => v,
-        Approximate => format!("~{v}"),
-        AtLeast => format!("≥{v}"),
-        MoreThan => format!(">{v}"),
-        AtMost | UpTo => format!("≤{v}"),
-        LessThan => format!("<{v}"),
-        Range => format!(
-            "{}–{}",
-            f.low.map_or("?".into(), format_number),
-            f.high.map_or("?".into(), format_number)
-        ),
-        Vague => format!("vague ~{v}"),
-    };
-    format!("{core}{unit}")
 }
 
 fn report(corpus: &Corpus, analysis: &analysis::Analysis, style: Style) -> String {

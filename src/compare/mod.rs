@@ -290,6 +290,18 @@ pub struct ExclusiveClaim {
     pub caption: bool,
 }
 
+impl Comparison {
+    /// The claims of document `doc` that no other source reports.
+    pub fn exclusive_of(&self, doc: usize) -> Vec<SentenceId> {
+        self.coverage
+            .exclusive
+            .iter()
+            .filter(|e| e.id.doc == doc)
+            .map(|e| e.id)
+            .collect()
+    }
+}
+
 /// Compares every source of `corpus`; `analysis` must be `analyze(corpus)`
 /// (documents missing from it are treated as having no figures or claims).
 /// Never panics.

@@ -7,6 +7,7 @@ use super::keymap::{Context, Key, Keymap};
 use super::theme::Theme;
 use super::wrap;
 use crosscheck::analysis::{Analysis, ClaimKind};
+use crosscheck::compare::Comparison;
 use crosscheck::search::Hit;
 use crosscheck::{Corpus, SentenceId};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -72,6 +73,49 @@ pub struct ClaimsView {
     pub selected: usize,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DiffSection {
+    #[default]
+    Figures,
+    Statements,
+    Coverage,
+}
+
+impl DiffSection {
+    pub const ALL: [DiffSection; 3] = [
+        DiffSection::Figures,
+        DiffSection::Statements,
+        DiffSection::Coverage,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            DiffSection::Figures => "Figures",
+            DiffSection::Statements => "Statements",
+            DiffSection::Coverage => "Coverage",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The diff pane: a section, the selected row of each section, and, when
+/// the reader has stepped into a row, the selected line inside it.
+#[derive(Debug, Clone, Default)]
+pub struct DiffView {
+    pub section: DiffSection,
+    pub selected: [usize; 3],
+    pub detail: Option<usize>,
+}
+
+impl DiffView {
+    pub fn selected(&self) -> usize {
+        self.selected[self.section.index()]
+    }
+}
+
 /// A text input line (the reader's `/` prompt).
 #[derive(Debug, Clone, Default)]
 pub struct Prompt {
@@ -87,6 +131,9 @@ pub struct App {
     /// Analysis in progress: (documents done, total).
     pub analyzing: Option<(usize, usize)>,
     pub claims: ClaimsView,
+    /// The cross-source comparison, once computed in the background.
+    pub comparison: Option<Arc<Comparison>>,
+    pub diff: DiffView,
     pub keymap: Keymap,
     pub theme: Theme,
     pub focus: Focus,
@@ -128,6 +175,8 @@ impl App {
             analysis: None,
             analyzing: None,
             claims: ClaimsView::default(),
+            comparison: None,
+            diff: DiffView::default(),
             keymap,
             theme,
             focus: Focus::Sources,
@@ -161,6 +210,8 @@ impl App {
         self.corpus = corpus;
         self.loading = None;
         self.analysis = None;
+        self.comparison = None;
+        self.diff = DiffView::default();
         self.selected_source = 0;
         self.reader = Reader::default();
         self.claims = ClaimsView::default();
@@ -169,6 +220,40 @@ impl App {
     pub fn set_analysis(&mut self, analysis: Arc<Analysis>) {
         self.analysis = Some(analysis);
         self.analyzing = None;
+    }
+
+    pub fn set_comparison(&mut self, comparison: Arc<Comparison>) {
+        self.comparison = Some(comparison);
+    }
+
+    /// Rows of a diff section: figure groups, statements, or sources.
+    pub fn diff_rows(&self, section: DiffSection) -> usize {
+        match (&self.comparison, section) {
+            (None, _) => 0,
+            (Some(c), DiffSection::Figures) => c.figures.len(),
+            (Some(c), DiffSection::Statements) => c.statements.len(),
+            (Some(c), DiffSection::Coverage) => c.coverage.sources.len(),
+        }
+    }
+
+    /// The sentences inside a diff row, in the order the pane lists them:
+    /// a group's entries, a statement's sentences, a source's claims that no
+    /// other source reports.
+    pub fn diff_detail(&self, section: DiffSection, row: usize) -> Vec<SentenceId> {
+        let Some(c) = &self.comparison else {
+            return Vec::new();
+        };
+        match section {
+            DiffSection::Figures => c
+                .figures
+                .get(row)
+                .map_or(Vec::new(), |g| g.entries.iter().map(|e| e.id).collect()),
+            DiffSection::Statements => c
+                .statements
+                .get(row)
+                .map_or(Vec::new(), |g| g.entries.iter().map(|e| e.id).collect()),
+            DiffSection::Coverage => c.exclusive_of(row),
+        }
     }
 
     /// The context of the focused pane.
@@ -338,8 +423,52 @@ impl App {
     }
 
     fn diff_action(&mut self, action: Action) -> bool {
+        let section = self.diff.section;
+        let row = self.diff.selected();
+        let rows = self.diff_rows(section);
+        let details = self.diff_detail(section, row);
+        // Moves act on the lines inside a row once the reader stepped in.
+        let (pos, n) = match self.diff.detail {
+            Some(d) => (d, details.len()),
+            None => (row, rows),
+        };
+        let page = (areas(self.size).main.height / 4).max(1) as usize;
+        let last = n.saturating_sub(1);
+        let moved = match action {
+            Action::Down => Some((pos + 1).min(last)),
+            Action::Up => Some(pos.saturating_sub(1)),
+            Action::PageDown => Some((pos + page).min(last)),
+            Action::PageUp => Some(pos.saturating_sub(page)),
+            Action::Top => Some(0),
+            Action::Bottom => Some(last),
+            _ => None,
+        };
+        if let Some(p) = moved {
+            match &mut self.diff.detail {
+                Some(d) => *d = p,
+                None => self.diff.selected[section.index()] = p,
+            }
+            return true;
+        }
         match action {
-            Action::Back => self.focus = Focus::Sources,
+            Action::Open => match self.diff.detail {
+                None if !details.is_empty() => self.diff.detail = Some(0),
+                None => {}
+                Some(d) => {
+                    if let Some(&id) = details.get(d) {
+                        self.jump_to(id);
+                    }
+                }
+            },
+            Action::NextSection => {
+                let next = DiffSection::ALL[(section.index() + 1) % DiffSection::ALL.len()];
+                self.diff.section = next;
+                self.diff.detail = None;
+            }
+            Action::Back => match self.diff.detail {
+                Some(_) => self.diff.detail = None,
+                None => self.focus = Focus::Sources,
+            },
             _ => return false,
         }
         true

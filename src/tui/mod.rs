@@ -13,6 +13,7 @@ pub mod wrap;
 use crate::CorpusArgs;
 use app::{App, FINDER_LIMIT};
 use crosscheck::analysis::{self, Analysis};
+use crosscheck::compare::{self, Comparison};
 use crosscheck::load::{self, Input, Problem, Progress};
 use crosscheck::search;
 use crosscheck::{Corpus, SentenceId};
@@ -112,10 +113,22 @@ fn install_mouse_restore() {
     }));
 }
 
-/// Analyzes a corpus off the UI thread, counting documents into `done`.
-fn spawn_analyzer(corpus: Arc<Corpus>, done: Arc<AtomicUsize>, tx: Sender<Analysis>) {
+/// What the analysis thread delivers, in this order.
+enum Analyzed {
+    Analysis(Arc<Analysis>),
+    Comparison(Arc<Comparison>),
+}
+
+/// Analyzes and then compares a corpus off the UI thread, counting
+/// documents into `done`.
+fn spawn_analyzer(corpus: Arc<Corpus>, done: Arc<AtomicUsize>, tx: Sender<Analyzed>) {
     thread::spawn(move || {
-        let _ = tx.send(analysis::analyze_with_progress(&corpus, &done));
+        let analysis = Arc::new(analysis::analyze_with_progress(&corpus, &done));
+        if tx.send(Analyzed::Analysis(Arc::clone(&analysis))).is_err() {
+            return;
+        }
+        let comparison = compare::compare(&corpus, &analysis);
+        let _ = tx.send(Analyzed::Comparison(Arc::new(comparison)));
     });
 }
 
@@ -178,8 +191,8 @@ struct Channels<'a> {
     progress: &'a Progress,
     load_rx: &'a Receiver<(Corpus, Vec<Problem>)>,
     analyzed: &'a Arc<AtomicUsize>,
-    analysis_tx: &'a Sender<Analysis>,
-    analysis_rx: &'a Receiver<Analysis>,
+    analysis_tx: &'a Sender<Analyzed>,
+    analysis_rx: &'a Receiver<Analyzed>,
     job_tx: &'a Sender<SearchJob>,
     results_rx: &'a Receiver<(String, Vec<search::Hit>)>,
 }
@@ -247,8 +260,11 @@ fn event_loop(
             problems = found;
             sent_query = None;
         }
-        if let Ok(analysis) = ch.analysis_rx.try_recv() {
-            app.set_analysis(Arc::new(analysis));
+        for done in ch.analysis_rx.try_iter() {
+            match done {
+                Analyzed::Analysis(a) => app.set_analysis(a),
+                Analyzed::Comparison(c) => app.set_comparison(c),
+            }
         }
         for (query, hits) in ch.results_rx.try_iter() {
             app.set_hits(&query, hits);

@@ -5,7 +5,7 @@ use super::app::{App, FINDER_LIMIT, Focus, View};
 use super::keymap::{Key, KeyCodeKey, Keymap};
 use super::theme::{Colors, Theme};
 use super::ui;
-use crosscheck::{Corpus, analysis, search};
+use crosscheck::{Corpus, analysis, compare, search};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -20,7 +20,9 @@ fn app(width: u16, height: u16) -> App {
         Theme::new(&Colors::default(), true).unwrap(),
         Rect::new(0, 0, width, height),
     );
-    app.set_analysis(Arc::new(analysis::analyze(&corpus)));
+    let analysis = analysis::analyze(&corpus);
+    app.set_comparison(Arc::new(compare::compare(&corpus, &analysis)));
+    app.set_analysis(Arc::new(analysis));
     app
 }
 
@@ -387,6 +389,68 @@ fn sources_enter_keeps_the_current_view() {
     );
 }
 
+#[test]
+fn diff_sections_drill_in_and_jump() {
+    let mut a = app(120, 36);
+    press(&mut a, "3");
+    assert_eq!((a.view, a.focus), (View::Diff, Focus::Main));
+    let c = a.comparison.clone().unwrap();
+    assert_eq!(c.figures[0].verdict, compare::Verdict::Conflict);
+    // Step into the troops group and onto its second entry, then jump.
+    press(&mut a, "enter j");
+    assert_eq!(a.diff.detail, Some(1));
+    let target = c.figures[0].entries[1].id;
+    press(&mut a, "enter");
+    assert_eq!(
+        (a.view, a.reader.doc, a.reader.focus_sentence),
+        (View::Reader, target.doc, Some(target.sentence))
+    );
+    // Back in the diff, h leaves the group before it leaves the pane.
+    press(&mut a, "3 h");
+    assert_eq!((a.diff.detail, a.focus), (None, Focus::Main));
+    press(&mut a, "h");
+    assert_eq!(a.focus, Focus::Sources);
+    // s cycles figures → statements → coverage, each keeping its row.
+    press(&mut a, "tab j");
+    assert_eq!(a.diff.selected(), 1);
+    press(&mut a, "s");
+    assert_eq!(
+        (a.diff.section, a.diff.selected()),
+        (super::app::DiffSection::Statements, 0)
+    );
+    press(&mut a, "s s");
+    assert_eq!(
+        (a.diff.section, a.diff.selected()),
+        (super::app::DiffSection::Figures, 1)
+    );
+}
+
+#[test]
+fn diff_shows_verdicts_in_words_and_marks_changed_words() {
+    let mut a = app(120, 36);
+    press(&mut a, "3");
+    let screen = render(&a);
+    assert!(
+        screen.contains("≠ conflict    North Korean troops"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("≈ compatible  distance: front line"),
+        "{screen}"
+    );
+    press(&mut a, "s");
+    let screen = render(&a);
+    assert!(screen.contains("≠ quoted differently"), "{screen}");
+    assert!(screen.contains("[-chapter-] {+page+}"), "{screen}");
+    press(&mut a, "s j");
+    let screen = render(&a);
+    assert!(screen.contains("Reported by BBC alone"), "{screen}");
+    assert!(
+        screen.contains("Seoul: Seoul, however, said it “does not believe"),
+        "{screen}"
+    );
+}
+
 // -------------------------------------------------------------- snapshots
 
 #[test]
@@ -434,6 +498,21 @@ fn snapshot_claims() {
         insta::assert_snapshot!(format!("claims_{w}x{h}"), render(&a));
         press(&mut a, "a t");
         insta::assert_snapshot!(format!("claims_all_figures_{w}x{h}"), render(&a));
+    }
+}
+
+#[test]
+fn snapshot_diff() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        press(&mut a, "3");
+        insta::assert_snapshot!(format!("diff_figures_{w}x{h}"), render(&a));
+        press(&mut a, "enter j");
+        insta::assert_snapshot!(format!("diff_figures_detail_{w}x{h}"), render(&a));
+        press(&mut a, "h s");
+        insta::assert_snapshot!(format!("diff_statements_{w}x{h}"), render(&a));
+        press(&mut a, "s j");
+        insta::assert_snapshot!(format!("diff_coverage_{w}x{h}"), render(&a));
     }
 }
 
