@@ -57,30 +57,59 @@ impl Drop for Tmux {
     }
 }
 
-#[test]
-fn open_search_jump_help_quit() {
+/// Starts the app in a fresh tmux server, with `env` before the command;
+/// after it exits the pane shows its exit status, the terminal modes and END.
+fn start(name: &str, env: &str) -> Tmux {
     let tmux = Tmux {
-        socket: format!("crosscheck-e2e-{}", std::process::id()),
+        socket: format!("crosscheck-e2e-{name}-{}", std::process::id()),
     };
     let bin = env!("CARGO_BIN_EXE_crosscheck");
-    // After the app exits, report its status and the terminal modes.
     let script = format!(
-        "{bin}; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END; sleep 60"
+        "{env} {bin}; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END; sleep 60"
     );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &script,
-    ]);
+    let size = ["-x", "100", "-y", "30"];
+    let mut args = vec!["new-session", "-d", "-s", "e2e"];
+    args.extend(size);
+    args.extend(["sh", "-c", &script]);
+    tmux.run(&args);
+    tmux
+}
 
+fn assert_restored(screen: &str) {
+    assert!(
+        screen.contains("icanon echo"),
+        "terminal modes restored:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Sources (5)"),
+        "the alternate screen is gone:\n{screen}"
+    );
+}
+
+#[test]
+fn a_panic_on_the_ui_thread_restores_the_terminal() {
+    let tmux = start("ui-panic", "CROSSCHECK_PANIC=ui");
+    let screen = tmux.wait_for("END");
+    assert!(screen.contains("injected panic (ui)"), "{screen}");
+    assert!(screen.contains("EXIT=101"), "{screen}");
+    assert_restored(&screen);
+}
+
+#[test]
+fn a_panic_on_a_worker_exits_cleanly_and_reports_it() {
+    let tmux = start("worker-panic", "CROSSCHECK_PANIC=worker");
+    let screen = tmux.wait_for("END");
+    assert!(
+        screen.contains("internal error in a background task, please report it"),
+        "{screen}"
+    );
+    assert!(screen.contains("EXIT=1"), "{screen}");
+    assert_restored(&screen);
+}
+
+#[test]
+fn open_search_jump_help_quit() {
+    let tmux = start("main", "");
     let screen = tmux.wait_for("Sources (5)");
     assert!(
         screen.contains("Ukraine Announces First Direct Clashes"),

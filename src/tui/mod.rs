@@ -21,9 +21,9 @@ use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, Mou
 use crossterm::execute;
 use ratatui::layout::Rect;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
@@ -47,6 +47,14 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
     let theme = config.theme(color).map_err(anyhow::Error::msg)?;
     let mouse = mouse_flag || config.mouse;
 
+    // The panic hook goes in before any worker starts, so that no worker's
+    // panic can print over the screen.
+    let mut terminal = ratatui::try_init()?;
+    install_panic_hook(mouse);
+    if mouse {
+        execute!(std::io::stdout(), EnableMouseCapture)?;
+    }
+
     let progress = Arc::new(Progress::default());
     let (load_tx, load_rx) = mpsc::channel();
     let initial = if args.paths.is_empty() {
@@ -64,12 +72,6 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
             Arc::clone(&analyzed),
             analysis_tx.clone(),
         );
-    }
-
-    let mut terminal = ratatui::try_init()?;
-    if mouse {
-        install_mouse_restore();
-        execute!(std::io::stdout(), EnableMouseCapture)?;
     }
     let size = terminal
         .size()
@@ -103,14 +105,38 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Restores mouse reporting on panic too (ratatui's own hook restores the
-/// rest of the terminal but not the mouse).
-fn install_mouse_restore() {
+/// A panic on a worker thread, kept for the UI thread to report once the
+/// terminal is restored.
+static WORKER_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// On the UI thread, a panic restores the terminal (ratatui's hook, plus the
+/// mouse, which ratatui leaves on) before the message prints. A worker's
+/// panic must not write over the screen: it is stored, and the UI thread
+/// exits cleanly and reports it.
+fn install_panic_hook(mouse: bool) {
+    let ui_thread = thread::current().id();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        if thread::current().id() != ui_thread {
+            if let Ok(mut slot) = WORKER_PANIC.lock() {
+                slot.get_or_insert_with(|| info.to_string());
+            }
+            return;
+        }
+        if mouse {
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        }
         previous(info);
     }));
+}
+
+/// Debug builds panic where `CROSSCHECK_PANIC` says ("ui" after the first
+/// frame, "worker" in the analysis thread), so the end-to-end test can check
+/// that a panic leaves the terminal restored.
+fn injected_panic(place: &str) {
+    if cfg!(debug_assertions) && std::env::var("CROSSCHECK_PANIC").is_ok_and(|p| p == place) {
+        panic!("injected panic ({place})");
+    }
 }
 
 /// What the analysis thread delivers, in this order.
@@ -123,6 +149,7 @@ enum Analyzed {
 /// documents into `done`.
 fn spawn_analyzer(corpus: Arc<Corpus>, done: Arc<AtomicUsize>, tx: Sender<Analyzed>) {
     thread::spawn(move || {
+        injected_panic("worker");
         let analysis = Arc::new(analysis::analyze_with_progress(&corpus, &done));
         if tx.send(Analyzed::Analysis(Arc::clone(&analysis))).is_err() {
             return;
@@ -217,7 +244,11 @@ fn event_loop(
                 app.corpus.documents.len(),
             ));
         }
+        if let Some(panic) = WORKER_PANIC.lock().ok().and_then(|mut p| p.take()) {
+            anyhow::bail!("internal error in a background task, please report it: {panic}");
+        }
         terminal.draw(|frame| ui::draw(frame, app))?;
+        injected_panic("ui");
         if app.quit {
             return Ok(problems);
         }
