@@ -101,8 +101,9 @@ fn report(corpus: &Corpus, analysis: &analysis::Analysis, style: Style) -> Strin
         out.push('\n');
     }
     out.push_str(&style.dim(&format!(
-        "{total} claims in {} documents",
-        corpus.documents.len()
+        "{} in {}",
+        super::count(total, "claim"),
+        super::count(corpus.documents.len(), "document")
     )));
     out.push('\n');
     out

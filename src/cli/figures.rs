@@ -120,8 +120,9 @@ fn report(corpus: &Corpus, analysis: &analysis::Analysis, style: Style) -> Strin
         out.push('\n');
     }
     out.push_str(&style.dim(&format!(
-        "{total} figures in {} documents",
-        corpus.documents.len()
+        "{} in {}",
+        super::count(total, "figure"),
+        super::count(corpus.documents.len(), "document")
     )));
     out.push('\n');
     out

@@ -80,3 +80,12 @@ pub fn heading(d: &crosscheck::Document) -> String {
         None => d.source.clone(),
     }
 }
+
+/// "1 document", "5 documents".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

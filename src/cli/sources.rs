@@ -109,7 +109,11 @@ fn table(docs: &[Document], style: Style, width: Option<usize>) -> String {
         }
     }
     let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
-    out.push_str(&style.dim(&format!("{} documents, {sentences} sentences", docs.len())));
+    out.push_str(&style.dim(&format!(
+        "{}, {}",
+        super::count(docs.len(), "document"),
+        super::count(sentences, "sentence")
+    )));
     out.push('\n');
     out
 }
