@@ -97,3 +97,81 @@ fn hostile_corpus_never_reaches_a_real_terminal() {
     }
     assert!(colored, "no command colored its output: not on a tty?");
 }
+
+/// Every file under `dir` with its bytes' hash, length, mode and mtime, and
+/// every directory entry: what a run must leave exactly as it was.
+fn snapshot(dir: &Path) -> Vec<(String, u64, u64, String, std::time::SystemTime)> {
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+    let mut out = Vec::new();
+    for e in walk(dir) {
+        let meta = std::fs::symlink_metadata(&e).unwrap();
+        let mut h = DefaultHasher::new();
+        if meta.is_file() {
+            std::fs::read(&e).unwrap().hash(&mut h);
+        }
+        out.push((
+            e.display().to_string(),
+            h.finish(),
+            meta.len(),
+            format!("{:?}", meta.permissions()),
+            meta.modified().unwrap(),
+        ));
+    }
+    out.sort();
+    out
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = vec![dir.to_path_buf()];
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn no_command_writes_to_the_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    hostile::write(dir.path());
+    let sub = dir.path().join("nested");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(
+        sub.join("seed.txt"),
+        "Officials said 10,000 troops crossed.\n",
+    )
+    .unwrap();
+    std::fs::write(sub.join(".hidden.txt"), "hidden").unwrap();
+    std::fs::write(sub.join("notes.xyz"), "unknown type").unwrap();
+    let before = snapshot(dir.path());
+    let file = dir.path().join("article.txt");
+    for cmd in commands() {
+        for target in [dir.path(), file.as_path()] {
+            run_piped(&cmd, &[target]);
+        }
+        // Standard input too.
+        let mut child = Command::new(BIN)
+            .args(&cmd)
+            .arg("-")
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(&std::fs::read(&file).unwrap())
+            .unwrap();
+        child.wait().unwrap();
+    }
+    assert_eq!(snapshot(dir.path()), before, "a command changed the corpus");
+}
