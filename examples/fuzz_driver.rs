@@ -157,7 +157,7 @@ fn mutate(rng: &mut Rng, pool: &[Vec<u8>], input: &mut Vec<u8>) {
 fn check(name: &str, bytes: &[u8]) -> Result<(), String> {
     let loaded = load::load_named([(name, bytes)]);
     for d in &loaded.documents {
-        if d.text.chars().any(|c| hostile::is_dangerous(c)) {
+        if d.text.chars().any(hostile::is_dangerous) {
             return Err("dangerous char in document text".into());
         }
         for field in [&d.title, &d.outlet, &d.date, &d.url, &d.author] {
