@@ -128,6 +128,26 @@ pub fn build(
     origin: LineOrigin,
     warnings: Vec<String>,
 ) -> Document {
+    // Every field a record states is untrusted and ends up on a terminal.
+    let meta = Meta {
+        title: meta.title,
+        outlet: meta.outlet,
+        url: meta
+            .url
+            .as_deref()
+            .map(clean_inline)
+            .filter(|s| !s.is_empty()),
+        date: meta
+            .date
+            .as_deref()
+            .map(clean_inline)
+            .filter(|s| !s.is_empty()),
+        author: meta
+            .author
+            .as_deref()
+            .map(clean_inline)
+            .filter(|s| !s.is_empty()),
+    };
     let text: String = sanitize(raw).nfc().collect();
     let mut drafts = paragraphs(&text, origin);
 
@@ -410,6 +430,35 @@ mod tests {
         assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
         assert!(!d.text.contains('\u{202e}'));
         assert_eq!(d.title.as_deref(), Some("Title Here"));
+    }
+
+    /// Regression: a record's date, url and author reached the terminal raw
+    /// (only title and outlet were sanitized).
+    #[test]
+    fn metadata_fields_are_sanitized() {
+        let evil = "\x1b]0;pwned\x07\u{9b}2J\u{202e}";
+        let d = build(
+            "r.json".into(),
+            "Body text.",
+            Meta {
+                title: Some(format!("T{evil}itle")),
+                outlet: Some(format!("Out{evil}let")),
+                url: Some(format!("https://x.example/{evil}")),
+                date: Some(format!("2024{evil}")),
+                author: Some(format!("Mal{evil}lory")),
+            },
+            LineOrigin::From(1),
+            vec![],
+        );
+        for field in [&d.title, &d.outlet, &d.url, &d.date, &d.author] {
+            let f = field.as_deref().unwrap();
+            assert!(
+                !f.chars().any(|c| c.is_control() || c == '\u{202e}'),
+                "{f:?}"
+            );
+        }
+        assert_eq!(d.date.as_deref(), Some("2024"));
+        assert_eq!(d.author.as_deref(), Some("Mallory"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! naming the file; it never panics and never stops the rest from loading.
 
 use crate::document::{self, Document, LineOrigin, Meta};
+use crate::sanitize::escape;
 use rayon::prelude::*;
 use regex::Regex;
 use serde_json::Value;
@@ -216,7 +217,7 @@ pub fn load_with_progress(inputs: &[Input], options: Options, progress: &Progres
 pub fn load_named<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Loaded {
     let mut loaded = Loaded::default();
     for (name, bytes) in files {
-        let r = parse(name, bytes, Format::from_path(Path::new(name)));
+        let r = parse(&escape(name), bytes, Format::from_path(Path::new(name)));
         loaded.documents.extend(r.documents);
         loaded.problems.extend(r.problems);
     }
@@ -233,7 +234,7 @@ impl Drop for CountOnDrop<'_> {
 }
 
 fn collect(path: &Path, jobs: &mut Vec<Job>, problems: &mut Vec<Problem>) {
-    let shown = path.display().to_string();
+    let shown = shown(path);
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -264,7 +265,7 @@ fn collect(path: &Path, jobs: &mut Vec<Job>, problems: &mut Vec<Problem>) {
             Ok(e) if e.file_type().is_file() => {
                 if let Some(format) = Format::from_path(e.path()) {
                     jobs.push(Job {
-                        source: e.path().display().to_string(),
+                        source: self::shown(e.path()),
                         path: Some(e.path().to_path_buf()),
                         format: Some(format),
                     });
@@ -272,9 +273,9 @@ fn collect(path: &Path, jobs: &mut Vec<Job>, problems: &mut Vec<Problem>) {
             }
             Ok(_) => {}
             Err(e) => {
-                let at = e.path().map_or(shown.clone(), |p| p.display().to_string());
+                let at = e.path().map_or(shown.clone(), self::shown);
                 let message = if let Some(ancestor) = e.loop_ancestor() {
-                    format!("symlink loop back to {}, skipped", ancestor.display())
+                    format!("symlink loop back to {}, skipped", self::shown(ancestor))
                 } else if let Some(io) = e.io_error() {
                     io_message(io)
                 } else {
@@ -288,6 +289,12 @@ fn collect(path: &Path, jobs: &mut Vec<Job>, problems: &mut Vec<Problem>) {
             }
         }
     }
+}
+
+/// A path as shown in `Document::source` and in problems: file names are
+/// untrusted too, so controls and bidi overrides in them are escaped.
+fn shown(path: &Path) -> String {
+    escape(&path.display().to_string()).into_owned()
 }
 
 fn io_message(e: &std::io::Error) -> String {

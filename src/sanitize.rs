@@ -33,6 +33,28 @@ pub fn sanitize(input: &str) -> String {
     out
 }
 
+/// Shows the characters [`sanitize`] would strip as visible escapes
+/// (`\x1b`, `\u{202e}`) and keeps everything else: for names such as file
+/// paths, which must stay recognisable rather than be cleaned.
+pub fn escape(input: &str) -> std::borrow::Cow<'_, str> {
+    if !input.chars().any(|c| c == '\n' || is_stripped(c)) {
+        return std::borrow::Cow::Borrowed(input);
+    }
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        if c == '\n' || is_stripped(c) {
+            if (c as u32) < 0x100 {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            } else {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// True for characters that must never reach the terminal.
 fn is_stripped(c: char) -> bool {
     c.is_control()
@@ -118,6 +140,17 @@ mod tests {
     #[test]
     fn unterminated_osc_stops_at_line_end() {
         assert_eq!(sanitize("x\x1b]0;never ends\nnext line"), "x\nnext line");
+    }
+
+    #[test]
+    fn escape_makes_names_visible_and_inert() {
+        use super::escape;
+        assert_eq!(escape("a/b c.txt"), "a/b c.txt");
+        assert_eq!(
+            escape("n\x1b]0;x\x07\u{9b}\u{202e}.txt"),
+            "n\\x1b]0;x\\x07\\x9b\\u{202e}.txt"
+        );
+        assert_eq!(escape("a\nb\tc"), "a\\x0ab\\x09c");
     }
 
     #[test]

@@ -92,3 +92,100 @@ proptest! {
         prop_assert!(bad.is_none(), "{:?} survived in {:?}", bad, clean);
     }
 }
+
+// ------------------------------------------------------------- extraction
+
+/// Text shaped like figures and attributions, so the extractors' branches
+/// run: hedges, scales, units, products, number words, claimers, quotes.
+fn reporty() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(
+        r#"(said|says|told KBS|according to|, saying|he|she|they|Zelensky|the Pentagon|Defense Minister Rustem Umerov|officials|intelligence assessments|more than|at least|up to|about|an estimated|some|nearly|between|and|to|of|each|units|troops|soldiers|killed|injured|km|kilometers|miles|-kilometer|%|percent|\$|£|bn|million|thousand|thousands|hundreds|dozens|five|eleven|twenty-one|half|two-thirds|a third|35-year-old|1,500|10,000|3,000|12\.5|1e400|99999999999999999999999999|0|-|–|/|½|\d{1,4}|“|”|"|'|’|:|,|\.|\(|\)|\n| ){0,80}"#,
+    )
+    .unwrap()
+}
+
+fn check_figures(sentence: &str) {
+    for f in crosscheck::figures::extract_figures(sentence) {
+        assert!(
+            f.span.start <= f.span.end && f.span.end <= sentence.len(),
+            "figure span {:?} outside {sentence:?}",
+            f.span
+        );
+        assert!(sentence.is_char_boundary(f.span.start) && sentence.is_char_boundary(f.span.end));
+        if let (Some(lo), Some(hi)) = (f.low, f.high) {
+            assert!(
+                lo <= hi,
+                "interval {lo}..{hi} of {:?} in {sentence:?}",
+                f.text
+            );
+        }
+    }
+}
+
+fn check_analysis(d: &crosscheck::Document) {
+    let spans: Vec<_> = d.sentences.iter().map(|s| s.span.clone()).collect();
+    let att = crosscheck::attribution::analyze(&d.text, &spans);
+    assert_eq!(att.sentences.len(), spans.len());
+    for (span, atts) in spans.iter().zip(&att.sentences) {
+        let sentence = &d.text[span.clone()];
+        for a in atts {
+            for r in [&a.span, &a.cue, &a.mention] {
+                assert!(
+                    r.start <= r.end && r.end <= sentence.len(),
+                    "attribution span {r:?} outside {sentence:?}"
+                );
+                assert!(sentence.is_char_boundary(r.start) && sentence.is_char_boundary(r.end));
+            }
+        }
+    }
+    for q in &att.quotes {
+        assert!(q.span.start <= q.span.end && q.span.end <= d.text.len());
+        assert!(d.text.is_char_boundary(q.span.start) && d.text.is_char_boundary(q.span.end));
+        assert!(q.first_sentence <= q.last_sentence && q.last_sentence < spans.len());
+    }
+    let analysis = crosscheck::analysis::analyze_document(d);
+    for f in &analysis.figures {
+        let sentence = &d.sentences[f.sentence].span;
+        let span = f.doc_span(d);
+        assert!(
+            sentence.start <= span.start && span.end <= sentence.end,
+            "figure {:?} outside its sentence",
+            f.figure.text
+        );
+    }
+    for c in &analysis.claims {
+        assert!(c.sentence < spans.len());
+        assert!(c.quotes.iter().all(|&q| q < att.quotes.len()));
+        assert!(c.figures.iter().all(|&f| f < analysis.figures.len()));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn figures_never_panic_and_spans_lie_in_the_sentence(s in any::<String>()) {
+        check_figures(&s);
+    }
+
+    #[test]
+    fn figures_on_reporty_text(s in reporty()) {
+        check_figures(&s);
+    }
+
+    #[test]
+    fn attribution_and_analysis_spans_lie_in_the_text(text in reporty(), news in newsy()) {
+        for raw in [&text, &news, &format!("{news} {text}")] {
+            for d in &load::load_named([("a.txt", raw.as_bytes())]).documents {
+                check_analysis(d);
+            }
+        }
+    }
+
+    #[test]
+    fn analysis_of_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..1024)) {
+        for d in &load::load_named([("a.txt", bytes.as_slice())]).documents {
+            check_analysis(d);
+        }
+    }
+}

@@ -21,7 +21,7 @@ pub use lexicon::LEXICON_TOML;
 
 use lexicon::{LEXICON as LEX, fold};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use tokens::{Kind, Tok, tokenize};
 
@@ -1188,6 +1188,8 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
         let st = &sents[si];
         let found = find_cues(st);
         let mut atts: Vec<Attribution> = Vec::new();
+        let mut seen: HashSet<(Range<usize>, Claimer)> = HashSet::new();
+        let mut first_org: Option<String> = None;
         for f in found {
             let cue = st.bytes(f.cue.0, f.cue.1);
             let (claimer, resolved_from, mention) = if f.copy_prev {
@@ -1210,15 +1212,17 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                 };
                 (c, from, st.bytes(np.a, np.b))
             };
-            if atts.iter().any(|p| {
-                p.mention == mention && p.claimer == claimer && mention.start < mention.end
-            }) && f.pattern != Pattern::Participle
+            // A set, not a scan of `atts`: that was quadratic in a sentence
+            // with thousands of cues.
+            if mention.start < mention.end
+                && f.pattern != Pattern::Participle
+                && seen.contains(&(mention.clone(), claimer.clone()))
             {
                 continue;
             }
             let mut claimer = claimer;
             if resolved_from.is_none() {
-                qualify_bare_role(&atts, &mut claimer);
+                qualify_bare_role(first_org.as_deref(), &mut claimer);
             }
             if claimer.kind == ClaimerKind::Person
                 && claimer.name.contains(' ')
@@ -1230,6 +1234,10 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
             }
             if resolved_from.is_none() || f.pattern == Pattern::Participle {
                 res.history.push(claimer.clone());
+            }
+            seen.insert((mention.clone(), claimer.clone()));
+            if first_org.is_none() && claimer.kind == ClaimerKind::Organisation {
+                first_org = Some(claimer.name.clone());
             }
             atts.push(Attribution {
                 claimer,
@@ -1255,12 +1263,10 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
 
 /// "The Pentagon has said the same with spokesman Pat Ryder": a bare title gets the
 /// organisation named earlier in the same sentence ("Pentagon spokesman").
-fn qualify_bare_role(earlier: &[Attribution], c: &mut Claimer) {
-    let Some(org) = earlier
-        .iter()
-        .find(|a| a.claimer.kind == ClaimerKind::Organisation)
-        .map(|a| a.claimer.name.trim_start_matches("the ").to_owned())
-    else {
+/// `org` is the first organisation among the sentence's earlier attributions,
+/// tracked by the caller (finding it anew for every cue was quadratic).
+fn qualify_bare_role(org: Option<&str>, c: &mut Claimer) {
+    let Some(org) = org.map(|name| name.trim_start_matches("the ")) else {
         return;
     };
     if c.kind == ClaimerKind::Person
@@ -1298,6 +1304,19 @@ fn assign_spans(st: &Sent, atts: &mut [Attribution]) {
             a.cue.clone()
         }
     };
+    // Separators and "that"s before each token, so that a gap is counted in
+    // constant time: scanning it made a long chain of "X said that Y said
+    // that …" quadratic.
+    let prefix = |f: &dyn Fn(&Tok) -> bool| -> Vec<usize> {
+        let mut v = Vec::with_capacity(toks.len() + 1);
+        v.push(0);
+        for t in toks {
+            v.push(v[v.len() - 1] + usize::from(f(t)));
+        }
+        v
+    };
+    let separators = prefix(&is_separator);
+    let thats = prefix(&|t: &Tok| t.lower == "that");
     // Embedding.
     let mut outer: Option<usize> = None;
     for i in 0..atts.len() {
@@ -1308,13 +1327,14 @@ fn assign_spans(st: &Sent, atts: &mut [Attribution]) {
             let gap_to = tok_index_at(toks, an.start);
             let leading_according =
                 oa.pattern == Pattern::According && st.s[..anchor(oa).start].trim().is_empty();
-            let gap = &toks[gap_from.min(gap_to)..gap_to];
+            let gap = gap_from.min(gap_to)..gap_to;
+            let count = |prefix: &[usize]| prefix[gap.end] - prefix[gap.start];
             let embedded = atts[i].pattern == Pattern::Participle
                 || leading_according
                 || (matches!(atts[i].pattern, Pattern::Verb)
                     && gap_from <= gap_to
-                    && !gap.iter().any(is_separator)
-                    && (gap.is_empty() || gap.iter().any(|t| t.lower == "that")));
+                    && count(&separators) == 0
+                    && (gap.is_empty() || count(&thats) > 0));
             if embedded && an.start >= anchor(oa).start {
                 atts[i].embedded = true;
                 continue;
@@ -1355,10 +1375,8 @@ fn assign_spans(st: &Sent, atts: &mut [Attribution]) {
     for i in 0..atts.len() {
         if atts[i].embedded {
             let an = anchor(&atts[i]);
-            let outer_end = idx
-                .iter()
-                .rev()
-                .find(|&&o| o < i)
+            let outer_end = idx[..idx.partition_point(|&o| o < i)]
+                .last()
                 .map_or(len, |&o| atts[o].span.end);
             atts[i].span = an.start.min(outer_end)..outer_end;
         }
@@ -1609,7 +1627,10 @@ fn attach_quotes(
     mut doc: DocAttribution,
 ) -> DocAttribution {
     let pos_of: HashMap<usize, usize> = order.iter().enumerate().map(|(p, &i)| (i, p)).collect();
-    let bare = |si: usize| bare_words(&sents[si].toks) <= 3;
+    // Once per sentence, not per quote: a long line of quotes made this
+    // quadratic.
+    let bare_sentence: Vec<bool> = sents.iter().map(|s| bare_words(&s.toks) <= 3).collect();
+    let bare = |si: usize| bare_sentence[si];
     for q in raw {
         let p = order.partition_point(|&i| spans[i].end <= q.span.start);
         if p >= order.len() || spans[order[p]].start >= q.span.end {

@@ -310,4 +310,8 @@ fn event_loop(
 }
 
 #[cfg(test)]
+mod hostile_tests;
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;
