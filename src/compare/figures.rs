@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use super::lexicon::{LEXICON, Lexicon, ScopeKind};
+use super::stories::Stories;
 use super::text::{Word, find_phrase, has_digit, words};
 use super::{FigureEntry, FigureGroup, Spread, ValueHolders, Verdict, display};
 use crate::analysis::{Analysis, FoundFigure};
@@ -11,24 +12,27 @@ use crate::corpus::{Corpus, SentenceId};
 use crate::document::{Document, ParagraphKind};
 use crate::figures::{Qualifier, to_base_unit};
 
-/// Group key: (measure, unit key, per unit, subject class).
-type Key = (String, String, bool, Option<String>);
+/// Group key: (story, measure, unit key, per unit, subject class).
+type Key = (usize, String, String, bool, Option<String>);
 
 struct Item {
     key: Key,
     entry: FigureEntry,
     /// Stems of the context words (only used without a subject class).
     anchors: HashSet<String>,
-    /// (stem, word as written) nearest first, for labels.
-    anchor_words: Vec<(String, String)>,
+    /// (stem, word as written, word index) nearest first, for labels.
+    anchor_words: Vec<(String, String, usize)>,
+    /// The figure's word indices in its sentence.
+    fig: Range<usize>,
 }
 
-pub(super) fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
+pub(super) fn group(corpus: &Corpus, analysis: &Analysis, stories: &Stories) -> Vec<FigureGroup> {
     let lex = &*LEXICON;
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut items: Vec<Item> = Vec::new();
     for (d, (doc, a)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
         let first = items.len();
+        let story = stories.doc_story.get(d).copied().unwrap_or(0);
         // Word lists per sentence, computed once.
         let mut sentence_words: HashMap<usize, Vec<Word>> = HashMap::new();
         let mut direct_classes: Vec<(usize, Option<String>)> = Vec::new();
@@ -62,9 +66,16 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
                 .collect();
             let anchor_words = anchors(lex, &stemmer, text, ws, &fw, &others);
             items.push(Item {
-                key: (f.figure.measure.clone(), unit_key, per_unit, class.clone()),
-                anchors: anchor_words.iter().map(|(s, _)| s.clone()).collect(),
+                key: (
+                    story,
+                    f.figure.measure.clone(),
+                    unit_key,
+                    per_unit,
+                    class.clone(),
+                ),
+                anchors: anchor_words.iter().map(|(s, _, _)| s.clone()).collect(),
                 anchor_words,
+                fig: fw.clone(),
                 entry,
             });
             if counted {
@@ -86,8 +97,8 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
             if c.is_some() {
                 continue;
             }
-            let measure = items[i].key.0.clone();
-            let same = classes_of(&|it: &Item| it.key.0 == measure);
+            let measure = items[i].key.1.clone();
+            let same = classes_of(&|it: &Item| it.key.1 == measure);
             let chosen = if same.len() == 1 {
                 same.into_iter().next()
             } else if same.is_empty() {
@@ -106,11 +117,11 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
         }
         for (i, c) in fills {
             debug_assert!(i >= first);
-            items[i].key.3 = Some(c);
+            items[i].key.4 = Some(c);
             items[i].entry.subject_inferred = true;
         }
     }
-    build_groups(items)
+    build_groups(items, stories)
 }
 
 /// The word indices a byte span covers.
@@ -216,13 +227,13 @@ fn anchors(
     ws: &[Word],
     fw: &Range<usize>,
     figures: &[Range<usize>],
-) -> Vec<(String, String)> {
+) -> Vec<(String, String, usize)> {
     let n = lex.anchor_window;
     let lo = fw.start.saturating_sub(n);
     let hi = (fw.end + n).min(ws.len());
     let mut idx: Vec<usize> = (lo..hi).filter(|i| !fw.contains(i)).collect();
     idx.sort_by_key(|&i| gap(&(i..i + 1), fw));
-    let mut out: Vec<(String, String)> = Vec::new();
+    let mut out: Vec<(String, String, usize)> = Vec::new();
     for i in idx {
         if figures.iter().any(|r| r.contains(&i)) {
             continue;
@@ -238,9 +249,9 @@ fn anchors(
             }
             let part = lex.variants.get(part).map_or(part, String::as_str);
             let stem = stemmer.stem(part).into_owned();
-            if !out.iter().any(|(s, _)| *s == stem) {
+            if !out.iter().any(|(s, _, _)| *s == stem) {
                 let written = text.get(w.span.clone()).unwrap_or(part).to_string();
-                out.push((stem, written));
+                out.push((stem, written, i));
             }
         }
     }
@@ -318,13 +329,13 @@ impl Dsu {
     }
 }
 
-fn build_groups(items: Vec<Item>) -> Vec<FigureGroup> {
+fn build_groups(items: Vec<Item>, stories: &Stories) -> Vec<FigureGroup> {
     let mut dsu = Dsu((0..items.len()).collect());
     let mut by_key: HashMap<&Key, usize> = HashMap::new();
     let mut by_anchor: HashMap<(&Key, &str), usize> = HashMap::new();
     let mut by_sentence: HashMap<(&Key, SentenceId), usize> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        if it.key.3.is_some() {
+        if it.key.4.is_some() {
             let root = *by_key.entry(&it.key).or_insert(i);
             dsu.union(root, i);
             continue;
@@ -343,7 +354,7 @@ fn build_groups(items: Vec<Item>) -> Vec<FigureGroup> {
     }
     let mut groups: Vec<(usize, FigureGroup)> = members
         .into_values()
-        .map(|m| (m[0], make_group(&items, &m)))
+        .map(|m| (m[0], make_group(&items, &m, stories)))
         .collect();
     let rank = |g: &FigureGroup| match g.verdict {
         Verdict::Conflict => 0,
@@ -352,8 +363,10 @@ fn build_groups(items: Vec<Item>) -> Vec<FigureGroup> {
         Verdict::Single => 3,
     };
     groups.sort_by(|(fa, a), (fb, b)| {
-        (a.sources < 2)
-            .cmp(&(b.sources < 2))
+        a.story
+            .id
+            .cmp(&b.story.id)
+            .then((a.sources < 2).cmp(&(b.sources < 2)))
             .then(rank(a).cmp(&rank(b)))
             .then(b.sources.cmp(&a.sources))
             .then(fa.cmp(fb))
@@ -365,9 +378,9 @@ fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
-fn make_group(items: &[Item], m: &[usize]) -> FigureGroup {
+fn make_group(items: &[Item], m: &[usize], stories: &Stories) -> FigureGroup {
     let first = &items[m[0]];
-    let (measure, _, per_unit, class) = first.key.clone();
+    let (story, measure, _, per_unit, class) = first.key.clone();
     let mut entries: Vec<FigureEntry> = m.iter().map(|&i| items[i].entry.clone()).collect();
     entries.sort_by(|a, b| {
         a.vague
@@ -375,7 +388,7 @@ fn make_group(items: &[Item], m: &[usize]) -> FigureGroup {
             .then(a.base_value.total_cmp(&b.base_value))
             .then(a.id.cmp(&b.id))
     });
-    let base_unit = first.entry.unit.as_ref().map(|_| first.key.1.clone());
+    let base_unit = first.entry.unit.as_ref().map(|_| first.key.2.clone());
     let sources: HashSet<&str> = entries.iter().map(|e| e.source.as_str()).collect();
     let precise: Vec<&FigureEntry> = entries.iter().filter(|e| !e.vague).collect();
     let precise_sources: HashSet<&str> = precise.iter().map(|e| e.source.as_str()).collect();
@@ -411,27 +424,34 @@ fn make_group(items: &[Item], m: &[usize]) -> FigureGroup {
             .fold(f64::NEG_INFINITY, f64::max),
     });
     let mut values: Vec<ValueHolders> = Vec::new();
+    // (qualifiers, outlets, claimers) already listed for the last value.
+    let mut seen: [HashSet<&str>; 3] = Default::default();
     for (i, e) in entries.iter().enumerate().filter(|(_, e)| !e.vague) {
-        let pos = values
-            .iter()
-            .position(|v| same_value(v.value, e.base_value));
-        let v = match pos {
-            Some(p) => &mut values[p],
-            None => {
-                values.push(ValueHolders {
-                    value: e.base_value,
-                    qualifiers: Vec::new(),
-                    outlets: Vec::new(),
-                    claimers: Vec::new(),
-                    entries: Vec::new(),
-                });
-                values.last_mut().expect("just pushed")
-            }
-        };
-        push_unique(&mut v.qualifiers, &e.qualifier);
-        push_unique(&mut v.outlets, &e.display);
-        if let Some(c) = &e.claimer {
-            push_unique(&mut v.claimers, c);
+        // Entries are sorted by value: equal values are adjacent.
+        if !values
+            .last()
+            .is_some_and(|v| same_value(v.value, e.base_value))
+        {
+            values.push(ValueHolders {
+                value: e.base_value,
+                qualifiers: Vec::new(),
+                outlets: Vec::new(),
+                claimers: Vec::new(),
+                entries: Vec::new(),
+            });
+            seen.iter_mut().for_each(HashSet::clear);
+        }
+        let v = values.last_mut().expect("pushed above");
+        if seen[0].insert(&e.qualifier) {
+            v.qualifiers.push(e.qualifier.clone());
+        }
+        if seen[1].insert(&e.display) {
+            v.outlets.push(e.display.clone());
+        }
+        if let Some(c) = &e.claimer
+            && seen[2].insert(c)
+        {
+            v.claimers.push(c.clone());
         }
         v.entries.push(i);
     }
@@ -467,6 +487,7 @@ fn make_group(items: &[Item], m: &[usize]) -> FigureGroup {
         values,
         sources: sources.len(),
         scopes,
+        story: stories.reference(story),
         entries,
     }
 }
@@ -477,37 +498,103 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
     }
 }
 
+/// Longest phrase a label quotes from a sentence, in words.
+const LABEL_WORDS: usize = 8;
+
 /// The anchors most members share (up to two), else the first member's
-/// subject phrase or its nearest anchors.
+/// subject phrase or its nearest anchors, quoted as a phrase from one
+/// member's sentence: "lies … from the capital" (… stands for the figure),
+/// "front line".
 fn anchor_label(items: &[Item], m: &[usize]) -> String {
+    let mut chosen: Vec<&str> = Vec::new();
     if m.len() > 1 {
-        let mut count: HashMap<&str, (usize, usize, &str)> = HashMap::new();
+        let mut count: HashMap<&str, (usize, usize)> = HashMap::new();
         for (order, &i) in m.iter().enumerate() {
-            for (rank, (stem, written)) in items[i].anchor_words.iter().enumerate() {
-                let c = count
-                    .entry(stem)
-                    .or_insert((0, order * 100 + rank, written));
+            for (rank, (stem, _, _)) in items[i].anchor_words.iter().enumerate() {
+                let c = count.entry(stem).or_insert((0, order * 100 + rank));
                 c.0 += 1;
             }
         }
-        let mut shared: Vec<(usize, usize, &str)> =
-            count.into_values().filter(|c| c.0 > 1).collect();
-        shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        if !shared.is_empty() {
-            let mut ws: Vec<(usize, &str)> = shared.iter().take(2).map(|c| (c.1, c.2)).collect();
-            ws.sort();
-            return ws.iter().map(|c| c.1).collect::<Vec<_>>().join(" ");
+        let mut shared: Vec<(&str, (usize, usize))> =
+            count.into_iter().filter(|c| c.1.0 > 1).collect();
+        shared.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)));
+        chosen = shared.iter().take(2).map(|c| c.0).collect();
+    }
+    if chosen.is_empty() {
+        let first = &items[m[0]];
+        if let Some(s) = &first.entry.subject {
+            return s.clone();
         }
+        chosen = first
+            .anchor_words
+            .iter()
+            .take(2)
+            .map(|(s, _, _)| s.as_str())
+            .collect();
     }
-    let first = &items[m[0]];
-    if let Some(s) = &first.entry.subject {
-        return s.clone();
+    if chosen.is_empty() {
+        return String::new();
     }
-    first
+    // The first member that has every chosen anchor (else the most).
+    let has = |i: usize| {
+        chosen
+            .iter()
+            .filter(|c| items[i].anchor_words.iter().any(|a| a.0 == **c))
+            .count()
+    };
+    let rep = m
+        .iter()
+        .copied()
+        .find(|&i| has(i) == chosen.len())
+        .or_else(|| m.iter().copied().max_by_key(|&i| (has(i), usize::MAX - i)))
+        .unwrap_or(m[0]);
+    let it = &items[rep];
+    // A sentence-initial word is lowercased when another member writes it in
+    // lowercase inside a sentence ("Prices rose" → "prices rose").
+    let lower_ok = |stem: &str| {
+        m.iter().any(|&i| {
+            items[i]
+                .anchor_words
+                .iter()
+                .any(|a| a.0 == stem && a.2 > 0 && a.1.starts_with(char::is_lowercase))
+        })
+    };
+    let anchors: Vec<&(String, String, usize)> = it
         .anchor_words
         .iter()
-        .take(2)
-        .map(|(_, w)| w.as_str())
+        .filter(|a| chosen.contains(&a.0.as_str()))
+        .collect();
+    let ws = words(&it.entry.sentence);
+    let lo = anchors.iter().map(|a| a.2).min().unwrap_or(0);
+    let hi = anchors.iter().map(|a| a.2).max().unwrap_or(0);
+    let written = |k: usize| -> String {
+        let w = it.entry.sentence.get(ws[k].span.clone()).unwrap_or("");
+        match anchors.iter().find(|a| a.2 == k) {
+            Some(a) if k == 0 && lower_ok(&a.0) => w.to_lowercase(),
+            _ => w.to_string(),
+        }
+    };
+    if hi < ws.len() && hi + 1 - lo <= LABEL_WORDS {
+        let mut out: Vec<String> = Vec::new();
+        for k in lo..=hi {
+            if it.fig.contains(&k) {
+                if k == it.fig.start {
+                    out.push("…".into());
+                }
+            } else {
+                out.push(written(k));
+            }
+        }
+        return out.join(" ");
+    }
+    let mut sorted = anchors.clone();
+    sorted.sort_by_key(|a| a.2);
+    sorted
+        .iter()
+        .map(|a| match a.2 {
+            0 if lower_ok(&a.0) => a.1.to_lowercase(),
+            _ => a.1.clone(),
+        })
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" … ")
 }
