@@ -17,19 +17,30 @@ type Key = (usize, String, String, bool, Option<String>);
 
 struct Item {
     key: Key,
-    entry: FigureEntry,
-    /// Stems of the context words (only used without a subject class).
-    anchors: HashSet<String>,
-    /// (stem, word as written, word index) nearest first, for labels.
-    anchor_words: Vec<(String, String, usize)>,
+    id: SentenceId,
+    /// Context words (only used without a subject class), nearest first.
+    anchors: Vec<Anchor>,
     /// The figure's word indices in its sentence.
     fig: Range<usize>,
+}
+
+/// A content word near a figure.
+#[derive(Clone, Copy)]
+struct Anchor {
+    /// Interned stem.
+    stem: u32,
+    /// Word index in the sentence.
+    pos: u32,
+    /// Written in lowercase inside the sentence (not its first word).
+    lower: bool,
 }
 
 pub(super) fn group(corpus: &Corpus, analysis: &Analysis, stories: &Stories) -> Vec<FigureGroup> {
     let lex = &*LEXICON;
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut items: Vec<Item> = Vec::new();
+    let mut entries: Vec<FigureEntry> = Vec::new();
+    let mut vocab: HashMap<String, u32> = HashMap::new();
     for (d, (doc, a)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
         let first = items.len();
         let story = stories.doc_story.get(d).copied().unwrap_or(0);
@@ -64,7 +75,7 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis, stories: &Stories) -> 
                 .filter(|o| o.sentence == f.sentence)
                 .map(|o| word_range(ws, &o.figure.span))
                 .collect();
-            let anchor_words = anchors(lex, &stemmer, text, ws, &fw, &others);
+            let anchors = anchors(lex, &stemmer, &mut vocab, text, ws, &fw, &others);
             items.push(Item {
                 key: (
                     story,
@@ -73,11 +84,11 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis, stories: &Stories) -> 
                     per_unit,
                     class.clone(),
                 ),
-                anchors: anchor_words.iter().map(|(s, _, _)| s.clone()).collect(),
-                anchor_words,
+                id: entry.id,
+                anchors,
                 fig: fw.clone(),
-                entry,
             });
+            entries.push(entry);
             if counted {
                 direct_classes.push((items.len() - 1, class));
             }
@@ -118,10 +129,10 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis, stories: &Stories) -> 
         for (i, c) in fills {
             debug_assert!(i >= first);
             items[i].key.4 = Some(c);
-            items[i].entry.subject_inferred = true;
+            entries[i].subject_inferred = true;
         }
     }
-    build_groups(items, stories)
+    build_groups(items, entries, stories)
 }
 
 /// The word indices a byte span covers.
@@ -223,17 +234,18 @@ fn scope(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> Option<String> {
 fn anchors(
     lex: &Lexicon,
     stemmer: &rust_stemmers::Stemmer,
+    vocab: &mut HashMap<String, u32>,
     text: &str,
     ws: &[Word],
     fw: &Range<usize>,
     figures: &[Range<usize>],
-) -> Vec<(String, String, usize)> {
+) -> Vec<Anchor> {
     let n = lex.anchor_window;
     let lo = fw.start.saturating_sub(n);
     let hi = (fw.end + n).min(ws.len());
     let mut idx: Vec<usize> = (lo..hi).filter(|i| !fw.contains(i)).collect();
     idx.sort_by_key(|&i| gap(&(i..i + 1), fw));
-    let mut out: Vec<(String, String, usize)> = Vec::new();
+    let mut out: Vec<Anchor> = Vec::new();
     for i in idx {
         if figures.iter().any(|r| r.contains(&i)) {
             continue;
@@ -248,10 +260,19 @@ fn anchors(
                 continue;
             }
             let part = lex.variants.get(part).map_or(part, String::as_str);
-            let stem = stemmer.stem(part).into_owned();
-            if !out.iter().any(|(s, _, _)| *s == stem) {
-                let written = text.get(w.span.clone()).unwrap_or(part).to_string();
-                out.push((stem, written, i));
+            let stem = stemmer.stem(part);
+            let n = vocab.len() as u32;
+            let stem = match vocab.get(stem.as_ref()) {
+                Some(&t) => t,
+                None => *vocab.entry(stem.into_owned()).or_insert(n),
+            };
+            if !out.iter().any(|a| a.stem == stem) {
+                let written = text.get(w.span.clone()).unwrap_or(part);
+                out.push(Anchor {
+                    stem,
+                    pos: i as u32,
+                    lower: i > 0 && written.starts_with(char::is_lowercase),
+                });
             }
         }
     }
@@ -329,10 +350,14 @@ impl Dsu {
     }
 }
 
-fn build_groups(items: Vec<Item>, stories: &Stories) -> Vec<FigureGroup> {
+fn build_groups(
+    items: Vec<Item>,
+    entries: Vec<FigureEntry>,
+    stories: &Stories,
+) -> Vec<FigureGroup> {
     let mut dsu = Dsu((0..items.len()).collect());
     let mut by_key: HashMap<&Key, usize> = HashMap::new();
-    let mut by_anchor: HashMap<(&Key, &str), usize> = HashMap::new();
+    let mut by_anchor: HashMap<(&Key, u32), usize> = HashMap::new();
     let mut by_sentence: HashMap<(&Key, SentenceId), usize> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
         if it.key.4.is_some() {
@@ -340,10 +365,10 @@ fn build_groups(items: Vec<Item>, stories: &Stories) -> Vec<FigureGroup> {
             dsu.union(root, i);
             continue;
         }
-        let root = *by_sentence.entry((&it.key, it.entry.id)).or_insert(i);
+        let root = *by_sentence.entry((&it.key, it.id)).or_insert(i);
         dsu.union(root, i);
         for a in &it.anchors {
-            let root = *by_anchor.entry((&it.key, a.as_str())).or_insert(i);
+            let root = *by_anchor.entry((&it.key, a.stem)).or_insert(i);
             dsu.union(root, i);
         }
     }
@@ -352,9 +377,10 @@ fn build_groups(items: Vec<Item>, stories: &Stories) -> Vec<FigureGroup> {
         let r = dsu.find(i);
         members.entry(r).or_default().push(i);
     }
+    let mut slots: Vec<Option<FigureEntry>> = entries.into_iter().map(Some).collect();
     let mut groups: Vec<(usize, FigureGroup)> = members
         .into_values()
-        .map(|m| (m[0], make_group(&items, &m, stories)))
+        .map(|m| (m[0], make_group(&items, &mut slots, &m, stories)))
         .collect();
     let rank = |g: &FigureGroup| match g.verdict {
         Verdict::Conflict => 0,
@@ -378,17 +404,38 @@ fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
-fn make_group(items: &[Item], m: &[usize], stories: &Stories) -> FigureGroup {
+/// Builds the group of items `m`, moving their entries out of `slots`.
+fn make_group(
+    items: &[Item],
+    slots: &mut [Option<FigureEntry>],
+    m: &[usize],
+    stories: &Stories,
+) -> FigureGroup {
     let first = &items[m[0]];
     let (story, measure, _, per_unit, class) = first.key.clone();
-    let mut entries: Vec<FigureEntry> = m.iter().map(|&i| items[i].entry.clone()).collect();
+    let label = match &class {
+        Some(c) => {
+            let per = if per_unit { " per unit" } else { "" };
+            format!("{c} {measure}{per}")
+        }
+        None => {
+            let what = anchor_label(items, slots, m);
+            let per = if per_unit { " per unit" } else { "" };
+            if what.is_empty() {
+                format!("{measure}{per}")
+            } else {
+                format!("{measure}{per}: {what}")
+            }
+        }
+    };
+    let mut entries: Vec<FigureEntry> = m.iter().filter_map(|&i| slots[i].take()).collect();
+    let base_unit = entries[0].unit.as_ref().map(|_| first.key.2.clone());
     entries.sort_by(|a, b| {
         a.vague
             .cmp(&b.vague)
             .then(a.base_value.total_cmp(&b.base_value))
             .then(a.id.cmp(&b.id))
     });
-    let base_unit = first.entry.unit.as_ref().map(|_| first.key.2.clone());
     let sources: HashSet<&str> = entries.iter().map(|e| e.source.as_str()).collect();
     let precise: Vec<&FigureEntry> = entries.iter().filter(|e| !e.vague).collect();
     let precise_sources: HashSet<&str> = precise.iter().map(|e| e.source.as_str()).collect();
@@ -461,21 +508,6 @@ fn make_group(items: &[Item], m: &[usize], stories: &Stories) -> FigureGroup {
             push_unique(&mut scopes, s);
         }
     }
-    let label = match &class {
-        Some(c) => {
-            let per = if per_unit { " per unit" } else { "" };
-            format!("{c} {measure}{per}")
-        }
-        None => {
-            let what = anchor_label(items, m);
-            let per = if per_unit { " per unit" } else { "" };
-            if what.is_empty() {
-                format!("{measure}{per}")
-            } else {
-                format!("{measure}{per}: {what}")
-            }
-        }
-    };
     FigureGroup {
         measure,
         label,
@@ -505,32 +537,28 @@ const LABEL_WORDS: usize = 8;
 /// subject phrase or its nearest anchors, quoted as a phrase from one
 /// member's sentence: "lies … from the capital" (… stands for the figure),
 /// "front line".
-fn anchor_label(items: &[Item], m: &[usize]) -> String {
-    let mut chosen: Vec<&str> = Vec::new();
+fn anchor_label(items: &[Item], slots: &[Option<FigureEntry>], m: &[usize]) -> String {
+    let mut chosen: Vec<u32> = Vec::new();
     if m.len() > 1 {
-        let mut count: HashMap<&str, (usize, usize)> = HashMap::new();
+        let mut count: HashMap<u32, (usize, usize)> = HashMap::new();
         for (order, &i) in m.iter().enumerate() {
-            for (rank, (stem, _, _)) in items[i].anchor_words.iter().enumerate() {
-                let c = count.entry(stem).or_insert((0, order * 100 + rank));
+            for (rank, a) in items[i].anchors.iter().enumerate() {
+                let c = count
+                    .entry(a.stem)
+                    .or_insert((0, order.saturating_mul(100).saturating_add(rank)));
                 c.0 += 1;
             }
         }
-        let mut shared: Vec<(&str, (usize, usize))> =
+        let mut shared: Vec<(u32, (usize, usize))> =
             count.into_iter().filter(|c| c.1.0 > 1).collect();
         shared.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)));
         chosen = shared.iter().take(2).map(|c| c.0).collect();
     }
     if chosen.is_empty() {
-        let first = &items[m[0]];
-        if let Some(s) = &first.entry.subject {
+        if let Some(s) = slots[m[0]].as_ref().and_then(|e| e.subject.as_ref()) {
             return s.clone();
         }
-        chosen = first
-            .anchor_words
-            .iter()
-            .take(2)
-            .map(|(s, _, _)| s.as_str())
-            .collect();
+        chosen = items[m[0]].anchors.iter().take(2).map(|a| a.stem).collect();
     }
     if chosen.is_empty() {
         return String::new();
@@ -539,7 +567,7 @@ fn anchor_label(items: &[Item], m: &[usize]) -> String {
     let has = |i: usize| {
         chosen
             .iter()
-            .filter(|c| items[i].anchor_words.iter().any(|a| a.0 == **c))
+            .filter(|c| items[i].anchors.iter().any(|a| a.stem == **c))
             .count()
     };
     let rep = m
@@ -549,31 +577,35 @@ fn anchor_label(items: &[Item], m: &[usize]) -> String {
         .or_else(|| m.iter().copied().max_by_key(|&i| (has(i), usize::MAX - i)))
         .unwrap_or(m[0]);
     let it = &items[rep];
+    let Some(sentence) = slots[rep].as_ref().map(|e| e.sentence.as_str()) else {
+        return String::new();
+    };
     // A sentence-initial word is lowercased when another member writes it in
     // lowercase inside a sentence ("Prices rose" → "prices rose").
-    let lower_ok = |stem: &str| {
-        m.iter().any(|&i| {
-            items[i]
-                .anchor_words
-                .iter()
-                .any(|a| a.0 == stem && a.2 > 0 && a.1.starts_with(char::is_lowercase))
-        })
+    let lower_ok = |stem: u32| {
+        m.iter()
+            .any(|&i| items[i].anchors.iter().any(|a| a.stem == stem && a.lower))
     };
-    let anchors: Vec<&(String, String, usize)> = it
-        .anchor_words
+    let mut anchors: Vec<Anchor> = it
+        .anchors
         .iter()
-        .filter(|a| chosen.contains(&a.0.as_str()))
+        .filter(|a| chosen.contains(&a.stem))
+        .copied()
         .collect();
-    let ws = words(&it.entry.sentence);
-    let lo = anchors.iter().map(|a| a.2).min().unwrap_or(0);
-    let hi = anchors.iter().map(|a| a.2).max().unwrap_or(0);
+    anchors.sort_by_key(|a| a.pos);
+    let ws = words(sentence);
     let written = |k: usize| -> String {
-        let w = it.entry.sentence.get(ws[k].span.clone()).unwrap_or("");
-        match anchors.iter().find(|a| a.2 == k) {
-            Some(a) if k == 0 && lower_ok(&a.0) => w.to_lowercase(),
+        let w = ws
+            .get(k)
+            .and_then(|w| sentence.get(w.span.clone()))
+            .unwrap_or("");
+        match anchors.iter().find(|a| a.pos as usize == k) {
+            Some(a) if k == 0 && lower_ok(a.stem) => w.to_lowercase(),
             _ => w.to_string(),
         }
     };
+    let lo = anchors.first().map_or(0, |a| a.pos as usize);
+    let hi = anchors.last().map_or(0, |a| a.pos as usize);
     if hi < ws.len() && hi + 1 - lo <= LABEL_WORDS {
         let mut out: Vec<String> = Vec::new();
         for k in lo..=hi {
@@ -587,14 +619,9 @@ fn anchor_label(items: &[Item], m: &[usize]) -> String {
         }
         return out.join(" ");
     }
-    let mut sorted = anchors.clone();
-    sorted.sort_by_key(|a| a.2);
-    sorted
+    anchors
         .iter()
-        .map(|a| match a.2 {
-            0 if lower_ok(&a.0) => a.1.to_lowercase(),
-            _ => a.1.clone(),
-        })
+        .map(|a| written(a.pos as usize))
         .collect::<Vec<_>>()
         .join(" … ")
 }

@@ -408,13 +408,22 @@ fn make_group(
         .filter(|c| c.1 >= 2 || entries.len() == 2)
         .map(|c| c.0.clone());
 
-    // The medoid: the member closest to all others (captions only when
-    // every member is one).
-    let sums: Vec<f64> = (0..m.len())
-        .map(|i| {
-            (0..m.len())
-                .filter(|&j| j != i)
-                .map(|j| score(&feats[m[i]], &feats[m[j]]))
+    // The medoid: the member closest to all others by term cosine, i.e. to
+    // the sum of the members' vectors (captions only when every member is
+    // one). Linear in the group.
+    let mut centroid: HashMap<u32, f64> = HashMap::new();
+    for &i in m {
+        for (t, w) in &feats[i].terms {
+            *centroid.entry(*t).or_default() += w;
+        }
+    }
+    let sums: Vec<f64> = m
+        .iter()
+        .map(|&i| {
+            feats[i]
+                .terms
+                .iter()
+                .map(|(t, w)| w * centroid.get(t).copied().unwrap_or(0.0))
                 .sum()
         })
         .collect();
