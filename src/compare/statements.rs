@@ -153,13 +153,13 @@ pub(super) fn features(
                 (t, (1.0 + c.ln()) * idf)
             })
             .collect();
+        terms.sort_by_key(|t| t.0); // a fixed order: the same rounding in every run
         let norm = terms.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
         if norm > 0.0 {
             for t in &mut terms {
                 t.1 /= norm;
             }
         }
-        terms.sort_by_key(|t| t.0);
         f.terms = terms;
     }
     feats
@@ -432,7 +432,11 @@ fn make_group(
             let caption = |i: usize| entries[i].caption;
             caption(y)
                 .cmp(&caption(x))
-                .then(sums[x].total_cmp(&sums[y]))
+                .then(if (sums[x] - sums[y]).abs() <= 1e-9 {
+                    std::cmp::Ordering::Equal
+                } else {
+                    sums[x].total_cmp(&sums[y])
+                })
                 .then(y.cmp(&x))
         })
         .unwrap_or(0);

@@ -108,13 +108,13 @@ fn vectors(corpus: &Corpus, lex: &Lexicon) -> (Vec<Vector>, Vec<Vec<u32>>) {
                     (t, (1.0 + c.ln()) * idf)
                 })
                 .collect();
+            v.sort_by_key(|t| t.0); // a fixed order: the same rounding in every run
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
             if norm > 0.0 {
                 for t in &mut v {
                     t.1 /= norm;
                 }
             }
-            v.sort_by_key(|t| t.0);
             v
         })
         .collect();
