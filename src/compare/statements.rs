@@ -65,7 +65,7 @@ pub(super) fn features(
 ) -> Vec<Feat> {
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut vocab: HashMap<String, u32> = HashMap::new();
-    let mut raw: Vec<(SentenceId, HashMap<u32, f64>)> = Vec::new();
+    let mut raw: Vec<Vec<(u32, f64)>> = Vec::new();
     let mut feats = Vec::new();
     for (d, doc) in corpus.documents.iter().enumerate() {
         let a = analysis.docs.get(d);
@@ -125,7 +125,7 @@ pub(super) fn features(
                 .iter()
                 .flat_map(|(_, _, s): &(String, Option<String>, HashSet<String>)| s.iter().cloned())
                 .collect();
-            raw.push((id, tf));
+            raw.push(tf.into_iter().collect());
             feats.push(Feat {
                 id,
                 story: stories.doc_story.get(d).copied().unwrap_or(0),
@@ -139,12 +139,12 @@ pub(super) fn features(
     }
     let n = raw.len() as f64;
     let mut df = vec![0usize; vocab.len()];
-    for (_, tf) in &raw {
-        for t in tf.keys() {
+    for tf in &raw {
+        for (t, _) in tf {
             df[*t as usize] += 1;
         }
     }
-    for (f, (_, tf)) in feats.iter_mut().zip(raw) {
+    for (f, tf) in feats.iter_mut().zip(raw) {
         let mut terms: Vec<(u32, f64)> = tf
             .into_iter()
             .map(|(t, c)| {
@@ -236,7 +236,7 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 
 /// Candidate pairs (i < j, different documents of one story) through the
 /// inverted index.
-pub(super) fn candidates(feats: &[Feat]) -> Vec<(usize, usize)> {
+pub(super) fn candidates(feats: &[Feat]) -> Vec<(u32, u32)> {
     let n = feats.len();
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, f) in feats.iter().enumerate() {
@@ -246,7 +246,7 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<(usize, usize)> {
     }
     let cap = ((n as f64 * MAX_DF_FRACTION) as usize).clamp(MIN_SKIP_DF, MAX_POSTINGS);
     postings.retain(|_, p| p.len() <= cap);
-    let mut pairs = HashSet::new();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut acc: HashMap<usize, f64> = HashMap::new();
     for (i, f) in feats.iter().enumerate() {
         acc.clear();
@@ -266,11 +266,11 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<(usize, usize)> {
         let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
         best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for (j, _) in best.into_iter().take(MAX_CANDIDATES) {
-            pairs.insert((i.min(j), i.max(j)));
+            pairs.push((i.min(j) as u32, i.max(j) as u32));
         }
     }
-    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
     pairs.sort_unstable();
+    pairs.dedup();
     pairs
 }
 
@@ -281,16 +281,19 @@ pub(super) fn align(
 ) -> Vec<StatementGroup> {
     let lex = &*LEXICON;
     let feats = features(corpus, analysis, lex, stories);
+    // Scores of the pairs that can link (others are recomputed if asked).
     let mut cache: HashMap<(usize, usize), f64> = HashMap::new();
-    let mut scored: Vec<(f64, usize, usize)> = candidates(&feats)
-        .into_iter()
-        .map(|(i, j)| {
-            let s = score(&feats[i], &feats[j]);
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, j) in candidates(&feats) {
+        let (i, j) = (i as usize, j as usize);
+        let s = score(&feats[i], &feats[j]);
+        if s >= LINK_THRESHOLD {
             cache.insert((i, j), s);
-            (s, i, j)
-        })
-        .filter(|(s, _, _)| *s >= PAIR_THRESHOLD)
-        .collect();
+        }
+        if s >= PAIR_THRESHOLD {
+            scored.push((s, i, j));
+        }
+    }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
 
     // Best-first complete linkage.
