@@ -16,7 +16,7 @@ pub const LEAD_STEMS: usize = 120;
 pub const STORY_THRESHOLD: f64 = 0.3;
 /// Two story candidates only merge when their centroids reach this cosine
 /// (guards single linkage against chaining through one odd document).
-pub const CENTROID_THRESHOLD: f64 = 0.25;
+pub const CENTROID_THRESHOLD: f64 = 0.15;
 /// Postings read per term when looking for candidates (the first ones), so a
 /// term shared by thousands of documents costs a constant.
 pub const MAX_STORY_POSTINGS: usize = 256;
@@ -121,8 +121,11 @@ fn vectors(corpus: &Corpus, lex: &Lexicon) -> (Vec<Vector>, Vec<Vec<u32>>) {
     (vecs, titles)
 }
 
-/// Candidate edges (i < j, cosine ≥ [`STORY_THRESHOLD`]), best first.
-fn edges(vecs: &[Vector]) -> Vec<(f64, usize, usize)> {
+/// Candidate edges (i < j, cosine ≥ [`STORY_THRESHOLD`]), best first. Each
+/// document asks twice: with its heaviest terms, and with its heaviest terms
+/// outside its title, so that reports under one headline do not crowd out
+/// the same event under another.
+fn edges(vecs: &[Vector], titles: &[Vec<u32>]) -> Vec<(f64, usize, usize)> {
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, v) in vecs.iter().enumerate() {
         for (t, _) in v {
@@ -135,23 +138,29 @@ fn edges(vecs: &[Vector]) -> Vec<(f64, usize, usize)> {
     let mut out = Vec::new();
     let mut acc: HashMap<usize, f64> = HashMap::new();
     for (i, v) in vecs.iter().enumerate() {
-        acc.clear();
         let mut query: Vec<&(u32, f64)> = v.iter().collect();
         query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for (t, w) in query.into_iter().take(QUERY_TERMS) {
-            let Some(p) = postings.get(t) else { continue };
-            for &j in p {
-                if j != i {
-                    *acc.entry(j).or_default() += w;
+        for lead_only in [false, true] {
+            acc.clear();
+            let terms = query
+                .iter()
+                .filter(|(t, _)| !lead_only || !titles[i].contains(t))
+                .take(QUERY_TERMS);
+            for (t, w) in terms {
+                let Some(p) = postings.get(t) else { continue };
+                for &j in p {
+                    if j != i {
+                        *acc.entry(j).or_default() += w;
+                    }
                 }
             }
-        }
-        let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
-        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for (j, _) in best.into_iter().take(MAX_STORY_CANDIDATES) {
-            let c = cosine(v, &vecs[j]);
-            if c >= STORY_THRESHOLD {
-                out.push((c, i.min(j), i.max(j)));
+            let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
+            best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (j, _) in best.into_iter().take(MAX_STORY_CANDIDATES) {
+                let c = cosine(v, &vecs[j]);
+                if c >= STORY_THRESHOLD {
+                    out.push((c, i.min(j), i.max(j)));
+                }
             }
         }
     }
@@ -181,7 +190,7 @@ pub(super) fn cluster(corpus: &Corpus, lex: &Lexicon) -> Stories {
         .iter()
         .map(|v| v.iter().map(|(_, w)| w * w).sum())
         .collect();
-    for (_, i, j) in edges(&vecs) {
+    for (_, i, j) in edges(&vecs, &titles) {
         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
         if a == b {
             continue;
