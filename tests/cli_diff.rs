@@ -187,3 +187,71 @@ fn paths_are_compared_and_json_and_markdown_conflict() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(stdout(&missing).is_empty());
 }
+
+#[test]
+fn every_group_names_its_story_in_json_text_and_markdown() {
+    let v = json(&["diff", "--json"]);
+    let stories = v["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1);
+    has_keys(&stories[0], &["id", "label", "sources"]);
+    assert_eq!(stories[0]["sources"].as_array().unwrap().len(), 5);
+    for g in v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["statements"].as_array().unwrap())
+    {
+        assert_eq!(g["story"]["id"], 0);
+        assert_eq!(g["story"]["label"], stories[0]["label"]);
+    }
+    for s in v["statements"].as_array().unwrap() {
+        let pairs = s["diff_pairs"].as_str().unwrap();
+        assert!(["all", "medoid"].contains(&pairs));
+    }
+    let label = stories[0]["label"].as_str().unwrap();
+    let text = stdout(&seeds(&["diff"]));
+    assert!(
+        text.contains(&format!("Story 1: {label} — 5 sources")),
+        "{text}"
+    );
+    let md = stdout(&seeds(&["diff", "--markdown"]));
+    assert!(md.contains("## Stories"));
+    assert!(md.contains("### Story 1: "), "{md}");
+}
+
+#[test]
+fn unrelated_stories_get_their_own_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "a.txt",
+            "Storm destroys homes in Marden\n\nThe storm destroyed 40 homes in the coastal village of Marden, officials said.",
+        ),
+        (
+            "b.txt",
+            "Marden storm damage\n\nOfficials said the storm destroyed 45 homes in the coastal village of Marden overnight.",
+        ),
+        (
+            "c.txt",
+            "Central bank raises rates\n\nThe central bank raised interest rates by a quarter point to curb inflation, the governor said.",
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = crosscheck(&["diff", "--json", "."], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        v["stories"].as_array().unwrap().len(),
+        2,
+        "{}",
+        v["stories"]
+    );
+    let text = stdout(&crosscheck(&["diff", "."], dir.path()));
+    assert!(text.contains("in 2 stories"), "{text}");
+    assert!(
+        text.contains("Story 2: Central bank raises rates — 1 source"),
+        "{text}"
+    );
+}

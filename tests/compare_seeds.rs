@@ -405,3 +405,101 @@ fn empty_and_odd_corpora_do_not_panic() {
     ]);
     let _ = c;
 }
+
+// ----- stories -----
+
+const GAS_A: &str = "EU agrees gas price cap after months of talks\n\n\
+    Energy ministers agreed a cap on wholesale gas prices in Brussels on Monday, \
+    ending months of talks between member states. Gas prices rose by 12 percent in \
+    October, Eurostat said. The cap will apply from February.";
+const GAS_B: &str = "Europe sets limit on wholesale gas prices\n\n\
+    EU energy ministers meeting in Brussels agreed on Monday to cap wholesale gas \
+    prices after months of talks. Gas prices rose by 15 percent in October, according \
+    to Eurostat.";
+const QUAKE_A: &str = "Strong earthquake hits southern Turkey\n\n\
+    A magnitude 6.8 earthquake struck southern Turkey on Tuesday, destroying hundreds \
+    of buildings in Malatya province. Rescuers searched the rubble overnight. Prices of \
+    building materials rose by 30 percent after the earthquake, traders said.";
+const QUAKE_B: &str = "Rescuers search rubble after Turkey earthquake\n\n\
+    Rescuers searched collapsed buildings in Malatya province after the magnitude 6.8 \
+    earthquake in southern Turkey on Tuesday. Prices of building materials rose by 30 \
+    percent after the quake, the chamber of commerce said.";
+
+fn percent_groups(c: &Comparison) -> Vec<&FigureGroup> {
+    c.figures
+        .iter()
+        .filter(|g| g.measure == "percent")
+        .collect()
+}
+
+#[test]
+fn the_seeds_are_one_story() {
+    let c = seeds();
+    assert_eq!(c.stories.len(), 1, "{:#?}", c.stories);
+    assert_eq!(c.stories[0].sources.len(), 5);
+    assert!(c.figures.iter().all(|g| g.story.id == 0));
+    assert!(c.statements.iter().all(|g| g.story.id == 0));
+    assert!(!c.stories[0].label.is_empty());
+}
+
+#[test]
+fn percent_figures_of_unrelated_stories_never_conflict() {
+    // Both stories say "prices rose by N percent": without stories the four
+    // figures would share the anchor "rose" and make a 12–30 % conflict.
+    let c = corpus_of(&[
+        ("gas_a.txt", GAS_A),
+        ("quake_a.txt", QUAKE_A),
+        ("gas_b.txt", GAS_B),
+        ("quake_b.txt", QUAKE_B),
+    ]);
+    assert_eq!(c.stories.len(), 2, "{:#?}", c.stories);
+    let story_of = |source: &str| {
+        c.stories
+            .iter()
+            .position(|s| s.sources.iter().any(|x| x == source))
+            .unwrap()
+    };
+    assert_eq!(story_of("gas_a.txt"), story_of("gas_b.txt"));
+    assert_eq!(story_of("quake_a.txt"), story_of("quake_b.txt"));
+    assert_ne!(story_of("gas_a.txt"), story_of("quake_a.txt"));
+    for g in &c.figures {
+        let stories: std::collections::HashSet<usize> =
+            g.entries.iter().map(|e| story_of(&e.source)).collect();
+        assert_eq!(stories.len(), 1, "cross-story group {g:#?}");
+        assert_eq!(stories.into_iter().next(), Some(g.story.id));
+    }
+    for g in &c.statements {
+        assert!(
+            g.entries.iter().all(|e| story_of(&e.source) == g.story.id),
+            "cross-story statement {g:#?}"
+        );
+    }
+    let percent = percent_groups(&c);
+    let gas = percent
+        .iter()
+        .find(|g| g.entries.iter().any(|e| e.value == 12.0))
+        .unwrap();
+    assert!(gas.entries.iter().all(|e| e.value != 30.0), "{gas:#?}");
+    assert_eq!(gas.verdict, Verdict::Conflict);
+    let quake = percent
+        .iter()
+        .find(|g| g.entries.iter().any(|e| e.value == 30.0))
+        .unwrap();
+    assert_eq!(quake.verdict, Verdict::Agree, "{quake:#?}");
+    assert_eq!(quake.sources, 2);
+}
+
+#[test]
+fn two_outlets_on_one_story_with_different_numbers_still_conflict() {
+    let c = corpus_of(&[("gas_a.txt", GAS_A), ("gas_b.txt", GAS_B)]);
+    assert_eq!(c.stories.len(), 1, "{:#?}", c.stories);
+    let percent = percent_groups(&c);
+    assert_eq!(percent.len(), 1, "{percent:#?}");
+    assert_eq!(percent[0].verdict, Verdict::Conflict);
+    assert_eq!(percent[0].sources, 2);
+    assert!(
+        percent[0].label.starts_with("percent: "),
+        "{}",
+        percent[0].label
+    );
+}

@@ -2,14 +2,15 @@
 //! aligned statements with word diffs, and coverage — as text for people,
 //! Markdown for a write-up, or one JSON value.
 
-use super::{Style, print_json};
+use super::Style;
 use crate::CorpusArgs;
 use crosscheck::analysis::{self, Analysis};
 use crosscheck::compare::{
-    self, Change, Comparison, FigureEntry, Op, StatementGroup, Verdict, WordDiff,
+    self, Change, Comparison, FigureEntry, Op, StatementGroup, Story, Verdict, WordDiff,
 };
 use crosscheck::format::{entry_value as value_of, spread as spread_of};
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
@@ -18,7 +19,13 @@ pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<Exit
     let analysis = analysis::analyze(&corpus);
     let cmp = compare::compare(&corpus, &analysis);
     if json {
-        print_json(&cmp)?;
+        // The report needs neither: free them before writing.
+        drop(corpus);
+        drop(analysis);
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        serde_json::to_writer_pretty(&mut out, &cmp)?;
+        writeln!(out)?;
+        out.flush()?;
     } else if markdown {
         print!("{}", markdown_report(&cmp, &analysis));
     } else {
@@ -130,18 +137,68 @@ fn shorten(s: &str, max: usize) -> String {
     out
 }
 
+/// " in 3 stories" when the corpus reports more than one event.
+fn in_stories(cmp: &Comparison) -> String {
+    if cmp.stories.len() > 1 {
+        format!(" in {} stories", cmp.stories.len())
+    } else {
+        String::new()
+    }
+}
+
+fn story_title(st: &Story) -> String {
+    format!(
+        "Story {}: {} — {}",
+        st.id + 1,
+        st.label,
+        plural(st.sources.len(), "source", "sources")
+    )
+}
+
+/// The heading above the groups of one story.
+fn story_heading(cmp: &Comparison, id: usize, style: Style) -> String {
+    match cmp.stories.get(id) {
+        Some(st) => format!("\n  {}\n", style.bold(&story_title(st))),
+        None => String::new(),
+    }
+}
+
+fn md_story_heading(cmp: &Comparison, id: usize) -> String {
+    match cmp.stories.get(id) {
+        Some(st) => format!("\n### {}\n", md(&story_title(st))),
+        None => String::new(),
+    }
+}
+
 /// The report for people.
 pub fn text_report(cmp: &Comparison, analysis: &Analysis, style: Style) -> String {
     let mut out = String::new();
+    if cmp.stories.len() > 1 {
+        let _ = writeln!(
+            out,
+            "{}",
+            style.bold(&format!("STORIES — {}", cmp.stories.len()))
+        );
+        for st in &cmp.stories {
+            let _ = writeln!(out, "  {}", story_title(st));
+        }
+        out.push('\n');
+    }
     let _ = writeln!(
         out,
         "{}",
         style.bold(&format!(
-            "FIGURES — {}",
-            plural(cmp.figures.len(), "group", "groups")
+            "FIGURES — {}{}",
+            plural(cmp.figures.len(), "group", "groups"),
+            in_stories(cmp)
         ))
     );
+    let mut story = None;
     for g in &cmp.figures {
+        if story != Some(g.story.id) {
+            story = Some(g.story.id);
+            out.push_str(&story_heading(cmp, g.story.id, style));
+        }
         let verdict = match g.verdict {
             Verdict::Conflict => style.warn(&style.bold("conflict")),
             v => style.bold(v.as_str()),
@@ -187,7 +244,12 @@ pub fn text_report(cmp: &Comparison, analysis: &Analysis, style: Style) -> Strin
             plural(cmp.statements.len(), "statement", "statements")
         ))
     );
+    let mut story = None;
     for (i, g) in cmp.statements.iter().enumerate() {
+        if story != Some(g.story.id) {
+            story = Some(g.story.id);
+            out.push_str(&story_heading(cmp, g.story.id, style));
+        }
         let mark = if g.quote_differs {
             format!("  {}", style.warn("quoted differently"))
         } else {
@@ -227,8 +289,9 @@ pub fn text_report(cmp: &Comparison, analysis: &Analysis, style: Style) -> Strin
         };
         let _ = writeln!(
             out,
-            "  {}  shared statements: {list}; {} no other source reports",
+            "  {}  story {}; shared statements: {list}; {} no other source reports",
             style.bold(&s.display),
+            s.story + 1,
             plural(s.exclusive, "claim", "claims")
         );
     }
@@ -282,9 +345,27 @@ fn md_diff(changes: &[Change]) -> String {
 
 /// The report to paste into a write-up.
 pub fn markdown_report(cmp: &Comparison, analysis: &Analysis) -> String {
-    let mut out = String::from("# Cross-source comparison\n\n## Figures\n");
+    let mut out = String::from("# Cross-source comparison\n");
+    if !cmp.stories.is_empty() {
+        out.push_str("\n## Stories\n\n| Story | Sources | Title |\n|---|---|---|\n");
+        for st in &cmp.stories {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                st.id + 1,
+                st.sources.len(),
+                md(&st.label)
+            );
+        }
+    }
+    out.push_str("\n## Figures\n");
+    let mut story = None;
     for g in &cmp.figures {
-        let _ = writeln!(out, "\n### {} — {}\n", md(&g.label), g.verdict.as_str());
+        if story != Some(g.story.id) {
+            story = Some(g.story.id);
+            out.push_str(&md_story_heading(cmp, g.story.id));
+        }
+        let _ = writeln!(out, "\n#### {} — {}\n", md(&g.label), g.verdict.as_str());
         let _ = writeln!(
             out,
             "Spread: {} · {}\n",
@@ -308,13 +389,18 @@ pub fn markdown_report(cmp: &Comparison, analysis: &Analysis) -> String {
         }
     }
     out.push_str("\n## Aligned statements\n");
+    let mut story = None;
     for (i, g) in cmp.statements.iter().enumerate() {
+        if story != Some(g.story.id) {
+            story = Some(g.story.id);
+            out.push_str(&md_story_heading(cmp, g.story.id));
+        }
         let mark = if g.quote_differs {
             " (quoted differently)"
         } else {
             ""
         };
-        let _ = writeln!(out, "\n### {}. {}{mark}\n", i + 1, md(&g.label));
+        let _ = writeln!(out, "\n#### {}. {}{mark}\n", i + 1, md(&g.label));
         out.push_str("| Outlet | Line | Sentence |\n|---|---|---|\n");
         for e in &g.entries {
             let _ = writeln!(
@@ -338,7 +424,7 @@ pub fn markdown_report(cmp: &Comparison, analysis: &Analysis) -> String {
             );
         }
     }
-    out.push_str("\n## Coverage\n\n| Outlet | Shared statements | Claims no other source reports |\n|---|---|---|\n");
+    out.push_str("\n## Coverage\n\n| Outlet | Story | Shared statements | Claims no other source reports |\n|---|---|---|---|\n");
     for s in &cmp.coverage.sources {
         let list = s
             .statements
@@ -348,8 +434,9 @@ pub fn markdown_report(cmp: &Comparison, analysis: &Analysis) -> String {
             .join(", ");
         let _ = writeln!(
             out,
-            "| {} | {} | {} |",
+            "| {} | {} | {} | {} |",
             md(&s.display),
+            s.story + 1,
             if list.is_empty() { "–".into() } else { list },
             s.exclusive
         );

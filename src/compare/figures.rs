@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use super::lexicon::{LEXICON, Lexicon, ScopeKind};
+use super::stories::Stories;
 use super::text::{Word, find_phrase, has_digit, words};
 use super::{FigureEntry, FigureGroup, Spread, ValueHolders, Verdict, display};
 use crate::analysis::{Analysis, FoundFigure};
@@ -11,24 +12,38 @@ use crate::corpus::{Corpus, SentenceId};
 use crate::document::{Document, ParagraphKind};
 use crate::figures::{Qualifier, to_base_unit};
 
-/// Group key: (measure, unit key, per unit, subject class).
-type Key = (String, String, bool, Option<String>);
+/// Group key: (story, measure, unit key, per unit, subject class).
+type Key = (usize, String, String, bool, Option<String>);
 
 struct Item {
     key: Key,
-    entry: FigureEntry,
-    /// Stems of the context words (only used without a subject class).
-    anchors: HashSet<String>,
-    /// (stem, word as written) nearest first, for labels.
-    anchor_words: Vec<(String, String)>,
+    id: SentenceId,
+    /// Context words (only used without a subject class), nearest first.
+    anchors: Vec<Anchor>,
+    /// The figure's word indices in its sentence.
+    fig: Range<usize>,
 }
 
-pub(super) fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
+/// A content word near a figure.
+#[derive(Clone, Copy)]
+struct Anchor {
+    /// Interned stem.
+    stem: u32,
+    /// Word index in the sentence.
+    pos: u32,
+    /// Written in lowercase inside the sentence (not its first word).
+    lower: bool,
+}
+
+pub(super) fn group(corpus: &Corpus, analysis: &Analysis, stories: &Stories) -> Vec<FigureGroup> {
     let lex = &*LEXICON;
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut items: Vec<Item> = Vec::new();
+    let mut entries: Vec<FigureEntry> = Vec::new();
+    let mut vocab: HashMap<String, u32> = HashMap::new();
     for (d, (doc, a)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
         let first = items.len();
+        let story = stories.doc_story.get(d).copied().unwrap_or(0);
         // Word lists per sentence, computed once.
         let mut sentence_words: HashMap<usize, Vec<Word>> = HashMap::new();
         let mut direct_classes: Vec<(usize, Option<String>)> = Vec::new();
@@ -60,13 +75,20 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
                 .filter(|o| o.sentence == f.sentence)
                 .map(|o| word_range(ws, &o.figure.span))
                 .collect();
-            let anchor_words = anchors(lex, &stemmer, text, ws, &fw, &others);
+            let anchors = anchors(lex, &stemmer, &mut vocab, text, ws, &fw, &others);
             items.push(Item {
-                key: (f.figure.measure.clone(), unit_key, per_unit, class.clone()),
-                anchors: anchor_words.iter().map(|(s, _)| s.clone()).collect(),
-                anchor_words,
-                entry,
+                key: (
+                    story,
+                    f.figure.measure.clone(),
+                    unit_key,
+                    per_unit,
+                    class.clone(),
+                ),
+                id: entry.id,
+                anchors,
+                fig: fw.clone(),
             });
+            entries.push(entry);
             if counted {
                 direct_classes.push((items.len() - 1, class));
             }
@@ -86,8 +108,8 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
             if c.is_some() {
                 continue;
             }
-            let measure = items[i].key.0.clone();
-            let same = classes_of(&|it: &Item| it.key.0 == measure);
+            let measure = items[i].key.1.clone();
+            let same = classes_of(&|it: &Item| it.key.1 == measure);
             let chosen = if same.len() == 1 {
                 same.into_iter().next()
             } else if same.is_empty() {
@@ -106,11 +128,11 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
         }
         for (i, c) in fills {
             debug_assert!(i >= first);
-            items[i].key.3 = Some(c);
-            items[i].entry.subject_inferred = true;
+            items[i].key.4 = Some(c);
+            entries[i].subject_inferred = true;
         }
     }
-    build_groups(items)
+    build_groups(items, entries, stories)
 }
 
 /// The word indices a byte span covers.
@@ -212,17 +234,18 @@ fn scope(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> Option<String> {
 fn anchors(
     lex: &Lexicon,
     stemmer: &rust_stemmers::Stemmer,
+    vocab: &mut HashMap<String, u32>,
     text: &str,
     ws: &[Word],
     fw: &Range<usize>,
     figures: &[Range<usize>],
-) -> Vec<(String, String)> {
+) -> Vec<Anchor> {
     let n = lex.anchor_window;
     let lo = fw.start.saturating_sub(n);
     let hi = (fw.end + n).min(ws.len());
     let mut idx: Vec<usize> = (lo..hi).filter(|i| !fw.contains(i)).collect();
     idx.sort_by_key(|&i| gap(&(i..i + 1), fw));
-    let mut out: Vec<(String, String)> = Vec::new();
+    let mut out: Vec<Anchor> = Vec::new();
     for i in idx {
         if figures.iter().any(|r| r.contains(&i)) {
             continue;
@@ -237,10 +260,19 @@ fn anchors(
                 continue;
             }
             let part = lex.variants.get(part).map_or(part, String::as_str);
-            let stem = stemmer.stem(part).into_owned();
-            if !out.iter().any(|(s, _)| *s == stem) {
-                let written = text.get(w.span.clone()).unwrap_or(part).to_string();
-                out.push((stem, written));
+            let stem = stemmer.stem(part);
+            let n = vocab.len() as u32;
+            let stem = match vocab.get(stem.as_ref()) {
+                Some(&t) => t,
+                None => *vocab.entry(stem.into_owned()).or_insert(n),
+            };
+            if !out.iter().any(|a| a.stem == stem) {
+                let written = text.get(w.span.clone()).unwrap_or(part);
+                out.push(Anchor {
+                    stem,
+                    pos: i as u32,
+                    lower: i > 0 && written.starts_with(char::is_lowercase),
+                });
             }
         }
     }
@@ -318,21 +350,25 @@ impl Dsu {
     }
 }
 
-fn build_groups(items: Vec<Item>) -> Vec<FigureGroup> {
+fn build_groups(
+    items: Vec<Item>,
+    entries: Vec<FigureEntry>,
+    stories: &Stories,
+) -> Vec<FigureGroup> {
     let mut dsu = Dsu((0..items.len()).collect());
     let mut by_key: HashMap<&Key, usize> = HashMap::new();
-    let mut by_anchor: HashMap<(&Key, &str), usize> = HashMap::new();
+    let mut by_anchor: HashMap<(&Key, u32), usize> = HashMap::new();
     let mut by_sentence: HashMap<(&Key, SentenceId), usize> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        if it.key.3.is_some() {
+        if it.key.4.is_some() {
             let root = *by_key.entry(&it.key).or_insert(i);
             dsu.union(root, i);
             continue;
         }
-        let root = *by_sentence.entry((&it.key, it.entry.id)).or_insert(i);
+        let root = *by_sentence.entry((&it.key, it.id)).or_insert(i);
         dsu.union(root, i);
         for a in &it.anchors {
-            let root = *by_anchor.entry((&it.key, a.as_str())).or_insert(i);
+            let root = *by_anchor.entry((&it.key, a.stem)).or_insert(i);
             dsu.union(root, i);
         }
     }
@@ -341,9 +377,10 @@ fn build_groups(items: Vec<Item>) -> Vec<FigureGroup> {
         let r = dsu.find(i);
         members.entry(r).or_default().push(i);
     }
+    let mut slots: Vec<Option<FigureEntry>> = entries.into_iter().map(Some).collect();
     let mut groups: Vec<(usize, FigureGroup)> = members
         .into_values()
-        .map(|m| (m[0], make_group(&items, &m)))
+        .map(|m| (m[0], make_group(&items, &mut slots, &m, stories)))
         .collect();
     let rank = |g: &FigureGroup| match g.verdict {
         Verdict::Conflict => 0,
@@ -352,8 +389,10 @@ fn build_groups(items: Vec<Item>) -> Vec<FigureGroup> {
         Verdict::Single => 3,
     };
     groups.sort_by(|(fa, a), (fb, b)| {
-        (a.sources < 2)
-            .cmp(&(b.sources < 2))
+        a.story
+            .id
+            .cmp(&b.story.id)
+            .then((a.sources < 2).cmp(&(b.sources < 2)))
             .then(rank(a).cmp(&rank(b)))
             .then(b.sources.cmp(&a.sources))
             .then(fa.cmp(fb))
@@ -365,17 +404,38 @@ fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
-fn make_group(items: &[Item], m: &[usize]) -> FigureGroup {
+/// Builds the group of items `m`, moving their entries out of `slots`.
+fn make_group(
+    items: &[Item],
+    slots: &mut [Option<FigureEntry>],
+    m: &[usize],
+    stories: &Stories,
+) -> FigureGroup {
     let first = &items[m[0]];
-    let (measure, _, per_unit, class) = first.key.clone();
-    let mut entries: Vec<FigureEntry> = m.iter().map(|&i| items[i].entry.clone()).collect();
+    let (story, measure, _, per_unit, class) = first.key.clone();
+    let label = match &class {
+        Some(c) => {
+            let per = if per_unit { " per unit" } else { "" };
+            format!("{c} {measure}{per}")
+        }
+        None => {
+            let what = anchor_label(items, slots, m);
+            let per = if per_unit { " per unit" } else { "" };
+            if what.is_empty() {
+                format!("{measure}{per}")
+            } else {
+                format!("{measure}{per}: {what}")
+            }
+        }
+    };
+    let mut entries: Vec<FigureEntry> = m.iter().filter_map(|&i| slots[i].take()).collect();
+    let base_unit = entries[0].unit.as_ref().map(|_| first.key.2.clone());
     entries.sort_by(|a, b| {
         a.vague
             .cmp(&b.vague)
             .then(a.base_value.total_cmp(&b.base_value))
             .then(a.id.cmp(&b.id))
     });
-    let base_unit = first.entry.unit.as_ref().map(|_| first.key.1.clone());
     let sources: HashSet<&str> = entries.iter().map(|e| e.source.as_str()).collect();
     let precise: Vec<&FigureEntry> = entries.iter().filter(|e| !e.vague).collect();
     let precise_sources: HashSet<&str> = precise.iter().map(|e| e.source.as_str()).collect();
@@ -411,27 +471,34 @@ fn make_group(items: &[Item], m: &[usize]) -> FigureGroup {
             .fold(f64::NEG_INFINITY, f64::max),
     });
     let mut values: Vec<ValueHolders> = Vec::new();
+    // (qualifiers, outlets, claimers) already listed for the last value.
+    let mut seen: [HashSet<&str>; 3] = Default::default();
     for (i, e) in entries.iter().enumerate().filter(|(_, e)| !e.vague) {
-        let pos = values
-            .iter()
-            .position(|v| same_value(v.value, e.base_value));
-        let v = match pos {
-            Some(p) => &mut values[p],
-            None => {
-                values.push(ValueHolders {
-                    value: e.base_value,
-                    qualifiers: Vec::new(),
-                    outlets: Vec::new(),
-                    claimers: Vec::new(),
-                    entries: Vec::new(),
-                });
-                values.last_mut().expect("just pushed")
-            }
-        };
-        push_unique(&mut v.qualifiers, &e.qualifier);
-        push_unique(&mut v.outlets, &e.display);
-        if let Some(c) = &e.claimer {
-            push_unique(&mut v.claimers, c);
+        // Entries are sorted by value: equal values are adjacent.
+        if !values
+            .last()
+            .is_some_and(|v| same_value(v.value, e.base_value))
+        {
+            values.push(ValueHolders {
+                value: e.base_value,
+                qualifiers: Vec::new(),
+                outlets: Vec::new(),
+                claimers: Vec::new(),
+                entries: Vec::new(),
+            });
+            seen.iter_mut().for_each(HashSet::clear);
+        }
+        let v = values.last_mut().expect("pushed above");
+        if seen[0].insert(&e.qualifier) {
+            v.qualifiers.push(e.qualifier.clone());
+        }
+        if seen[1].insert(&e.display) {
+            v.outlets.push(e.display.clone());
+        }
+        if let Some(c) = &e.claimer
+            && seen[2].insert(c)
+        {
+            v.claimers.push(c.clone());
         }
         v.entries.push(i);
     }
@@ -441,21 +508,6 @@ fn make_group(items: &[Item], m: &[usize]) -> FigureGroup {
             push_unique(&mut scopes, s);
         }
     }
-    let label = match &class {
-        Some(c) => {
-            let per = if per_unit { " per unit" } else { "" };
-            format!("{c} {measure}{per}")
-        }
-        None => {
-            let what = anchor_label(items, m);
-            let per = if per_unit { " per unit" } else { "" };
-            if what.is_empty() {
-                format!("{measure}{per}")
-            } else {
-                format!("{measure}{per}: {what}")
-            }
-        }
-    };
     FigureGroup {
         measure,
         label,
@@ -467,6 +519,7 @@ fn make_group(items: &[Item], m: &[usize]) -> FigureGroup {
         values,
         sources: sources.len(),
         scopes,
+        story: stories.reference(story),
         entries,
     }
 }
@@ -477,37 +530,98 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
     }
 }
 
+/// Longest phrase a label quotes from a sentence, in words.
+const LABEL_WORDS: usize = 8;
+
 /// The anchors most members share (up to two), else the first member's
-/// subject phrase or its nearest anchors.
-fn anchor_label(items: &[Item], m: &[usize]) -> String {
+/// subject phrase or its nearest anchors, quoted as a phrase from one
+/// member's sentence: "lies … from the capital" (… stands for the figure),
+/// "front line".
+fn anchor_label(items: &[Item], slots: &[Option<FigureEntry>], m: &[usize]) -> String {
+    let mut chosen: Vec<u32> = Vec::new();
     if m.len() > 1 {
-        let mut count: HashMap<&str, (usize, usize, &str)> = HashMap::new();
+        let mut count: HashMap<u32, (usize, usize)> = HashMap::new();
         for (order, &i) in m.iter().enumerate() {
-            for (rank, (stem, written)) in items[i].anchor_words.iter().enumerate() {
+            for (rank, a) in items[i].anchors.iter().enumerate() {
                 let c = count
-                    .entry(stem)
-                    .or_insert((0, order * 100 + rank, written));
+                    .entry(a.stem)
+                    .or_insert((0, order.saturating_mul(100).saturating_add(rank)));
                 c.0 += 1;
             }
         }
-        let mut shared: Vec<(usize, usize, &str)> =
-            count.into_values().filter(|c| c.0 > 1).collect();
-        shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        if !shared.is_empty() {
-            let mut ws: Vec<(usize, &str)> = shared.iter().take(2).map(|c| (c.1, c.2)).collect();
-            ws.sort();
-            return ws.iter().map(|c| c.1).collect::<Vec<_>>().join(" ");
+        let mut shared: Vec<(u32, (usize, usize))> =
+            count.into_iter().filter(|c| c.1.0 > 1).collect();
+        shared.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)));
+        chosen = shared.iter().take(2).map(|c| c.0).collect();
+    }
+    if chosen.is_empty() {
+        if let Some(s) = slots[m[0]].as_ref().and_then(|e| e.subject.as_ref()) {
+            return s.clone();
         }
+        chosen = items[m[0]].anchors.iter().take(2).map(|a| a.stem).collect();
     }
-    let first = &items[m[0]];
-    if let Some(s) = &first.entry.subject {
-        return s.clone();
+    if chosen.is_empty() {
+        return String::new();
     }
-    first
-        .anchor_words
+    // The first member that has every chosen anchor (else the most).
+    let has = |i: usize| {
+        chosen
+            .iter()
+            .filter(|c| items[i].anchors.iter().any(|a| a.stem == **c))
+            .count()
+    };
+    let rep = m
         .iter()
-        .take(2)
-        .map(|(_, w)| w.as_str())
+        .copied()
+        .find(|&i| has(i) == chosen.len())
+        .or_else(|| m.iter().copied().max_by_key(|&i| (has(i), usize::MAX - i)))
+        .unwrap_or(m[0]);
+    let it = &items[rep];
+    let Some(sentence) = slots[rep].as_ref().map(|e| e.sentence.as_str()) else {
+        return String::new();
+    };
+    // A sentence-initial word is lowercased when another member writes it in
+    // lowercase inside a sentence ("Prices rose" → "prices rose").
+    let lower_ok = |stem: u32| {
+        m.iter()
+            .any(|&i| items[i].anchors.iter().any(|a| a.stem == stem && a.lower))
+    };
+    let mut anchors: Vec<Anchor> = it
+        .anchors
+        .iter()
+        .filter(|a| chosen.contains(&a.stem))
+        .copied()
+        .collect();
+    anchors.sort_by_key(|a| a.pos);
+    let ws = words(sentence);
+    let written = |k: usize| -> String {
+        let w = ws
+            .get(k)
+            .and_then(|w| sentence.get(w.span.clone()))
+            .unwrap_or("");
+        match anchors.iter().find(|a| a.pos as usize == k) {
+            Some(a) if k == 0 && lower_ok(a.stem) => w.to_lowercase(),
+            _ => w.to_string(),
+        }
+    };
+    let lo = anchors.first().map_or(0, |a| a.pos as usize);
+    let hi = anchors.last().map_or(0, |a| a.pos as usize);
+    if hi < ws.len() && hi + 1 - lo <= LABEL_WORDS {
+        let mut out: Vec<String> = Vec::new();
+        for k in lo..=hi {
+            if it.fig.contains(&k) {
+                if k == it.fig.start {
+                    out.push("…".into());
+                }
+            } else {
+                out.push(written(k));
+            }
+        }
+        return out.join(" ");
+    }
+    anchors
+        .iter()
+        .map(|a| written(a.pos as usize))
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" … ")
 }

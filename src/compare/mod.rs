@@ -2,9 +2,26 @@
 //! verdict per group, sentences that report the same statement aligned across
 //! outlets with word-level diffs, and which outlet reports what.
 //!
+//! # Stories
+//!
+//! Two numbers about different events must never be shown as a
+//! disagreement, so documents are first clustered into stories and figures
+//! and statements are only compared within one story. A document is
+//! described by the stemmed content words of its title (counted twice) and of
+//! its first body paragraphs (up to [`LEAD_STEMS`] stems), weighted by TF-IDF
+//! (the IDF counts 20 empty background documents, so a corpus of two reports
+//! of one event does not punish the words they share). Candidates come from
+//! an inverted index: each document queries its 16 heaviest terms, reading at
+//! most [`MAX_STORY_POSTINGS`] postings per term, and keeps its 32 best
+//! candidates. Pairs with a cosine of at least [`STORY_THRESHOLD`] are merged
+//! best first (single linkage), but two clusters only merge when their
+//! centroids reach [`CENTROID_THRESHOLD`], so one odd document cannot chain
+//! two events together. Stories are ordered largest first and labelled with
+//! their most central title; every group carries its `story`.
+//!
 //! # Figure groups
 //!
-//! A figure's group key is (measure, base unit, role, subject class):
+//! A figure's group key is (story, measure, base unit, role, subject class):
 //! - *measure* and *base unit* come from the extractor; units are converted to
 //!   the base of their dimension first (miles and kilometres meet), currencies
 //!   never mix.
@@ -47,11 +64,13 @@
 //! name claimers and none is shared; +0.2 × the Jaccard overlap of quoted
 //! stems. Bonuses only apply from a cosine of 0.2 (0.1 for a shared attributed
 //! figure). A pair seeds or extends a group at 0.42, and every cross-source
-//! pair inside a group must reach 0.3. Groups need two sources. Word diffs
+//! pair inside a group must reach 0.3. Groups need two sources and lie
+//! within one story. Word diffs cover every cross-source pair when there are at most 12, else each
+//! member against the group's medoid (`diff_pairs`: "all" or "medoid"); they
 //! are between quotes when the two sentences carry quotes of one statement
 //! (stem overlap ≥ 0.3), else between the sentences; a group whose quote diff
 //! for one speaker replaces words (not only cuts, brackets or ellipses) is
-//! marked `quote_differs` and ranked first. Candidates come
+//! marked `quote_differs` and ranked first (within its story). Candidates come
 //! from an inverted index (terms in more than [`MAX_DF_FRACTION`] of sentences
 //! or more than [`MAX_POSTINGS`] postings are skipped, and each sentence keeps
 //! its [`MAX_CANDIDATES`] best candidates), so the work grows with the corpus
@@ -62,6 +81,7 @@
 mod figures;
 pub mod lexicon;
 mod statements;
+mod stories;
 pub mod text;
 
 #[cfg(test)]
@@ -72,6 +92,7 @@ use crate::corpus::{Corpus, SentenceId};
 use serde::Serialize;
 
 pub use statements::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS, word_diff};
+pub use stories::{CENTROID_THRESHOLD, LEAD_STEMS, MAX_STORY_POSTINGS, STORY_THRESHOLD};
 
 /// The whole comparison of a corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -79,6 +100,30 @@ pub struct Comparison {
     pub figures: Vec<FigureGroup>,
     pub statements: Vec<StatementGroup>,
     pub coverage: Coverage,
+    /// The events the documents report, largest first; figures and
+    /// statements are only compared within one story.
+    pub stories: Vec<Story>,
+}
+
+/// Documents that report one event.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Story {
+    /// Index into `Comparison::stories`.
+    pub id: usize,
+    /// The most central title of its documents.
+    pub label: String,
+    /// The sources, in corpus order.
+    pub sources: Vec<String>,
+    /// Indices of the documents in the corpus.
+    #[serde(skip)]
+    pub documents: Vec<usize>,
+}
+
+/// The story a group belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct StoryRef {
+    pub id: usize,
+    pub label: String,
 }
 
 /// How the figures of a group relate.
@@ -125,6 +170,8 @@ pub struct FigureGroup {
     pub sources: usize,
     /// Distinct scopes of the entries, in order of appearance.
     pub scopes: Vec<String>,
+    /// The story every entry belongs to.
+    pub story: StoryRef,
     pub entries: Vec<FigureEntry>,
 }
 
@@ -196,7 +243,12 @@ pub struct StatementGroup {
     pub score: f64,
     /// Distinct sources.
     pub sources: usize,
+    /// The story every entry belongs to.
+    pub story: StoryRef,
     pub entries: Vec<StatementEntry>,
+    /// Which pairs `diffs` holds: "all" (every cross-source pair, up to a
+    /// cap) or "medoid" (each member against the group's most central one).
+    pub diff_pairs: &'static str,
     pub diffs: Vec<WordDiff>,
 }
 
@@ -270,6 +322,8 @@ pub struct SourceCoverage {
     pub source: String,
     pub outlet: Option<String>,
     pub display: String,
+    /// Index into `Comparison::stories`.
+    pub story: usize,
     /// Indices into `statements` this source takes part in.
     pub statements: Vec<usize>,
     /// How many of its claims no other source reports.
@@ -300,19 +354,29 @@ impl Comparison {
             .map(|e| e.id)
             .collect()
     }
+
+    /// The story of document `doc`.
+    pub fn story_of(&self, doc: usize) -> Option<&Story> {
+        self.coverage
+            .sources
+            .get(doc)
+            .and_then(|s| self.stories.get(s.story))
+    }
 }
 
 /// Compares every source of `corpus`; `analysis` must be `analyze(corpus)`
 /// (documents missing from it are treated as having no figures or claims).
 /// Never panics.
 pub fn compare(corpus: &Corpus, analysis: &Analysis) -> Comparison {
-    let figures = figures::group(corpus, analysis);
-    let statements = statements::align(corpus, analysis);
-    let coverage = statements::coverage(corpus, analysis, &statements);
+    let stories = stories::cluster(corpus, &lexicon::LEXICON);
+    let figures = figures::group(corpus, analysis, &stories);
+    let statements = statements::align(corpus, analysis, &stories);
+    let coverage = statements::coverage(corpus, analysis, &statements, &stories);
     Comparison {
         figures,
         statements,
         coverage,
+        stories: stories.stories,
     }
 }
 

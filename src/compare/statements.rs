@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::lexicon::{LEXICON, Lexicon};
+use super::stories::Stories;
 use super::text::content_stems;
 use super::{
     Change, Coverage, ExclusiveClaim, Op, SourceCoverage, StatementEntry, StatementGroup, WordDiff,
@@ -44,6 +45,8 @@ const MAX_DIFF_WORDS: usize = 600;
 
 pub(super) struct Feat {
     pub(super) id: SentenceId,
+    /// The document's story: only sentences of one story are aligned.
+    pub(super) story: usize,
     /// (term, weight), sorted by term, unit length.
     pub(super) terms: Vec<(u32, f64)>,
     /// (measure, unit key, value in base unit, claimer) of precise figures.
@@ -54,10 +57,15 @@ pub(super) struct Feat {
     quote_terms: HashSet<String>,
 }
 
-pub(super) fn features(corpus: &Corpus, analysis: &Analysis, lex: &Lexicon) -> Vec<Feat> {
+pub(super) fn features(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    lex: &Lexicon,
+    stories: &Stories,
+) -> Vec<Feat> {
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut vocab: HashMap<String, u32> = HashMap::new();
-    let mut raw: Vec<(SentenceId, HashMap<u32, f64>)> = Vec::new();
+    let mut raw: Vec<Vec<(u32, f64)>> = Vec::new();
     let mut feats = Vec::new();
     for (d, doc) in corpus.documents.iter().enumerate() {
         let a = analysis.docs.get(d);
@@ -117,9 +125,10 @@ pub(super) fn features(corpus: &Corpus, analysis: &Analysis, lex: &Lexicon) -> V
                 .iter()
                 .flat_map(|(_, _, s): &(String, Option<String>, HashSet<String>)| s.iter().cloned())
                 .collect();
-            raw.push((id, tf));
+            raw.push(tf.into_iter().collect());
             feats.push(Feat {
                 id,
+                story: stories.doc_story.get(d).copied().unwrap_or(0),
                 terms: Vec::new(),
                 figures,
                 claimers,
@@ -130,12 +139,12 @@ pub(super) fn features(corpus: &Corpus, analysis: &Analysis, lex: &Lexicon) -> V
     }
     let n = raw.len() as f64;
     let mut df = vec![0usize; vocab.len()];
-    for (_, tf) in &raw {
-        for t in tf.keys() {
+    for tf in &raw {
+        for (t, _) in tf {
             df[*t as usize] += 1;
         }
     }
-    for (f, (_, tf)) in feats.iter_mut().zip(raw) {
+    for (f, tf) in feats.iter_mut().zip(raw) {
         let mut terms: Vec<(u32, f64)> = tf
             .into_iter()
             .map(|(t, c)| {
@@ -144,13 +153,13 @@ pub(super) fn features(corpus: &Corpus, analysis: &Analysis, lex: &Lexicon) -> V
                 (t, (1.0 + c.ln()) * idf)
             })
             .collect();
+        terms.sort_by_key(|t| t.0); // a fixed order: the same rounding in every run
         let norm = terms.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
         if norm > 0.0 {
             for t in &mut terms {
                 t.1 /= norm;
             }
         }
-        terms.sort_by_key(|t| t.0);
         f.terms = terms;
     }
     feats
@@ -225,8 +234,9 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     if union == 0.0 { 0.0 } else { inter / union }
 }
 
-/// Candidate pairs (i < j, different documents) through the inverted index.
-pub(super) fn candidates(feats: &[Feat]) -> Vec<(usize, usize)> {
+/// Candidate pairs (i < j, different documents of one story) through the
+/// inverted index.
+pub(super) fn candidates(feats: &[Feat]) -> Vec<(u32, u32)> {
     let n = feats.len();
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, f) in feats.iter().enumerate() {
@@ -236,14 +246,14 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<(usize, usize)> {
     }
     let cap = ((n as f64 * MAX_DF_FRACTION) as usize).clamp(MIN_SKIP_DF, MAX_POSTINGS);
     postings.retain(|_, p| p.len() <= cap);
-    let mut pairs = HashSet::new();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut acc: HashMap<usize, f64> = HashMap::new();
     for (i, f) in feats.iter().enumerate() {
         acc.clear();
         for (t, w) in &f.terms {
             let Some(p) = postings.get(t) else { continue };
             for &j in p {
-                if feats[j].id.doc == f.id.doc {
+                if feats[j].id.doc == f.id.doc || feats[j].story != f.story {
                     continue;
                 }
                 let wj = feats[j]
@@ -256,27 +266,34 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<(usize, usize)> {
         let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
         best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for (j, _) in best.into_iter().take(MAX_CANDIDATES) {
-            pairs.insert((i.min(j), i.max(j)));
+            pairs.push((i.min(j) as u32, i.max(j) as u32));
         }
     }
-    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
     pairs.sort_unstable();
+    pairs.dedup();
     pairs
 }
 
-pub(super) fn align(corpus: &Corpus, analysis: &Analysis) -> Vec<StatementGroup> {
+pub(super) fn align(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    stories: &Stories,
+) -> Vec<StatementGroup> {
     let lex = &*LEXICON;
-    let feats = features(corpus, analysis, lex);
+    let feats = features(corpus, analysis, lex, stories);
+    // Scores of the pairs that can link (others are recomputed if asked).
     let mut cache: HashMap<(usize, usize), f64> = HashMap::new();
-    let mut scored: Vec<(f64, usize, usize)> = candidates(&feats)
-        .into_iter()
-        .map(|(i, j)| {
-            let s = score(&feats[i], &feats[j]);
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, j) in candidates(&feats) {
+        let (i, j) = (i as usize, j as usize);
+        let s = score(&feats[i], &feats[j]);
+        if s >= LINK_THRESHOLD {
             cache.insert((i, j), s);
-            (s, i, j)
-        })
-        .filter(|(s, _, _)| *s >= PAIR_THRESHOLD)
-        .collect();
+        }
+        if s >= PAIR_THRESHOLD {
+            scored.push((s, i, j));
+        }
+    }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
 
     // Best-first complete linkage.
@@ -334,13 +351,16 @@ pub(super) fn align(corpus: &Corpus, analysis: &Analysis) -> Vec<StatementGroup>
                 return None;
             }
             m.sort_by_key(|&i| feats[i].id);
-            let g = make_group(corpus, &feats, &m, weakest.get(&c).copied().unwrap_or(0.0));
+            let w = weakest.get(&c).copied().unwrap_or(0.0);
+            let g = make_group(corpus, &feats, &m, w, stories);
             Some((feats[m[0]].id, g))
         })
         .collect();
     groups.sort_by(|(ia, a), (ib, b)| {
-        b.quote_differs
-            .cmp(&a.quote_differs)
+        a.story
+            .id
+            .cmp(&b.story.id)
+            .then(b.quote_differs.cmp(&a.quote_differs))
             .then(b.sources.cmp(&a.sources))
             .then(b.score.total_cmp(&a.score))
             .then(ia.cmp(ib))
@@ -348,7 +368,13 @@ pub(super) fn align(corpus: &Corpus, analysis: &Analysis) -> Vec<StatementGroup>
     groups.into_iter().map(|(_, g)| g).collect()
 }
 
-fn make_group(corpus: &Corpus, feats: &[Feat], m: &[usize], weakest: f64) -> StatementGroup {
+fn make_group(
+    corpus: &Corpus,
+    feats: &[Feat],
+    m: &[usize],
+    weakest: f64,
+    stories: &Stories,
+) -> StatementGroup {
     let entries: Vec<StatementEntry> = m
         .iter()
         .map(|&i| {
@@ -385,37 +411,62 @@ fn make_group(corpus: &Corpus, feats: &[Feat], m: &[usize], weakest: f64) -> Sta
         .filter(|c| c.1 >= 2 || entries.len() == 2)
         .map(|c| c.0.clone());
 
-    let mut diffs = Vec::new();
-    'pairs: for a in 0..m.len() {
-        for b in a + 1..m.len() {
-            if feats[m[a]].id.doc == feats[m[b]].id.doc {
-                continue;
-            }
-            if diffs.len() >= MAX_DIFFS {
-                break 'pairs;
-            }
-            diffs.push(pair_diff(&feats[m[a]], &feats[m[b]], &entries, a, b));
+    // The medoid: the member closest to all others by term cosine, i.e. to
+    // the sum of the members' vectors (captions only when every member is
+    // one). Linear in the group.
+    let mut centroid: HashMap<u32, f64> = HashMap::new();
+    for &i in m {
+        for (t, w) in &feats[i].terms {
+            *centroid.entry(*t).or_default() += w;
         }
     }
-    let misquote = |d: &WordDiff| d.kind == "quote" && d.speaker.is_some() && substituted(d);
-    diffs.sort_by_key(|d: &WordDiff| (!misquote(d), d.kind != "quote", d.a, d.b));
-    let quote_differs = diffs.iter().any(misquote);
+    let sums: Vec<f64> = m
+        .iter()
+        .map(|&i| {
+            feats[i]
+                .terms
+                .iter()
+                .map(|(t, w)| w * centroid.get(t).copied().unwrap_or(0.0))
+                .sum()
+        })
+        .collect();
     let medoid = (0..m.len())
         .max_by(|&x, &y| {
-            let sum = |i: usize| -> f64 {
-                (0..m.len())
-                    .filter(|&j| j != i)
-                    .map(|j| score(&feats[m[i]], &feats[m[j]]))
-                    .sum()
-            };
-            // Captions only when every member is one.
             let caption = |i: usize| entries[i].caption;
             caption(y)
                 .cmp(&caption(x))
-                .then(sum(x).total_cmp(&sum(y)))
+                .then(if (sums[x] - sums[y]).abs() <= 1e-9 {
+                    std::cmp::Ordering::Equal
+                } else {
+                    sums[x].total_cmp(&sums[y])
+                })
                 .then(y.cmp(&x))
         })
         .unwrap_or(0);
+    // Every cross-source pair when there are few, else each member against
+    // the medoid, so the diffs grow with the group, not with its square.
+    let cross = |a: usize, b: usize| feats[m[a]].id.doc != feats[m[b]].id.doc;
+    let all_pairs: Vec<(usize, usize)> = (0..m.len())
+        .flat_map(|a| (a + 1..m.len()).map(move |b| (a, b)))
+        .filter(|&(a, b)| cross(a, b))
+        .take(MAX_DIFFS + 1)
+        .collect();
+    let (diff_pairs, pairs) = if all_pairs.len() <= MAX_DIFFS {
+        ("all", all_pairs)
+    } else {
+        let pairs = (0..m.len())
+            .filter(|&x| x != medoid && cross(x, medoid))
+            .map(|x| (x.min(medoid), x.max(medoid)))
+            .collect();
+        ("medoid", pairs)
+    };
+    let mut diffs: Vec<WordDiff> = pairs
+        .into_iter()
+        .map(|(a, b)| pair_diff(&feats[m[a]], &feats[m[b]], &entries, a, b))
+        .collect();
+    let misquote = |d: &WordDiff| d.kind == "quote" && d.speaker.is_some() && substituted(d);
+    diffs.sort_by_key(|d: &WordDiff| (!misquote(d), d.kind != "quote", d.a, d.b));
+    let quote_differs = diffs.iter().any(misquote);
     let quote = diffs
         .iter()
         .find(|d| d.kind == "quote")
@@ -427,7 +478,9 @@ fn make_group(corpus: &Corpus, feats: &[Feat], m: &[usize], weakest: f64) -> Sta
         quote_differs,
         score: (weakest * 1000.0).round() / 1000.0,
         sources: docs.len(),
+        story: stories.reference(feats[m[0]].story),
         entries,
+        diff_pairs,
         diffs,
     }
 }
@@ -583,20 +636,25 @@ pub(super) fn coverage(
     corpus: &Corpus,
     analysis: &Analysis,
     statements: &[StatementGroup],
+    stories: &Stories,
 ) -> Coverage {
     let aligned: HashSet<SentenceId> = statements
         .iter()
         .flat_map(|g| g.entries.iter().map(|e| e.id))
         .collect();
+    let mut in_groups: Vec<Vec<usize>> = vec![Vec::new(); corpus.documents.len()];
+    for (i, g) in statements.iter().enumerate() {
+        for e in &g.entries {
+            if let Some(v) = in_groups.get_mut(e.id.doc)
+                && v.last() != Some(&i)
+            {
+                v.push(i);
+            }
+        }
+    }
     let mut sources = Vec::new();
     let mut exclusive = Vec::new();
-    for (d, doc) in corpus.documents.iter().enumerate() {
-        let in_groups: Vec<usize> = statements
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.entries.iter().any(|e| e.id.doc == d))
-            .map(|(i, _)| i)
-            .collect();
+    for (d, (doc, in_groups)) in corpus.documents.iter().zip(in_groups).enumerate() {
         let before = exclusive.len();
         if let Some(a) = analysis.docs.get(d) {
             for c in &a.claims {
@@ -625,6 +683,7 @@ pub(super) fn coverage(
             source: doc.source.clone(),
             outlet: doc.outlet.clone(),
             display: display(doc),
+            story: stories.doc_story.get(d).copied().unwrap_or(0),
             statements: in_groups,
             exclusive: exclusive.len() - before,
         });

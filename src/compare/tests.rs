@@ -140,7 +140,8 @@ fn candidate_search_stays_linear_on_a_repetitive_corpus() {
         .collect();
     let c = corpus(&files);
     let a = analyze(&c);
-    let feats = statements::features(&c, &a, &lexicon::LEXICON);
+    let stories = stories::cluster(&c, &lexicon::LEXICON);
+    let feats = statements::features(&c, &a, &lexicon::LEXICON, &stories);
     let pairs = statements::candidates(&feats);
     assert!(
         pairs.len() <= feats.len() * MAX_CANDIDATES,

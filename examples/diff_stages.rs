@@ -1,0 +1,33 @@
+//! Time and resident memory after each stage of `crosscheck diff`:
+//!
+//!     cargo run --release --example diff_stages -- DIR
+use crosscheck::{Corpus, analysis, compare, load};
+use std::time::Instant;
+
+fn rss() -> String {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines()
+        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(""))
+        .collect::<Vec<_>>()
+        .join(" hwm ")
+}
+
+fn main() {
+    let dir = std::env::args().nth(1).unwrap();
+    let t = Instant::now();
+    let loaded = load::load(&[load::Input::parse(&dir)], load::Options::default());
+    let corpus = Corpus {
+        documents: loaded.documents,
+    };
+    eprintln!("load {:?} rss {}", t.elapsed(), rss());
+    let t = Instant::now();
+    let a = analysis::analyze(&corpus);
+    eprintln!("analyze {:?} rss {}", t.elapsed(), rss());
+    let t = Instant::now();
+    let c = compare::compare(&corpus, &a);
+    eprintln!("compare {:?} rss {}", t.elapsed(), rss());
+    let t = Instant::now();
+    let n = serde_json::to_vec(&c).unwrap().len();
+    eprintln!("json {n} {:?} rss {}", t.elapsed(), rss());
+}

@@ -1,0 +1,307 @@
+//! Stories: documents clustered by the event they report, so that figures and
+//! statements are only compared within one story (rules in the module docs).
+
+use std::collections::HashMap;
+
+use super::lexicon::Lexicon;
+use super::statements::cosine;
+use super::text::content_stems;
+use super::{Story, StoryRef};
+use crate::corpus::Corpus;
+use crate::document::ParagraphKind;
+
+/// Content stems of the lead (after the title) that describe a document.
+pub const LEAD_STEMS: usize = 120;
+/// Two documents whose lead vectors reach this cosine report one story.
+pub const STORY_THRESHOLD: f64 = 0.3;
+/// Two story candidates only merge when their centroids reach this cosine
+/// (guards single linkage against chaining through one odd document).
+pub const CENTROID_THRESHOLD: f64 = 0.15;
+/// Postings read per term when looking for candidates (the first ones), so a
+/// term shared by thousands of documents costs a constant.
+pub const MAX_STORY_POSTINGS: usize = 256;
+/// The highest-weighted terms of a document that look for candidates.
+const QUERY_TERMS: usize = 16;
+/// Candidates per document whose cosine is computed.
+const MAX_STORY_CANDIDATES: usize = 32;
+/// Pseudo-documents that contain no term: keeps the IDF of a tiny corpus
+/// from punishing the very words two reports of one event share.
+const BACKGROUND_DOCS: f64 = 20.0;
+/// Title words count this many times.
+const TITLE_WEIGHT: usize = 2;
+
+/// The stories of a corpus: `doc_story[d]` indexes `stories`.
+pub(super) struct Stories {
+    pub doc_story: Vec<usize>,
+    pub stories: Vec<Story>,
+}
+
+impl Stories {
+    pub fn reference(&self, story: usize) -> StoryRef {
+        let s = &self.stories[story];
+        StoryRef {
+            id: s.id,
+            label: s.label.clone(),
+        }
+    }
+}
+
+/// A sparse vector: (term, weight) sorted by term.
+type Vector = Vec<(u32, f64)>;
+
+/// Lead vectors (unit length) and the title terms of every document.
+fn vectors(corpus: &Corpus, lex: &Lexicon) -> (Vec<Vector>, Vec<Vec<u32>>) {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut tfs: Vec<HashMap<u32, f64>> = Vec::with_capacity(corpus.documents.len());
+    let mut titles: Vec<Vec<u32>> = Vec::with_capacity(corpus.documents.len());
+    for doc in &corpus.documents {
+        let mut tf: HashMap<u32, f64> = HashMap::new();
+        let mut id = |st: String| {
+            let n = vocab.len() as u32;
+            *vocab.entry(st).or_insert(n)
+        };
+        let mut title = Vec::new();
+        if let Some(t) = &doc.title {
+            for st in content_stems(t, &stemmer, lex) {
+                let t = id(st);
+                title.push(t);
+                *tf.entry(t).or_default() += TITLE_WEIGHT as f64;
+            }
+        }
+        let mut lead = 0;
+        for p in &doc.paragraphs {
+            if lead >= LEAD_STEMS {
+                break;
+            }
+            if p.kind != ParagraphKind::Body {
+                continue;
+            }
+            let Some(text) = doc.text.get(p.span.clone()) else {
+                continue;
+            };
+            for st in content_stems(text, &stemmer, lex) {
+                if lead >= LEAD_STEMS {
+                    break;
+                }
+                lead += 1;
+                *tf.entry(id(st)).or_default() += 1.0;
+            }
+        }
+        tfs.push(tf);
+        titles.push(title);
+    }
+    let n = tfs.len() as f64;
+    let mut df = vec![0usize; vocab.len()];
+    for tf in &tfs {
+        for t in tf.keys() {
+            df[*t as usize] += 1;
+        }
+    }
+    let vecs = tfs
+        .into_iter()
+        .map(|tf| {
+            let mut v: Vector = tf
+                .into_iter()
+                .map(|(t, c)| {
+                    let idf = ((n + BACKGROUND_DOCS + 1.0) / (df[t as usize] as f64 + 1.0)).ln();
+                    (t, (1.0 + c.ln()) * idf)
+                })
+                .collect();
+            v.sort_by_key(|t| t.0); // a fixed order: the same rounding in every run
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                for t in &mut v {
+                    t.1 /= norm;
+                }
+            }
+            v
+        })
+        .collect();
+    (vecs, titles)
+}
+
+/// Candidate edges (i < j, cosine ≥ [`STORY_THRESHOLD`]), best first. Each
+/// document asks twice: with its heaviest terms, and with its heaviest terms
+/// outside its title, so that reports under one headline do not crowd out
+/// the same event under another.
+fn edges(vecs: &[Vector], titles: &[Vec<u32>]) -> Vec<(f64, usize, usize)> {
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, v) in vecs.iter().enumerate() {
+        for (t, _) in v {
+            let p = postings.entry(*t).or_default();
+            if p.len() < MAX_STORY_POSTINGS {
+                p.push(i);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut acc: HashMap<usize, f64> = HashMap::new();
+    for (i, v) in vecs.iter().enumerate() {
+        let mut query: Vec<&(u32, f64)> = v.iter().collect();
+        query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for lead_only in [false, true] {
+            acc.clear();
+            let terms = query
+                .iter()
+                .filter(|(t, _)| !lead_only || !titles[i].contains(t))
+                .take(QUERY_TERMS);
+            for (t, w) in terms {
+                let Some(p) = postings.get(t) else { continue };
+                for &j in p {
+                    if j != i {
+                        *acc.entry(j).or_default() += w;
+                    }
+                }
+            }
+            let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
+            best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (j, _) in best.into_iter().take(MAX_STORY_CANDIDATES) {
+                let c = cosine(v, &vecs[j]);
+                if c >= STORY_THRESHOLD {
+                    out.push((c, i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    out.dedup_by(|a, b| (a.1, a.2) == (b.1, b.2));
+    out
+}
+
+/// Clusters the documents of `corpus` into stories.
+pub(super) fn cluster(corpus: &Corpus, lex: &Lexicon) -> Stories {
+    let n = corpus.documents.len();
+    let (vecs, titles) = vectors(corpus, lex);
+    // Best-first single linkage with a centroid guard.
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let mut sums: Vec<HashMap<u32, f64>> = vecs
+        .iter()
+        .map(|v| v.iter().copied().collect::<HashMap<u32, f64>>())
+        .collect();
+    let mut norms2: Vec<f64> = vecs
+        .iter()
+        .map(|v| v.iter().map(|(_, w)| w * w).sum())
+        .collect();
+    for (_, i, j) in edges(&vecs, &titles) {
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a == b {
+            continue;
+        }
+        let (big, small) = if sums[a].len() >= sums[b].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let small_sum = std::mem::take(&mut sums[small]);
+        let dot: f64 = small_sum
+            .iter()
+            .map(|(t, w)| sums[big].get(t).map_or(0.0, |x| x * w))
+            .sum();
+        let denom = (norms2[big] * norms2[small]).sqrt();
+        if denom > 0.0 && dot / denom < CENTROID_THRESHOLD {
+            sums[small] = small_sum;
+            continue;
+        }
+        for (t, w) in small_sum {
+            *sums[big].entry(t).or_default() += w;
+        }
+        norms2[big] += norms2[small] + 2.0 * dot;
+        parent[small] = big;
+    }
+    drop(sums);
+    // Stories ordered by size (largest first), then by first document.
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for d in 0..n {
+        let r = find(&mut parent, d);
+        members.entry(r).or_default().push(d);
+    }
+    let mut groups: Vec<Vec<usize>> = members.into_values().collect();
+    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    let mut doc_story = vec![0; n];
+    let stories = groups
+        .into_iter()
+        .enumerate()
+        .map(|(id, docs)| {
+            for &d in &docs {
+                doc_story[d] = id;
+            }
+            Story {
+                id,
+                label: label(corpus, &titles, &docs),
+                sources: docs
+                    .iter()
+                    .map(|&d| corpus.documents[d].source.clone())
+                    .collect(),
+                documents: docs,
+            }
+        })
+        .collect();
+    Stories { doc_story, stories }
+}
+
+/// The most central title of the story: the one whose words the other titles
+/// share most (ties: the most frequent title, then the first); a story
+/// without titles is named by its first document's first sentence.
+fn label(corpus: &Corpus, titles: &[Vec<u32>], docs: &[usize]) -> String {
+    let mut df: HashMap<u32, usize> = HashMap::new();
+    let mut same: HashMap<&str, usize> = HashMap::new();
+    for &d in docs {
+        let mut ts = titles[d].clone();
+        ts.sort_unstable();
+        ts.dedup();
+        for t in ts {
+            *df.entry(t).or_default() += 1;
+        }
+        if let Some(t) = &corpus.documents[d].title {
+            *same.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (k, &d) in docs.iter().enumerate() {
+        let Some(t) = &corpus.documents[d].title else {
+            continue;
+        };
+        if titles[d].is_empty() {
+            continue;
+        }
+        let score = titles[d].iter().map(|t| df[t] as f64).sum::<f64>() / titles[d].len() as f64;
+        let count = same[t.as_str()];
+        let better = best.is_none_or(|(bs, bc, _)| {
+            score > bs + 1e-9 || ((score - bs).abs() <= 1e-9 && count > bc)
+        });
+        if better {
+            best = Some((score, count, k));
+        }
+    }
+    let text = match best {
+        Some((_, _, k)) => corpus.documents[docs[k]].title.clone().unwrap_or_default(),
+        None => docs
+            .iter()
+            .find_map(|&d| {
+                let doc = &corpus.documents[d];
+                (!doc.sentences.is_empty()).then(|| doc.sentence_text(0).to_string())
+            })
+            .unwrap_or_default(),
+    };
+    shorten(text.trim(), 80)
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max).collect();
+    if let Some(p) = out.rfind(' ') {
+        out.truncate(p);
+    }
+    out.push('…');
+    out
+}
