@@ -424,6 +424,16 @@ fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
     }
 }
 
+/// "S2 " before a row when the corpus holds several stories, nothing when
+/// it holds one.
+fn story_tag(c: &Comparison, story: usize) -> String {
+    if c.stories.len() > 1 {
+        format!("S{} ", story + 1)
+    } else {
+        String::new()
+    }
+}
+
 /// The rows of a diff section's list, one line each.
 fn diff_list_rows(
     app: &App,
@@ -437,7 +447,13 @@ fn diff_list_rows(
             .iter()
             .map(|g| {
                 let (word, style) = verdict_style(app, g.verdict);
-                let rest = format!("  {}  {}  {} src", g.label, format::spread(g), g.sources);
+                let rest = format!(
+                    "  {}{}  {}  {} src",
+                    story_tag(c, g.story.id),
+                    g.label,
+                    format::spread(g),
+                    g.sources
+                );
                 Line::from(vec![
                     Span::styled(format!("{word:<12}"), style),
                     Span::raw(fit(&rest, width.saturating_sub(12))),
@@ -452,7 +468,7 @@ fn diff_list_rows(
                 if g.quote_differs {
                     spans.push(Span::styled("≠ quoted differently  ", app.theme.conflict));
                 }
-                let head = format!("{} src  ", g.sources);
+                let head = format!("{}{} src  ", story_tag(c, g.story.id), g.sources);
                 spans.push(Span::styled(head, app.theme.dim));
                 let used: usize = spans.iter().map(|s| s.content.width()).sum();
                 spans.push(Span::raw(fit(&g.label, width.saturating_sub(used))));
@@ -520,6 +536,17 @@ fn diff_detail_lines(
         }
     };
     let mut lines = Vec::new();
+    let story = match section {
+        DiffSection::Figures => c.figures.get(row).map(|g| &g.story),
+        DiffSection::Statements => c.statements.get(row).map(|g| &g.story),
+        DiffSection::Coverage => None,
+    };
+    if let Some(story) = story.filter(|_| c.stories.len() > 1) {
+        lines.push(Line::from(Span::styled(
+            fit(&format!("S{}: {}", story.id + 1, story.label), width),
+            app.theme.title,
+        )));
+    }
     match section {
         DiffSection::Figures => {
             let Some(g) = c.figures.get(row) else {
@@ -670,6 +697,12 @@ fn draw_diff(frame: &mut Frame, app: &App, area: Rect) {
             Span::styled(label, app.theme.dim)
         });
         tabs.push(Span::raw(" "));
+    }
+    if c.stories.len() > 1 {
+        tabs.push(Span::styled(
+            format!("{} stories ", c.stories.len()),
+            app.theme.dim,
+        ));
     }
     if let Some(key) = app.keymap.first_key(Context::Diff, Action::NextSection) {
         tabs.push(Span::styled(format!("({key}: next)"), app.theme.dim));
