@@ -50,10 +50,14 @@ impl Style {
 }
 
 /// Writes JSON to stdout as one value.
+/// Buffered: stdout is line-buffered, and pretty JSON of a large corpus has
+/// millions of lines (one `write` call each without the buffer).
 pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
-    let out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(out, value)?;
-    println!();
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n")?;
+    out.flush()?;
     Ok(())
 }
 
