@@ -156,14 +156,17 @@ impl DocAttribution {
 
 /// Normalize typography in a name or role: `’` → `'`, runs of whitespace → one space.
 fn tidy(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
             c => c,
-        })
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+        }));
+    }
+    out
 }
 
 fn is_det(t: &Tok) -> bool {
@@ -220,17 +223,23 @@ const NAME_PARTICLES: &[&str] = &[
     "von", "van", "der", "de", "al", "bin", "da", "di", "la", "le", "du", "del", "dos",
 ];
 fn is_gov_name(folded: &str) -> bool {
-    let strip = |p: &str| p.trim().trim_start_matches("the ").trim().to_owned();
-    if LEX.governments.contains(&strip(folded)) {
+    fn strip(p: &str) -> &str {
+        p.trim().trim_start_matches("the ").trim()
+    }
+    if LEX.governments.contains(strip(folded)) {
         return true;
     }
-    let parts: Vec<String> = folded
+    // One part only: nothing more to try.
+    if !folded.contains(',') && !folded.contains(" and ") {
+        return false;
+    }
+    let parts: Vec<&str> = folded
         .split([','])
         .flat_map(|p| p.split(" and "))
         .map(strip)
         .filter(|p| !p.is_empty())
         .collect();
-    parts.len() > 1 && parts.iter().all(|p| LEX.governments.contains(p))
+    parts.len() > 1 && parts.iter().all(|p| LEX.governments.contains(*p))
 }
 
 /// A claimer phrase found in a sentence, before resolution. Token ranges.
@@ -550,7 +559,7 @@ impl Sent<'_> {
             && matches!(self.build(x, y), Some(Built::RoleRef { .. })))
     }
 
-    fn chunk_is(&self, a: usize, b: usize, set: &std::collections::HashSet<String>) -> bool {
+    fn chunk_is(&self, a: usize, b: usize, set: &lexicon::Set) -> bool {
         let words: Vec<&str> = self.toks[a..b].iter().filter_map(Tok::word).collect();
         !words.is_empty() && words.len() == b - a && set.contains(&words.join(" "))
     }
