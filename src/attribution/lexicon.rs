@@ -154,6 +154,14 @@ pub(crate) struct Lexicon {
 
 /// Lower-case and fold typographic apostrophes to `'`.
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // The same, byte by byte: ASCII lowercases to ASCII.
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     s.chars()
         .map(|c| match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',

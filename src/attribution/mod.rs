@@ -916,9 +916,24 @@ struct Resolver {
     by_last: HashMap<String, Vec<usize>>,
     roles: HashMap<String, String>,
     history: Vec<Claimer>,
+    /// `canonical_name` of names already seen in the document.
+    canonical: std::cell::RefCell<rustc_hash::FxHashMap<String, String>>,
 }
 
 impl Resolver {
+    /// [`canonical_name`], remembered: a document names the same people again
+    /// and again.
+    fn canonical(&self, name: &str) -> String {
+        if let Some(c) = self.canonical.borrow().get(name) {
+            return c.clone();
+        }
+        let c = canonical_name(name);
+        self.canonical
+            .borrow_mut()
+            .insert(name.to_owned(), c.clone());
+        c
+    }
+
     fn add_mention(&mut self, m: Mention) {
         if let Some(last) = m.name.split_whitespace().last() {
             self.by_last
@@ -960,7 +975,7 @@ impl Resolver {
     }
 
     fn person(&self, name: &str, role: Option<String>, pos: (usize, usize)) -> Claimer {
-        let mut name = canonical_name(name);
+        let mut name = self.canonical(name);
         if !name.contains(' ')
             && let Some(full) = self.full_name(&name, pos)
         {
@@ -991,7 +1006,7 @@ impl Resolver {
                         kind,
                     },
                     _ => Claimer {
-                        name: canonical_name(&name),
+                        name: self.canonical(&name),
                         role: appos.or(role),
                         kind,
                     },
@@ -1179,7 +1194,7 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                 kind: ClaimerKind::Person,
             }) = st.build(a, b)
             {
-                let name = canonical_name(&name);
+                let name = res.canonical(&name);
                 if name.contains(' ') {
                     res.add_mention(Mention {
                         pos: (si, k),

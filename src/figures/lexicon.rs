@@ -1,10 +1,10 @@
 //! The figure lexicon (`assets/figures.toml`): hedges, vague amounts, scales,
 //! currencies, units, counted heads and non-figure contexts. Parsed once.
 
+use crate::boundary::BoundaryRegex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::Qualifier;
@@ -254,8 +254,8 @@ pub struct Lexicon {
     pub label_before: PhraseTable<()>,
     pub year_before: HashSet<&'static str>,
     pub change_verbs: HashSet<&'static str>,
-    pub chrome: Vec<Regex>,
-    pub phones: Vec<Regex>,
+    pub chrome: Vec<BoundaryRegex>,
+    pub phones: Vec<BoundaryRegex>,
     pub stop: HashSet<&'static str>,
     pub modifiers: HashSet<&'static str>,
     pub aux: HashSet<&'static str>,
@@ -268,9 +268,12 @@ fn set(v: &'static [String]) -> HashSet<&'static str> {
     v.iter().map(String::as_str).collect()
 }
 
-fn regexes(v: &[String]) -> Vec<Regex> {
+fn regexes(v: &[String]) -> Vec<BoundaryRegex> {
     v.iter()
-        .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("bad regex {p:?} in figures.toml: {e}")))
+        .map(|p| {
+            BoundaryRegex::new(p, false)
+                .unwrap_or_else(|e| panic!("bad regex {p:?} in figures.toml: {e}"))
+        })
         .collect()
 }
 
