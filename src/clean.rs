@@ -1,7 +1,7 @@
 //! Line-level cleaning: drops web chrome, marks captions, strips truncation
 //! markers. Driven by `assets/boilerplate.toml`.
 
-use crate::boundary::{BoundaryRegex, ascii_boundaries_hold};
+use crate::boundary::{BoundaryRegex, ascii_boundaries_hold, ascii_word_boundary};
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -32,24 +32,21 @@ struct Patterns {
 
 impl Patterns {
     fn new(patterns: &[String], what: &str) -> Patterns {
-        let compiled: Vec<BoundaryRegex> = patterns
+        let (bounded, plain): (Vec<&String>, Vec<&String>) = patterns
             .iter()
-            .map(|p| {
-                BoundaryRegex::new(p, true)
-                    .unwrap_or_else(|e| panic!("{what} pattern {p:?} compiles: {e}"))
-            })
-            .collect();
-        let plain = patterns
-            .iter()
-            .zip(&compiled)
-            .filter(|(_, r)| !r.has_boundary())
-            .map(|(p, _)| p);
+            .partition(|p| ascii_word_boundary(p) != p.as_str());
         Patterns {
             plain: RegexSetBuilder::new(plain)
                 .case_insensitive(true)
                 .build()
                 .unwrap_or_else(|e| panic!("{what} patterns compile: {e}")),
-            bounded: compiled.into_iter().filter(|r| r.has_boundary()).collect(),
+            bounded: bounded
+                .into_iter()
+                .map(|p| {
+                    BoundaryRegex::new(p, true)
+                        .unwrap_or_else(|e| panic!("{what} pattern {p:?} compiles: {e}"))
+                })
+                .collect(),
         }
     }
 
@@ -108,6 +105,10 @@ pub fn is_caption(paragraph: &str) -> bool {
 
 /// The line without a trailing truncation marker ("…[+]", "… [+1234 chars]").
 pub fn strip_truncation(line: &str) -> &str {
+    // Every marker holds "[+"; most lines have none.
+    if !line.contains("[+") {
+        return line;
+    }
     match LEXICON.truncation.find(line) {
         Some(m) => &line[..m.start()],
         None => line,
