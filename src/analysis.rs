@@ -82,6 +82,15 @@ pub fn analyze_document(doc: &Document) -> DocAnalysis {
     let attribution = attribution::analyze(&doc.text, &spans);
     let mut figures = Vec::new();
     let mut claims = Vec::new();
+    // The quotes of each sentence, in quote order (one pass over the quotes
+    // rather than one per sentence).
+    let mut quotes_of: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
+    for (qi, q) in attribution.quotes.iter().enumerate() {
+        let last = q.last_sentence.min(spans.len().saturating_sub(1));
+        for sentence_quotes in quotes_of.iter_mut().take(last + 1).skip(q.first_sentence) {
+            sentence_quotes.push(qi);
+        }
+    }
     for (i, span) in spans.iter().enumerate() {
         let first_figure = figures.len();
         for figure in figures::extract_figures(&doc.text[span.clone()]) {
@@ -92,13 +101,7 @@ pub fn analyze_document(doc: &Document) -> DocAnalysis {
                 claimer,
             });
         }
-        let quotes: Vec<usize> = attribution
-            .quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.first_sentence <= i && i <= q.last_sentence)
-            .map(|(qi, _)| qi)
-            .collect();
+        let quotes = std::mem::take(&mut quotes_of[i]);
         let attributed = attribution.sentences.get(i).is_some_and(|a| !a.is_empty());
         let mut kinds = Vec::new();
         if figures.len() > first_figure {

@@ -49,6 +49,9 @@ fn normalize(raw: &str, kind: Kind) -> Cow<'_, str> {
         Kind::Word => {
             if raw.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
                 Cow::Borrowed(raw)
+            } else if raw.is_ascii() {
+                // The same as below: ASCII has no curly apostrophe.
+                Cow::Owned(raw.to_ascii_lowercase())
             } else {
                 Cow::Owned(raw.to_lowercase().replace('’', "'"))
             }
