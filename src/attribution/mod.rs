@@ -803,7 +803,9 @@ impl Sent<'_> {
         if name_ok {
             // "President of Ukraine Volodymyr Zelensky" walks back to "Ukraine Volodymyr
             // Zelensky": a leading state or nationality is not part of a person's name.
-            let whole = fold(&self.text(name_start, b));
+            let whole_start = name_start;
+            let whole_name = self.text(name_start, b);
+            let whole = fold(&whole_name);
             if !is_gov_name(&whole) && !LEX.organisations.contains(&whole) {
                 while name_start + 2 <= b
                     && toks[name_start + 1].cap
@@ -814,8 +816,14 @@ impl Sent<'_> {
                     name_start += 1;
                 }
             }
-            let name = self.text(name_start, b);
-            let folded = fold(&name);
+            // Unchanged when no leading state was dropped.
+            let (name, folded) = if name_start == whole_start {
+                (whole_name, whole)
+            } else {
+                let name = self.text(name_start, b);
+                let folded = fold(&name);
+                (name, folded)
+            };
             if LEX.demonyms.contains(&folded) {
                 return None;
             }
