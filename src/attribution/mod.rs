@@ -161,6 +161,10 @@ fn tidy(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
+        if word.is_ascii() {
+            out.push_str(word);
+            continue;
+        }
         out.extend(word.chars().map(|c| match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
             c => c,
@@ -224,13 +228,18 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 fn is_gov_name(folded: &str) -> bool {
     fn strip(p: &str) -> &str {
-        p.trim().trim_start_matches("the ").trim()
+        // `trim_start_matches("the ")`, without a substring searcher.
+        let mut p = p.trim();
+        while let Some(rest) = p.strip_prefix("the ") {
+            p = rest;
+        }
+        p.trim()
     }
     if LEX.governments.contains(strip(folded)) {
         return true;
     }
     // One part only: nothing more to try.
-    if !folded.contains(',') && !folded.contains(" and ") {
+    if !folded.contains(',') && !folded.as_bytes().windows(5).any(|w| w == b" and ") {
         return false;
     }
     let parts: Vec<&str> = folded
