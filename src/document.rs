@@ -148,7 +148,7 @@ pub fn build(
             .map(clean_inline)
             .filter(|s| !s.is_empty()),
     };
-    let text: String = sanitize(raw).nfc().collect();
+    let text = nfc(sanitize(raw));
     let mut drafts = paragraphs(&text, origin);
 
     let mut title = meta
@@ -201,6 +201,15 @@ pub fn build(
         },
         drafts,
     )
+}
+
+/// The text in Unicode NFC; text the quick check finds normalized already
+/// (nearly all news text) is returned as it is, without a rebuild char by char.
+fn nfc(text: String) -> String {
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
 }
 
 /// Splits cleaned text into paragraph drafts, dropping chrome lines and
@@ -277,7 +286,7 @@ fn is_truncated_copy(paragraph: &str, title: &str) -> bool {
 
 /// Collapses whitespace in a one-line field such as a title.
 fn clean_inline(s: &str) -> String {
-    let s: String = sanitize(s).nfc().collect();
+    let s = nfc(sanitize(s));
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

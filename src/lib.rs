@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod boundary;
 pub mod clean;
 pub mod compare;
 pub mod corpus;

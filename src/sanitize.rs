@@ -6,6 +6,10 @@
 /// overrides and invisible format characters. Tabs become spaces, `\r\n` and
 /// lone `\r` become `\n`, no-break spaces become plain spaces.
 pub fn sanitize(input: &str) -> String {
+    // Most text has nothing to remove or replace: copy it whole.
+    if input.chars().all(passes_through) {
+        return input.to_owned();
+    }
     let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
@@ -53,6 +57,15 @@ pub fn escape(input: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// True for a character `sanitize` keeps as it is.
+fn passes_through(c: char) -> bool {
+    if c.is_ascii() {
+        c == '\n' || (' '..='~').contains(&c)
+    } else {
+        !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}') && !is_stripped(c)
+    }
 }
 
 /// True for characters that must never reach the terminal.
@@ -140,6 +153,20 @@ mod tests {
     #[test]
     fn unterminated_osc_stops_at_line_end() {
         assert_eq!(sanitize("x\x1b]0;never ends\nnext line"), "x\nnext line");
+    }
+
+    /// The fast path agrees with the char-by-char one.
+    #[test]
+    fn clean_text_is_copied_whole() {
+        for s in ["plain", "a\nb “c” — é 北", "", "~ !"] {
+            assert!(s.chars().all(super::passes_through));
+            assert_eq!(sanitize(s), s);
+        }
+        for c in [
+            '\r', '\t', '\x1b', '\x7f', '\u{85}', '\u{a0}', '\u{202e}', '\u{feff}',
+        ] {
+            assert!(!super::passes_through(c), "{c:?}");
+        }
     }
 
     #[test]

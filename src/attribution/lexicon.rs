@@ -1,8 +1,11 @@
 //! The attribution lexicon: `assets/attribution.toml`, compiled in and parsed once.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+/// A word set of the lexicon (Fx-hashed: looked up for every token).
+pub(crate) type Set = HashSet<String>;
 
 /// The lexicon source as shipped inside the binary.
 pub const LEXICON_TOML: &str = include_str!("../../assets/attribution.toml");
@@ -14,7 +17,7 @@ struct RawLexicon {
     words: RawWords,
     entities: RawEntities,
     #[serde(default)]
-    aliases: HashMap<String, Vec<String>>,
+    aliases: std::collections::HashMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -86,7 +89,7 @@ pub(crate) struct Phrases {
 
 impl Phrases {
     fn new(list: &[String]) -> Self {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for p in list {
             let words: Vec<String> = fold(p).split_whitespace().map(str::to_owned).collect();
             if let Some(first) = words.first() {
@@ -151,6 +154,14 @@ pub(crate) struct Lexicon {
 
 /// Lower-case and fold typographic apostrophes to `'`.
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // The same, byte by byte: ASCII lowercases to ASCII.
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     s.chars()
         .map(|c| match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
@@ -174,7 +185,7 @@ fn heads(list: &[String]) -> HashSet<String> {
 impl Lexicon {
     pub(crate) fn parse(src: &str) -> Result<Lexicon, toml::de::Error> {
         let raw: RawLexicon = toml::from_str(src)?;
-        let mut aliases = HashMap::new();
+        let mut aliases = HashMap::default();
         for (canon, variants) in &raw.aliases {
             aliases.insert(fold(canon), canon.clone());
             for v in variants {

@@ -156,14 +156,21 @@ impl DocAttribution {
 
 /// Normalize typography in a name or role: `’` → `'`, runs of whitespace → one space.
 fn tidy(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.push_str(word);
+            continue;
+        }
+        out.extend(word.chars().map(|c| match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
             c => c,
-        })
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+        }));
+    }
+    out
 }
 
 fn is_det(t: &Tok) -> bool {
@@ -220,17 +227,28 @@ const NAME_PARTICLES: &[&str] = &[
     "von", "van", "der", "de", "al", "bin", "da", "di", "la", "le", "du", "del", "dos",
 ];
 fn is_gov_name(folded: &str) -> bool {
-    let strip = |p: &str| p.trim().trim_start_matches("the ").trim().to_owned();
-    if LEX.governments.contains(&strip(folded)) {
+    fn strip(p: &str) -> &str {
+        // `trim_start_matches("the ")`, without a substring searcher.
+        let mut p = p.trim();
+        while let Some(rest) = p.strip_prefix("the ") {
+            p = rest;
+        }
+        p.trim()
+    }
+    if LEX.governments.contains(strip(folded)) {
         return true;
     }
-    let parts: Vec<String> = folded
+    // One part only: nothing more to try.
+    if !folded.contains(',') && !folded.as_bytes().windows(5).any(|w| w == b" and ") {
+        return false;
+    }
+    let parts: Vec<&str> = folded
         .split([','])
         .flat_map(|p| p.split(" and "))
         .map(strip)
         .filter(|p| !p.is_empty())
         .collect();
-    parts.len() > 1 && parts.iter().all(|p| LEX.governments.contains(p))
+    parts.len() > 1 && parts.iter().all(|p| LEX.governments.contains(*p))
 }
 
 /// A claimer phrase found in a sentence, before resolution. Token ranges.
@@ -550,7 +568,7 @@ impl Sent<'_> {
             && matches!(self.build(x, y), Some(Built::RoleRef { .. })))
     }
 
-    fn chunk_is(&self, a: usize, b: usize, set: &std::collections::HashSet<String>) -> bool {
+    fn chunk_is(&self, a: usize, b: usize, set: &lexicon::Set) -> bool {
         let words: Vec<&str> = self.toks[a..b].iter().filter_map(Tok::word).collect();
         !words.is_empty() && words.len() == b - a && set.contains(&words.join(" "))
     }
@@ -794,7 +812,9 @@ impl Sent<'_> {
         if name_ok {
             // "President of Ukraine Volodymyr Zelensky" walks back to "Ukraine Volodymyr
             // Zelensky": a leading state or nationality is not part of a person's name.
-            let whole = fold(&self.text(name_start, b));
+            let whole_start = name_start;
+            let whole_name = self.text(name_start, b);
+            let whole = fold(&whole_name);
             if !is_gov_name(&whole) && !LEX.organisations.contains(&whole) {
                 while name_start + 2 <= b
                     && toks[name_start + 1].cap
@@ -805,8 +825,14 @@ impl Sent<'_> {
                     name_start += 1;
                 }
             }
-            let name = self.text(name_start, b);
-            let folded = fold(&name);
+            // Unchanged when no leading state was dropped.
+            let (name, folded) = if name_start == whole_start {
+                (whole_name, whole)
+            } else {
+                let name = self.text(name_start, b);
+                let folded = fold(&name);
+                (name, folded)
+            };
             if LEX.demonyms.contains(&folded) {
                 return None;
             }
@@ -907,9 +933,24 @@ struct Resolver {
     by_last: HashMap<String, Vec<usize>>,
     roles: HashMap<String, String>,
     history: Vec<Claimer>,
+    /// `canonical_name` of names already seen in the document.
+    canonical: std::cell::RefCell<rustc_hash::FxHashMap<String, String>>,
 }
 
 impl Resolver {
+    /// [`canonical_name`], remembered: a document names the same people again
+    /// and again.
+    fn canonical(&self, name: &str) -> String {
+        if let Some(c) = self.canonical.borrow().get(name) {
+            return c.clone();
+        }
+        let c = canonical_name(name);
+        self.canonical
+            .borrow_mut()
+            .insert(name.to_owned(), c.clone());
+        c
+    }
+
     fn add_mention(&mut self, m: Mention) {
         if let Some(last) = m.name.split_whitespace().last() {
             self.by_last
@@ -951,7 +992,7 @@ impl Resolver {
     }
 
     fn person(&self, name: &str, role: Option<String>, pos: (usize, usize)) -> Claimer {
-        let mut name = canonical_name(name);
+        let mut name = self.canonical(name);
         if !name.contains(' ')
             && let Some(full) = self.full_name(&name, pos)
         {
@@ -982,7 +1023,7 @@ impl Resolver {
                         kind,
                     },
                     _ => Claimer {
-                        name: canonical_name(&name),
+                        name: self.canonical(&name),
                         role: appos.or(role),
                         kind,
                     },
@@ -1170,7 +1211,7 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                 kind: ClaimerKind::Person,
             }) = st.build(a, b)
             {
-                let name = canonical_name(&name);
+                let name = res.canonical(&name);
                 if name.contains(' ') {
                     res.add_mention(Mention {
                         pos: (si, k),

@@ -26,10 +26,11 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
     let mut it = text.char_indices().peekable();
     while let Some((pos, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
-        let prev_alnum = prev.is_some_and(char::is_alphanumeric);
-        let prev_space = prev.is_none_or(char::is_whitespace);
-        let next_alnum = next.is_some_and(char::is_alphanumeric);
-        let next_space = next.is_none_or(char::is_whitespace);
+        // Looked at only around quote marks.
+        let prev_alnum = || prev.is_some_and(char::is_alphanumeric);
+        let prev_space = || prev.is_none_or(char::is_whitespace);
+        let next_alnum = || next.is_some_and(char::is_alphanumeric);
+        let next_space = || next.is_none_or(char::is_whitespace);
         let end = pos + c.len_utf8();
         let close = |open: usize, open_mark: char, out: &mut Vec<RawQuote>| {
             let inner = open + open_mark.len_utf8()..pos;
@@ -59,7 +60,7 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
                 }
                 Some(_) => {}
                 None => {
-                    if c == '\u{201D}' && prev_space && !next_space {
+                    if c == '\u{201D}' && prev_space() && !next_space() {
                         double = Some((pos, c));
                         single = None;
                     }
@@ -72,21 +73,21 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
                 }
                 Some(_) => {}
                 None => {
-                    if !next_space {
+                    if !next_space() {
                         double = Some((pos, c));
                         single = None;
                     }
                 }
             },
-            '\u{2018}' if double.is_none() && !prev_alnum && !next_space => {
+            '\u{2018}' if double.is_none() && !prev_alnum() && !next_space() => {
                 single = Some((pos, c));
             }
             '\u{2019}' | '\'' if double.is_none() => match single {
-                Some((open, mark)) if !prev_space && !next_alnum => {
+                Some((open, mark)) if !prev_space() && !next_alnum() => {
                     close(open, mark, &mut out);
                     single = None;
                 }
-                None if c == '\'' && !prev_alnum && next_alnum => {
+                None if c == '\'' && !prev_alnum() && next_alnum() => {
                     single = Some((pos, c));
                 }
                 _ => {}

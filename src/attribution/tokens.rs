@@ -140,16 +140,18 @@ pub(crate) fn tokenize(s: &str, quotes: &[Range<usize>]) -> Vec<Tok> {
             }
         }
         let mut end = at(j);
-        let lower0 = fold(&s[pos..end]);
+        // Folding is char by char, so the folded word with its period is the
+        // folded word and a period.
+        let mut lower = fold(&s[pos..end]);
         if j < n
             && chars[j].1 == '.'
-            && (lower0.contains('.') || ABBREVIATIONS.contains(&lower0.as_str()))
+            && (lower.contains('.') || ABBREVIATIONS.contains(&lower.as_str()))
         {
             end += 1;
             j += 1;
+            lower.push('.');
         }
         let text = &s[pos..end];
-        let lower = fold(text);
         let poss = lower.len() > 2 && lower.ends_with("'s");
         let base = if poss {
             lower[..lower.len() - 2].to_owned()

@@ -1,10 +1,11 @@
 //! `crosscheck claims`: the sentences that matter, each with who made it.
 
-use super::{Style, print_json};
+use super::{Style, print_json_analyzed};
 use crate::CorpusArgs;
 use crosscheck::analysis::{self, Claim, DocAnalysis};
 use crosscheck::{Corpus, Document};
 use serde::Serialize;
+use serde::ser::SerializeSeq;
 use std::process::ExitCode;
 
 #[derive(Serialize)]
@@ -56,16 +57,14 @@ fn record<'a>(doc: &'a Document, a: &'a DocAnalysis, c: &'a Claim) -> ClaimRecor
 
 pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
     let corpus = args.load()?;
-    let analysis = analysis::analyze(&corpus);
     if json {
-        let records: Vec<ClaimRecord> = corpus
-            .documents
-            .iter()
-            .zip(&analysis.docs)
-            .flat_map(|(d, a)| a.claims.iter().map(move |c| record(d, a, c)))
-            .collect();
-        print_json(&records)?;
+        print_json_analyzed(&corpus, |d, a, seq| {
+            a.claims
+                .iter()
+                .try_for_each(|c| seq.serialize_element(&record(d, a, c)))
+        })?;
     } else {
+        let analysis = analysis::analyze(&corpus);
         print!("{}", report(&corpus, &analysis, Style::detect()));
     }
     Ok(ExitCode::SUCCESS)

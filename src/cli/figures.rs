@@ -1,13 +1,14 @@
 //! `crosscheck figures`: every figure with its hedge, interval, measure and
 //! claimer.
 
-use super::{Style, print_json};
+use super::{Style, print_json_analyzed};
 use crate::CorpusArgs;
 use crosscheck::analysis::{self, FoundFigure};
 use crosscheck::document::ParagraphKind;
 use crosscheck::format::describe;
 use crosscheck::{Corpus, Document};
 use serde::Serialize;
+use serde::ser::SerializeSeq;
 use std::process::ExitCode;
 
 #[derive(Serialize)]
@@ -54,16 +55,14 @@ fn record<'a>(doc: &'a Document, f: &'a FoundFigure) -> FigureRecord<'a> {
 
 pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
     let corpus = args.load()?;
-    let analysis = analysis::analyze(&corpus);
     if json {
-        let records: Vec<FigureRecord> = corpus
-            .documents
-            .iter()
-            .zip(&analysis.docs)
-            .flat_map(|(d, a)| a.figures.iter().map(move |f| record(d, f)))
-            .collect();
-        print_json(&records)?;
+        print_json_analyzed(&corpus, |d, a, seq| {
+            a.figures
+                .iter()
+                .try_for_each(|f| seq.serialize_element(&record(d, f)))
+        })?;
     } else {
+        let analysis = analysis::analyze(&corpus);
         print!("{}", report(&corpus, &analysis, Style::detect()));
     }
     Ok(ExitCode::SUCCESS)

@@ -66,10 +66,59 @@ impl Style {
 }
 
 /// Writes JSON to stdout as one value.
+/// Buffered: stdout is line-buffered, and pretty JSON of a large corpus has
+/// millions of lines (one `write` call each without the buffer).
 pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
-    let out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(out, value)?;
-    println!();
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The array being written by [`print_json_analyzed`].
+pub type JsonSeq<'a> = serde_json::ser::Compound<
+    'a,
+    std::io::BufWriter<std::io::StdoutLock<'static>>,
+    serde_json::ser::PrettyFormatter<'static>,
+>;
+
+/// Documents analyzed per step of [`print_json_analyzed`].
+const CHUNK: usize = 512;
+
+/// Writes one JSON array to stdout, the same bytes as [`print_json`] of all
+/// the records, but analyzes the corpus a chunk of documents at a time (in
+/// parallel) and writes each chunk's records before the next: only one
+/// chunk's analysis is ever held in memory. `each` writes the records of
+/// one document.
+pub fn print_json_analyzed(
+    corpus: &crosscheck::Corpus,
+    mut each: impl FnMut(
+        &crosscheck::Document,
+        &crosscheck::analysis::DocAnalysis,
+        &mut JsonSeq,
+    ) -> serde_json::Result<()>,
+) -> anyhow::Result<()> {
+    use rayon::prelude::*;
+    use serde::ser::{SerializeSeq, Serializer};
+    use std::io::Write;
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut ser = serde_json::Serializer::pretty(out);
+    let mut seq = (&mut ser).serialize_seq(None)?;
+    for chunk in corpus.documents.chunks(CHUNK) {
+        let analyses: Vec<_> = chunk
+            .par_iter()
+            .map(crosscheck::analysis::analyze_document)
+            .collect();
+        for (d, a) in chunk.iter().zip(&analyses) {
+            each(d, a, &mut seq)?;
+        }
+    }
+    seq.end()?;
+    let mut out = ser.into_inner();
+    out.write_all(b"\n")?;
+    out.flush()?;
     Ok(())
 }
 

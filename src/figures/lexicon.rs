@@ -1,10 +1,11 @@
 //! The figure lexicon (`assets/figures.toml`): hedges, vague amounts, scales,
 //! currencies, units, counted heads and non-figure contexts. Parsed once.
 
-use std::collections::{HashMap, HashSet};
+use crate::boundary::BoundaryRegex;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::Qualifier;
@@ -139,13 +140,13 @@ pub struct Stop {
 /// match wins. Quote marks inside the sentence are skipped while matching.
 #[derive(Debug)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         Self {
-            by_first: HashMap::new(),
+            by_first: FxHashMap::default(),
         }
     }
 }
@@ -234,43 +235,46 @@ pub struct Lexicon {
     pub hedges_before: PhraseTable<Hedge>,
     pub hedges_after: PhraseTable<Hedge>,
     pub vague: PhraseTable<VagueEntry>,
-    pub scales: HashMap<String, f64>,
-    pub tight_scales: HashMap<String, f64>,
+    pub scales: FxHashMap<String, f64>,
+    pub tight_scales: FxHashMap<String, f64>,
     pub currency_symbols: PhraseTable<&'static str>,
     pub currency_words: PhraseTable<&'static str>,
     pub units: PhraseTable<Unit>,
-    pub units_by_name: HashMap<&'static str, Unit>,
-    pub bases: HashMap<&'static str, &'static str>,
+    pub units_by_name: FxHashMap<&'static str, Unit>,
+    pub bases: FxHashMap<&'static str, &'static str>,
     pub heads: PhraseTable<Head>,
     pub after_verbs: PhraseTable<&'static str>,
     pub before_verbs: PhraseTable<&'static str>,
-    pub military: HashSet<&'static str>,
+    pub military: FxHashSet<&'static str>,
     pub demonym_suffixes: Vec<&'static str>,
-    pub demonyms: HashSet<&'static str>,
-    pub months: HashSet<&'static str>,
-    pub months_cased: HashSet<&'static str>,
+    pub demonyms: FxHashSet<&'static str>,
+    pub months: FxHashSet<&'static str>,
+    pub months_cased: FxHashSet<&'static str>,
     pub time_after: PhraseTable<()>,
-    pub ordinal_suffixes: HashSet<&'static str>,
+    pub ordinal_suffixes: FxHashSet<&'static str>,
     pub label_before: PhraseTable<()>,
-    pub year_before: HashSet<&'static str>,
-    pub change_verbs: HashSet<&'static str>,
-    pub chrome: Vec<Regex>,
-    pub phones: Vec<Regex>,
-    pub stop: HashSet<&'static str>,
-    pub modifiers: HashSet<&'static str>,
-    pub aux: HashSet<&'static str>,
-    pub back_triggers: HashSet<&'static str>,
+    pub year_before: FxHashSet<&'static str>,
+    pub change_verbs: FxHashSet<&'static str>,
+    pub chrome: Vec<BoundaryRegex>,
+    pub phones: Vec<BoundaryRegex>,
+    pub stop: FxHashSet<&'static str>,
+    pub modifiers: FxHashSet<&'static str>,
+    pub aux: FxHashSet<&'static str>,
+    pub back_triggers: FxHashSet<&'static str>,
     /// Gaps between the two factors of a product, as normalized tokens.
     pub product_connectors: Vec<Vec<String>>,
 }
 
-fn set(v: &'static [String]) -> HashSet<&'static str> {
+fn set(v: &'static [String]) -> FxHashSet<&'static str> {
     v.iter().map(String::as_str).collect()
 }
 
-fn regexes(v: &[String]) -> Vec<Regex> {
+fn regexes(v: &[String]) -> Vec<BoundaryRegex> {
     v.iter()
-        .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("bad regex {p:?} in figures.toml: {e}")))
+        .map(|p| {
+            BoundaryRegex::new(p, false)
+                .unwrap_or_else(|e| panic!("bad regex {p:?} in figures.toml: {e}"))
+        })
         .collect()
 }
 
@@ -314,7 +318,7 @@ impl Lexicon {
             }
         }
         let mut units = PhraseTable::default();
-        let mut units_by_name = HashMap::new();
+        let mut units_by_name = FxHashMap::default();
         for u in &raw.unit {
             let unit = Unit {
                 name: u.name.as_str(),
@@ -364,8 +368,12 @@ impl Lexicon {
             hedges_before,
             hedges_after,
             vague,
-            scales: raw.scales.clone(),
-            tight_scales: raw.tight_scales.clone(),
+            scales: raw.scales.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            tight_scales: raw
+                .tight_scales
+                .iter()
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
             currency_symbols,
             currency_words,
             units,

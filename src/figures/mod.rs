@@ -17,6 +17,7 @@
 pub mod lexicon;
 pub mod numbers;
 
+use crate::boundary::ascii_boundaries_hold;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -118,8 +119,9 @@ pub fn extract_figures(sentence: &str) -> Vec<Figure> {
         return Vec::new();
     }
     let mut blocked = Vec::new();
+    let plain_text = ascii_boundaries_hold(sentence);
     for re in lex.chrome.iter().chain(&lex.phones) {
-        for m in re.find_iter(sentence) {
+        for m in re.for_text(plain_text).find_iter(sentence) {
             blocked.push(m.range());
         }
     }

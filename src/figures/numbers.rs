@@ -49,6 +49,9 @@ fn normalize(raw: &str, kind: Kind) -> Cow<'_, str> {
         Kind::Word => {
             if raw.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
                 Cow::Borrowed(raw)
+            } else if raw.is_ascii() {
+                // The same as below: ASCII has no curly apostrophe.
+                Cow::Owned(raw.to_ascii_lowercase())
             } else {
                 Cow::Owned(raw.to_lowercase().replace('’', "'"))
             }
@@ -63,16 +66,30 @@ fn normalize(raw: &str, kind: Kind) -> Cow<'_, str> {
     }
 }
 
-/// Split a sentence into tokens (numbers, words, single symbols).
+/// Split a sentence into tokens (numbers, words, single symbols), as
+/// `TOKEN_RE.find_iter` would: ASCII tokens are scanned by hand, anything
+/// that needs Unicode classes is left to the regex, from the token's start.
 pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
     let mut out: Vec<Tok> = Vec::with_capacity(s.len() / 4 + 1);
     let mut prev_end = 0;
-    for m in TOKEN_RE.find_iter(s) {
-        let raw = m.as_str();
+    let mut start = 0;
+    while let Some(c) = s[start..].chars().next() {
+        // `\S` is any char but White_Space, which is what `is_whitespace`
+        // tests; so a token starts at every other char.
+        if c.is_whitespace() {
+            start += c.len_utf8();
+            continue;
+        }
+        let end = ascii_token_end(s, start).unwrap_or_else(|| {
+            TOKEN_RE
+                .find_at(s, start)
+                .map_or(start + c.len_utf8(), |m| m.end())
+        });
+        let raw = &s[start..end];
         let first = raw.as_bytes()[0];
         let kind = if first.is_ascii_digit() {
             Kind::Num
-        } else if raw.chars().next().is_some_and(char::is_alphabetic) {
+        } else if c.is_alphabetic() {
             Kind::Word
         } else {
             Kind::Sym
@@ -81,13 +98,62 @@ pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
             kind,
             raw,
             norm: normalize(raw, kind),
-            start: m.start(),
-            end: m.end(),
-            space_before: m.start() > prev_end,
+            start,
+            end,
+            space_before: start > prev_end,
         });
-        prev_end = m.end();
+        prev_end = end;
+        start = end;
     }
     out
+}
+
+/// End of the `TOKEN_RE` match at `start` when deciding it needs no
+/// Unicode class (ASCII digits, ASCII letters, one ASCII symbol); `None`
+/// when a non-ASCII char could change the answer.
+fn ascii_token_end(s: &str, start: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let first = b[start];
+    if !first.is_ascii() {
+        return None;
+    }
+    let digits_from = |mut i: usize| {
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    };
+    if first.is_ascii_digit() {
+        // [0-9]+(?:[.,][0-9]+)*
+        let mut i = digits_from(start + 1);
+        while i + 1 < b.len() && matches!(b[i], b'.' | b',') && b[i + 1].is_ascii_digit() {
+            i = digits_from(i + 2);
+        }
+        return Some(i);
+    }
+    if !first.is_ascii_alphabetic() {
+        // \S: one ASCII symbol.
+        return Some(start + 1);
+    }
+    // \p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*
+    let mut i = start + 1;
+    loop {
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let apostrophe = match b.get(i) {
+            Some(b'\'') => 1,
+            Some(_) if s[i..].starts_with('’') => '’'.len_utf8(),
+            // A non-ASCII char may be a letter or a mark.
+            Some(x) if !x.is_ascii() => return None,
+            _ => return Some(i),
+        };
+        match b.get(i + apostrophe) {
+            Some(x) if x.is_ascii_alphabetic() => i += apostrophe + 1,
+            Some(x) if !x.is_ascii() => return None,
+            _ => return Some(i),
+        }
+    }
 }
 
 /// Value of a digit string as news writes it: "10,000", "1.5", "12.7".
@@ -508,6 +574,38 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Num> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn tokenize_agrees_with_the_token_regex_on_anything(
+            s in "[a-zA-Z0-9.,'’ \u{a0}\u{2003}\t\n“”—éÉ\u{301}ß北２$%-]{0,40}"
+        ) {
+            let want: Vec<(usize, usize)> =
+                TOKEN_RE.find_iter(&s).map(|m| (m.start(), m.end())).collect();
+            let got: Vec<(usize, usize)> = tokenize(&s).iter().map(|t| (t.start, t.end)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// The tokenizer splits as the token regex does, on ASCII and Unicode.
+    #[test]
+    fn tokenize_agrees_with_the_token_regex() {
+        let samples = [
+            "More than 10,000 North Korean soldiers, 1.5bn and 3,000-strong.",
+            "Ukraine’s “new page” — Zelensky's aides' plan; 12.7%, 1,5 or 1.2.3.",
+            "Café naïve Ærø x\u{301}y o’ o'1 rock’n’roll l’Été 北朝鮮 ２３ 3.",
+            "\u{a0}tab\there\u{2003}em\u{85}next, ends with ’",
+            "a' b’ c’’d ’e 1. 2, 3.4.5 ,6 Straße İstanbul ǅemal",
+        ];
+        for s in samples {
+            let want: Vec<(usize, usize)> = TOKEN_RE
+                .find_iter(s)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let got: Vec<(usize, usize)> = tokenize(s).iter().map(|t| (t.start, t.end)).collect();
+            assert_eq!(got, want, "{s}");
+        }
+    }
 
     fn num(s: &str) -> Option<(f64, usize)> {
         let toks = tokenize(s);

@@ -1,0 +1,145 @@
+//! Regexes with `\b` that stay fast on news text.
+//!
+//! A Unicode `\b` makes regex's lazy DFA give up at the first non-ASCII byte
+//! (a curly quote, a dash, a euro sign) and fall back to an NFA engine that is
+//! many times slower. Where a text has no non-ASCII *word* character, an
+//! ASCII-only `(?-u:\b)` finds exactly the same boundaries, and the DFA
+//! handles it; so each such pattern is compiled twice and the text picks.
+
+use regex::{Regex, RegexBuilder};
+
+/// A pattern compiled as written and, when it has a `\b`, with an
+/// ASCII-only word boundary as well.
+#[derive(Debug, Clone)]
+pub struct BoundaryRegex {
+    unicode: Regex,
+    ascii: Option<Regex>,
+}
+
+impl BoundaryRegex {
+    pub fn new(pattern: &str, case_insensitive: bool) -> Result<BoundaryRegex, regex::Error> {
+        let build = |p: &str| {
+            RegexBuilder::new(p)
+                .case_insensitive(case_insensitive)
+                .build()
+        };
+        let ascii = ascii_word_boundary(pattern);
+        Ok(BoundaryRegex {
+            unicode: build(pattern)?,
+            ascii: if ascii != pattern {
+                Some(build(&ascii)?)
+            } else {
+                None
+            },
+        })
+    }
+
+    /// True when the pattern has a word boundary.
+    pub fn has_boundary(&self) -> bool {
+        self.ascii.is_some()
+    }
+
+    /// The regex to run on a text for which `ascii_boundaries_hold` said
+    /// `plain_text`: both answer alike, the ASCII one faster.
+    pub fn for_text(&self, plain_text: bool) -> &Regex {
+        match &self.ascii {
+            Some(ascii) if plain_text => ascii,
+            _ => &self.unicode,
+        }
+    }
+}
+
+/// True when every word boundary in `text` is the same under Unicode and
+/// ASCII rules: no character outside ASCII is (or might be) a word
+/// character. Punctuation news text uses — curly quotes, dashes, ellipses,
+/// currency signs, no-break spaces — is allowed; letters, digits, marks and
+/// joiners beyond ASCII are not.
+pub fn ascii_boundaries_hold(text: &str) -> bool {
+    text.is_ascii()
+        || text.chars().all(|c| {
+            c.is_ascii()
+                || (!c.is_alphanumeric()
+                    && matches!(c,
+                        '\u{a0}'..='\u{bf}'          // Latin-1 punctuation and signs
+                        | '\u{2010}'..='\u{203e}'    // dashes, quotes, bullets, ellipsis
+                        | '\u{20a0}'..='\u{20cf}'    // currency signs
+                    ))
+        })
+}
+
+/// The pattern with every `\b` written as `(?-u:\b)` (an escaped backslash
+/// before a `b` is left alone).
+pub fn ascii_word_boundary(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str(r"(?-u:\b)"),
+            Some(next) => {
+                out.push(c);
+                out.push(next);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewrites_only_word_boundaries() {
+        assert_eq!(ascii_word_boundary(r"\bphoto\b"), r"(?-u:\b)photo(?-u:\b)");
+        assert_eq!(ascii_word_boundary(r"a\\b\d"), r"a\\b\d");
+        assert!(
+            !BoundaryRegex::new(r"^photo\s*:", true)
+                .unwrap()
+                .has_boundary()
+        );
+    }
+
+    #[test]
+    fn which_texts_keep_ascii_boundaries() {
+        assert!(ascii_boundaries_hold("plain text, 10,000."));
+        assert!(ascii_boundaries_hold("“Quoted” — he said… €5 £3\u{a0}x"));
+        assert!(!ascii_boundaries_hold("café"));
+        assert!(!ascii_boundaries_hold("x\u{301}"));
+        assert!(!ascii_boundaries_hold("٣ items"));
+        assert!(!ascii_boundaries_hold("a\u{200d}b"));
+        assert!(!ascii_boundaries_hold("µs ª º ²"));
+        assert!(!ascii_boundaries_hold("a\u{203f}b"));
+    }
+
+    /// Both regexes find the same matches wherever the check passes.
+    #[test]
+    fn both_forms_agree_where_the_check_passes() {
+        let patterns = [
+            r"\b\d+\s+(?:comments?|replies)\b",
+            r"(?i)\b(?:cart|basket)\s*:\s*[^\n]*",
+            r"\bphoto (by|courtesy of) [^.]{2,80}$",
+            r"(?:\+\d{1,3}[\s.\-]?)?\b\d{3}[.\-]\d{3}[.\-]\d{4}\b",
+        ];
+        let texts = [
+            "“12 comments” — cart: 3 items",
+            "call 555-123-4567… now",
+            "“Photo by AP,” he said",
+            "x12 comments€ 5 replies’",
+            "Cart:—“x”",
+        ];
+        for p in patterns {
+            let r = BoundaryRegex::new(p, true).unwrap();
+            for t in texts {
+                assert!(ascii_boundaries_hold(t));
+                let a: Vec<_> = r.for_text(true).find_iter(t).map(|m| m.range()).collect();
+                let u: Vec<_> = r.for_text(false).find_iter(t).map(|m| m.range()).collect();
+                assert_eq!(a, u, "{p} on {t}");
+            }
+        }
+    }
+}
