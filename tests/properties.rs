@@ -189,3 +189,90 @@ proptest! {
         }
     }
 }
+
+/// A sentence full of figures, hedges and claimers, with random numbers.
+fn figure_sentence() -> impl Strategy<Value = String> {
+    let hedges = prop::sample::select(vec![
+        "",
+        "more than ",
+        "at least ",
+        "up to ",
+        "about ",
+        "an estimated ",
+        "nearly ",
+        "fewer than ",
+        "between 2 and ",
+        "thousands of",
+        "dozens of",
+    ]);
+    let heads = prop::sample::select(vec![
+        "troops",
+        "soldiers",
+        "people",
+        "civilians were killed",
+        "km",
+        "miles",
+        "days",
+        "percent",
+        "units",
+        "homes",
+        "dollars",
+        "year-old",
+    ]);
+    let who = prop::sample::select(vec![
+        "officials said",
+        "the ministry said",
+        "according to Reuters",
+        "Zelensky told KBS",
+        "he added",
+        "",
+    ]);
+    (hedges, 0u32..2_000_000, heads, who, any::<bool>()).prop_map(|(h, n, head, who, dash)| {
+        let number = if dash {
+            format!("{n}-{}", n / 2 + 1)
+        } else {
+            n.to_string()
+        };
+        format!("“{h}{number} {head} were deployed near the border,” {who}.")
+    })
+}
+
+fn figure_corpus() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(
+        prop::collection::vec(prop_oneof![figure_sentence(), newsy()], 1..8).prop_map(|s| {
+            format!(
+                "Troops Deployed Near The Border\n\nKYIV (Reuters) — {}",
+                s.join(" ")
+            )
+        }),
+        0..6,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn comparison_never_panics_and_points_at_real_sentences(docs in figure_corpus()) {
+        let names: Vec<String> = (0..docs.len()).map(|i| format!("d{i}.txt")).collect();
+        let loaded = load::load_named(names.iter().map(String::as_str).zip(docs.iter().map(|d| d.as_bytes())));
+        let corpus = crosscheck::Corpus { documents: loaded.documents };
+        let analysis = crosscheck::analysis::analyze(&corpus);
+        let cmp = crosscheck::compare::compare(&corpus, &analysis);
+        for g in &cmp.figures {
+            prop_assert!(!g.entries.is_empty());
+            for e in &g.entries {
+                prop_assert!(e.id.doc < corpus.documents.len());
+                prop_assert!(e.id.sentence < corpus.documents[e.id.doc].sentences.len());
+                prop_assert!(e.base_low.unwrap_or(f64::NEG_INFINITY) <= e.base_high.unwrap_or(f64::INFINITY));
+            }
+        }
+        for s in &cmp.statements {
+            prop_assert!(s.entries.len() >= 2);
+            for d in &s.diffs {
+                prop_assert!(d.a < s.entries.len() && d.b < s.entries.len());
+            }
+        }
+        prop_assert_eq!(cmp.coverage.sources.len(), corpus.documents.len());
+    }
+}
