@@ -1,5 +1,5 @@
 //! Pipeline benchmarks on generated corpora: load and segment, analysis
-//! (figures, quotes, claimers), one fuzzy search. Each at 1,000 and 10,000
+//! (figures, quotes, claimers), the comparison, one fuzzy search. Each at 1,000 and 10,000
 //! articles from `examples/gen_corpus` (seed 42), written to a temporary
 //! folder once per run so loading goes through the real file path.
 //!
@@ -7,8 +7,8 @@
 //!     cargo bench --bench pipeline -- analysis/1000 # one benchmark
 //!     CROSSCHECK_BENCH_SIZES=1000 cargo bench       # smaller corpora only
 //!
-//! A new stage (the comparison, when `diff` lands) is one more function over
-//! a [`Fixture`] added to `criterion_group!`.
+//! A new stage is one more function over a [`Fixture`] added to
+//! `criterion_group!`.
 
 #[path = "../examples/gen_corpus/articles.rs"]
 mod articles;
@@ -18,7 +18,7 @@ use criterion::{
 };
 use crosscheck::analysis::{self, Analysis};
 use crosscheck::load::{self, Input, Options};
-use crosscheck::{Corpus, search};
+use crosscheck::{Corpus, compare, search};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -64,7 +64,6 @@ impl Fixture {
         })
     }
 
-    #[allow(dead_code)] // for the comparison stage
     fn analysis(&self) -> &Analysis {
         self.analysis
             .get_or_init(|| analysis::analyze(self.corpus()))
@@ -125,6 +124,18 @@ fn analysis(c: &mut Criterion) {
     g.finish();
 }
 
+fn comparison(c: &mut Criterion) {
+    let mut g = group(c, "compare");
+    for f in fixtures() {
+        let (corpus, analysis) = (f.corpus(), f.analysis());
+        g.throughput(Throughput::Bytes(f.bytes));
+        g.bench_with_input(BenchmarkId::from_parameter(f.articles), &(), |b, _| {
+            b.iter(|| black_box(compare::compare(corpus, analysis).figures.len()))
+        });
+    }
+    g.finish();
+}
+
 fn fuzzy_search(c: &mut Criterion) {
     let mut g = group(c, "search");
     for f in fixtures() {
@@ -139,5 +150,11 @@ fn fuzzy_search(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load_and_segment, analysis, fuzzy_search);
+criterion_group!(
+    benches,
+    load_and_segment,
+    analysis,
+    comparison,
+    fuzzy_search
+);
 criterion_main!(benches);
