@@ -142,6 +142,34 @@ impl Key {
         })
     }
 
+    /// The event a terminal sends for this key (the inverse of
+    /// [`Key::from_event`]), for tests that type through the real keymap.
+    #[cfg(test)]
+    pub fn to_event(self) -> KeyEvent {
+        let code = match self.code {
+            KeyCodeKey::Char(c) => KeyCode::Char(c),
+            KeyCodeKey::F(n) => KeyCode::F(n),
+            KeyCodeKey::Named(name) => NAMED
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(KeyCode::Null, |&(_, k)| k),
+        };
+        let mut mods = KeyModifiers::NONE;
+        if self.ctrl {
+            mods |= KeyModifiers::CONTROL;
+        }
+        if self.alt {
+            mods |= KeyModifiers::ALT;
+        }
+        if self.shift
+            || code == KeyCode::BackTab
+            || matches!(code, KeyCode::Char(c) if c.is_uppercase())
+        {
+            mods |= KeyModifiers::SHIFT;
+        }
+        KeyEvent::new(code, mods)
+    }
+
     pub fn label(&self) -> String {
         let mut s = String::new();
         if self.ctrl {
@@ -340,6 +368,17 @@ mod tests {
                 .unwrap_err()
                 .contains("unknown key `hyper-x`")
         );
+    }
+
+    #[test]
+    fn events_round_trip() {
+        for ctx in Context::ALL {
+            for (_, keys) in Keymap::defaults().bindings(ctx) {
+                for &k in keys {
+                    assert_eq!(Key::from_event(k.to_event()), Some(k), "{}", k.label());
+                }
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::app::{App, FINDER_LIMIT};
 use super::hostile_tests::hostile;
-use super::keymap::{Context, Key, KeyCodeKey, Keymap};
+use super::keymap::{Context, Key, Keymap};
 use super::theme::{Colors, Theme};
 use super::ui;
 use crosscheck::{Corpus, analysis, load, search};
@@ -49,38 +49,7 @@ static HOSTILE: LazyLock<(Arc<Corpus>, Arc<analysis::Analysis>)> = LazyLock::new
 
 /// The key event a terminal sends for a keymap key.
 fn key_event(key: Key) -> KeyEvent {
-    let code = match key.code {
-        KeyCodeKey::Char(c) => KeyCode::Char(c),
-        KeyCodeKey::F(n) => KeyCode::F(n),
-        KeyCodeKey::Named(n) => match n {
-            "enter" => KeyCode::Enter,
-            "esc" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "backtab" => KeyCode::BackTab,
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "pageup" => KeyCode::PageUp,
-            "pagedown" => KeyCode::PageDown,
-            "backspace" => KeyCode::Backspace,
-            "delete" => KeyCode::Delete,
-            _ => KeyCode::Null,
-        },
-    };
-    let mut mods = KeyModifiers::NONE;
-    if key.ctrl {
-        mods |= KeyModifiers::CONTROL;
-    }
-    if key.alt {
-        mods |= KeyModifiers::ALT;
-    }
-    if key.shift || matches!(code, KeyCode::Char(c) if c.is_uppercase()) {
-        mods |= KeyModifiers::SHIFT;
-    }
-    KeyEvent::new(code, mods)
+    key.to_event()
 }
 
 #[derive(Debug, Clone)]

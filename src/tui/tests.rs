@@ -2,7 +2,7 @@
 //! asserting on state) and snapshot tests of every view.
 
 use super::app::{App, FINDER_LIMIT, Focus, View};
-use super::keymap::{Key, KeyCodeKey, Keymap};
+use super::keymap::{Key, Keymap};
 use super::theme::{Colors, Theme};
 use super::ui;
 use crosscheck::{Corpus, analysis, compare, search};
@@ -28,35 +28,7 @@ fn app(width: u16, height: u16) -> App {
 
 /// A key as the terminal would send it.
 fn event(name: &str) -> KeyEvent {
-    let key = Key::parse(name).unwrap();
-    let code = match key.code {
-        KeyCodeKey::Char(c) => KeyCode::Char(c),
-        KeyCodeKey::F(n) => KeyCode::F(n),
-        KeyCodeKey::Named(n) => match n {
-            "enter" => KeyCode::Enter,
-            "esc" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "backtab" => KeyCode::BackTab,
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "pageup" => KeyCode::PageUp,
-            "pagedown" => KeyCode::PageDown,
-            "backspace" => KeyCode::Backspace,
-            other => panic!("no test event for {other}"),
-        },
-    };
-    let mut mods = KeyModifiers::NONE;
-    if key.ctrl {
-        mods |= KeyModifiers::CONTROL;
-    }
-    if matches!(code, KeyCode::Char(c) if c.is_uppercase()) || code == KeyCode::BackTab {
-        mods |= KeyModifiers::SHIFT;
-    }
-    KeyEvent::new(code, mods)
+    Key::parse(name).unwrap().to_event()
 }
 
 /// Presses space-separated keys; a finder's pending query is answered at
