@@ -217,7 +217,7 @@ pub fn text_report(cmp: &Comparison, analysis: &Analysis, style: Style) -> Strin
                 vec![
                     value_of(e, analysis),
                     format!("{} L{}", e.display, e.line),
-                    e.claimer.clone().unwrap_or_else(|| "-".into()),
+                    e.claimer.as_deref().unwrap_or("-").to_string(),
                     e.scope.clone().unwrap_or_else(|| "-".into()),
                     flags(e),
                 ]

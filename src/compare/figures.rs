@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::lexicon::{LEXICON, Lexicon, ScopeKind};
 use super::stories::Stories;
 use super::text::{Word, find_phrase, has_digit, words};
-use super::{FigureEntry, FigureGroup, Spread, ValueHolders, Verdict, display};
+use super::{DocNames, FigureEntry, FigureGroup, Spread, Strings, ValueHolders, Verdict};
 use crate::analysis::{Analysis, FoundFigure};
 use crate::corpus::{Corpus, SentenceId};
 use crate::document::{Document, ParagraphKind};
@@ -35,7 +35,12 @@ struct Anchor {
     lower: bool,
 }
 
-pub(super) fn group(corpus: &Corpus, analysis: &Analysis, stories: &Stories) -> Vec<FigureGroup> {
+pub(super) fn group(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    stories: &Stories,
+    strings: &mut Strings,
+) -> Vec<FigureGroup> {
     let lex = &*LEXICON;
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut items: Vec<Item> = Vec::new();
@@ -44,6 +49,7 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis, stories: &Stories) -> 
     for (d, (doc, a)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
         let first = items.len();
         let story = stories.doc_story.get(d).copied().unwrap_or(0);
+        let names = strings.doc(d, doc);
         // Word lists per sentence, computed once.
         let mut sentence_words: HashMap<usize, Vec<Word>> = HashMap::new();
         let mut direct_classes: Vec<(usize, Option<String>)> = Vec::new();
@@ -63,7 +69,7 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis, stories: &Stories) -> 
                 None
             };
             let per_unit = is_per_unit(f, &a.figures);
-            let entry = entry(doc, d, k, f, scope(lex, ws, &fw));
+            let entry = entry(doc, d, k, f, scope(lex, ws, &fw), &names, strings);
             let unit_key = entry
                 .unit
                 .as_ref()
@@ -293,6 +299,8 @@ fn entry(
     k: usize,
     f: &FoundFigure,
     scope: Option<String>,
+    names: &DocNames,
+    strings: &mut Strings,
 ) -> FigureEntry {
     let fig = &f.figure;
     let unit = fig.unit.as_deref();
@@ -307,11 +315,11 @@ fn entry(
             sentence: f.sentence,
         },
         figure: k,
-        source: doc.source.clone(),
-        outlet: doc.outlet.clone(),
-        display: display(doc),
+        source: names.source.clone(),
+        outlet: names.outlet.clone(),
+        display: names.display.clone(),
         line: s.line,
-        sentence: doc.sentence_text(f.sentence).to_string(),
+        sentence: strings.sentence(d, doc, f.sentence),
         text: fig.text.clone(),
         value: fig.value,
         low: fig.low,
@@ -321,8 +329,12 @@ fn entry(
         base_value: to_base_unit(fig.value, unit).0,
         base_low: fig.low.and_then(conv),
         base_high: fig.high.and_then(conv),
-        claimer: f.claimer.as_ref().map(|c| c.name.clone()),
-        claimer_role: f.claimer.as_ref().and_then(|c| c.role.clone()),
+        claimer: f.claimer.as_ref().map(|c| strings.name(&c.name)),
+        claimer_role: f
+            .claimer
+            .as_ref()
+            .and_then(|c| c.role.as_deref())
+            .map(|r| strings.name(r)),
         subject: fig.subject.clone(),
         subject_inferred: false,
         scope,
@@ -436,9 +448,9 @@ fn make_group(
             .then(a.base_value.total_cmp(&b.base_value))
             .then(a.id.cmp(&b.id))
     });
-    let sources: HashSet<&str> = entries.iter().map(|e| e.source.as_str()).collect();
+    let sources: HashSet<&str> = entries.iter().map(|e| &*e.source).collect();
     let precise: Vec<&FigureEntry> = entries.iter().filter(|e| !e.vague).collect();
-    let precise_sources: HashSet<&str> = precise.iter().map(|e| e.source.as_str()).collect();
+    let precise_sources: HashSet<&str> = precise.iter().map(|e| &*e.source).collect();
     let verdict = if precise_sources.len() < 2 {
         Verdict::Single
     } else {
@@ -577,7 +589,7 @@ fn anchor_label(items: &[Item], slots: &[Option<FigureEntry>], m: &[usize]) -> S
         .or_else(|| m.iter().copied().max_by_key(|&i| (has(i), usize::MAX - i)))
         .unwrap_or(m[0]);
     let it = &items[rep];
-    let Some(sentence) = slots[rep].as_ref().map(|e| e.sentence.as_str()) else {
+    let Some(sentence) = slots[rep].as_ref().map(|e| &*e.sentence) else {
         return String::new();
     };
     // A sentence-initial word is lowercased when another member writes it in

@@ -9,7 +9,7 @@ use super::stories::Stories;
 use super::text::content_stems;
 use super::{
     Change, Coverage, ExclusiveClaim, Op, SourceCoverage, StatementEntry, StatementGroup, WordDiff,
-    display,
+    Strings,
 };
 use crate::analysis::Analysis;
 use crate::corpus::{Corpus, SentenceId};
@@ -278,6 +278,7 @@ pub(super) fn align(
     corpus: &Corpus,
     analysis: &Analysis,
     stories: &Stories,
+    strings: &mut Strings,
 ) -> Vec<StatementGroup> {
     let lex = &*LEXICON;
     let feats = features(corpus, analysis, lex, stories);
@@ -352,7 +353,7 @@ pub(super) fn align(
             }
             m.sort_by_key(|&i| feats[i].id);
             let w = weakest.get(&c).copied().unwrap_or(0.0);
-            let g = make_group(corpus, &feats, &m, w, stories);
+            let g = make_group(corpus, &feats, &m, w, stories, strings);
             Some((feats[m[0]].id, g))
         })
         .collect();
@@ -374,6 +375,7 @@ fn make_group(
     m: &[usize],
     weakest: f64,
     stories: &Stories,
+    strings: &mut Strings,
 ) -> StatementGroup {
     let entries: Vec<StatementEntry> = m
         .iter()
@@ -381,13 +383,14 @@ fn make_group(
             let f = &feats[i];
             let doc = corpus.document(f.id);
             let s = &doc.sentences[f.id.sentence];
+            let names = strings.doc(f.id.doc, doc);
             StatementEntry {
                 id: f.id,
-                source: doc.source.clone(),
-                outlet: doc.outlet.clone(),
-                display: display(doc),
+                source: names.source,
+                outlet: names.outlet,
+                display: names.display,
                 line: s.line,
-                sentence: doc.sentence_text(f.id.sentence).to_string(),
+                sentence: strings.sentence(f.id.doc, doc, f.id.sentence),
                 claimers: f.claimers.clone(),
                 quotes: f.quotes.iter().map(|q| q.0.clone()).collect(),
                 caption: s.kind == ParagraphKind::Caption,
@@ -637,6 +640,7 @@ pub(super) fn coverage(
     analysis: &Analysis,
     statements: &[StatementGroup],
     stories: &Stories,
+    strings: &mut Strings,
 ) -> Coverage {
     let aligned: HashSet<SentenceId> = statements
         .iter()
@@ -656,6 +660,7 @@ pub(super) fn coverage(
     let mut exclusive = Vec::new();
     for (d, (doc, in_groups)) in corpus.documents.iter().zip(in_groups).enumerate() {
         let before = exclusive.len();
+        let names = strings.doc(d, doc);
         if let Some(a) = analysis.docs.get(d) {
             for c in &a.claims {
                 let id = SentenceId {
@@ -668,21 +673,21 @@ pub(super) fn coverage(
                 let s = &doc.sentences[c.sentence];
                 exclusive.push(ExclusiveClaim {
                     id,
-                    source: doc.source.clone(),
-                    outlet: doc.outlet.clone(),
-                    display: display(doc),
+                    source: names.source.clone(),
+                    outlet: names.outlet.clone(),
+                    display: names.display.clone(),
                     line: s.line,
-                    sentence: doc.sentence_text(c.sentence).to_string(),
-                    claimer: c.claimer.as_ref().map(|c| c.name.clone()),
+                    sentence: strings.sentence(d, doc, c.sentence),
+                    claimer: c.claimer.as_ref().map(|c| strings.name(&c.name)),
                     kinds: c.kinds.iter().map(|k| k.as_str()).collect(),
                     caption: s.kind == ParagraphKind::Caption,
                 });
             }
         }
         sources.push(SourceCoverage {
-            source: doc.source.clone(),
-            outlet: doc.outlet.clone(),
-            display: display(doc),
+            source: names.source.to_string(),
+            outlet: names.outlet.as_deref().map(str::to_string),
+            display: names.display.to_string(),
             story: stories.doc_story.get(d).copied().unwrap_or(0),
             statements: in_groups,
             exclusive: exclusive.len() - before,
