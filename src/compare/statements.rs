@@ -1,6 +1,7 @@
 //! Aligned statements, word diffs and coverage (rules in the module docs).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
@@ -49,12 +50,24 @@ pub(super) struct Feat {
     pub(super) story: usize,
     /// (term, weight), sorted by term, unit length.
     pub(super) terms: Vec<(u32, f64)>,
-    /// (measure, unit key, value in base unit, claimer) of precise figures.
-    figures: Vec<(String, String, f64, Option<String>)>,
-    claimers: Vec<String>,
-    /// (text, speaker, stems).
-    quotes: Vec<(String, Option<String>, HashSet<String>)>,
-    quote_terms: HashSet<String>,
+    /// (measure, unit key, value in base unit, claimer) of precise figures,
+    /// strings interned as ids (equal ids, equal strings).
+    figures: Vec<(u32, u32, f64, Option<u32>)>,
+    claimers: Vec<Arc<str>>,
+    /// (text, speaker, interned stems sorted and distinct).
+    quotes: Vec<(String, Option<Arc<str>>, Vec<u32>)>,
+    /// The union of the quotes' stems, sorted and distinct.
+    quote_terms: Vec<u32>,
+}
+
+/// Interns `s` as a small id.
+fn intern(ids: &mut HashMap<String, u32>, s: &str) -> u32 {
+    if let Some(&id) = ids.get(s) {
+        return id;
+    }
+    let id = ids.len() as u32;
+    ids.insert(s.to_string(), id);
+    id
 }
 
 pub(super) fn features(
@@ -62,9 +75,13 @@ pub(super) fn features(
     analysis: &Analysis,
     lex: &Lexicon,
     stories: &Stories,
+    strings: &mut Strings,
 ) -> Vec<Feat> {
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut vocab: HashMap<String, u32> = HashMap::new();
+    // Figure measures, unit keys and claimers; quote stems.
+    let mut names: HashMap<String, u32> = HashMap::new();
+    let mut quote_vocab: HashMap<String, u32> = HashMap::new();
     let mut raw: Vec<Vec<(u32, f64)>> = Vec::new();
     let mut feats = Vec::new();
     for (d, doc) in corpus.documents.iter().enumerate() {
@@ -93,26 +110,30 @@ pub(super) fn features(
                         .map(|f| {
                             let unit = f.figure.unit.as_deref();
                             let (v, b) = to_base_unit(f.figure.value, unit);
-                            let key = b.or(unit).unwrap_or_default().to_string();
-                            let claimer = f.claimer.as_ref().map(|c| c.name.clone());
-                            (f.figure.measure.clone(), key, v, claimer)
+                            let key = intern(&mut names, b.or(unit).unwrap_or_default());
+                            let claimer = f.claimer.as_ref().map(|c| intern(&mut names, &c.name));
+                            (intern(&mut names, &f.figure.measure), key, v, claimer)
                         })
                         .collect();
                     let claimers = a
                         .attribution
                         .sentence_claimers(s)
                         .into_iter()
-                        .map(|c| c.name.clone())
+                        .map(|c| strings.name(&c.name))
                         .collect();
                     let quotes = a
                         .attribution
                         .quotes_in(s)
                         .map(|q| {
-                            let stems: HashSet<String> =
-                                content_stems(&q.text, &stemmer, lex).into_iter().collect();
+                            let mut stems: Vec<u32> = content_stems(&q.text, &stemmer, lex)
+                                .iter()
+                                .map(|st| intern(&mut quote_vocab, st))
+                                .collect();
+                            stems.sort_unstable();
+                            stems.dedup();
                             (
                                 q.text.clone(),
-                                q.speaker.as_ref().map(|c| c.name.clone()),
+                                q.speaker.as_ref().map(|c| strings.name(&c.name)),
                                 stems,
                             )
                         })
@@ -121,10 +142,12 @@ pub(super) fn features(
                 }
                 None => (Vec::new(), Vec::new(), Vec::new()),
             };
-            let quote_terms = quotes
+            let mut quote_terms: Vec<u32> = quotes
                 .iter()
-                .flat_map(|(_, _, s): &(String, Option<String>, HashSet<String>)| s.iter().cloned())
+                .flat_map(|(_, _, s): &(String, Option<Arc<str>>, Vec<u32>)| s.iter().copied())
                 .collect();
+            quote_terms.sort_unstable();
+            quote_terms.dedup();
             raw.push(tf.into_iter().collect());
             feats.push(Feat {
                 id,
@@ -228,8 +251,21 @@ pub(super) fn score(a: &Feat, b: &Feat) -> f64 {
     s
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    let inter = a.intersection(b).count() as f64;
+/// Jaccard overlap of two sorted, distinct lists.
+fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let inter = inter as f64;
     let union = (a.len() + b.len()) as f64 - inter;
     if union == 0.0 { 0.0 } else { inter / union }
 }
@@ -281,7 +317,7 @@ pub(super) fn align(
     strings: &mut Strings,
 ) -> Vec<StatementGroup> {
     let lex = &*LEXICON;
-    let feats = features(corpus, analysis, lex, stories);
+    let feats = features(corpus, analysis, lex, stories, strings);
     // Scores of the pairs that can link (others are recomputed if asked).
     let mut cache: HashMap<(usize, usize), f64> = HashMap::new();
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
@@ -391,7 +427,7 @@ fn make_group(
                 display: names.display,
                 line: s.line,
                 sentence: strings.sentence(f.id.doc, doc, f.id.sentence),
-                claimers: f.claimers.clone(),
+                claimers: f.claimers.iter().map(|c| c.to_string()).collect(),
                 quotes: f.quotes.iter().map(|q| q.0.clone()).collect(),
                 caption: s.kind == ParagraphKind::Caption,
             }
@@ -500,12 +536,12 @@ fn pair_diff(fa: &Feat, fb: &Feat, entries: &[StatementEntry], a: usize, b: usiz
     }
     if let Some((_, i, j)) = best {
         let (qa, qb) = (&fa.quotes[i], &fb.quotes[j]);
-        let who_a: Vec<&String> = qa.1.iter().chain(&fa.claimers).collect();
+        let who_a: Vec<&Arc<str>> = qa.1.iter().chain(&fa.claimers).collect();
         let speaker =
             qb.1.iter()
                 .chain(&fb.claimers)
                 .find(|s| who_a.contains(s))
-                .cloned();
+                .map(|s| s.to_string());
         let changes = word_diff(&qa.0, &qb.0);
         return WordDiff {
             a,
