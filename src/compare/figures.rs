@@ -44,7 +44,9 @@ pub(super) fn group(
     let lex = &*LEXICON;
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut items: Vec<Item> = Vec::new();
-    let mut entries: Vec<FigureEntry> = Vec::new();
+    // Boxed, so a group takes its entries out one by one and frees each box
+    // as it goes (no second full copy of the entries while groups are built).
+    let mut entries: Vec<Box<FigureEntry>> = Vec::new();
     let mut vocab: HashMap<String, u32> = HashMap::new();
     for (d, (doc, a)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
         let first = items.len();
@@ -94,7 +96,7 @@ pub(super) fn group(
                 anchors,
                 fig: fw.clone(),
             });
-            entries.push(entry);
+            entries.push(Box::new(entry));
             if counted {
                 direct_classes.push((items.len() - 1, class));
             }
@@ -364,7 +366,7 @@ impl Dsu {
 
 fn build_groups(
     items: Vec<Item>,
-    entries: Vec<FigureEntry>,
+    entries: Vec<Box<FigureEntry>>,
     stories: &Stories,
 ) -> Vec<FigureGroup> {
     let mut dsu = Dsu((0..items.len()).collect());
@@ -389,7 +391,7 @@ fn build_groups(
         let r = dsu.find(i);
         members.entry(r).or_default().push(i);
     }
-    let mut slots: Vec<Option<FigureEntry>> = entries.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<Box<FigureEntry>>> = entries.into_iter().map(Some).collect();
     let mut groups: Vec<(usize, FigureGroup)> = members
         .into_values()
         .map(|m| (m[0], make_group(&items, &mut slots, &m, stories)))
@@ -419,7 +421,7 @@ fn same_value(a: f64, b: f64) -> bool {
 /// Builds the group of items `m`, moving their entries out of `slots`.
 fn make_group(
     items: &[Item],
-    slots: &mut [Option<FigureEntry>],
+    slots: &mut [Option<Box<FigureEntry>>],
     m: &[usize],
     stories: &Stories,
 ) -> FigureGroup {
@@ -440,7 +442,10 @@ fn make_group(
             }
         }
     };
-    let mut entries: Vec<FigureEntry> = m.iter().filter_map(|&i| slots[i].take()).collect();
+    let mut entries: Vec<FigureEntry> = m
+        .iter()
+        .filter_map(|&i| slots[i].take().map(|e| *e))
+        .collect();
     let base_unit = entries[0].unit.as_ref().map(|_| first.key.2.clone());
     entries.sort_by(|a, b| {
         a.vague
@@ -549,7 +554,7 @@ const LABEL_WORDS: usize = 8;
 /// subject phrase or its nearest anchors, quoted as a phrase from one
 /// member's sentence: "lies … from the capital" (… stands for the figure),
 /// "front line".
-fn anchor_label(items: &[Item], slots: &[Option<FigureEntry>], m: &[usize]) -> String {
+fn anchor_label(items: &[Item], slots: &[Option<Box<FigureEntry>>], m: &[usize]) -> String {
     let mut chosen: Vec<u32> = Vec::new();
     if m.len() > 1 {
         let mut count: HashMap<u32, (usize, usize)> = HashMap::new();
