@@ -50,6 +50,13 @@ pub(super) struct Feat {
     pub(super) story: usize,
     /// (term, weight), sorted by term, unit length.
     pub(super) terms: Vec<(u32, f64)>,
+    /// Boxed and only there when the sentence has any: most have none.
+    ev: Option<Box<Evidence>>,
+}
+
+/// What a sentence states besides its words.
+#[derive(Default)]
+struct Evidence {
     /// (measure, unit key, value in base unit, claimer) of precise figures,
     /// strings interned as ids (equal ids, equal strings).
     figures: Vec<(u32, u32, f64, Option<u32>)>,
@@ -58,6 +65,19 @@ pub(super) struct Feat {
     quotes: Vec<(String, Option<Arc<str>>, Vec<u32>)>,
     /// The union of the quotes' stems, sorted and distinct.
     quote_terms: Vec<u32>,
+}
+
+static NO_EVIDENCE: Evidence = Evidence {
+    figures: Vec::new(),
+    claimers: Vec::new(),
+    quotes: Vec::new(),
+    quote_terms: Vec::new(),
+};
+
+impl Feat {
+    fn ev(&self) -> &Evidence {
+        self.ev.as_deref().unwrap_or(&NO_EVIDENCE)
+    }
 }
 
 /// Interns `s` as a small id.
@@ -82,8 +102,11 @@ pub(super) fn features(
     // Figure measures, unit keys and claimers; quote stems.
     let mut names: HashMap<String, u32> = HashMap::new();
     let mut quote_vocab: HashMap<String, u32> = HashMap::new();
-    let mut raw: Vec<Vec<(u32, f64)>> = Vec::new();
-    let mut feats = Vec::new();
+    // At most one per sentence: reserved once, so the vectors never hold
+    // two copies while growing.
+    let most: usize = corpus.documents.iter().map(|d| d.sentences.len()).sum();
+    let mut raw: Vec<Vec<(u32, f64)>> = Vec::with_capacity(most);
+    let mut feats = Vec::with_capacity(most);
     for (d, doc) in corpus.documents.iter().enumerate() {
         let a = analysis.docs.get(d);
         for s in 0..doc.sentences.len() {
@@ -149,14 +172,21 @@ pub(super) fn features(
             quote_terms.sort_unstable();
             quote_terms.dedup();
             raw.push(tf.into_iter().collect());
-            feats.push(Feat {
-                id,
-                story: stories.doc_story.get(d).copied().unwrap_or(0),
-                terms: Vec::new(),
+            let ev = Evidence {
                 figures,
                 claimers,
                 quotes,
                 quote_terms,
+            };
+            let any = !(ev.figures.is_empty()
+                && ev.claimers.is_empty()
+                && ev.quotes.is_empty()
+                && ev.quote_terms.is_empty());
+            feats.push(Feat {
+                id,
+                story: stories.doc_story.get(d).copied().unwrap_or(0),
+                terms: Vec::new(),
+                ev: any.then(|| Box::new(ev)),
             });
         }
     }
@@ -217,9 +247,9 @@ pub(super) fn score(a: &Feat, b: &Feat) -> f64 {
     // Shared precise figures; the best evidence is one figure with one claimer.
     let mut shared = 0;
     let mut attributed = false;
-    for (m, u, v, c) in &a.figures {
+    for (m, u, v, c) in &a.ev().figures {
         let same = b
-            .figures
+            .ev().figures
             .iter()
             .filter(|(m2, u2, v2, _)| m == m2 && u == u2 && same_value(*v, *v2));
         let mut any = false;
@@ -238,15 +268,15 @@ pub(super) fn score(a: &Feat, b: &Feat) -> f64 {
     } else {
         0.1 * shared.min(2) as f64
     };
-    if !a.claimers.is_empty() && !b.claimers.is_empty() {
-        if a.claimers.iter().any(|c| b.claimers.contains(c)) {
+    if !a.ev().claimers.is_empty() && !b.ev().claimers.is_empty() {
+        if a.ev().claimers.iter().any(|c| b.ev().claimers.contains(c)) {
             s += 0.1;
         } else {
             s -= 0.15;
         }
     }
-    if !a.quote_terms.is_empty() && !b.quote_terms.is_empty() {
-        s += 0.2 * jaccard(&a.quote_terms, &b.quote_terms);
+    if !a.ev().quote_terms.is_empty() && !b.ev().quote_terms.is_empty() {
+        s += 0.2 * jaccard(&a.ev().quote_terms, &b.ev().quote_terms);
     }
     s
 }
@@ -274,10 +304,10 @@ fn jaccard(a: &[u32], b: &[u32]) -> f64 {
 /// inverted index.
 pub(super) fn candidates(feats: &[Feat]) -> Vec<(u32, u32)> {
     let n = feats.len();
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
     for (i, f) in feats.iter().enumerate() {
         for (t, _) in &f.terms {
-            postings.entry(*t).or_default().push(i);
+            postings.entry(*t).or_default().push(i as u32);
         }
     }
     let cap = ((n as f64 * MAX_DF_FRACTION) as usize).clamp(MIN_SKIP_DF, MAX_POSTINGS);
@@ -289,6 +319,7 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<(u32, u32)> {
         for (t, w) in &f.terms {
             let Some(p) = postings.get(t) else { continue };
             for &j in p {
+                let j = j as usize;
                 if feats[j].id.doc == f.id.doc || feats[j].story != f.story {
                     continue;
                 }
@@ -427,8 +458,8 @@ fn make_group(
                 display: names.display,
                 line: s.line,
                 sentence: strings.sentence(f.id.doc, doc, f.id.sentence),
-                claimers: f.claimers.iter().map(|c| c.to_string()).collect(),
-                quotes: f.quotes.iter().map(|q| q.0.clone()).collect(),
+                claimers: f.ev().claimers.iter().map(|c| c.to_string()).collect(),
+                quotes: f.ev().quotes.iter().map(|q| q.0.clone()).collect(),
                 caption: s.kind == ParagraphKind::Caption,
             }
         })
@@ -526,8 +557,8 @@ fn make_group(
 
 fn pair_diff(fa: &Feat, fb: &Feat, entries: &[StatementEntry], a: usize, b: usize) -> WordDiff {
     let mut best: Option<(f64, usize, usize)> = None;
-    for (i, qa) in fa.quotes.iter().enumerate() {
-        for (j, qb) in fb.quotes.iter().enumerate() {
+    for (i, qa) in fa.ev().quotes.iter().enumerate() {
+        for (j, qb) in fb.ev().quotes.iter().enumerate() {
             let s = jaccard(&qa.2, &qb.2);
             if s >= 0.3 && best.is_none_or(|(bs, _, _)| s > bs) {
                 best = Some((s, i, j));
@@ -535,11 +566,11 @@ fn pair_diff(fa: &Feat, fb: &Feat, entries: &[StatementEntry], a: usize, b: usiz
         }
     }
     if let Some((_, i, j)) = best {
-        let (qa, qb) = (&fa.quotes[i], &fb.quotes[j]);
-        let who_a: Vec<&Arc<str>> = qa.1.iter().chain(&fa.claimers).collect();
+        let (qa, qb) = (&fa.ev().quotes[i], &fb.ev().quotes[j]);
+        let who_a: Vec<&Arc<str>> = qa.1.iter().chain(&fa.ev().claimers).collect();
         let speaker =
             qb.1.iter()
-                .chain(&fb.claimers)
+                .chain(&fb.ev().claimers)
                 .find(|s| who_a.contains(s))
                 .map(|s| s.to_string());
         let changes = word_diff(&qa.0, &qb.0);
@@ -634,8 +665,8 @@ fn substituted(d: &WordDiff) -> bool {
 /// The quote of `fa` that best matches one of `fb`.
 fn quote_of<'f>(fa: &'f Feat, fb: &Feat) -> Option<&'f str> {
     let mut best: Option<(f64, &str)> = None;
-    for qa in &fa.quotes {
-        for qb in &fb.quotes {
+    for qa in &fa.ev().quotes {
+        for qb in &fb.ev().quotes {
             let s = jaccard(&qa.2, &qb.2);
             if best.is_none_or(|(bs, _)| s > bs) {
                 best = Some((s, qa.0.as_str()));
@@ -692,8 +723,27 @@ pub(super) fn coverage(
             }
         }
     }
-    let mut sources = Vec::new();
-    let mut exclusive = Vec::new();
+    // Counted first, so the list is allocated once at its size.
+    let count: usize = corpus
+        .documents
+        .iter()
+        .zip(&analysis.docs)
+        .enumerate()
+        .map(|(d, (doc, a))| {
+            a.claims
+                .iter()
+                .filter(|c| {
+                    let id = SentenceId {
+                        doc: d,
+                        sentence: c.sentence,
+                    };
+                    !aligned.contains(&id) && c.sentence < doc.sentences.len()
+                })
+                .count()
+        })
+        .sum();
+    let mut sources = Vec::with_capacity(corpus.documents.len());
+    let mut exclusive = Vec::with_capacity(count);
     for (d, (doc, in_groups)) in corpus.documents.iter().zip(in_groups).enumerate() {
         let before = exclusive.len();
         let names = strings.doc(d, doc);
