@@ -364,6 +364,8 @@ impl Dsu {
     }
 }
 
+// Boxed on purpose: each group frees its entries' boxes as it takes them.
+#[allow(clippy::vec_box)]
 fn build_groups(
     items: Vec<Item>,
     entries: Vec<Box<FigureEntry>>,
@@ -510,12 +512,12 @@ fn make_group(
             v.qualifiers.push(e.qualifier.clone());
         }
         if seen[1].insert(&e.display) {
-            v.outlets.push(e.display.clone());
+            v.outlets.push(e.display.to_string());
         }
         if let Some(c) = &e.claimer
             && seen[2].insert(c)
         {
-            v.claimers.push(c.clone());
+            v.claimers.push(c.to_string());
         }
         v.entries.push(i);
     }

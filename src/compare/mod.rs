@@ -190,8 +190,8 @@ pub struct ValueHolders {
     pub value: f64,
     /// Qualifiers used with it ("exact", "at_least", ...).
     pub qualifiers: Vec<String>,
-    pub outlets: Vec<Arc<str>>,
-    pub claimers: Vec<Arc<str>>,
+    pub outlets: Vec<String>,
+    pub claimers: Vec<String>,
     /// Indices into the group's entries.
     pub entries: Vec<usize>,
 }

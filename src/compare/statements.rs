@@ -9,8 +9,8 @@ use super::lexicon::{LEXICON, Lexicon};
 use super::stories::Stories;
 use super::text::content_stems;
 use super::{
-    Change, Coverage, ExclusiveClaim, Op, SourceCoverage, StatementEntry, StatementGroup, WordDiff,
-    Strings,
+    Change, Coverage, ExclusiveClaim, Op, SourceCoverage, StatementEntry, StatementGroup, Strings,
+    WordDiff,
 };
 use crate::analysis::Analysis;
 use crate::corpus::{Corpus, SentenceId};
@@ -249,7 +249,8 @@ pub(super) fn score(a: &Feat, b: &Feat) -> f64 {
     let mut attributed = false;
     for (m, u, v, c) in &a.ev().figures {
         let same = b
-            .ev().figures
+            .ev()
+            .figures
             .iter()
             .filter(|(m2, u2, v2, _)| m == m2 && u == u2 && same_value(*v, *v2));
         let mut any = false;
