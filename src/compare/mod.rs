@@ -391,9 +391,13 @@ pub fn compare_owned(corpus: &Corpus, mut analysis: Analysis) -> Comparison {
     let stories = stories::cluster(corpus, &lexicon::LEXICON);
     let mut strings = Strings::new(corpus);
     let statements = statements::align(corpus, &analysis, &stories, &mut strings);
-    let coverage = statements::coverage(corpus, &analysis, &statements, &stories, &mut strings);
+    // The coverage reads claims, the figure groups figures: attributions
+    // are done with.
     for d in &mut analysis.docs {
         d.attribution = Default::default();
+    }
+    let coverage = statements::coverage(corpus, &analysis, &statements, &stories, &mut strings);
+    for d in &mut analysis.docs {
         d.claims = Vec::new();
     }
     let figures = figures::group(corpus, &analysis, &stories, &mut strings);
