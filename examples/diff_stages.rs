@@ -25,7 +25,7 @@ fn main() {
     let a = analysis::analyze(&corpus);
     eprintln!("analyze {:?} rss {}", t.elapsed(), rss());
     let t = Instant::now();
-    let c = compare::compare(&corpus, &a);
+    let c = compare::compare_owned(&corpus, a);
     eprintln!("compare {:?} rss {}", t.elapsed(), rss());
     let t = Instant::now();
     let n = serde_json::to_vec(&c).unwrap().len();

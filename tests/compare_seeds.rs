@@ -188,7 +188,7 @@ fn zelensky_chapter_and_page_are_aligned_with_the_word_diff_first() {
 }
 
 fn sources_of(g: &StatementGroup) -> usize {
-    let mut s: Vec<&str> = g.entries.iter().map(|e| e.source.as_str()).collect();
+    let mut s: Vec<&str> = g.entries.iter().map(|e| &*e.source).collect();
     s.sort();
     s.dedup();
     s.len()
@@ -331,7 +331,7 @@ fn a_toddler_and_three_soldiers_never_share_a_group() {
         ("b.txt", "The shell killed 3 soldiers near the house."),
     ]);
     for g in &c.figures {
-        let measures: Vec<&str> = g.entries.iter().map(|e| e.sentence.as_str()).collect();
+        let measures: Vec<&str> = g.entries.iter().map(|e| &*e.sentence).collect();
         assert!(
             !(measures.iter().any(|s| s.contains("3-year-old"))
                 && measures.iter().any(|s| s.contains("3 soldiers"))),

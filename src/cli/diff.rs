@@ -17,18 +17,20 @@ use unicode_width::UnicodeWidthStr;
 pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<ExitCode> {
     let corpus = args.load()?;
     let analysis = analysis::analyze(&corpus);
-    let cmp = compare::compare(&corpus, &analysis);
     if json {
-        // The report needs neither: free them before writing.
+        // The report needs neither: the comparison frees the analysis as it
+        // goes, and the corpus is freed before writing.
+        let cmp = compare::compare_owned(&corpus, analysis);
         drop(corpus);
-        drop(analysis);
         let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
         serde_json::to_writer_pretty(&mut out, &cmp)?;
         writeln!(out)?;
         out.flush()?;
     } else if markdown {
+        let cmp = compare::compare(&corpus, &analysis);
         print!("{}", markdown_report(&cmp, &analysis));
     } else {
+        let cmp = compare::compare(&corpus, &analysis);
         print!("{}", text_report(&cmp, &analysis, Style::detect()));
     }
     Ok(ExitCode::SUCCESS)
@@ -217,7 +219,7 @@ pub fn text_report(cmp: &Comparison, analysis: &Analysis, style: Style) -> Strin
                 vec![
                     value_of(e, analysis),
                     format!("{} L{}", e.display, e.line),
-                    e.claimer.clone().unwrap_or_else(|| "-".into()),
+                    e.claimer.as_deref().unwrap_or("-").to_string(),
                     e.scope.clone().unwrap_or_else(|| "-".into()),
                     flags(e),
                 ]

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::lexicon::{LEXICON, Lexicon, ScopeKind};
 use super::stories::Stories;
 use super::text::{Word, find_phrase, has_digit, words};
-use super::{FigureEntry, FigureGroup, Spread, ValueHolders, Verdict, display};
+use super::{DocNames, FigureEntry, FigureGroup, Spread, Strings, ValueHolders, Verdict};
 use crate::analysis::{Analysis, FoundFigure};
 use crate::corpus::{Corpus, SentenceId};
 use crate::document::{Document, ParagraphKind};
@@ -35,15 +35,23 @@ struct Anchor {
     lower: bool,
 }
 
-pub(super) fn group(corpus: &Corpus, analysis: &Analysis, stories: &Stories) -> Vec<FigureGroup> {
+pub(super) fn group(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    stories: &Stories,
+    strings: &mut Strings,
+) -> Vec<FigureGroup> {
     let lex = &*LEXICON;
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut items: Vec<Item> = Vec::new();
-    let mut entries: Vec<FigureEntry> = Vec::new();
+    // Boxed, so a group takes its entries out one by one and frees each box
+    // as it goes (no second full copy of the entries while groups are built).
+    let mut entries: Vec<Box<FigureEntry>> = Vec::new();
     let mut vocab: HashMap<String, u32> = HashMap::new();
     for (d, (doc, a)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
         let first = items.len();
         let story = stories.doc_story.get(d).copied().unwrap_or(0);
+        let names = strings.doc(d, doc);
         // Word lists per sentence, computed once.
         let mut sentence_words: HashMap<usize, Vec<Word>> = HashMap::new();
         let mut direct_classes: Vec<(usize, Option<String>)> = Vec::new();
@@ -63,7 +71,7 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis, stories: &Stories) -> 
                 None
             };
             let per_unit = is_per_unit(f, &a.figures);
-            let entry = entry(doc, d, k, f, scope(lex, ws, &fw));
+            let entry = entry(doc, d, k, f, scope(lex, ws, &fw), &names, strings);
             let unit_key = entry
                 .unit
                 .as_ref()
@@ -88,7 +96,7 @@ pub(super) fn group(corpus: &Corpus, analysis: &Analysis, stories: &Stories) -> 
                 anchors,
                 fig: fw.clone(),
             });
-            entries.push(entry);
+            entries.push(Box::new(entry));
             if counted {
                 direct_classes.push((items.len() - 1, class));
             }
@@ -293,6 +301,8 @@ fn entry(
     k: usize,
     f: &FoundFigure,
     scope: Option<String>,
+    names: &DocNames,
+    strings: &mut Strings,
 ) -> FigureEntry {
     let fig = &f.figure;
     let unit = fig.unit.as_deref();
@@ -307,11 +317,11 @@ fn entry(
             sentence: f.sentence,
         },
         figure: k,
-        source: doc.source.clone(),
-        outlet: doc.outlet.clone(),
-        display: display(doc),
+        source: names.source.clone(),
+        outlet: names.outlet.clone(),
+        display: names.display.clone(),
         line: s.line,
-        sentence: doc.sentence_text(f.sentence).to_string(),
+        sentence: strings.sentence(d, doc, f.sentence),
         text: fig.text.clone(),
         value: fig.value,
         low: fig.low,
@@ -321,8 +331,12 @@ fn entry(
         base_value: to_base_unit(fig.value, unit).0,
         base_low: fig.low.and_then(conv),
         base_high: fig.high.and_then(conv),
-        claimer: f.claimer.as_ref().map(|c| c.name.clone()),
-        claimer_role: f.claimer.as_ref().and_then(|c| c.role.clone()),
+        claimer: f.claimer.as_ref().map(|c| strings.name(&c.name)),
+        claimer_role: f
+            .claimer
+            .as_ref()
+            .and_then(|c| c.role.as_deref())
+            .map(|r| strings.name(r)),
         subject: fig.subject.clone(),
         subject_inferred: false,
         scope,
@@ -350,9 +364,11 @@ impl Dsu {
     }
 }
 
+// Boxed on purpose: each group frees its entries' boxes as it takes them.
+#[allow(clippy::vec_box)]
 fn build_groups(
     items: Vec<Item>,
-    entries: Vec<FigureEntry>,
+    entries: Vec<Box<FigureEntry>>,
     stories: &Stories,
 ) -> Vec<FigureGroup> {
     let mut dsu = Dsu((0..items.len()).collect());
@@ -377,7 +393,7 @@ fn build_groups(
         let r = dsu.find(i);
         members.entry(r).or_default().push(i);
     }
-    let mut slots: Vec<Option<FigureEntry>> = entries.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<Box<FigureEntry>>> = entries.into_iter().map(Some).collect();
     let mut groups: Vec<(usize, FigureGroup)> = members
         .into_values()
         .map(|m| (m[0], make_group(&items, &mut slots, &m, stories)))
@@ -407,7 +423,7 @@ fn same_value(a: f64, b: f64) -> bool {
 /// Builds the group of items `m`, moving their entries out of `slots`.
 fn make_group(
     items: &[Item],
-    slots: &mut [Option<FigureEntry>],
+    slots: &mut [Option<Box<FigureEntry>>],
     m: &[usize],
     stories: &Stories,
 ) -> FigureGroup {
@@ -428,7 +444,10 @@ fn make_group(
             }
         }
     };
-    let mut entries: Vec<FigureEntry> = m.iter().filter_map(|&i| slots[i].take()).collect();
+    let mut entries: Vec<FigureEntry> = m
+        .iter()
+        .filter_map(|&i| slots[i].take().map(|e| *e))
+        .collect();
     let base_unit = entries[0].unit.as_ref().map(|_| first.key.2.clone());
     entries.sort_by(|a, b| {
         a.vague
@@ -436,9 +455,9 @@ fn make_group(
             .then(a.base_value.total_cmp(&b.base_value))
             .then(a.id.cmp(&b.id))
     });
-    let sources: HashSet<&str> = entries.iter().map(|e| e.source.as_str()).collect();
+    let sources: HashSet<&str> = entries.iter().map(|e| &*e.source).collect();
     let precise: Vec<&FigureEntry> = entries.iter().filter(|e| !e.vague).collect();
-    let precise_sources: HashSet<&str> = precise.iter().map(|e| e.source.as_str()).collect();
+    let precise_sources: HashSet<&str> = precise.iter().map(|e| &*e.source).collect();
     let verdict = if precise_sources.len() < 2 {
         Verdict::Single
     } else {
@@ -493,12 +512,12 @@ fn make_group(
             v.qualifiers.push(e.qualifier.clone());
         }
         if seen[1].insert(&e.display) {
-            v.outlets.push(e.display.clone());
+            v.outlets.push(e.display.to_string());
         }
         if let Some(c) = &e.claimer
             && seen[2].insert(c)
         {
-            v.claimers.push(c.clone());
+            v.claimers.push(c.to_string());
         }
         v.entries.push(i);
     }
@@ -537,7 +556,7 @@ const LABEL_WORDS: usize = 8;
 /// subject phrase or its nearest anchors, quoted as a phrase from one
 /// member's sentence: "lies … from the capital" (… stands for the figure),
 /// "front line".
-fn anchor_label(items: &[Item], slots: &[Option<FigureEntry>], m: &[usize]) -> String {
+fn anchor_label(items: &[Item], slots: &[Option<Box<FigureEntry>>], m: &[usize]) -> String {
     let mut chosen: Vec<u32> = Vec::new();
     if m.len() > 1 {
         let mut count: HashMap<u32, (usize, usize)> = HashMap::new();
@@ -577,7 +596,7 @@ fn anchor_label(items: &[Item], slots: &[Option<FigureEntry>], m: &[usize]) -> S
         .or_else(|| m.iter().copied().max_by_key(|&i| (has(i), usize::MAX - i)))
         .unwrap_or(m[0]);
     let it = &items[rep];
-    let Some(sentence) = slots[rep].as_ref().map(|e| e.sentence.as_str()) else {
+    let Some(sentence) = slots[rep].as_ref().map(|e| &*e.sentence) else {
         return String::new();
     };
     // A sentence-initial word is lowercased when another member writes it in

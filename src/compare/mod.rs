@@ -90,6 +90,8 @@ mod tests;
 use crate::analysis::Analysis;
 use crate::corpus::{Corpus, SentenceId};
 use serde::Serialize;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 pub use statements::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS, word_diff};
 pub use stories::{CENTROID_THRESHOLD, LEAD_STEMS, MAX_STORY_POSTINGS, STORY_THRESHOLD};
@@ -202,12 +204,12 @@ pub struct FigureEntry {
     /// Index into the document's `DocAnalysis::figures`.
     #[serde(skip)]
     pub figure: usize,
-    pub source: String,
-    pub outlet: Option<String>,
+    pub source: Arc<str>,
+    pub outlet: Option<Arc<str>>,
     /// Outlet, or the file name when no outlet is known.
-    pub display: String,
+    pub display: Arc<str>,
     pub line: usize,
-    pub sentence: String,
+    pub sentence: Arc<str>,
     pub text: String,
     pub value: f64,
     pub low: Option<f64>,
@@ -217,8 +219,8 @@ pub struct FigureEntry {
     pub base_value: f64,
     pub base_low: Option<f64>,
     pub base_high: Option<f64>,
-    pub claimer: Option<String>,
-    pub claimer_role: Option<String>,
+    pub claimer: Option<Arc<str>>,
+    pub claimer_role: Option<Arc<str>>,
     /// The counted phrase as written.
     pub subject: Option<String>,
     /// The subject class came from the document, not the sentence.
@@ -256,11 +258,11 @@ pub struct StatementGroup {
 pub struct StatementEntry {
     #[serde(skip)]
     pub id: SentenceId,
-    pub source: String,
-    pub outlet: Option<String>,
-    pub display: String,
+    pub source: Arc<str>,
+    pub outlet: Option<Arc<str>>,
+    pub display: Arc<str>,
     pub line: usize,
-    pub sentence: String,
+    pub sentence: Arc<str>,
     pub claimers: Vec<String>,
     pub quotes: Vec<String>,
     pub caption: bool,
@@ -334,12 +336,12 @@ pub struct SourceCoverage {
 pub struct ExclusiveClaim {
     #[serde(skip)]
     pub id: SentenceId,
-    pub source: String,
-    pub outlet: Option<String>,
-    pub display: String,
+    pub source: Arc<str>,
+    pub outlet: Option<Arc<str>>,
+    pub display: Arc<str>,
     pub line: usize,
-    pub sentence: String,
-    pub claimer: Option<String>,
+    pub sentence: Arc<str>,
+    pub claimer: Option<Arc<str>>,
     pub kinds: Vec<&'static str>,
     pub caption: bool,
 }
@@ -369,9 +371,11 @@ impl Comparison {
 /// Never panics.
 pub fn compare(corpus: &Corpus, analysis: &Analysis) -> Comparison {
     let stories = stories::cluster(corpus, &lexicon::LEXICON);
-    let figures = figures::group(corpus, analysis, &stories);
-    let statements = statements::align(corpus, analysis, &stories);
-    let coverage = statements::coverage(corpus, analysis, &statements, &stories);
+    // Entries share one allocation per sentence, document name and claimer.
+    let mut strings = Strings::new(corpus);
+    let statements = statements::align(corpus, analysis, &stories, &mut strings);
+    let coverage = statements::coverage(corpus, analysis, &statements, &stories, &mut strings);
+    let figures = figures::group(corpus, analysis, &stories, &mut strings);
     Comparison {
         figures,
         statements,
@@ -380,7 +384,96 @@ pub fn compare(corpus: &Corpus, analysis: &Analysis) -> Comparison {
     }
 }
 
-/// Outlet name for display: the outlet, else the file name.
-pub(crate) fn display(doc: &crate::Document) -> String {
-    doc.display_name().to_string()
+/// As [`compare`], consuming the analysis: the parts the figure groups do
+/// not read (attributions and claims) are freed before the groups are
+/// built, which lowers the peak memory. The result is the same.
+pub fn compare_owned(corpus: &Corpus, mut analysis: Analysis) -> Comparison {
+    let stories = stories::cluster(corpus, &lexicon::LEXICON);
+    let mut strings = Strings::new(corpus);
+    let statements = statements::align(corpus, &analysis, &stories, &mut strings);
+    // The coverage reads claims, the figure groups figures: attributions
+    // are done with.
+    for d in &mut analysis.docs {
+        d.attribution = Default::default();
+    }
+    let coverage = statements::coverage(corpus, &analysis, &statements, &stories, &mut strings);
+    for d in &mut analysis.docs {
+        d.claims = Vec::new();
+    }
+    let figures = figures::group(corpus, &analysis, &stories, &mut strings);
+    drop(analysis);
+    Comparison {
+        figures,
+        statements,
+        coverage,
+        stories: stories.stories,
+    }
+}
+
+/// The names of one document, shared by its entries.
+#[derive(Clone)]
+pub(crate) struct DocNames {
+    pub(crate) source: Arc<str>,
+    pub(crate) outlet: Option<Arc<str>>,
+    /// Outlet name for display: the outlet, else the file name.
+    pub(crate) display: Arc<str>,
+}
+
+/// Interned strings for the entries of a comparison: hundreds of thousands
+/// of entries point at one allocation per sentence, document and claimer
+/// instead of owning copies.
+pub(crate) struct Strings {
+    docs: Vec<Option<DocNames>>,
+    /// Per document, per sentence.
+    sentences: Vec<Vec<Option<Arc<str>>>>,
+    names: HashSet<Arc<str>>,
+}
+
+impl Strings {
+    pub(crate) fn new(corpus: &Corpus) -> Self {
+        let n = corpus.documents.len();
+        Strings {
+            docs: vec![None; n],
+            sentences: vec![Vec::new(); n],
+            names: HashSet::new(),
+        }
+    }
+
+    /// The names of document `d`.
+    pub(crate) fn doc(&mut self, d: usize, doc: &crate::Document) -> DocNames {
+        if d >= self.docs.len() {
+            self.docs.resize(d + 1, None);
+        }
+        self.docs[d]
+            .get_or_insert_with(|| DocNames {
+                source: Arc::from(doc.source.as_str()),
+                outlet: doc.outlet.as_deref().map(Arc::from),
+                display: Arc::from(doc.display_name()),
+            })
+            .clone()
+    }
+
+    /// The text of sentence `s` of document `d`.
+    pub(crate) fn sentence(&mut self, d: usize, doc: &crate::Document, s: usize) -> Arc<str> {
+        if d >= self.sentences.len() {
+            self.sentences.resize(d + 1, Vec::new());
+        }
+        let list = &mut self.sentences[d];
+        if list.len() <= s {
+            list.resize(doc.sentences.len().max(s + 1), None);
+        }
+        list[s]
+            .get_or_insert_with(|| Arc::from(doc.sentence_text(s)))
+            .clone()
+    }
+
+    /// A claimer name or role.
+    pub(crate) fn name(&mut self, name: &str) -> Arc<str> {
+        if let Some(n) = self.names.get(name) {
+            return n.clone();
+        }
+        let n: Arc<str> = Arc::from(name);
+        self.names.insert(n.clone());
+        n
+    }
 }

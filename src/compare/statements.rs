@@ -1,6 +1,7 @@
 //! Aligned statements, word diffs and coverage (rules in the module docs).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
@@ -8,8 +9,8 @@ use super::lexicon::{LEXICON, Lexicon};
 use super::stories::Stories;
 use super::text::content_stems;
 use super::{
-    Change, Coverage, ExclusiveClaim, Op, SourceCoverage, StatementEntry, StatementGroup, WordDiff,
-    display,
+    Change, Coverage, ExclusiveClaim, Op, SourceCoverage, StatementEntry, StatementGroup, Strings,
+    WordDiff,
 };
 use crate::analysis::Analysis;
 use crate::corpus::{Corpus, SentenceId};
@@ -49,12 +50,44 @@ pub(super) struct Feat {
     pub(super) story: usize,
     /// (term, weight), sorted by term, unit length.
     pub(super) terms: Vec<(u32, f64)>,
-    /// (measure, unit key, value in base unit, claimer) of precise figures.
-    figures: Vec<(String, String, f64, Option<String>)>,
-    claimers: Vec<String>,
-    /// (text, speaker, stems).
-    quotes: Vec<(String, Option<String>, HashSet<String>)>,
-    quote_terms: HashSet<String>,
+    /// Boxed and only there when the sentence has any: most have none.
+    ev: Option<Box<Evidence>>,
+}
+
+/// What a sentence states besides its words.
+#[derive(Default)]
+struct Evidence {
+    /// (measure, unit key, value in base unit, claimer) of precise figures,
+    /// strings interned as ids (equal ids, equal strings).
+    figures: Vec<(u32, u32, f64, Option<u32>)>,
+    claimers: Vec<Arc<str>>,
+    /// (text, speaker, interned stems sorted and distinct).
+    quotes: Vec<(String, Option<Arc<str>>, Vec<u32>)>,
+    /// The union of the quotes' stems, sorted and distinct.
+    quote_terms: Vec<u32>,
+}
+
+static NO_EVIDENCE: Evidence = Evidence {
+    figures: Vec::new(),
+    claimers: Vec::new(),
+    quotes: Vec::new(),
+    quote_terms: Vec::new(),
+};
+
+impl Feat {
+    fn ev(&self) -> &Evidence {
+        self.ev.as_deref().unwrap_or(&NO_EVIDENCE)
+    }
+}
+
+/// Interns `s` as a small id.
+fn intern(ids: &mut HashMap<String, u32>, s: &str) -> u32 {
+    if let Some(&id) = ids.get(s) {
+        return id;
+    }
+    let id = ids.len() as u32;
+    ids.insert(s.to_string(), id);
+    id
 }
 
 pub(super) fn features(
@@ -62,11 +95,18 @@ pub(super) fn features(
     analysis: &Analysis,
     lex: &Lexicon,
     stories: &Stories,
+    strings: &mut Strings,
 ) -> Vec<Feat> {
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut vocab: HashMap<String, u32> = HashMap::new();
-    let mut raw: Vec<Vec<(u32, f64)>> = Vec::new();
-    let mut feats = Vec::new();
+    // Figure measures, unit keys and claimers; quote stems.
+    let mut names: HashMap<String, u32> = HashMap::new();
+    let mut quote_vocab: HashMap<String, u32> = HashMap::new();
+    // At most one per sentence: reserved once, so the vectors never hold
+    // two copies while growing.
+    let most: usize = corpus.documents.iter().map(|d| d.sentences.len()).sum();
+    let mut raw: Vec<Vec<(u32, f64)>> = Vec::with_capacity(most);
+    let mut feats = Vec::with_capacity(most);
     for (d, doc) in corpus.documents.iter().enumerate() {
         let a = analysis.docs.get(d);
         for s in 0..doc.sentences.len() {
@@ -93,26 +133,30 @@ pub(super) fn features(
                         .map(|f| {
                             let unit = f.figure.unit.as_deref();
                             let (v, b) = to_base_unit(f.figure.value, unit);
-                            let key = b.or(unit).unwrap_or_default().to_string();
-                            let claimer = f.claimer.as_ref().map(|c| c.name.clone());
-                            (f.figure.measure.clone(), key, v, claimer)
+                            let key = intern(&mut names, b.or(unit).unwrap_or_default());
+                            let claimer = f.claimer.as_ref().map(|c| intern(&mut names, &c.name));
+                            (intern(&mut names, &f.figure.measure), key, v, claimer)
                         })
                         .collect();
                     let claimers = a
                         .attribution
                         .sentence_claimers(s)
                         .into_iter()
-                        .map(|c| c.name.clone())
+                        .map(|c| strings.name(&c.name))
                         .collect();
                     let quotes = a
                         .attribution
                         .quotes_in(s)
                         .map(|q| {
-                            let stems: HashSet<String> =
-                                content_stems(&q.text, &stemmer, lex).into_iter().collect();
+                            let mut stems: Vec<u32> = content_stems(&q.text, &stemmer, lex)
+                                .iter()
+                                .map(|st| intern(&mut quote_vocab, st))
+                                .collect();
+                            stems.sort_unstable();
+                            stems.dedup();
                             (
                                 q.text.clone(),
-                                q.speaker.as_ref().map(|c| c.name.clone()),
+                                q.speaker.as_ref().map(|c| strings.name(&c.name)),
                                 stems,
                             )
                         })
@@ -121,19 +165,28 @@ pub(super) fn features(
                 }
                 None => (Vec::new(), Vec::new(), Vec::new()),
             };
-            let quote_terms = quotes
+            let mut quote_terms: Vec<u32> = quotes
                 .iter()
-                .flat_map(|(_, _, s): &(String, Option<String>, HashSet<String>)| s.iter().cloned())
+                .flat_map(|(_, _, s): &(String, Option<Arc<str>>, Vec<u32>)| s.iter().copied())
                 .collect();
+            quote_terms.sort_unstable();
+            quote_terms.dedup();
             raw.push(tf.into_iter().collect());
-            feats.push(Feat {
-                id,
-                story: stories.doc_story.get(d).copied().unwrap_or(0),
-                terms: Vec::new(),
+            let ev = Evidence {
                 figures,
                 claimers,
                 quotes,
                 quote_terms,
+            };
+            let any = !(ev.figures.is_empty()
+                && ev.claimers.is_empty()
+                && ev.quotes.is_empty()
+                && ev.quote_terms.is_empty());
+            feats.push(Feat {
+                id,
+                story: stories.doc_story.get(d).copied().unwrap_or(0),
+                terms: Vec::new(),
+                ev: any.then(|| Box::new(ev)),
             });
         }
     }
@@ -194,8 +247,9 @@ pub(super) fn score(a: &Feat, b: &Feat) -> f64 {
     // Shared precise figures; the best evidence is one figure with one claimer.
     let mut shared = 0;
     let mut attributed = false;
-    for (m, u, v, c) in &a.figures {
+    for (m, u, v, c) in &a.ev().figures {
         let same = b
+            .ev()
             .figures
             .iter()
             .filter(|(m2, u2, v2, _)| m == m2 && u == u2 && same_value(*v, *v2));
@@ -215,21 +269,34 @@ pub(super) fn score(a: &Feat, b: &Feat) -> f64 {
     } else {
         0.1 * shared.min(2) as f64
     };
-    if !a.claimers.is_empty() && !b.claimers.is_empty() {
-        if a.claimers.iter().any(|c| b.claimers.contains(c)) {
+    if !a.ev().claimers.is_empty() && !b.ev().claimers.is_empty() {
+        if a.ev().claimers.iter().any(|c| b.ev().claimers.contains(c)) {
             s += 0.1;
         } else {
             s -= 0.15;
         }
     }
-    if !a.quote_terms.is_empty() && !b.quote_terms.is_empty() {
-        s += 0.2 * jaccard(&a.quote_terms, &b.quote_terms);
+    if !a.ev().quote_terms.is_empty() && !b.ev().quote_terms.is_empty() {
+        s += 0.2 * jaccard(&a.ev().quote_terms, &b.ev().quote_terms);
     }
     s
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    let inter = a.intersection(b).count() as f64;
+/// Jaccard overlap of two sorted, distinct lists.
+fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let inter = inter as f64;
     let union = (a.len() + b.len()) as f64 - inter;
     if union == 0.0 { 0.0 } else { inter / union }
 }
@@ -238,10 +305,10 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 /// inverted index.
 pub(super) fn candidates(feats: &[Feat]) -> Vec<(u32, u32)> {
     let n = feats.len();
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
     for (i, f) in feats.iter().enumerate() {
         for (t, _) in &f.terms {
-            postings.entry(*t).or_default().push(i);
+            postings.entry(*t).or_default().push(i as u32);
         }
     }
     let cap = ((n as f64 * MAX_DF_FRACTION) as usize).clamp(MIN_SKIP_DF, MAX_POSTINGS);
@@ -253,6 +320,7 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<(u32, u32)> {
         for (t, w) in &f.terms {
             let Some(p) = postings.get(t) else { continue };
             for &j in p {
+                let j = j as usize;
                 if feats[j].id.doc == f.id.doc || feats[j].story != f.story {
                     continue;
                 }
@@ -278,9 +346,10 @@ pub(super) fn align(
     corpus: &Corpus,
     analysis: &Analysis,
     stories: &Stories,
+    strings: &mut Strings,
 ) -> Vec<StatementGroup> {
     let lex = &*LEXICON;
-    let feats = features(corpus, analysis, lex, stories);
+    let feats = features(corpus, analysis, lex, stories, strings);
     // Scores of the pairs that can link (others are recomputed if asked).
     let mut cache: HashMap<(usize, usize), f64> = HashMap::new();
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
@@ -352,7 +421,7 @@ pub(super) fn align(
             }
             m.sort_by_key(|&i| feats[i].id);
             let w = weakest.get(&c).copied().unwrap_or(0.0);
-            let g = make_group(corpus, &feats, &m, w, stories);
+            let g = make_group(corpus, &feats, &m, w, stories, strings);
             Some((feats[m[0]].id, g))
         })
         .collect();
@@ -374,6 +443,7 @@ fn make_group(
     m: &[usize],
     weakest: f64,
     stories: &Stories,
+    strings: &mut Strings,
 ) -> StatementGroup {
     let entries: Vec<StatementEntry> = m
         .iter()
@@ -381,15 +451,16 @@ fn make_group(
             let f = &feats[i];
             let doc = corpus.document(f.id);
             let s = &doc.sentences[f.id.sentence];
+            let names = strings.doc(f.id.doc, doc);
             StatementEntry {
                 id: f.id,
-                source: doc.source.clone(),
-                outlet: doc.outlet.clone(),
-                display: display(doc),
+                source: names.source,
+                outlet: names.outlet,
+                display: names.display,
                 line: s.line,
-                sentence: doc.sentence_text(f.id.sentence).to_string(),
-                claimers: f.claimers.clone(),
-                quotes: f.quotes.iter().map(|q| q.0.clone()).collect(),
+                sentence: strings.sentence(f.id.doc, doc, f.id.sentence),
+                claimers: f.ev().claimers.iter().map(|c| c.to_string()).collect(),
+                quotes: f.ev().quotes.iter().map(|q| q.0.clone()).collect(),
                 caption: s.kind == ParagraphKind::Caption,
             }
         })
@@ -487,8 +558,8 @@ fn make_group(
 
 fn pair_diff(fa: &Feat, fb: &Feat, entries: &[StatementEntry], a: usize, b: usize) -> WordDiff {
     let mut best: Option<(f64, usize, usize)> = None;
-    for (i, qa) in fa.quotes.iter().enumerate() {
-        for (j, qb) in fb.quotes.iter().enumerate() {
+    for (i, qa) in fa.ev().quotes.iter().enumerate() {
+        for (j, qb) in fb.ev().quotes.iter().enumerate() {
             let s = jaccard(&qa.2, &qb.2);
             if s >= 0.3 && best.is_none_or(|(bs, _, _)| s > bs) {
                 best = Some((s, i, j));
@@ -496,13 +567,13 @@ fn pair_diff(fa: &Feat, fb: &Feat, entries: &[StatementEntry], a: usize, b: usiz
         }
     }
     if let Some((_, i, j)) = best {
-        let (qa, qb) = (&fa.quotes[i], &fb.quotes[j]);
-        let who_a: Vec<&String> = qa.1.iter().chain(&fa.claimers).collect();
+        let (qa, qb) = (&fa.ev().quotes[i], &fb.ev().quotes[j]);
+        let who_a: Vec<&Arc<str>> = qa.1.iter().chain(&fa.ev().claimers).collect();
         let speaker =
             qb.1.iter()
-                .chain(&fb.claimers)
+                .chain(&fb.ev().claimers)
                 .find(|s| who_a.contains(s))
-                .cloned();
+                .map(|s| s.to_string());
         let changes = word_diff(&qa.0, &qb.0);
         return WordDiff {
             a,
@@ -595,8 +666,8 @@ fn substituted(d: &WordDiff) -> bool {
 /// The quote of `fa` that best matches one of `fb`.
 fn quote_of<'f>(fa: &'f Feat, fb: &Feat) -> Option<&'f str> {
     let mut best: Option<(f64, &str)> = None;
-    for qa in &fa.quotes {
-        for qb in &fb.quotes {
+    for qa in &fa.ev().quotes {
+        for qb in &fb.ev().quotes {
             let s = jaccard(&qa.2, &qb.2);
             if best.is_none_or(|(bs, _)| s > bs) {
                 best = Some((s, qa.0.as_str()));
@@ -637,6 +708,7 @@ pub(super) fn coverage(
     analysis: &Analysis,
     statements: &[StatementGroup],
     stories: &Stories,
+    strings: &mut Strings,
 ) -> Coverage {
     let aligned: HashSet<SentenceId> = statements
         .iter()
@@ -652,10 +724,30 @@ pub(super) fn coverage(
             }
         }
     }
-    let mut sources = Vec::new();
-    let mut exclusive = Vec::new();
+    // Counted first, so the list is allocated once at its size.
+    let count: usize = corpus
+        .documents
+        .iter()
+        .zip(&analysis.docs)
+        .enumerate()
+        .map(|(d, (doc, a))| {
+            a.claims
+                .iter()
+                .filter(|c| {
+                    let id = SentenceId {
+                        doc: d,
+                        sentence: c.sentence,
+                    };
+                    !aligned.contains(&id) && c.sentence < doc.sentences.len()
+                })
+                .count()
+        })
+        .sum();
+    let mut sources = Vec::with_capacity(corpus.documents.len());
+    let mut exclusive = Vec::with_capacity(count);
     for (d, (doc, in_groups)) in corpus.documents.iter().zip(in_groups).enumerate() {
         let before = exclusive.len();
+        let names = strings.doc(d, doc);
         if let Some(a) = analysis.docs.get(d) {
             for c in &a.claims {
                 let id = SentenceId {
@@ -668,21 +760,21 @@ pub(super) fn coverage(
                 let s = &doc.sentences[c.sentence];
                 exclusive.push(ExclusiveClaim {
                     id,
-                    source: doc.source.clone(),
-                    outlet: doc.outlet.clone(),
-                    display: display(doc),
+                    source: names.source.clone(),
+                    outlet: names.outlet.clone(),
+                    display: names.display.clone(),
                     line: s.line,
-                    sentence: doc.sentence_text(c.sentence).to_string(),
-                    claimer: c.claimer.as_ref().map(|c| c.name.clone()),
+                    sentence: strings.sentence(d, doc, c.sentence),
+                    claimer: c.claimer.as_ref().map(|c| strings.name(&c.name)),
                     kinds: c.kinds.iter().map(|k| k.as_str()).collect(),
                     caption: s.kind == ParagraphKind::Caption,
                 });
             }
         }
         sources.push(SourceCoverage {
-            source: doc.source.clone(),
-            outlet: doc.outlet.clone(),
-            display: display(doc),
+            source: names.source.to_string(),
+            outlet: names.outlet.as_deref().map(str::to_string),
+            display: names.display.to_string(),
             story: stories.doc_story.get(d).copied().unwrap_or(0),
             statements: in_groups,
             exclusive: exclusive.len() - before,

@@ -141,7 +141,7 @@ fn candidate_search_stays_linear_on_a_repetitive_corpus() {
     let c = corpus(&files);
     let a = analyze(&c);
     let stories = stories::cluster(&c, &lexicon::LEXICON);
-    let feats = statements::features(&c, &a, &lexicon::LEXICON, &stories);
+    let feats = statements::features(&c, &a, &lexicon::LEXICON, &stories, &mut Strings::new(&c));
     let pairs = statements::candidates(&feats);
     assert!(
         pairs.len() <= feats.len() * MAX_CANDIDATES,

@@ -589,7 +589,10 @@ fn diff_detail_lines(
             }
             if let Some(e) = selected.and_then(|i| g.entries.get(i)) {
                 lines.push(Line::default());
-                lines.push(Line::from(Span::styled(e.sentence.clone(), app.theme.dim)));
+                lines.push(Line::from(Span::styled(
+                    e.sentence.to_string(),
+                    app.theme.dim,
+                )));
             }
         }
         DiffSection::Statements => {
@@ -614,7 +617,10 @@ fn diff_detail_lines(
                     entries(&mut lines);
                     if let Some(e) = g.entries.get(i) {
                         lines.push(Line::default());
-                        lines.push(Line::from(Span::styled(e.sentence.clone(), app.theme.dim)));
+                        lines.push(Line::from(Span::styled(
+                            e.sentence.to_string(),
+                            app.theme.dim,
+                        )));
                     }
                 }
                 // The word diffs first: they are what the pane is for.
@@ -665,7 +671,7 @@ fn diff_detail_lines(
                         ),
                         app.theme.accent,
                     ),
-                    Span::styled(e.sentence.clone(), style),
+                    Span::styled(e.sentence.to_string(), style),
                 ]));
             }
         }
