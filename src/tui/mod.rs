@@ -231,7 +231,11 @@ fn event_loop(
 ) -> anyhow::Result<Vec<Problem>> {
     let mut problems = Vec::new();
     let mut sent_query: Option<String> = None;
+    // Draw only when something changed: an idle app costs nothing, however
+    // large the corpus and whatever the open pane lays out.
+    let mut dirty = true;
     loop {
+        let progress_before = (app.loading, app.analyzing);
         if app.loading.is_some() {
             app.loading = Some((
                 ch.progress.done.load(Ordering::Relaxed),
@@ -247,12 +251,16 @@ fn event_loop(
         if let Some(panic) = WORKER_PANIC.lock().ok().and_then(|mut p| p.take()) {
             anyhow::bail!("internal error in a background task, please report it: {panic}");
         }
-        terminal.draw(|frame| ui::draw(frame, app))?;
+        if dirty || (app.loading, app.analyzing) != progress_before {
+            terminal.draw(|frame| ui::draw(frame, app))?;
+            dirty = false;
+        }
         injected_panic("ui");
         if app.quit {
             return Ok(problems);
         }
         if event::poll(Duration::from_millis(50))? {
+            dirty = true;
             match event::read()? {
                 Event::Key(key) if key.is_press() => app.handle_key(key),
                 Event::Resize(w, h) => app.resize(Rect::new(0, 0, w, h)),
@@ -270,6 +278,7 @@ fn event_loop(
             }
         }
         if let Ok((corpus, found)) = ch.load_rx.try_recv() {
+            dirty = true;
             let corpus = Arc::new(corpus);
             let _ = ch.job_tx.send(SearchJob::Corpus(Arc::clone(&corpus)));
             if corpus.documents.is_empty() {
@@ -292,12 +301,14 @@ fn event_loop(
             sent_query = None;
         }
         for done in ch.analysis_rx.try_iter() {
+            dirty = true;
             match done {
                 Analyzed::Analysis(a) => app.set_analysis(a),
                 Analyzed::Comparison(c) => app.set_comparison(c),
             }
         }
         for (query, hits) in ch.results_rx.try_iter() {
+            dirty = true;
             app.set_hits(&query, hits);
         }
         if let Some(q) = app.pending_search()
