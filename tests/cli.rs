@@ -314,3 +314,32 @@ fn figures_and_claims_reports_for_people() {
     assert!(claims.contains("Jeon Ha-kyou (spokesman for South Korea's defense ministry)"));
     assert!(!claims.contains('\x1b'));
 }
+
+/// `figures` and `claims` stream their arrays from worker threads; the bytes
+/// must still be one pretty-printed JSON value (two spaces a level), empty
+/// arrays included.
+#[test]
+fn streamed_json_is_one_pretty_array() {
+    for command in ["figures", "claims"] {
+        let out = crosscheck(&[command, "--json"]);
+        let text = stdout(&out);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(value.as_array().unwrap().len() > 10, "{command}");
+        assert!(text.starts_with("[\n  {\n    \"source\": "), "{command}");
+        assert!(text.ends_with("\n  }\n]\n"), "{command}");
+        let mut depth = 0usize;
+        for line in text.lines() {
+            let body = line.trim_start_matches(' ');
+            if body.starts_with('}') || body.starts_with(']') {
+                depth -= 1;
+            }
+            assert_eq!(line.len() - body.len(), 2 * depth, "{command}: {line:?}");
+            if body.ends_with('{') || body.ends_with('[') {
+                depth += 1;
+            }
+        }
+        assert_eq!(depth, 0, "{command}");
+        let empty = run(&[command, "--json", "-"], Some(b"Nothing to see here.\n"));
+        assert_eq!(stdout(&empty), "[]\n", "{command}: {}", stderr(&empty));
+    }
+}

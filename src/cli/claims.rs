@@ -5,7 +5,6 @@ use crate::CorpusArgs;
 use crosscheck::analysis::{self, Claim, DocAnalysis};
 use crosscheck::{Corpus, Document};
 use serde::Serialize;
-use serde::ser::SerializeSeq;
 use std::process::ExitCode;
 
 #[derive(Serialize)]
@@ -58,10 +57,8 @@ fn record<'a>(doc: &'a Document, a: &'a DocAnalysis, c: &'a Claim) -> ClaimRecor
 pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
     let corpus = args.load()?;
     if json {
-        print_json_analyzed(&corpus, |d, a, seq| {
-            a.claims
-                .iter()
-                .try_for_each(|c| seq.serialize_element(&record(d, a, c)))
+        print_json_analyzed(&corpus, |d, a, out| {
+            a.claims.iter().try_for_each(|c| out.push(&record(d, a, c)))
         })?;
     } else {
         let analysis = analysis::analyze(&corpus);

@@ -8,7 +8,6 @@ use crosscheck::document::ParagraphKind;
 use crosscheck::format::describe;
 use crosscheck::{Corpus, Document};
 use serde::Serialize;
-use serde::ser::SerializeSeq;
 use std::process::ExitCode;
 
 #[derive(Serialize)]
@@ -56,10 +55,8 @@ fn record<'a>(doc: &'a Document, f: &'a FoundFigure) -> FigureRecord<'a> {
 pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
     let corpus = args.load()?;
     if json {
-        print_json_analyzed(&corpus, |d, a, seq| {
-            a.figures
-                .iter()
-                .try_for_each(|f| seq.serialize_element(&record(d, f)))
+        print_json_analyzed(&corpus, |d, a, out| {
+            a.figures.iter().try_for_each(|f| out.push(&record(d, f)))
         })?;
     } else {
         let analysis = analysis::analyze(&corpus);

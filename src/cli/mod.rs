@@ -77,47 +77,74 @@ pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The array being written by [`print_json_analyzed`].
-pub type JsonSeq<'a> = serde_json::ser::Compound<
-    'a,
-    std::io::BufWriter<std::io::StdoutLock<'static>>,
-    serde_json::ser::PrettyFormatter<'static>,
->;
-
 /// Documents analyzed per step of [`print_json_analyzed`].
 const CHUNK: usize = 512;
 
+/// The records of one document, as elements of the pretty JSON array
+/// [`print_json_analyzed`] writes.
+pub struct JsonElements {
+    buf: Vec<u8>,
+    scratch: Vec<u8>,
+}
+
+impl JsonElements {
+    /// Appends one array element: `,\n  ` and the value pretty-printed one
+    /// level deep (the same bytes `serde_json` writes for a sequence).
+    pub fn push(&mut self, value: &impl serde::Serialize) -> serde_json::Result<()> {
+        self.scratch.clear();
+        serde_json::to_writer_pretty(&mut self.scratch, value)?;
+        self.buf.extend_from_slice(b",\n  ");
+        // Pretty JSON has no raw newline inside strings, so every newline
+        // starts a line that needs one more level of indentation.
+        let mut rest = &self.scratch[..];
+        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+            self.buf.extend_from_slice(&rest[..=i]);
+            self.buf.extend_from_slice(b"  ");
+            rest = &rest[i + 1..];
+        }
+        self.buf.extend_from_slice(rest);
+        Ok(())
+    }
+}
+
 /// Writes one JSON array to stdout, the same bytes as [`print_json`] of all
-/// the records, but analyzes the corpus a chunk of documents at a time (in
-/// parallel) and writes each chunk's records before the next: only one
-/// chunk's analysis is ever held in memory. `each` writes the records of
-/// one document.
+/// the records, but analyzes the corpus a chunk of documents at a time and
+/// writes each chunk's records before the next: only one chunk's analysis
+/// is ever held in memory. Analysis and serialization both run on the
+/// worker threads; `each` pushes the records of one document.
 pub fn print_json_analyzed(
     corpus: &crosscheck::Corpus,
-    mut each: impl FnMut(
+    each: impl Fn(
         &crosscheck::Document,
         &crosscheck::analysis::DocAnalysis,
-        &mut JsonSeq,
-    ) -> serde_json::Result<()>,
+        &mut JsonElements,
+    ) -> serde_json::Result<()>
+    + Sync,
 ) -> anyhow::Result<()> {
     use rayon::prelude::*;
-    use serde::ser::{SerializeSeq, Serializer};
     use std::io::Write;
-    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let mut ser = serde_json::Serializer::pretty(out);
-    let mut seq = (&mut ser).serialize_seq(None)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    out.write_all(b"[")?;
+    let mut empty = true;
     for chunk in corpus.documents.chunks(CHUNK) {
-        let analyses: Vec<_> = chunk
+        let written: Vec<Vec<u8>> = chunk
             .par_iter()
-            .map(crosscheck::analysis::analyze_document)
-            .collect();
-        for (d, a) in chunk.iter().zip(&analyses) {
-            each(d, a, &mut seq)?;
+            .map(|d| {
+                let mut elements = JsonElements {
+                    buf: Vec::new(),
+                    scratch: Vec::new(),
+                };
+                each(d, &crosscheck::analysis::analyze_document(d), &mut elements)?;
+                Ok(elements.buf)
+            })
+            .collect::<serde_json::Result<_>>()?;
+        for bytes in written.iter().filter(|b| !b.is_empty()) {
+            // The first element has no comma before it.
+            out.write_all(if empty { &bytes[1..] } else { bytes })?;
+            empty = false;
         }
     }
-    seq.end()?;
-    let mut out = ser.into_inner();
-    out.write_all(b"\n")?;
+    out.write_all(if empty { b"]\n" } else { b"\n]\n" })?;
     out.flush()?;
     Ok(())
 }
