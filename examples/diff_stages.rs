@@ -1,7 +1,7 @@
 //! Time and resident memory after each stage of `crosscheck diff`:
 //!
 //!     cargo run --release --example diff_stages -- DIR
-use crosscheck::{Corpus, analysis, compare, load};
+use crosscheck::{Corpus, compare, load};
 use std::time::Instant;
 
 fn rss() -> String {
@@ -22,10 +22,10 @@ fn main() {
     };
     eprintln!("load {:?} rss {}", t.elapsed(), rss());
     let t = Instant::now();
-    let a = analysis::analyze(&corpus);
+    let facts = compare::Facts::analyze(&corpus);
     eprintln!("analyze {:?} rss {}", t.elapsed(), rss());
     let t = Instant::now();
-    let c = compare::compare_owned(&corpus, a);
+    let c = compare::compare_facts(&corpus, facts);
     eprintln!("compare {:?} rss {}", t.elapsed(), rss());
     let t = Instant::now();
     let n = serde_json::to_vec(&c).unwrap().len();

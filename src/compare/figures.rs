@@ -3,11 +3,12 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
+use super::facts::Facts;
 use super::lexicon::{LEXICON, Lexicon, ScopeKind};
 use super::stories::Stories;
 use super::text::{Word, find_phrase, has_digit, words};
 use super::{DocNames, FigureEntry, FigureGroup, Spread, Strings, ValueHolders, Verdict};
-use crate::analysis::{Analysis, FoundFigure};
+use crate::analysis::FoundFigure;
 use crate::corpus::{Corpus, SentenceId};
 use crate::document::{Document, ParagraphKind};
 use crate::figures::{Qualifier, to_base_unit};
@@ -37,7 +38,7 @@ struct Anchor {
 
 pub(super) fn group(
     corpus: &Corpus,
-    analysis: &Analysis,
+    facts: Facts,
     stories: &Stories,
     strings: &mut Strings,
 ) -> Vec<FigureGroup> {
@@ -48,7 +49,8 @@ pub(super) fn group(
     // as it goes (no second full copy of the entries while groups are built).
     let mut entries: Vec<Box<FigureEntry>> = Vec::new();
     let mut vocab: HashMap<String, u32> = HashMap::new();
-    for (d, (doc, a)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
+    // Each document's facts are freed once its entries are made.
+    for (d, (doc, a)) in corpus.documents.iter().zip(facts.docs).enumerate() {
         let first = items.len();
         let story = stories.doc_story.get(d).copied().unwrap_or(0);
         let names = strings.doc(d, doc);
