@@ -47,7 +47,7 @@ struct Anchor {
 /// a second full copy at the peak).
 pub(super) fn group(
     corpus: &Corpus,
-    facts: Facts,
+    facts: &mut Facts,
     stories: &Stories,
     strings: &mut Strings,
 ) -> Vec<FigureGroup> {
@@ -160,13 +160,14 @@ pub(super) fn group(
         .iter()
         .map(|m| Vec::with_capacity(m.len()))
         .collect();
-    // Items are in document order; each document's facts are freed once
+    // Items are in document order; each document's figures are freed once
     // its entries are made.
     let mut next = 0;
-    for (d, (doc, a)) in corpus.documents.iter().zip(facts.docs).enumerate() {
+    for (d, (doc, a)) in corpus.documents.iter().zip(&mut facts.docs).enumerate() {
         let names = strings.doc(d, doc);
+        let figures = std::mem::take(&mut a.figures);
         while let Some(it) = items.get_mut(next).filter(|it| it.id.doc == d) {
-            let e = entry(doc, &a.figures[it.figure], it, &names, strings);
+            let e = entry(doc, &figures[it.figure], it, &names, strings);
             entries[group_of[next]].push(e);
             next += 1;
         }
