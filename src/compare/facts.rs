@@ -51,23 +51,24 @@ impl<'a> Facts<'a> {
 pub(super) struct DocFacts<'a> {
     pub(super) figures: Cow<'a, [FoundFigure]>,
     /// The document's claims, sorted by sentence (one per sentence).
-    pub(super) claims: Vec<ClaimFacts>,
-    pub(super) quotes: Vec<QuoteFacts>,
+    pub(super) claims: Vec<ClaimFacts<'a>>,
+    pub(super) quotes: Vec<QuoteFacts<'a>>,
 }
 
-/// A claim: a sentence with a figure, a quote or an attribution.
-pub(super) struct ClaimFacts {
+/// A claim: a sentence with a figure, a quote or an attribution. Boxed
+/// slices, not vectors: there are hundreds of thousands.
+pub(super) struct ClaimFacts<'a> {
     pub(super) sentence: usize,
     pub(super) figure: bool,
     /// Every claimer of the sentence, in order, without repeats.
-    pub(super) claimers: Vec<String>,
+    pub(super) claimers: Box<[Cow<'a, str>]>,
     /// The main claimer: an index into `claimers`.
     pub(super) claimer: Option<usize>,
     /// Indices into the document's quotes: those in the sentence.
-    pub(super) quotes: Vec<usize>,
+    pub(super) quotes: Box<[usize]>,
 }
 
-impl ClaimFacts {
+impl ClaimFacts<'_> {
     /// The kinds, as `analysis::Claim::kinds` lists them (a sentence is
     /// attributed exactly when it has a claimer).
     pub(super) fn kinds(&self) -> impl Iterator<Item = ClaimKind> + '_ {
@@ -79,14 +80,46 @@ impl ClaimFacts {
     }
 }
 
-pub(super) struct QuoteFacts {
-    pub(super) text: String,
-    pub(super) speaker: Option<String>,
+pub(super) struct QuoteFacts<'a> {
+    pub(super) text: Cow<'a, str>,
+    pub(super) speaker: Option<Cow<'a, str>>,
 }
 
 impl<'a> DocFacts<'a> {
+    /// Borrows the figures and the names and quotes of `a`.
     fn borrowed(a: &'a DocAnalysis) -> Self {
-        let (claims, quotes) = claims_and_quotes(a);
+        let claims = a
+            .claims
+            .iter()
+            .map(|c| {
+                let claimers: Box<[Cow<str>]> = a
+                    .attribution
+                    .sentence_claimers(c.sentence)
+                    .into_iter()
+                    .map(|k| Cow::Borrowed(k.name.as_str()))
+                    .collect();
+                let claimer = c
+                    .claimer
+                    .as_ref()
+                    .and_then(|k| claimers.iter().position(|n| *n == k.name));
+                ClaimFacts {
+                    sentence: c.sentence,
+                    figure: c.kinds.contains(&ClaimKind::Figure),
+                    claimers,
+                    claimer,
+                    quotes: c.quotes.as_slice().into(),
+                }
+            })
+            .collect();
+        let quotes = a
+            .attribution
+            .quotes
+            .iter()
+            .map(|q| QuoteFacts {
+                text: Cow::Borrowed(&q.text),
+                speaker: q.speaker.as_ref().map(|s| Cow::Borrowed(s.name.as_str())),
+            })
+            .collect();
         DocFacts {
             figures: Cow::Borrowed(&a.figures),
             claims,
@@ -95,7 +128,7 @@ impl<'a> DocFacts<'a> {
     }
 
     /// The claim of `sentence`, if it is one.
-    pub(super) fn claim(&self, sentence: usize) -> Option<&ClaimFacts> {
+    pub(super) fn claim(&self, sentence: usize) -> Option<&ClaimFacts<'a>> {
         self.claims
             .binary_search_by_key(&sentence, |c| c.sentence)
             .ok()
@@ -104,48 +137,28 @@ impl<'a> DocFacts<'a> {
 }
 
 impl DocFacts<'static> {
+    /// The facts of `a`, which is freed.
     fn owned(a: DocAnalysis) -> Self {
-        let (claims, quotes) = claims_and_quotes(&a);
+        let own = |s: Cow<str>| Cow::Owned(s.into_owned());
+        let DocFacts { claims, quotes, .. } = DocFacts::borrowed(&a);
+        let claims = claims
+            .into_iter()
+            .map(|c| ClaimFacts {
+                claimers: c.claimers.into_iter().map(own).collect(),
+                ..c
+            })
+            .collect();
+        let quotes = quotes
+            .into_iter()
+            .map(|q| QuoteFacts {
+                text: own(q.text),
+                speaker: q.speaker.map(own),
+            })
+            .collect();
         DocFacts {
             figures: Cow::Owned(a.figures),
             claims,
             quotes,
         }
     }
-}
-
-fn claims_and_quotes(a: &DocAnalysis) -> (Vec<ClaimFacts>, Vec<QuoteFacts>) {
-    let claims = a
-        .claims
-        .iter()
-        .map(|c| {
-            let claimers: Vec<String> = a
-                .attribution
-                .sentence_claimers(c.sentence)
-                .into_iter()
-                .map(|k| k.name.clone())
-                .collect();
-            let claimer = c
-                .claimer
-                .as_ref()
-                .and_then(|k| claimers.iter().position(|n| *n == k.name));
-            ClaimFacts {
-                sentence: c.sentence,
-                figure: c.kinds.contains(&ClaimKind::Figure),
-                claimers,
-                claimer,
-                quotes: c.quotes.clone(),
-            }
-        })
-        .collect();
-    let quotes = a
-        .attribution
-        .quotes
-        .iter()
-        .map(|q| QuoteFacts {
-            text: q.text.clone(),
-            speaker: q.speaker.as_ref().map(|s| s.name.clone()),
-        })
-        .collect();
-    (claims, quotes)
 }

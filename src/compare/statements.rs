@@ -156,7 +156,7 @@ pub(super) fn features(
                             stems.sort_unstable();
                             stems.dedup();
                             (
-                                q.text.clone(),
+                                q.text.to_string(),
                                 q.speaker.as_deref().map(|n| strings.name(n)),
                                 stems,
                             )
