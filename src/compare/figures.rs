@@ -150,6 +150,18 @@ pub(super) fn group(
         }
     }
     let members = members(&items);
+    let entries = make_entries(corpus, facts, &mut items, &members, strings);
+    build_groups(&items, &members, entries, stories)
+}
+
+/// The entries of each group of `members`, in the order of its items.
+fn make_entries(
+    corpus: &Corpus,
+    facts: &mut Facts,
+    items: &mut [Item],
+    members: &[Vec<usize>],
+    strings: &mut Strings,
+) -> Vec<Vec<FigureEntry>> {
     let mut group_of = vec![0; items.len()];
     for (g, m) in members.iter().enumerate() {
         for &i in m {
@@ -172,10 +184,21 @@ pub(super) fn group(
             next += 1;
         }
     }
+    entries
+}
+
+/// The groups, ranked: by story, groups of several sources first, then by
+/// verdict, then by sources.
+fn build_groups(
+    items: &[Item],
+    members: &[Vec<usize>],
+    entries: Vec<Vec<FigureEntry>>,
+    stories: &Stories,
+) -> Vec<FigureGroup> {
     let mut groups: Vec<(usize, FigureGroup)> = members
         .iter()
         .zip(entries)
-        .map(|(m, entries)| (m[0], make_group(&items, entries, m, stories)))
+        .map(|(m, entries)| (m[0], make_group(items, entries, m, stories)))
         .collect();
     let rank = |g: &FigureGroup| match g.verdict {
         Verdict::Conflict => 0,
