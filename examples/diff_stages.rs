@@ -4,13 +4,16 @@
 use crosscheck::{Corpus, compare, load};
 use std::time::Instant;
 
+/// "RSS hwm PEAK" (/proc lists the peak, VmHWM, first).
 fn rss() -> String {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
-        .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(""))
-        .collect::<Vec<_>>()
-        .join(" hwm ")
+    let field = |name: &str| {
+        s.lines()
+            .find(|l| l.starts_with(name))
+            .map(|l| l.split_whitespace().skip(1).collect::<String>())
+            .unwrap_or_default()
+    };
+    format!("{} hwm {}", field("VmRSS"), field("VmHWM"))
 }
 
 fn main() {
