@@ -1,16 +1,19 @@
 //! Time and resident memory after each stage of `crosscheck diff`:
 //!
 //!     cargo run --release --example diff_stages -- DIR
-use crosscheck::{Corpus, analysis, compare, load};
+use crosscheck::{Corpus, compare, load};
 use std::time::Instant;
 
+/// "RSS hwm PEAK" (/proc lists the peak, VmHWM, first).
 fn rss() -> String {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
-        .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(""))
-        .collect::<Vec<_>>()
-        .join(" hwm ")
+    let field = |name: &str| {
+        s.lines()
+            .find(|l| l.starts_with(name))
+            .map(|l| l.split_whitespace().skip(1).collect::<String>())
+            .unwrap_or_default()
+    };
+    format!("{} hwm {}", field("VmRSS"), field("VmHWM"))
 }
 
 fn main() {
@@ -22,10 +25,10 @@ fn main() {
     };
     eprintln!("load {:?} rss {}", t.elapsed(), rss());
     let t = Instant::now();
-    let a = analysis::analyze(&corpus);
+    let facts = compare::Facts::analyze(&corpus);
     eprintln!("analyze {:?} rss {}", t.elapsed(), rss());
     let t = Instant::now();
-    let c = compare::compare_owned(&corpus, a);
+    let c = compare::compare_facts(&corpus, facts);
     eprintln!("compare {:?} rss {}", t.elapsed(), rss());
     let t = Instant::now();
     let n = serde_json::to_vec(&c).unwrap().len();

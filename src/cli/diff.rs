@@ -16,21 +16,26 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<ExitCode> {
     let corpus = args.load()?;
-    let analysis = analysis::analyze(&corpus);
     if json {
-        // The report needs neither: the comparison frees the analysis as it
-        // goes, and the corpus is freed before writing.
-        let cmp = compare::compare_owned(&corpus, analysis);
+        // The report needs no full analysis: each document is reduced to
+        // what the comparison reads as soon as it is analyzed, the
+        // comparison frees that as it goes, and the corpus is freed before
+        // writing.
+        let facts = compare::Facts::analyze(&corpus);
+        let cmp = compare::compare_facts(&corpus, facts);
         drop(corpus);
         let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
         serde_json::to_writer_pretty(&mut out, &cmp)?;
         writeln!(out)?;
         out.flush()?;
-    } else if markdown {
-        let cmp = compare::compare(&corpus, &analysis);
+        return Ok(ExitCode::SUCCESS);
+    }
+    // The reports show each figure as the extractor read it.
+    let analysis = analysis::analyze(&corpus);
+    let cmp = compare::compare(&corpus, &analysis);
+    if markdown {
         print!("{}", markdown_report(&cmp, &analysis));
     } else {
-        let cmp = compare::compare(&corpus, &analysis);
         print!("{}", text_report(&cmp, &analysis, Style::detect()));
     }
     Ok(ExitCode::SUCCESS)

@@ -3,11 +3,12 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
+use super::facts::Facts;
 use super::lexicon::{LEXICON, Lexicon, ScopeKind};
 use super::stories::Stories;
 use super::text::{Word, find_phrase, has_digit, words};
 use super::{DocNames, FigureEntry, FigureGroup, Spread, Strings, ValueHolders, Verdict};
-use crate::analysis::{Analysis, FoundFigure};
+use crate::analysis::FoundFigure;
 use crate::corpus::{Corpus, SentenceId};
 use crate::document::{Document, ParagraphKind};
 use crate::figures::{Qualifier, to_base_unit};
@@ -18,10 +19,15 @@ type Key = (usize, String, String, bool, Option<String>);
 struct Item {
     key: Key,
     id: SentenceId,
+    /// Index into the document's figures.
+    figure: usize,
     /// Context words (only used without a subject class), nearest first.
     anchors: Vec<Anchor>,
     /// The figure's word indices in its sentence.
     fig: Range<usize>,
+    scope: Option<String>,
+    /// The subject class came from the document, not the sentence.
+    subject_inferred: bool,
 }
 
 /// A content word near a figure.
@@ -35,23 +41,22 @@ struct Anchor {
     lower: bool,
 }
 
+/// Groups the figures in two passes: the keys and anchors of every figure
+/// decide the groups first, then each entry is made once, straight into its
+/// group (entries made before their group is known would be moved into it,
+/// a second full copy at the peak).
 pub(super) fn group(
     corpus: &Corpus,
-    analysis: &Analysis,
+    facts: &mut Facts,
     stories: &Stories,
     strings: &mut Strings,
 ) -> Vec<FigureGroup> {
     let lex = &*LEXICON;
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut items: Vec<Item> = Vec::new();
-    // Boxed, so a group takes its entries out one by one and frees each box
-    // as it goes (no second full copy of the entries while groups are built).
-    let mut entries: Vec<Box<FigureEntry>> = Vec::new();
     let mut vocab: HashMap<String, u32> = HashMap::new();
-    for (d, (doc, a)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
-        let first = items.len();
+    for (d, (doc, a)) in corpus.documents.iter().zip(&facts.docs).enumerate() {
         let story = stories.doc_story.get(d).copied().unwrap_or(0);
-        let names = strings.doc(d, doc);
         // Word lists per sentence, computed once.
         let mut sentence_words: HashMap<usize, Vec<Word>> = HashMap::new();
         let mut direct_classes: Vec<(usize, Option<String>)> = Vec::new();
@@ -71,8 +76,8 @@ pub(super) fn group(
                 None
             };
             let per_unit = is_per_unit(f, &a.figures);
-            let entry = entry(doc, d, k, f, scope(lex, ws, &fw), &names, strings);
-            let unit_key = entry
+            let unit_key = f
+                .figure
                 .unit
                 .as_ref()
                 .map(|_| base_unit_key(f))
@@ -92,11 +97,16 @@ pub(super) fn group(
                     per_unit,
                     class.clone(),
                 ),
-                id: entry.id,
+                id: SentenceId {
+                    doc: d,
+                    sentence: f.sentence,
+                },
+                figure: k,
                 anchors,
                 fig: fw.clone(),
+                scope: scope(lex, ws, &fw),
+                subject_inferred: false,
             });
-            entries.push(Box::new(entry));
             if counted {
                 direct_classes.push((items.len() - 1, class));
             }
@@ -135,12 +145,77 @@ pub(super) fn group(
             }
         }
         for (i, c) in fills {
-            debug_assert!(i >= first);
             items[i].key.4 = Some(c);
-            entries[i].subject_inferred = true;
+            items[i].subject_inferred = true;
         }
     }
-    build_groups(items, entries, stories)
+    let members = members(&items);
+    let entries = make_entries(corpus, facts, &mut items, &members, strings);
+    build_groups(&items, &members, entries, stories)
+}
+
+/// The entries of each group of `members`, in the order of its items.
+fn make_entries(
+    corpus: &Corpus,
+    facts: &mut Facts,
+    items: &mut [Item],
+    members: &[Vec<usize>],
+    strings: &mut Strings,
+) -> Vec<Vec<FigureEntry>> {
+    let mut group_of = vec![0; items.len()];
+    for (g, m) in members.iter().enumerate() {
+        for &i in m {
+            group_of[i] = g;
+        }
+    }
+    let mut entries: Vec<Vec<FigureEntry>> = members
+        .iter()
+        .map(|m| Vec::with_capacity(m.len()))
+        .collect();
+    // Items are in document order; each document's figures are freed once
+    // its entries are made.
+    let mut next = 0;
+    for (d, (doc, a)) in corpus.documents.iter().zip(&mut facts.docs).enumerate() {
+        let names = strings.doc(d, doc);
+        let figures = std::mem::take(&mut a.figures);
+        while let Some(it) = items.get_mut(next).filter(|it| it.id.doc == d) {
+            let e = entry(doc, &figures[it.figure], it, &names, strings);
+            entries[group_of[next]].push(e);
+            next += 1;
+        }
+    }
+    entries
+}
+
+/// The groups, ranked: by story, groups of several sources first, then by
+/// verdict, then by sources.
+fn build_groups(
+    items: &[Item],
+    members: &[Vec<usize>],
+    entries: Vec<Vec<FigureEntry>>,
+    stories: &Stories,
+) -> Vec<FigureGroup> {
+    let mut groups: Vec<(usize, FigureGroup)> = members
+        .iter()
+        .zip(entries)
+        .map(|(m, entries)| (m[0], make_group(items, entries, m, stories)))
+        .collect();
+    let rank = |g: &FigureGroup| match g.verdict {
+        Verdict::Conflict => 0,
+        Verdict::Compatible => 1,
+        Verdict::Agree => 2,
+        Verdict::Single => 3,
+    };
+    groups.sort_by(|(fa, a), (fb, b)| {
+        a.story
+            .id
+            .cmp(&b.story.id)
+            .then((a.sources < 2).cmp(&(b.sources < 2)))
+            .then(rank(a).cmp(&rank(b)))
+            .then(b.sources.cmp(&a.sources))
+            .then(fa.cmp(fb))
+    });
+    groups.into_iter().map(|(_, g)| g).collect()
 }
 
 /// The word indices a byte span covers.
@@ -295,12 +370,11 @@ fn base_unit_key(f: &FoundFigure) -> String {
     }
 }
 
+/// The entry of figure `f` of item `it` (its scope is moved out).
 fn entry(
     doc: &Document,
-    d: usize,
-    k: usize,
     f: &FoundFigure,
-    scope: Option<String>,
+    it: &mut Item,
     names: &DocNames,
     strings: &mut Strings,
 ) -> FigureEntry {
@@ -312,16 +386,13 @@ fn entry(
     };
     let s = &doc.sentences[f.sentence];
     FigureEntry {
-        id: SentenceId {
-            doc: d,
-            sentence: f.sentence,
-        },
-        figure: k,
+        id: it.id,
+        figure: it.figure,
         source: names.source.clone(),
         outlet: names.outlet.clone(),
         display: names.display.clone(),
         line: s.line,
-        sentence: strings.sentence(d, doc, f.sentence),
+        sentence: strings.sentence(it.id.doc, doc, f.sentence),
         text: fig.text.clone(),
         value: fig.value,
         low: fig.low,
@@ -338,8 +409,8 @@ fn entry(
             .and_then(|c| c.role.as_deref())
             .map(|r| strings.name(r)),
         subject: fig.subject.clone(),
-        subject_inferred: false,
-        scope,
+        subject_inferred: it.subject_inferred,
+        scope: it.scope.take(),
         derived: fig.derived,
         vague: fig.qualifier == Qualifier::Vague,
         caption: s.kind == ParagraphKind::Caption,
@@ -364,13 +435,8 @@ impl Dsu {
     }
 }
 
-// Boxed on purpose: each group frees its entries' boxes as it takes them.
-#[allow(clippy::vec_box)]
-fn build_groups(
-    items: Vec<Item>,
-    entries: Vec<Box<FigureEntry>>,
-    stories: &Stories,
-) -> Vec<FigureGroup> {
+/// The items of each group, ascending, groups in order of their first item.
+fn members(items: &[Item]) -> Vec<Vec<usize>> {
     let mut dsu = Dsu((0..items.len()).collect());
     let mut by_key: HashMap<&Key, usize> = HashMap::new();
     let mut by_anchor: HashMap<(&Key, u32), usize> = HashMap::new();
@@ -393,37 +459,17 @@ fn build_groups(
         let r = dsu.find(i);
         members.entry(r).or_default().push(i);
     }
-    let mut slots: Vec<Option<Box<FigureEntry>>> = entries.into_iter().map(Some).collect();
-    let mut groups: Vec<(usize, FigureGroup)> = members
-        .into_values()
-        .map(|m| (m[0], make_group(&items, &mut slots, &m, stories)))
-        .collect();
-    let rank = |g: &FigureGroup| match g.verdict {
-        Verdict::Conflict => 0,
-        Verdict::Compatible => 1,
-        Verdict::Agree => 2,
-        Verdict::Single => 3,
-    };
-    groups.sort_by(|(fa, a), (fb, b)| {
-        a.story
-            .id
-            .cmp(&b.story.id)
-            .then((a.sources < 2).cmp(&(b.sources < 2)))
-            .then(rank(a).cmp(&rank(b)))
-            .then(b.sources.cmp(&a.sources))
-            .then(fa.cmp(fb))
-    });
-    groups.into_iter().map(|(_, g)| g).collect()
+    members.into_values().collect()
 }
 
 fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// Builds the group of items `m`, moving their entries out of `slots`.
+/// The group of items `m`; `entries[j]` is the entry of item `m[j]`.
 fn make_group(
     items: &[Item],
-    slots: &mut [Option<Box<FigureEntry>>],
+    mut entries: Vec<FigureEntry>,
     m: &[usize],
     stories: &Stories,
 ) -> FigureGroup {
@@ -435,7 +481,7 @@ fn make_group(
             format!("{c} {measure}{per}")
         }
         None => {
-            let what = anchor_label(items, slots, m);
+            let what = anchor_label(items, &entries, m);
             let per = if per_unit { " per unit" } else { "" };
             if what.is_empty() {
                 format!("{measure}{per}")
@@ -444,10 +490,6 @@ fn make_group(
             }
         }
     };
-    let mut entries: Vec<FigureEntry> = m
-        .iter()
-        .filter_map(|&i| slots[i].take().map(|e| *e))
-        .collect();
     let base_unit = entries[0].unit.as_ref().map(|_| first.key.2.clone());
     entries.sort_by(|a, b| {
         a.vague
@@ -556,7 +598,7 @@ const LABEL_WORDS: usize = 8;
 /// subject phrase or its nearest anchors, quoted as a phrase from one
 /// member's sentence: "lies … from the capital" (… stands for the figure),
 /// "front line".
-fn anchor_label(items: &[Item], slots: &[Option<Box<FigureEntry>>], m: &[usize]) -> String {
+fn anchor_label(items: &[Item], entries: &[FigureEntry], m: &[usize]) -> String {
     let mut chosen: Vec<u32> = Vec::new();
     if m.len() > 1 {
         let mut count: HashMap<u32, (usize, usize)> = HashMap::new();
@@ -574,7 +616,7 @@ fn anchor_label(items: &[Item], slots: &[Option<Box<FigureEntry>>], m: &[usize])
         chosen = shared.iter().take(2).map(|c| c.0).collect();
     }
     if chosen.is_empty() {
-        if let Some(s) = slots[m[0]].as_ref().and_then(|e| e.subject.as_ref()) {
+        if let Some(s) = &entries[0].subject {
             return s.clone();
         }
         chosen = items[m[0]].anchors.iter().take(2).map(|a| a.stem).collect();
@@ -589,16 +631,12 @@ fn anchor_label(items: &[Item], slots: &[Option<Box<FigureEntry>>], m: &[usize])
             .filter(|c| items[i].anchors.iter().any(|a| a.stem == **c))
             .count()
     };
-    let rep = m
-        .iter()
-        .copied()
-        .find(|&i| has(i) == chosen.len())
-        .or_else(|| m.iter().copied().max_by_key(|&i| (has(i), usize::MAX - i)))
-        .unwrap_or(m[0]);
-    let it = &items[rep];
-    let Some(sentence) = slots[rep].as_ref().map(|e| &*e.sentence) else {
-        return String::new();
-    };
+    let rep = (0..m.len())
+        .find(|&j| has(m[j]) == chosen.len())
+        .or_else(|| (0..m.len()).max_by_key(|&j| (has(m[j]), usize::MAX - m[j])))
+        .unwrap_or(0);
+    let it = &items[m[rep]];
+    let sentence = &*entries[rep].sentence;
     // A sentence-initial word is lowercased when another member writes it in
     // lowercase inside a sentence ("Prices rose" → "prices rose").
     let lower_ok = |stem: u32| {

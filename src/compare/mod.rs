@@ -78,6 +78,7 @@
 //! merged best first with complete linkage: a sentence joins a group only when
 //! it is close enough to every member from another document.
 
+mod facts;
 mod figures;
 pub mod lexicon;
 mod statements;
@@ -93,6 +94,7 @@ use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+pub use facts::Facts;
 pub use statements::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS, word_diff};
 pub use stories::{CENTROID_THRESHOLD, LEAD_STEMS, MAX_STORY_POSTINGS, STORY_THRESHOLD};
 
@@ -370,38 +372,25 @@ impl Comparison {
 /// (documents missing from it are treated as having no figures or claims).
 /// Never panics.
 pub fn compare(corpus: &Corpus, analysis: &Analysis) -> Comparison {
+    compare_facts(corpus, Facts::of(corpus, analysis))
+}
+
+/// As [`compare`], from the facts of the analysis ([`Facts::analyze`]
+/// never holds every full analysis, which lowers the peak memory). Each
+/// document's facts are freed once read for the last time.
+pub fn compare_facts(corpus: &Corpus, mut facts: Facts) -> Comparison {
     let stories = stories::cluster(corpus, &lexicon::LEXICON);
     // Entries share one allocation per sentence, document name and claimer.
     let mut strings = Strings::new(corpus);
-    let statements = statements::align(corpus, analysis, &stories, &mut strings);
-    let coverage = statements::coverage(corpus, analysis, &statements, &stories, &mut strings);
-    let figures = figures::group(corpus, analysis, &stories, &mut strings);
-    Comparison {
-        figures,
-        statements,
-        coverage,
-        stories: stories.stories,
+    let statements = statements::align(corpus, &facts, &stories, &mut strings);
+    // The figure groups before the coverage: their working data (keys and
+    // anchors of every figure) is freed before the coverage lists its
+    // claims, so the two do not add up at the peak.
+    for d in &mut facts.docs {
+        d.quotes = Vec::new();
     }
-}
-
-/// As [`compare`], consuming the analysis: the parts the figure groups do
-/// not read (attributions and claims) are freed before the groups are
-/// built, which lowers the peak memory. The result is the same.
-pub fn compare_owned(corpus: &Corpus, mut analysis: Analysis) -> Comparison {
-    let stories = stories::cluster(corpus, &lexicon::LEXICON);
-    let mut strings = Strings::new(corpus);
-    let statements = statements::align(corpus, &analysis, &stories, &mut strings);
-    // The coverage reads claims, the figure groups figures: attributions
-    // are done with.
-    for d in &mut analysis.docs {
-        d.attribution = Default::default();
-    }
-    let coverage = statements::coverage(corpus, &analysis, &statements, &stories, &mut strings);
-    for d in &mut analysis.docs {
-        d.claims = Vec::new();
-    }
-    let figures = figures::group(corpus, &analysis, &stories, &mut strings);
-    drop(analysis);
+    let figures = figures::group(corpus, &mut facts, &stories, &mut strings);
+    let coverage = statements::coverage(corpus, &facts, &statements, &stories, &mut strings);
     Comparison {
         figures,
         statements,

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use super::facts::Facts;
 use super::lexicon::{LEXICON, Lexicon};
 use super::stories::Stories;
 use super::text::content_stems;
@@ -12,7 +13,6 @@ use super::{
     Change, Coverage, ExclusiveClaim, Op, SourceCoverage, StatementEntry, StatementGroup, Strings,
     WordDiff,
 };
-use crate::analysis::Analysis;
 use crate::corpus::{Corpus, SentenceId};
 use crate::document::ParagraphKind;
 use crate::figures::{Qualifier, to_base_unit};
@@ -92,7 +92,7 @@ fn intern(ids: &mut HashMap<String, u32>, s: &str) -> u32 {
 
 pub(super) fn features(
     corpus: &Corpus,
-    analysis: &Analysis,
+    facts: &Facts,
     lex: &Lexicon,
     stories: &Stories,
     strings: &mut Strings,
@@ -108,7 +108,7 @@ pub(super) fn features(
     let mut raw: Vec<Vec<(u32, f64)>> = Vec::with_capacity(most);
     let mut feats = Vec::with_capacity(most);
     for (d, doc) in corpus.documents.iter().enumerate() {
-        let a = analysis.docs.get(d);
+        let a = facts.docs.get(d);
         for s in 0..doc.sentences.len() {
             let stems = content_stems(doc.sentence_text(s), &stemmer, lex);
             let mut tf: HashMap<u32, f64> = HashMap::new();
@@ -138,15 +138,16 @@ pub(super) fn features(
                             (intern(&mut names, &f.figure.measure), key, v, claimer)
                         })
                         .collect();
-                    let claimers = a
-                        .attribution
-                        .sentence_claimers(s)
+                    let claim = a.claim(s);
+                    let claimers = claim
                         .into_iter()
-                        .map(|c| strings.name(&c.name))
+                        .flat_map(|c| &c.claimers)
+                        .map(|n| strings.name(n))
                         .collect();
-                    let quotes = a
-                        .attribution
-                        .quotes_in(s)
+                    let quotes = claim
+                        .into_iter()
+                        .flat_map(|c| &c.quotes)
+                        .filter_map(|&q| a.quotes.get(q))
                         .map(|q| {
                             let mut stems: Vec<u32> = content_stems(&q.text, &stemmer, lex)
                                 .iter()
@@ -155,8 +156,8 @@ pub(super) fn features(
                             stems.sort_unstable();
                             stems.dedup();
                             (
-                                q.text.clone(),
-                                q.speaker.as_ref().map(|c| strings.name(&c.name)),
+                                q.text.to_string(),
+                                q.speaker.as_deref().map(|n| strings.name(n)),
                                 stems,
                             )
                         })
@@ -344,12 +345,12 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<(u32, u32)> {
 
 pub(super) fn align(
     corpus: &Corpus,
-    analysis: &Analysis,
+    facts: &Facts,
     stories: &Stories,
     strings: &mut Strings,
 ) -> Vec<StatementGroup> {
     let lex = &*LEXICON;
-    let feats = features(corpus, analysis, lex, stories, strings);
+    let feats = features(corpus, facts, lex, stories, strings);
     // Scores of the pairs that can link (others are recomputed if asked).
     let mut cache: HashMap<(usize, usize), f64> = HashMap::new();
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
@@ -705,7 +706,7 @@ fn shorten(s: &str, max: usize) -> String {
 
 pub(super) fn coverage(
     corpus: &Corpus,
-    analysis: &Analysis,
+    facts: &Facts,
     statements: &[StatementGroup],
     stories: &Stories,
     strings: &mut Strings,
@@ -728,7 +729,7 @@ pub(super) fn coverage(
     let count: usize = corpus
         .documents
         .iter()
-        .zip(&analysis.docs)
+        .zip(&facts.docs)
         .enumerate()
         .map(|(d, (doc, a))| {
             a.claims
@@ -748,7 +749,7 @@ pub(super) fn coverage(
     for (d, (doc, in_groups)) in corpus.documents.iter().zip(in_groups).enumerate() {
         let before = exclusive.len();
         let names = strings.doc(d, doc);
-        if let Some(a) = analysis.docs.get(d) {
+        if let Some(a) = facts.docs.get(d) {
             for c in &a.claims {
                 let id = SentenceId {
                     doc: d,
@@ -765,8 +766,8 @@ pub(super) fn coverage(
                     display: names.display.clone(),
                     line: s.line,
                     sentence: strings.sentence(d, doc, c.sentence),
-                    claimer: c.claimer.as_ref().map(|c| strings.name(&c.name)),
-                    kinds: c.kinds.iter().map(|k| k.as_str()).collect(),
+                    claimer: c.claimer.map(|i| strings.name(&c.claimers[i])),
+                    kinds: c.kinds().map(|k| k.as_str()).collect(),
                     caption: s.kind == ParagraphKind::Caption,
                 });
             }

@@ -141,7 +141,13 @@ fn candidate_search_stays_linear_on_a_repetitive_corpus() {
     let c = corpus(&files);
     let a = analyze(&c);
     let stories = stories::cluster(&c, &lexicon::LEXICON);
-    let feats = statements::features(&c, &a, &lexicon::LEXICON, &stories, &mut Strings::new(&c));
+    let feats = statements::features(
+        &c,
+        &Facts::of(&c, &a),
+        &lexicon::LEXICON,
+        &stories,
+        &mut Strings::new(&c),
+    );
     let pairs = statements::candidates(&feats);
     assert!(
         pairs.len() <= feats.len() * MAX_CANDIDATES,
@@ -177,4 +183,22 @@ fn never_panics_on_odd_input() {
         ("b.txt", "Some 11,000 troops."),
     ]);
     let _ = compare(&c, &crate::analysis::Analysis::default());
+}
+
+#[test]
+fn facts_made_while_analyzing_compare_as_the_full_analysis() {
+    let c = Corpus::seeds();
+    let a = analyze(&c);
+    assert_eq!(compare_facts(&c, Facts::analyze(&c)), compare(&c, &a));
+    // Documents missing from the analysis have no figures or claims.
+    let mut short = a.clone();
+    short.docs.truncate(2);
+    let cmp = compare(&c, &short);
+    assert!(
+        cmp.figures
+            .iter()
+            .all(|g| g.entries.iter().all(|e| e.id.doc < 2))
+    );
+    assert!(cmp.coverage.exclusive.iter().all(|e| e.id.doc < 2));
+    assert_eq!(cmp.coverage.sources.len(), c.documents.len());
 }
