@@ -1,12 +1,13 @@
 //! Figure groups: key, scope, anchors and verdict (rules in the module docs).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::facts::Facts;
 use super::lexicon::{LEXICON, Lexicon, ScopeKind};
 use super::stories::Stories;
-use super::text::{Word, find_phrase, has_digit, words};
+use super::text::{StemIds, Word, find_phrase, has_digit, words};
 use super::{DocNames, FigureEntry, FigureGroup, Spread, Strings, ValueHolders, Verdict};
 use crate::analysis::FoundFigure;
 use crate::corpus::{Corpus, SentenceId};
@@ -52,13 +53,12 @@ pub(super) fn group(
     strings: &mut Strings,
 ) -> Vec<FigureGroup> {
     let lex = &*LEXICON;
-    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut items: Vec<Item> = Vec::new();
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut vocab = StemIds::default();
     for (d, (doc, a)) in corpus.documents.iter().zip(&facts.docs).enumerate() {
         let story = stories.doc_story.get(d).copied().unwrap_or(0);
         // Word lists per sentence, computed once.
-        let mut sentence_words: HashMap<usize, Vec<Word>> = HashMap::new();
+        let mut sentence_words: HashMap<usize, Vec<Word>> = HashMap::default();
         let mut direct_classes: Vec<(usize, Option<String>)> = Vec::new();
         for (k, f) in a.figures.iter().enumerate() {
             if f.sentence >= doc.sentences.len() {
@@ -88,7 +88,7 @@ pub(super) fn group(
                 .filter(|o| o.sentence == f.sentence)
                 .map(|o| word_range(ws, &o.figure.span))
                 .collect();
-            let anchors = anchors(lex, &stemmer, &mut vocab, text, ws, &fw, &others);
+            let anchors = anchors(lex, &mut vocab, text, ws, &fw, &others);
             items.push(Item {
                 key: (
                     story,
@@ -316,8 +316,7 @@ fn scope(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> Option<String> {
 /// stemmed, nearest first.
 fn anchors(
     lex: &Lexicon,
-    stemmer: &rust_stemmers::Stemmer,
-    vocab: &mut HashMap<String, u32>,
+    vocab: &mut StemIds,
     text: &str,
     ws: &[Word],
     fw: &Range<usize>,
@@ -343,12 +342,7 @@ fn anchors(
                 continue;
             }
             let part = lex.variants.get(part).map_or(part, String::as_str);
-            let stem = stemmer.stem(part);
-            let n = vocab.len() as u32;
-            let stem = match vocab.get(stem.as_ref()) {
-                Some(&t) => t,
-                None => *vocab.entry(stem.into_owned()).or_insert(n),
-            };
+            let stem = vocab.id(part);
             if !out.iter().any(|a| a.stem == stem) {
                 let written = text.get(w.span.clone()).unwrap_or(part);
                 out.push(Anchor {
@@ -438,9 +432,9 @@ impl Dsu {
 /// The items of each group, ascending, groups in order of their first item.
 fn members(items: &[Item]) -> Vec<Vec<usize>> {
     let mut dsu = Dsu((0..items.len()).collect());
-    let mut by_key: HashMap<&Key, usize> = HashMap::new();
-    let mut by_anchor: HashMap<(&Key, u32), usize> = HashMap::new();
-    let mut by_sentence: HashMap<(&Key, SentenceId), usize> = HashMap::new();
+    let mut by_key: HashMap<&Key, usize> = HashMap::default();
+    let mut by_anchor: HashMap<(&Key, u32), usize> = HashMap::default();
+    let mut by_sentence: HashMap<(&Key, SentenceId), usize> = HashMap::default();
     for (i, it) in items.iter().enumerate() {
         if it.key.4.is_some() {
             let root = *by_key.entry(&it.key).or_insert(i);
@@ -601,7 +595,7 @@ const LABEL_WORDS: usize = 8;
 fn anchor_label(items: &[Item], entries: &[FigureEntry], m: &[usize]) -> String {
     let mut chosen: Vec<u32> = Vec::new();
     if m.len() > 1 {
-        let mut count: HashMap<u32, (usize, usize)> = HashMap::new();
+        let mut count: HashMap<u32, (usize, usize)> = HashMap::default();
         for (order, &i) in m.iter().enumerate() {
             for (rank, a) in items[i].anchors.iter().enumerate() {
                 let c = count

@@ -1,7 +1,7 @@
 //! The comparison lexicon (`assets/compare.toml`): counted measures, subject
 //! classes, scope cues, stop words and spelling variants. Parsed once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use serde::Deserialize;

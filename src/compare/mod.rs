@@ -90,8 +90,8 @@ mod tests;
 
 use crate::analysis::Analysis;
 use crate::corpus::{Corpus, SentenceId};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 pub use facts::Facts;
@@ -424,7 +424,7 @@ impl Strings {
         Strings {
             docs: vec![None; n],
             sentences: vec![Vec::new(); n],
-            names: HashSet::new(),
+            names: HashSet::default(),
         }
     }
 

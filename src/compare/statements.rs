@@ -1,6 +1,6 @@
 //! Aligned statements, word diffs and coverage (rules in the module docs).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -8,7 +8,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use super::facts::Facts;
 use super::lexicon::{LEXICON, Lexicon};
 use super::stories::Stories;
-use super::text::content_stems;
+use super::text::{StemIds, content_stems};
 use super::{
     Change, Coverage, ExclusiveClaim, Op, SourceCoverage, StatementEntry, StatementGroup, Strings,
     WordDiff,
@@ -97,11 +97,10 @@ pub(super) fn features(
     stories: &Stories,
     strings: &mut Strings,
 ) -> Vec<Feat> {
-    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut vocab = StemIds::default();
     // Figure measures, unit keys and claimers; quote stems.
-    let mut names: HashMap<String, u32> = HashMap::new();
-    let mut quote_vocab: HashMap<String, u32> = HashMap::new();
+    let mut names: HashMap<String, u32> = HashMap::default();
+    let mut quote_vocab = StemIds::default();
     // At most one per sentence: reserved once, so the vectors never hold
     // two copies while growing.
     let most: usize = corpus.documents.iter().map(|d| d.sentences.len()).sum();
@@ -110,11 +109,8 @@ pub(super) fn features(
     for (d, doc) in corpus.documents.iter().enumerate() {
         let a = facts.docs.get(d);
         for s in 0..doc.sentences.len() {
-            let stems = content_stems(doc.sentence_text(s), &stemmer, lex);
-            let mut tf: HashMap<u32, f64> = HashMap::new();
-            for st in stems {
-                let n = vocab.len() as u32;
-                let id = *vocab.entry(st).or_insert(n);
+            let mut tf: HashMap<u32, f64> = HashMap::default();
+            for id in content_stems(doc.sentence_text(s), &mut vocab, lex) {
                 *tf.entry(id).or_default() += 1.0;
             }
             if tf.len() < MIN_TERMS {
@@ -149,10 +145,7 @@ pub(super) fn features(
                         .flat_map(|c| &c.quotes)
                         .filter_map(|&q| a.quotes.get(q))
                         .map(|q| {
-                            let mut stems: Vec<u32> = content_stems(&q.text, &stemmer, lex)
-                                .iter()
-                                .map(|st| intern(&mut quote_vocab, st))
-                                .collect();
+                            let mut stems = content_stems(&q.text, &mut quote_vocab, lex);
                             stems.sort_unstable();
                             stems.dedup();
                             (
@@ -192,7 +185,7 @@ pub(super) fn features(
         }
     }
     let n = raw.len() as f64;
-    let mut df = vec![0usize; vocab.len()];
+    let mut df = vec![0usize; vocab.count()];
     for tf in &raw {
         for (t, _) in tf {
             df[*t as usize] += 1;
@@ -306,7 +299,7 @@ fn jaccard(a: &[u32], b: &[u32]) -> f64 {
 /// inverted index.
 pub(super) fn candidates(feats: &[Feat]) -> Vec<(u32, u32)> {
     let n = feats.len();
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
     for (i, f) in feats.iter().enumerate() {
         for (t, _) in &f.terms {
             postings.entry(*t).or_default().push(i as u32);
@@ -315,7 +308,7 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<(u32, u32)> {
     let cap = ((n as f64 * MAX_DF_FRACTION) as usize).clamp(MIN_SKIP_DF, MAX_POSTINGS);
     postings.retain(|_, p| p.len() <= cap);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut acc: HashMap<usize, f64> = HashMap::new();
+    let mut acc: HashMap<usize, f64> = HashMap::default();
     for (i, f) in feats.iter().enumerate() {
         acc.clear();
         for (t, w) in &f.terms {
@@ -352,7 +345,7 @@ pub(super) fn align(
     let lex = &*LEXICON;
     let feats = features(corpus, facts, lex, stories, strings);
     // Scores of the pairs that can link (others are recomputed if asked).
-    let mut cache: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut cache: HashMap<(usize, usize), f64> = HashMap::default();
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
     for (i, j) in candidates(&feats) {
         let (i, j) = (i as usize, j as usize);
@@ -368,8 +361,8 @@ pub(super) fn align(
 
     // Best-first complete linkage.
     let mut cluster: Vec<usize> = (0..feats.len()).collect();
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut weakest: HashMap<usize, f64> = HashMap::new();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut weakest: HashMap<usize, f64> = HashMap::default();
     for (s, i, j) in scored {
         let (ci, cj) = (cluster[i], cluster[j]);
         if ci == cj {
@@ -486,7 +479,7 @@ fn make_group(
     // The medoid: the member closest to all others by term cosine, i.e. to
     // the sum of the members' vectors (captions only when every member is
     // one). Linear in the group.
-    let mut centroid: HashMap<u32, f64> = HashMap::new();
+    let mut centroid: HashMap<u32, f64> = HashMap::default();
     for &i in m {
         for (t, w) in &feats[i].terms {
             *centroid.entry(*t).or_default() += w;

@@ -1,11 +1,11 @@
 //! Stories: documents clustered by the event they report, so that figures and
 //! statements are only compared within one story (rules in the module docs).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::Lexicon;
 use super::statements::cosine;
-use super::text::content_stems;
+use super::text::{StemIds, content_stems};
 use super::{Story, StoryRef};
 use crate::corpus::Corpus;
 use crate::document::ParagraphKind;
@@ -51,20 +51,14 @@ type Vector = Vec<(u32, f64)>;
 
 /// Lead vectors (unit length) and the title terms of every document.
 fn vectors(corpus: &Corpus, lex: &Lexicon) -> (Vec<Vector>, Vec<Vec<u32>>) {
-    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut vocab = StemIds::default();
     let mut tfs: Vec<HashMap<u32, f64>> = Vec::with_capacity(corpus.documents.len());
     let mut titles: Vec<Vec<u32>> = Vec::with_capacity(corpus.documents.len());
     for doc in &corpus.documents {
-        let mut tf: HashMap<u32, f64> = HashMap::new();
-        let mut id = |st: String| {
-            let n = vocab.len() as u32;
-            *vocab.entry(st).or_insert(n)
-        };
+        let mut tf: HashMap<u32, f64> = HashMap::default();
         let mut title = Vec::new();
         if let Some(t) = &doc.title {
-            for st in content_stems(t, &stemmer, lex) {
-                let t = id(st);
+            for t in content_stems(t, &mut vocab, lex) {
                 title.push(t);
                 *tf.entry(t).or_default() += TITLE_WEIGHT as f64;
             }
@@ -80,19 +74,19 @@ fn vectors(corpus: &Corpus, lex: &Lexicon) -> (Vec<Vector>, Vec<Vec<u32>>) {
             let Some(text) = doc.text.get(p.span.clone()) else {
                 continue;
             };
-            for st in content_stems(text, &stemmer, lex) {
+            for t in content_stems(text, &mut vocab, lex) {
                 if lead >= LEAD_STEMS {
                     break;
                 }
                 lead += 1;
-                *tf.entry(id(st)).or_default() += 1.0;
+                *tf.entry(t).or_default() += 1.0;
             }
         }
         tfs.push(tf);
         titles.push(title);
     }
     let n = tfs.len() as f64;
-    let mut df = vec![0usize; vocab.len()];
+    let mut df = vec![0usize; vocab.count()];
     for tf in &tfs {
         for t in tf.keys() {
             df[*t as usize] += 1;
@@ -126,7 +120,7 @@ fn vectors(corpus: &Corpus, lex: &Lexicon) -> (Vec<Vector>, Vec<Vec<u32>>) {
 /// outside its title, so that reports under one headline do not crowd out
 /// the same event under another.
 fn edges(vecs: &[Vector], titles: &[Vec<u32>]) -> Vec<(f64, usize, usize)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
     for (i, v) in vecs.iter().enumerate() {
         for (t, _) in v {
             let p = postings.entry(*t).or_default();
@@ -136,7 +130,7 @@ fn edges(vecs: &[Vector], titles: &[Vec<u32>]) -> Vec<(f64, usize, usize)> {
         }
     }
     let mut out = Vec::new();
-    let mut acc: HashMap<usize, f64> = HashMap::new();
+    let mut acc: HashMap<usize, f64> = HashMap::default();
     for (i, v) in vecs.iter().enumerate() {
         let mut query: Vec<&(u32, f64)> = v.iter().collect();
         query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -218,7 +212,7 @@ pub(super) fn cluster(corpus: &Corpus, lex: &Lexicon) -> Stories {
     }
     drop(sums);
     // Stories ordered by size (largest first), then by first document.
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
     for d in 0..n {
         let r = find(&mut parent, d);
         members.entry(r).or_default().push(d);
@@ -251,8 +245,8 @@ pub(super) fn cluster(corpus: &Corpus, lex: &Lexicon) -> Stories {
 /// share most (ties: the most frequent title, then the first); a story
 /// without titles is named by its first document's first sentence.
 fn label(corpus: &Corpus, titles: &[Vec<u32>], docs: &[usize]) -> String {
-    let mut df: HashMap<u32, usize> = HashMap::new();
-    let mut same: HashMap<&str, usize> = HashMap::new();
+    let mut df: HashMap<u32, usize> = HashMap::default();
+    let mut same: HashMap<&str, usize> = HashMap::default();
     for &d in docs {
         let mut ts = titles[d].clone();
         ts.sort_unstable();

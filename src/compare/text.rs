@@ -1,6 +1,7 @@
 //! Word tokens with byte spans, whole-word phrase matching and content-word
 //! stems, shared by figure grouping and statement alignment.
 
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// A word of a sentence: letters and digits, with internal apostrophes,
@@ -58,17 +59,20 @@ pub fn words(s: &str) -> Vec<Word> {
 
 /// Lowercase, fold apostrophes and dashes, drop a possessive "'s" / "s'".
 pub fn normalize(w: &str) -> String {
-    let mut n: String = w
-        .chars()
-        .map(|c| match c {
-            '’' => '\'',
-            '‑' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
-    if let Some(stripped) = n.strip_suffix("'s") {
-        n = stripped.to_string();
+    let mut n: String = if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.chars()
+            .map(|c| match c {
+                '’' => '\'',
+                '‑' => '-',
+                c => c,
+            })
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    if n.ends_with("'s") {
+        n.truncate(n.len() - 2);
     } else if n.ends_with('\'') {
         n.pop();
     }
@@ -101,13 +105,53 @@ pub fn has_digit(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit())
 }
 
-/// The content stems of a text: words split at hyphens, stop words and
-/// numbers dropped, spelling variants folded, then stemmed (English).
-pub fn content_stems(
-    text: &str,
-    stemmer: &rust_stemmers::Stemmer,
-    lex: &super::lexicon::Lexicon,
-) -> Vec<String> {
+/// Stems word parts and interns the stems as small ids, first seen first.
+/// Each distinct part is stemmed once: the Snowball stemmer on every word
+/// was a quarter of `diff`'s instructions.
+pub struct StemIds {
+    stemmer: rust_stemmers::Stemmer,
+    parts: FxHashMap<Box<str>, u32>,
+    stems: FxHashMap<Box<str>, u32>,
+}
+
+impl Default for StemIds {
+    fn default() -> StemIds {
+        StemIds {
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            parts: FxHashMap::default(),
+            stems: FxHashMap::default(),
+        }
+    }
+}
+
+impl StemIds {
+    /// The id of `part`'s stem.
+    pub fn id(&mut self, part: &str) -> u32 {
+        if let Some(&id) = self.parts.get(part) {
+            return id;
+        }
+        let stem = self.stemmer.stem(part);
+        let id = match self.stems.get(stem.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                self.stems.insert(stem.into(), id);
+                id
+            }
+        };
+        self.parts.insert(part.into(), id);
+        id
+    }
+
+    /// How many distinct stems have ids.
+    pub fn count(&self) -> usize {
+        self.stems.len()
+    }
+}
+
+/// The content stems of a text, as ids: words split at hyphens, stop words
+/// and numbers dropped, spelling variants folded, then stemmed (English).
+pub fn content_stems(text: &str, ids: &mut StemIds, lex: &super::lexicon::Lexicon) -> Vec<u32> {
     let mut out = Vec::new();
     for w in words(text) {
         for part in w.norm.split('-') {
@@ -119,7 +163,7 @@ pub fn content_stems(
             if part.chars().count() < 2 {
                 continue;
             }
-            out.push(stemmer.stem(part).into_owned());
+            out.push(ids.id(part));
         }
     }
     out
