@@ -1,7 +1,8 @@
 //! The figure lexicon (`assets/figures.toml`): hedges, vague amounts, scales,
 //! currencies, units, counted heads and non-figure contexts. Parsed once.
 
-use crate::boundary::BoundaryRegex;
+use crate::boundary::{BoundaryRegex, ascii_word_boundary};
+use regex::RegexSet;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -9,7 +10,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::Qualifier;
-use super::numbers::{Tok, tokenize};
+use super::numbers::{Tok, VULGAR, number_words, tokenize};
 
 /// The lexicon text compiled into the binary.
 pub const LEXICON_TOML: &str = include_str!("../../assets/figures.toml");
@@ -191,6 +192,11 @@ impl<T> PhraseTable<T> {
         None
     }
 
+    /// The first tokens of the phrases.
+    pub fn first_tokens(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
     /// Longest phrase that ends right before token `end` (exclusive).
     pub fn ending_at(&self, toks: &[Tok], end: usize) -> Option<(usize, &T)> {
         let mut best: Option<(usize, &T)> = None;
@@ -263,6 +269,20 @@ pub struct Lexicon {
     pub back_triggers: FxHashSet<&'static str>,
     /// Gaps between the two factors of a product, as normalized tokens.
     pub product_connectors: Vec<Vec<String>>,
+    /// The words a sentence needs one of to hold a figure (besides digits
+    /// and vulgar fractions): every number word, and one word of each vague
+    /// amount. All are ASCII letters, lowercase.
+    pub number_words: FxHashSet<String>,
+    /// The length of the longest of `number_words`.
+    pub number_words_max: usize,
+    /// Every normalized word or symbol a figure can start at, besides
+    /// digits: first words of hedges, vague amounts and currency symbols,
+    /// number words, vulgar fractions and range openers.
+    pub starts: FxHashSet<String>,
+    /// The chrome and phone patterns with ASCII word boundaries, as one set:
+    /// for texts where `ascii_boundaries_hold`, to ask once whether any of
+    /// them matches (in most sentences none does).
+    pub blockers_ascii: RegexSet,
 }
 
 fn set(v: &'static [String]) -> FxHashSet<&'static str> {
@@ -355,6 +375,42 @@ impl Lexicon {
                 before_verbs.insert(b, m.name.as_str());
             }
         }
+        let mut words: FxHashSet<String> = number_words().map(str::to_string).collect();
+        for v in &raw.vague {
+            for p in &v.phrases {
+                // Any word of the phrase will do; the longest is the rarest.
+                let key = tokenize(p)
+                    .into_iter()
+                    .map(|t| t.norm)
+                    .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+                    .max_by_key(|w| w.len())
+                    .unwrap_or_else(|| {
+                        panic!("vague amount {p:?} in figures.toml has no plain word")
+                    });
+                words.insert(key.into_owned());
+            }
+        }
+        let number_words_max = words.iter().map(String::len).max().unwrap_or(0);
+        let mut starts: FxHashSet<String> = number_words()
+            .chain(VULGAR.iter().map(|(v, _)| *v))
+            .chain(["a", "an", "between", "from"])
+            .map(str::to_string)
+            .collect();
+        starts.extend(
+            hedges_before
+                .first_tokens()
+                .chain(vague.first_tokens())
+                .chain(currency_symbols.first_tokens())
+                .map(str::to_string),
+        );
+        let blockers_ascii = RegexSet::new(
+            raw.exclude
+                .chrome
+                .iter()
+                .chain(&raw.exclude.phones)
+                .map(|p| ascii_word_boundary(p)),
+        )
+        .unwrap_or_else(|e| panic!("bad regex in figures.toml: {e}"));
         let mut time_after = PhraseTable::default();
         for t in &raw.exclude.time_after {
             time_after.insert(t, ());
@@ -414,6 +470,10 @@ impl Lexicon {
                         .collect()
                 })
                 .collect(),
+            number_words: words,
+            number_words_max,
+            starts,
+            blockers_ascii,
         }
     }
 }

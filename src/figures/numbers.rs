@@ -185,61 +185,89 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     digits.parse().ok()
 }
 
+/// Small number words; a word's value is its index.
+const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Tens words; a word's value is 20 + 10 × its index.
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Denominators of fractions: "third" -> 3.
+const DENOMINATORS: [(&str, f64); 20] = [
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("sixth", 6.0),
+    ("sixths", 6.0),
+    ("seventh", 7.0),
+    ("sevenths", 7.0),
+    ("eighth", 8.0),
+    ("eighths", 8.0),
+    ("ninth", 9.0),
+    ("ninths", 9.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
+
+/// Scale words that "a"/"an" can count ("a hundred", "a dozen").
+const A_SCALES: [&str; 6] = [
+    "hundred", "thousand", "million", "billion", "trillion", "dozen",
+];
+
 /// Small number words.
 pub fn word_value(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        _ => return None,
-    })
+    SMALL.iter().position(|s| *s == w).map(|v| v as f64)
 }
 
 pub fn tens_value(w: &str) -> Option<f64> {
-    Some(match w {
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
+    TENS.iter()
+        .position(|s| *s == w)
+        .map(|i| 20.0 + 10.0 * i as f64)
 }
 
 /// Denominators of fractions: "third" -> 3.
 pub fn denominator(w: &str) -> Option<f64> {
-    Some(match w {
-        "half" | "halves" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        "sixth" | "sixths" => 6.0,
-        "seventh" | "sevenths" => 7.0,
-        "eighth" | "eighths" => 8.0,
-        "ninth" | "ninths" => 9.0,
-        "tenth" | "tenths" => 10.0,
-        _ => return None,
-    })
+    DENOMINATORS.iter().find(|(s, _)| *s == w).map(|(_, d)| *d)
+}
+
+/// Every word a number in words can be read from: the small, tens and
+/// fraction words, and the scales "a" counts. (Other scales only follow
+/// one of these.)
+pub fn number_words() -> impl Iterator<Item = &'static str> {
+    SMALL
+        .into_iter()
+        .chain(TENS)
+        .chain(DENOMINATORS.iter().map(|(w, _)| *w))
+        .chain(A_SCALES)
 }
 
 fn big_scale(w: &str) -> Option<f64> {
@@ -272,15 +300,17 @@ pub struct Num {
     pub needs_unit: bool,
 }
 
-fn vulgar(s: &str) -> Option<f64> {
-    Some(match s {
-        "½" => 0.5,
-        "¼" => 0.25,
-        "¾" => 0.75,
-        "⅓" => 1.0 / 3.0,
-        "⅔" => 2.0 / 3.0,
-        _ => return None,
-    })
+/// Vulgar fractions with their value.
+pub const VULGAR: [(&str, f64); 5] = [
+    ("½", 0.5),
+    ("¼", 0.25),
+    ("¾", 0.75),
+    ("⅓", 1.0 / 3.0),
+    ("⅔", 2.0 / 3.0),
+];
+
+pub fn vulgar(s: &str) -> Option<f64> {
+    VULGAR.iter().find(|(v, _)| *v == s).map(|(_, x)| *x)
 }
 
 fn tok<'a, 'b>(toks: &'b [Tok<'a>], i: usize) -> Option<&'b Tok<'a>> {
@@ -497,7 +527,7 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Num> {
         } else if matches!(w, "a" | "an") && !any {
             // "a hundred", "a thousand", "a million", "a dozen"
             match norm_at(toks, j + 1) {
-                "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen" => {
+                w1 if A_SCALES.contains(&w1) => {
                     cur = 1.0;
                     any = true;
                     last_small = true;
