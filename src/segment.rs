@@ -99,46 +99,59 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let base = range.start;
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    // Byte positions, always on char boundaries.
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        let is_ellipsis = c == '…' || (c == '.' && para[pos..].starts_with("..."));
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += 1;
-            continue;
-        }
+    while let Some(pos) = next_terminator(para, i) {
+        let char_at = |p: usize| para[p..].chars().next();
+        let is_ellipsis = para[pos..].starts_with('…') || para[pos..].starts_with("...");
+        let c = char_at(pos).unwrap_or('.');
         // The terminator run: "...", "?!", "." then closing quotes/brackets.
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-            j += 1;
+        let mut j = pos + c.len_utf8();
+        while let Some(d) = char_at(j).filter(|d| matches!(d, '.' | '!' | '?' | '…')) {
+            j += d.len_utf8();
         }
-        while j < chars.len() && is_closing(chars[j].1) {
-            j += 1;
+        while let Some(d) = char_at(j).filter(|&d| is_closing(d)) {
+            j += d.len_utf8();
         }
-        let end = chars.get(j).map_or(para.len(), |&(p, _)| p);
+        let end = j;
         // A boundary needs whitespace after the run (or the paragraph's end).
-        if j < chars.len() && !chars[j].1.is_whitespace() {
-            i = j.max(i + 1);
+        if char_at(j).is_some_and(|d| !d.is_whitespace()) {
+            i = j;
             continue;
         }
         let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
+        while let Some(d) = char_at(k).filter(|d| d.is_whitespace()) {
+            k += d.len_utf8();
         }
-        if k >= chars.len() {
+        if k >= para.len() {
             break;
         }
-        let next_word = word_at(para, chars[k].0);
-        if breaks(para, pos, c, is_ellipsis, next_word) && !is_trailing_credit(&para[chars[k].0..])
-        {
+        let next_word = word_at(para, k);
+        if breaks(para, pos, c, is_ellipsis, next_word) && !is_trailing_credit(&para[k..]) {
             push_trimmed(&mut out, para, start..end, base);
-            start = chars[k].0;
+            start = k;
         }
         i = k;
     }
     push_trimmed(&mut out, para, start..para.len(), base);
     out
+}
+
+/// The byte position of the first '.', '!', '?' or '…' at or after `from`.
+fn next_terminator(para: &str, from: usize) -> Option<usize> {
+    let b = para.as_bytes();
+    let mut p = from;
+    while p < b.len() {
+        p += b[p..]
+            .iter()
+            .position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xe2))?;
+        // 0xe2 leads '…' (e2 80 a6) and other chars.
+        if b[p] != 0xe2 || b[p..].starts_with("…".as_bytes()) {
+            return Some(p);
+        }
+        p += 1;
+    }
+    None
 }
 
 /// A short parenthesis closing the paragraph, such as a caption's "(BBC)",

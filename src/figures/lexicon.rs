@@ -272,7 +272,7 @@ pub struct Lexicon {
     /// The words a sentence needs one of to hold a figure (besides digits
     /// and vulgar fractions): every number word, and one word of each vague
     /// amount. All are ASCII letters, lowercase.
-    pub number_words: FxHashSet<String>,
+    pub number_words: FxHashSet<Vec<u8>>,
     /// The length of the longest of `number_words`.
     pub number_words_max: usize,
     /// Every normalized word or symbol a figure can start at, besides
@@ -375,7 +375,7 @@ impl Lexicon {
                 before_verbs.insert(b, m.name.as_str());
             }
         }
-        let mut words: FxHashSet<String> = number_words().map(str::to_string).collect();
+        let mut words: FxHashSet<Vec<u8>> = number_words().map(|w| w.as_bytes().to_vec()).collect();
         for v in &raw.vague {
             for p in &v.phrases {
                 // Any word of the phrase will do; the longest is the rarest.
@@ -387,10 +387,10 @@ impl Lexicon {
                     .unwrap_or_else(|| {
                         panic!("vague amount {p:?} in figures.toml has no plain word")
                     });
-                words.insert(key.into_owned());
+                words.insert(key.as_bytes().to_vec());
             }
         }
-        let number_words_max = words.iter().map(String::len).max().unwrap_or(0);
+        let number_words_max = words.iter().map(Vec::len).max().unwrap_or(0);
         let mut starts: FxHashSet<String> = number_words()
             .chain(VULGAR.iter().map(|(v, _)| *v))
             .chain(["a", "an", "between", "from"])

@@ -18,6 +18,7 @@ pub mod lexicon;
 pub mod numbers;
 
 use crate::boundary::ascii_boundaries_hold;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -148,7 +149,7 @@ fn may_hold_figure(lex: &Lexicon, s: &str) -> bool {
                 let w = &mut word[..len];
                 w.copy_from_slice(&b[start..i]);
                 w.make_ascii_lowercase();
-                if std::str::from_utf8(w).is_ok_and(|w| lex.number_words.contains(w)) {
+                if lex.number_words.contains(&*w) {
                     return true;
                 }
             }
@@ -178,13 +179,12 @@ fn extract(lex: &'static Lexicon, sentence: &str) -> Vec<Figure> {
             }
         }
     }
-    let military = toks.iter().any(|t| lex.military.contains(t.norm.as_ref()));
     let ex = Extractor {
         s: sentence,
         toks: &toks,
         lex,
         blocked,
-        military,
+        military: OnceCell::new(),
     };
     ex.run()
 }
@@ -238,7 +238,9 @@ struct Extractor<'s, 't> {
     toks: &'t [Tok<'s>],
     lex: &'static Lexicon,
     blocked: Vec<Range<usize>>,
-    military: bool,
+    /// Whether the sentence speaks of the military; looked up when a rule
+    /// asks, which few sentences come to.
+    military: OnceCell<bool>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -287,6 +289,14 @@ impl<'s> Extractor<'s, '_> {
             out.extend(d);
         }
         out
+    }
+
+    fn military(&self) -> bool {
+        *self.military.get_or_init(|| {
+            self.toks
+                .iter()
+                .any(|t| self.lex.military.contains(t.norm.as_ref()))
+        })
     }
 
     fn can_start(&self, i: usize) -> bool {
@@ -784,7 +794,7 @@ impl<'s> Extractor<'s, '_> {
             .map(str::to_string)
             .or_else(|| run.head.map(|h| h.measure.to_string()))
             .unwrap_or_else(|| "count".to_string());
-        if run.demonym && self.military && measure == "people" {
+        if run.demonym && measure == "people" && self.military() {
             measure = "troops".to_string();
         }
         let subject = run.subject.map(|(a, b)| self.text(a, b).1);
@@ -1220,7 +1230,7 @@ impl<'s> Extractor<'s, '_> {
                 }
                 (_, Some((h, s, e, dem))) => {
                     let mut m = h.measure.to_string();
-                    if dem && self.military && m == "people" {
+                    if dem && m == "people" && self.military() {
                         m = "troops".to_string();
                     }
                     cands[idx].fig.measure = m;
@@ -1264,7 +1274,7 @@ impl<'s> Extractor<'s, '_> {
         }
         let mut bf = b.fig.clone();
         if group
-            && self.military
+            && self.military()
             && a.fig.measure == "units"
             && matches!(bf.measure.as_str(), "people" | "count")
         {
@@ -1561,7 +1571,7 @@ mod shortcut_tests {
                 toks: &toks,
                 lex,
                 blocked: Vec::new(),
-                military: false,
+                military: OnceCell::new(),
             };
             for i in (0..toks.len()).filter(|&i| !ex.can_start(i)) {
                 prop_assert!(matches!(ex.try_at(i), Attempt::Nothing), "{s:?} at {i}");
