@@ -2,7 +2,7 @@
 //! currencies, units, counted heads and non-figure contexts. Parsed once.
 
 use crate::boundary::{BoundaryRegex, ascii_word_boundary};
-use regex::RegexSet;
+use regex::{Regex, RegexSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -269,12 +269,10 @@ pub struct Lexicon {
     pub back_triggers: FxHashSet<&'static str>,
     /// Gaps between the two factors of a product, as normalized tokens.
     pub product_connectors: Vec<Vec<String>>,
-    /// The words a sentence needs one of to hold a figure (besides digits
-    /// and vulgar fractions): every number word, and one word of each vague
-    /// amount. All are ASCII letters, lowercase.
-    pub number_words: FxHashSet<Vec<u8>>,
-    /// The length of the longest of `number_words`.
-    pub number_words_max: usize,
+    /// Matches where a sentence may hold a figure: at a digit, a vulgar
+    /// fraction or a Kelvin sign, or at a number word or a word of each vague
+    /// amount, in any case, between non-letters (see `may_hold_figure`).
+    pub number_text: Regex,
     /// Every normalized word or symbol a figure can start at, besides
     /// digits: first words of hedges, vague amounts and currency symbols,
     /// number words, vulgar fractions and range openers.
@@ -375,7 +373,7 @@ impl Lexicon {
                 before_verbs.insert(b, m.name.as_str());
             }
         }
-        let mut words: FxHashSet<Vec<u8>> = number_words().map(|w| w.as_bytes().to_vec()).collect();
+        let mut words: Vec<String> = number_words().map(str::to_string).collect();
         for v in &raw.vague {
             for p in &v.phrases {
                 // Any word of the phrase will do; the longest is the rarest.
@@ -387,10 +385,18 @@ impl Lexicon {
                     .unwrap_or_else(|| {
                         panic!("vague amount {p:?} in figures.toml has no plain word")
                     });
-                words.insert(key.as_bytes().to_vec());
+                words.push(key.into_owned());
             }
         }
-        let number_words_max = words.iter().map(Vec::len).max().unwrap_or(0);
+        let signs: String = VULGAR.iter().map(|(v, _)| *v).chain(["\u{212a}"]).collect();
+        words.sort();
+        words.dedup();
+        let number_text = Regex::new(&format!(
+            "[0-9{}]|(?i:(?:^|[^a-z])(?:{})(?:[^a-z]|$))",
+            regex::escape(&signs),
+            words.join("|")
+        ))
+        .unwrap_or_else(|e| panic!("number words in figures.toml: {e}"));
         let mut starts: FxHashSet<String> = number_words()
             .chain(VULGAR.iter().map(|(v, _)| *v))
             .chain(["a", "an", "between", "from"])
@@ -470,8 +476,7 @@ impl Lexicon {
                         .collect()
                 })
                 .collect(),
-            number_words: words,
-            number_words_max,
+            number_text,
             starts,
             blockers_ascii,
         }

@@ -24,9 +24,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use lexicon::{Head, Hedge, LEXICON, Lexicon, Unit, VagueEntry};
-use numbers::{
-    Kind, Num, Tok, denominator, parse_number, tens_value, tokenize, vulgar, word_value,
-};
+use numbers::{Kind, Num, Tok, denominator, parse_number, tens_value, tokenize, word_value};
 
 /// How a figure is hedged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,48 +121,15 @@ pub fn extract_figures(sentence: &str) -> Vec<Figure> {
     extract(lex, sentence)
 }
 
-/// False when a sentence cannot hold a figure, checked on its bytes without
+/// False when a sentence cannot hold a figure, checked on its text without
 /// tokenizing it (most sentences have no figure). Every figure reads a
-/// number in digits, a vulgar fraction, a number word or a vague amount
-/// (one of `lex.number_words` each), and a token is one of those words
-/// only where the text has that word in ASCII letters of any case between
-/// non-letters — or holds a Kelvin sign, the one char beyond ASCII that
-/// lowercases into ASCII.
+/// number in digits, a vulgar fraction, a number word or a vague amount, so
+/// it has a token that is a digit, a vulgar fraction or one of the number
+/// words `lex.number_text` looks for. Such a word token is the same letters
+/// in ASCII of any case between non-letters, unless it holds a Kelvin sign
+/// (the one char beyond ASCII that lowercases into ASCII).
 fn may_hold_figure(lex: &Lexicon, s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut word = [0u8; 32];
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_digit() {
-            return true;
-        }
-        if c.is_ascii_alphabetic() {
-            let start = i;
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            let len = i - start;
-            if len <= lex.number_words_max.min(word.len()) {
-                let w = &mut word[..len];
-                w.copy_from_slice(&b[start..i]);
-                w.make_ascii_lowercase();
-                if lex.number_words.contains(&*w) {
-                    return true;
-                }
-            }
-        } else if c.is_ascii() {
-            i += 1;
-        } else {
-            let len = s[i..].chars().next().map_or(1, char::len_utf8);
-            let ch = &s[i..i + len];
-            if vulgar(ch).is_some() || ch == "\u{212a}" {
-                return true;
-            }
-            i += len;
-        }
-    }
-    false
+    lex.number_text.is_match(s)
 }
 
 fn extract(lex: &'static Lexicon, sentence: &str) -> Vec<Figure> {
