@@ -5,7 +5,7 @@ use crate::boundary::{BoundaryRegex, ascii_word_boundary};
 use regex::{Regex, RegexSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::Deserialize;
 
@@ -261,8 +261,9 @@ pub struct Lexicon {
     pub label_before: PhraseTable<()>,
     pub year_before: FxHashSet<&'static str>,
     pub change_verbs: FxHashSet<&'static str>,
-    pub chrome: Vec<BoundaryRegex>,
-    pub phones: Vec<BoundaryRegex>,
+    /// The chrome and phone patterns, compiled when a text first needs them
+    /// (see `blockers`).
+    blockers: OnceLock<Vec<BoundaryRegex>>,
     pub stop: FxHashSet<&'static str>,
     pub modifiers: FxHashSet<&'static str>,
     pub aux: FxHashSet<&'static str>,
@@ -287,19 +288,27 @@ fn set(v: &'static [String]) -> FxHashSet<&'static str> {
     v.iter().map(String::as_str).collect()
 }
 
-fn regexes(v: &[String]) -> Vec<BoundaryRegex> {
-    v.iter()
-        .map(|p| {
-            BoundaryRegex::new(p, false)
-                .unwrap_or_else(|e| panic!("bad regex {p:?} in figures.toml: {e}"))
-        })
-        .collect()
-}
-
 impl Lexicon {
     /// Parse a lexicon from TOML text. Errors name what is wrong.
     pub fn parse(text: &str) -> Result<RawLexicon, toml::de::Error> {
         toml::from_str(text)
+    }
+
+    /// The chrome and phone patterns (numbers inside a match are no
+    /// figures). Most texts never need them: `blockers_ascii` finds no match.
+    pub fn blockers(&self) -> &[BoundaryRegex] {
+        self.blockers.get_or_init(|| {
+            let exclude = &self.raw.exclude;
+            exclude
+                .chrome
+                .iter()
+                .chain(&exclude.phones)
+                .map(|p| {
+                    BoundaryRegex::new(p, false)
+                        .unwrap_or_else(|e| panic!("bad regex {p:?} in figures.toml: {e}"))
+                })
+                .collect()
+        })
     }
 
     fn build(raw: &'static RawLexicon) -> Lexicon {
@@ -459,8 +468,7 @@ impl Lexicon {
             label_before,
             year_before: set(&raw.exclude.year_before),
             change_verbs: set(&raw.exclude.change_verbs),
-            chrome: regexes(&raw.exclude.chrome),
-            phones: regexes(&raw.exclude.phones),
+            blockers: OnceLock::new(),
             stop: set(&raw.stop.words),
             modifiers: set(&raw.stop.modifiers),
             aux: set(&raw.stop.aux),
@@ -500,6 +508,11 @@ mod tests {
         assert!(lex.raw.hedge.len() >= 8);
         assert!(lex.units_by_name.contains_key("km"));
         assert_eq!(lex.bases.get("distance"), Some(&"km"));
+        let exclude = &lex.raw.exclude;
+        assert_eq!(
+            lex.blockers().len(),
+            exclude.chrome.len() + exclude.phones.len()
+        );
         for u in lex.units_by_name.values() {
             assert!(
                 lex.bases.contains_key(u.dimension),

@@ -138,7 +138,7 @@ fn extract(lex: &'static Lexicon, sentence: &str) -> Vec<Figure> {
     let plain_text = ascii_boundaries_hold(sentence);
     // One pass of the set tells whether any pattern matches at all.
     if !plain_text || lex.blockers_ascii.is_match(sentence) {
-        for re in lex.chrome.iter().chain(&lex.phones) {
+        for re in lex.blockers() {
             for m in re.for_text(plain_text).find_iter(sentence) {
                 blocked.push(m.range());
             }

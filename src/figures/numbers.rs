@@ -67,33 +67,38 @@ fn normalize(raw: &str, kind: Kind) -> Cow<'_, str> {
 }
 
 /// Split a sentence into tokens (numbers, words, single symbols), as
-/// `TOKEN_RE.find_iter` would: ASCII tokens are scanned by hand, anything
-/// that needs Unicode classes is left to the regex, from the token's start.
+/// `TOKEN_RE.find_iter` would: tokens of ASCII and punctuation are scanned
+/// by hand, anything that needs Unicode classes is left to the regex, from
+/// the token's start.
 pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    let b = s.as_bytes();
     let mut out: Vec<Tok> = Vec::with_capacity(s.len() / 4 + 1);
     let mut prev_end = 0;
     let mut start = 0;
-    while let Some(c) = s[start..].chars().next() {
+    while let Some(&first) = b.get(start) {
         // `\S` is any char but White_Space, which is what `is_whitespace`
         // tests; so a token starts at every other char.
+        let c = if first.is_ascii() {
+            first as char
+        } else {
+            s[start..].chars().next().unwrap_or_default()
+        };
         if c.is_whitespace() {
             start += c.len_utf8();
             continue;
         }
-        let end = ascii_token_end(s, start).unwrap_or_else(|| {
-            TOKEN_RE
+        let (end, kind) = plain_token(s, start, c).unwrap_or_else(|| {
+            let end = TOKEN_RE
                 .find_at(s, start)
-                .map_or(start + c.len_utf8(), |m| m.end())
+                .map_or(start + c.len_utf8(), |m| m.end());
+            let kind = if c.is_alphabetic() {
+                Kind::Word
+            } else {
+                Kind::Sym
+            };
+            (end, kind)
         });
         let raw = &s[start..end];
-        let first = raw.as_bytes()[0];
-        let kind = if first.is_ascii_digit() {
-            Kind::Num
-        } else if c.is_alphabetic() {
-            Kind::Word
-        } else {
-            Kind::Sym
-        };
         out.push(Tok {
             kind,
             raw,
@@ -108,32 +113,39 @@ pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
-/// End of the `TOKEN_RE` match at `start` when deciding it needs no
-/// Unicode class (ASCII digits, ASCII letters, one ASCII symbol); `None`
-/// when a non-ASCII char could change the answer.
-fn ascii_token_end(s: &str, start: usize) -> Option<usize> {
+/// True for a char of General Punctuation (U+2000–U+206F: spaces, dashes,
+/// curly quotes, the ellipsis, invisible format chars). None is a letter,
+/// mark or digit (see the tests): each ends a word, and is a token of its
+/// own unless it is whitespace.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206f}').contains(&c)
+}
+
+/// The end and kind of the `TOKEN_RE` match at `start`, whose first char
+/// is `first`, when deciding it needs no Unicode class: ASCII digits, ASCII
+/// letters up to ASCII or punctuation, one ASCII or punctuation symbol.
+/// `None` when a char beyond could change the answer.
+fn plain_token(s: &str, start: usize, first: char) -> Option<(usize, Kind)> {
     let b = s.as_bytes();
-    let first = b[start];
-    if !first.is_ascii() {
-        return None;
-    }
-    let digits_from = |mut i: usize| {
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        i
-    };
+    let char_at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
     if first.is_ascii_digit() {
         // [0-9]+(?:[.,][0-9]+)*
+        let digits_from = |mut i: usize| {
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            i
+        };
         let mut i = digits_from(start + 1);
         while i + 1 < b.len() && matches!(b[i], b'.' | b',') && b[i + 1].is_ascii_digit() {
             i = digits_from(i + 2);
         }
-        return Some(i);
+        return Some((i, Kind::Num));
     }
     if !first.is_ascii_alphabetic() {
-        // \S: one ASCII symbol.
-        return Some(start + 1);
+        // \S: one symbol.
+        return (first.is_ascii() || is_general_punctuation(first))
+            .then_some((start + first.len_utf8(), Kind::Sym));
     }
     // \p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*
     let mut i = start + 1;
@@ -141,17 +153,16 @@ fn ascii_token_end(s: &str, start: usize) -> Option<usize> {
         while i < b.len() && b[i].is_ascii_alphabetic() {
             i += 1;
         }
-        let apostrophe = match b.get(i) {
-            Some(b'\'') => 1,
-            Some(_) if s[i..].starts_with('’') => '’'.len_utf8(),
-            // A non-ASCII char may be a letter or a mark.
-            Some(x) if !x.is_ascii() => return None,
-            _ => return Some(i),
+        let apostrophe = match char_at(i) {
+            Some(a @ ('\'' | '’')) => a.len_utf8(),
+            // Punctuation ends the word; another char may be a letter or a mark.
+            Some(x) if !x.is_ascii() && !is_general_punctuation(x) => return None,
+            _ => return Some((i, Kind::Word)),
         };
-        match b.get(i + apostrophe) {
+        match char_at(i + apostrophe) {
             Some(x) if x.is_ascii_alphabetic() => i += apostrophe + 1,
-            Some(x) if !x.is_ascii() => return None,
-            _ => return Some(i),
+            Some(x) if !x.is_ascii() && !is_general_punctuation(x) => return None,
+            _ => return Some((i, Kind::Word)),
         }
     }
 }
@@ -608,12 +619,31 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn tokenize_agrees_with_the_token_regex_on_anything(
-            s in "[a-zA-Z0-9.,'’ \u{a0}\u{2003}\t\n“”—éÉ\u{301}ß北２$%-]{0,40}"
+            s in "[a-zA-Z0-9.,'’ \u{a0}\u{2003}\u{200b}\u{2026}\u{2060}\t\n“”—«éÉ\u{301}ß北２$%-]{0,40}"
         ) {
-            let want: Vec<(usize, usize)> =
-                TOKEN_RE.find_iter(&s).map(|m| (m.start(), m.end())).collect();
-            let got: Vec<(usize, usize)> = tokenize(&s).iter().map(|t| (t.start, t.end)).collect();
+            let kind = |m: &str| match m.chars().next() {
+                Some(c) if c.is_ascii_digit() => Kind::Num,
+                Some(c) if c.is_alphabetic() => Kind::Word,
+                _ => Kind::Sym,
+            };
+            let want: Vec<(usize, usize, Kind)> = TOKEN_RE
+                .find_iter(&s)
+                .map(|m| (m.start(), m.end(), kind(m.as_str())))
+                .collect();
+            let got: Vec<(usize, usize, Kind)> =
+                tokenize(&s).iter().map(|t| (t.start, t.end, t.kind)).collect();
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letter_mark_or_digit() {
+        let word = Regex::new(r"[\p{L}\p{M}0-9]").unwrap();
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(
+                !word.is_match(&c.to_string()) && !c.is_alphabetic(),
+                "{c:?}"
+            );
         }
     }
 
