@@ -2,7 +2,9 @@
 //! Gen., a.m., No. 5, initials), decimals, quotes that end a sentence and
 //! quotes that do not (“…,” he said.), ellipses.
 
+use rustc_hash::FxHashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Words that take a period and never end a sentence when a name or number
 /// follows (compared without the period, case-insensitively).
@@ -85,6 +87,19 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Then",
 ];
 
+/// The word lists as sets: most full stops look words up in them.
+struct Words {
+    abbreviations: FxHashSet<&'static str>,
+    titles: FxHashSet<&'static str>,
+    starters: FxHashSet<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
+    abbreviations: ABBREVIATIONS.iter().copied().collect(),
+    titles: TITLES.iter().copied().collect(),
+    starters: SENTENCE_STARTERS.iter().copied().collect(),
+});
+
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}')
 }
@@ -139,19 +154,10 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// The byte position of the first '.', '!', '?' or '…' at or after `from`.
 fn next_terminator(para: &str, from: usize) -> Option<usize> {
-    let b = para.as_bytes();
-    let mut p = from;
-    while p < b.len() {
-        p += b[p..]
-            .iter()
-            .position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xe2))?;
-        // 0xe2 leads '…' (e2 80 a6) and other chars.
-        if b[p] != 0xe2 || b[p..].starts_with("…".as_bytes()) {
-            return Some(p);
-        }
-        p += 1;
-    }
-    None
+    let rest = &para.as_bytes()[from..];
+    let stop = memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len());
+    let at = memchr::memmem::find(&rest[..stop], "…".as_bytes()).unwrap_or(stop);
+    (at < rest.len()).then_some(from + at)
 }
 
 /// A short parenthesis closing the paragraph, such as a caption's "(BBC)",
@@ -189,13 +195,13 @@ fn breaks(para: &str, pos: usize, c: char, is_ellipsis: bool, next: &str) -> boo
     let before = word_before(para, pos);
     let bare = before.trim_end_matches('.');
     let lower = bare.to_lowercase();
-    if TITLES.contains(&lower.as_str()) {
+    if WORDS.titles.contains(lower.as_str()) {
         return false;
     }
-    let starter = SENTENCE_STARTERS.contains(&next.trim_end_matches('.'));
+    let starter = WORDS.starters.contains(next.trim_end_matches('.'));
     // Months and weekdays before a number ("Nov. 6"); any abbreviation before
     // a name unless that name is a common sentence opener.
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if WORDS.abbreviations.contains(lower.as_str()) {
         return first.is_uppercase() && starter;
     }
     // Initials and dotted acronyms: "U.S.", "J. K. Rowling", "N. Korea".

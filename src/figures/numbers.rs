@@ -177,12 +177,17 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     if frac.is_some_and(|f| f.contains(['.', ','])) {
         return None;
     }
+    if !int.contains(',') {
+        // Nothing to take out: the digits are `s` as it is.
+        return if int.is_empty() { None } else { s.parse().ok() };
+    }
     let mut groups = int.split(',');
     let first = groups.next()?;
-    if first.is_empty() || (int.contains(',') && first.len() > 3) {
+    if first.is_empty() || first.len() > 3 {
         return None;
     }
-    let mut digits = String::from(first);
+    let mut digits = String::with_capacity(s.len());
+    digits.push_str(first);
     for g in groups {
         if g.len() != 3 {
             return None;
