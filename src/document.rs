@@ -285,22 +285,29 @@ fn is_headline(text: &str) -> bool {
         && outlet::from_dateline(text).is_none()
 }
 
-fn words(text: &str) -> Vec<String> {
+fn words(text: &str) -> impl Iterator<Item = String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .collect()
 }
 
 fn same_words(a: &str, b: &str) -> bool {
-    words(a) == words(b)
+    words(a).eq(words(b))
 }
 
 /// "Ukraine says it fought N Korean" below "Ukraine says it fought N Korean
-/// troops for first time".
+/// troops for first time". Compared word by word, so a paragraph that is
+/// none (nearly all) is done with at its first word.
 fn is_truncated_copy(paragraph: &str, title: &str) -> bool {
-    let (p, t) = (words(paragraph), words(title));
-    !p.is_empty() && p.len() < t.len() && t.starts_with(&p)
+    let mut t = words(title);
+    let mut any = false;
+    for w in words(paragraph) {
+        if t.next() != Some(w) {
+            return false;
+        }
+        any = true;
+    }
+    any && t.next().is_some()
 }
 
 /// Collapses whitespace in a one-line field such as a title.
