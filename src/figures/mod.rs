@@ -1383,7 +1383,7 @@ mod tests {
     }
 }
 
-/// The shortcuts of `extract_figures` (the byte check of a sentence and the
+/// The shortcuts of `extract_figures` (the number check of a sentence and the
 /// tokens `run` skips) never change what is found.
 #[cfg(test)]
 mod shortcut_tests {
