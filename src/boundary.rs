@@ -55,16 +55,38 @@ impl BoundaryRegex {
 /// currency signs, no-break spaces — is allowed; letters, digits, marks and
 /// joiners beyond ASCII are not.
 pub fn ascii_boundaries_hold(text: &str) -> bool {
-    text.is_ascii()
-        || text.chars().all(|c| {
-            c.is_ascii()
-                || (!c.is_alphanumeric()
-                    && matches!(c,
-                        '\u{a0}'..='\u{bf}'          // Latin-1 punctuation and signs
-                        | '\u{2010}'..='\u{203e}'    // dashes, quotes, bullets, ellipsis
-                        | '\u{20a0}'..='\u{20cf}'    // currency signs
-                    ))
-        })
+    let mut rest = text;
+    loop {
+        let i = ascii_prefix_len(rest.as_bytes());
+        let Some(c) = rest[i..].chars().next() else {
+            return true;
+        };
+        let allowed = match c {
+            // Latin-1 punctuation and signs, but not ª ² ³ µ ¹ º ¼ ½ ¾
+            '\u{a0}'..='\u{bf}' => !c.is_alphanumeric(),
+            // dashes, quotes, bullets, ellipsis; currency signs (no letter
+            // or digit among them, see the tests)
+            '\u{2010}'..='\u{203e}' | '\u{20a0}'..='\u{20cf}' => true,
+            _ => false,
+        };
+        if !allowed {
+            return false;
+        }
+        rest = &rest[i + c.len_utf8()..];
+    }
+}
+
+/// The length of the ASCII prefix of `b`: most text is ASCII between a few
+/// quotes and dashes, and `is_ascii` tests a block a word at a time.
+pub fn ascii_prefix_len(b: &[u8]) -> usize {
+    let mut i = 0;
+    while b.len() - i >= 16 && b[i..i + 16].is_ascii() {
+        i += 16;
+    }
+    while i < b.len() && b[i].is_ascii() {
+        i += 1;
+    }
+    i
 }
 
 /// The pattern with every `\b` written as `(?-u:\b)` (an escaped backslash
@@ -114,6 +136,13 @@ mod tests {
         assert!(!ascii_boundaries_hold("a\u{200d}b"));
         assert!(!ascii_boundaries_hold("µs ª º ²"));
         assert!(!ascii_boundaries_hold("a\u{203f}b"));
+    }
+
+    #[test]
+    fn punctuation_ranges_hold_no_word_chars() {
+        for c in ('\u{2010}'..='\u{203e}').chain('\u{20a0}'..='\u{20cf}') {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     /// Both regexes find the same matches wherever the check passes.

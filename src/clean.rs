@@ -91,7 +91,11 @@ pub fn is_chrome(line: &str) -> bool {
 /// A short ALL-CAPS line such as a sidebar heading ("INVESTING BOOKS").
 pub fn is_caps_heading(line: &str) -> bool {
     let core = core(line);
-    let words = core.split_whitespace().count();
+    // Counting past the limit would not change the answer.
+    let words = core
+        .split_whitespace()
+        .take(LEXICON.tail_caps_max_words + 1)
+        .count();
     words > 0
         && words <= LEXICON.tail_caps_max_words
         && core.chars().any(char::is_alphabetic)

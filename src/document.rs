@@ -1,10 +1,11 @@
 //! The document model: cleaned text, metadata, paragraphs and sentences with
 //! byte spans into the cleaned text and 1-based lines in the original file.
 
+use crate::boundary::ascii_prefix_len;
 use crate::{clean, outlet, sanitize::sanitize, segment};
 use serde::Serialize;
 use std::ops::Range;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -206,9 +207,27 @@ pub fn build(
 /// The text in Unicode NFC; text the quick check finds normalized already
 /// (nearly all news text) is returned as it is, without a rebuild char by char.
 fn nfc(text: String) -> String {
-    match unicode_normalization::is_nfc_quick(text.chars()) {
-        unicode_normalization::IsNormalized::Yes => text,
-        _ => text.nfc().collect(),
+    if is_nfc(&text) {
+        text
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// True when the NFC quick check says Yes. An ASCII char is a starter that
+/// resets the check, so it runs on the stretches between ASCII text only.
+fn is_nfc(text: &str) -> bool {
+    let mut rest = text;
+    loop {
+        rest = &rest[ascii_prefix_len(rest.as_bytes())..];
+        if rest.is_empty() {
+            return true;
+        }
+        let run = rest.find(|c: char| c.is_ascii()).unwrap_or(rest.len());
+        if unicode_normalization::is_nfc_quick(rest[..run].chars()) != IsNormalized::Yes {
+            return false;
+        }
+        rest = &rest[run..];
     }
 }
 
@@ -266,22 +285,29 @@ fn is_headline(text: &str) -> bool {
         && outlet::from_dateline(text).is_none()
 }
 
-fn words(text: &str) -> Vec<String> {
+fn words(text: &str) -> impl Iterator<Item = String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .collect()
 }
 
 fn same_words(a: &str, b: &str) -> bool {
-    words(a) == words(b)
+    words(a).eq(words(b))
 }
 
 /// "Ukraine says it fought N Korean" below "Ukraine says it fought N Korean
-/// troops for first time".
+/// troops for first time". Compared word by word, so a paragraph that is
+/// none (nearly all) is done with at its first word.
 fn is_truncated_copy(paragraph: &str, title: &str) -> bool {
-    let (p, t) = (words(paragraph), words(title));
-    !p.is_empty() && p.len() < t.len() && t.starts_with(&p)
+    let mut t = words(title);
+    let mut any = false;
+    for w in words(paragraph) {
+        if t.next() != Some(w) {
+            return false;
+        }
+        any = true;
+    }
+    any && t.next().is_some()
 }
 
 /// Collapses whitespace in a one-line field such as a title.

@@ -2,7 +2,9 @@
 //! Gen., a.m., No. 5, initials), decimals, quotes that end a sentence and
 //! quotes that do not (“…,” he said.), ellipses.
 
+use rustc_hash::FxHashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Words that take a period and never end a sentence when a name or number
 /// follows (compared without the period, case-insensitively).
@@ -85,6 +87,19 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Then",
 ];
 
+/// The word lists as sets: most full stops look words up in them.
+struct Words {
+    abbreviations: FxHashSet<&'static str>,
+    titles: FxHashSet<&'static str>,
+    starters: FxHashSet<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
+    abbreviations: ABBREVIATIONS.iter().copied().collect(),
+    titles: TITLES.iter().copied().collect(),
+    starters: SENTENCE_STARTERS.iter().copied().collect(),
+});
+
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}')
 }
@@ -99,46 +114,50 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let base = range.start;
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    // Byte positions, always on char boundaries.
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        let is_ellipsis = c == '…' || (c == '.' && para[pos..].starts_with("..."));
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += 1;
-            continue;
-        }
+    while let Some(pos) = next_terminator(para, i) {
+        let char_at = |p: usize| para[p..].chars().next();
+        let is_ellipsis = para[pos..].starts_with('…') || para[pos..].starts_with("...");
+        let c = char_at(pos).unwrap_or('.');
         // The terminator run: "...", "?!", "." then closing quotes/brackets.
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-            j += 1;
+        let mut j = pos + c.len_utf8();
+        while let Some(d) = char_at(j).filter(|d| matches!(d, '.' | '!' | '?' | '…')) {
+            j += d.len_utf8();
         }
-        while j < chars.len() && is_closing(chars[j].1) {
-            j += 1;
+        while let Some(d) = char_at(j).filter(|&d| is_closing(d)) {
+            j += d.len_utf8();
         }
-        let end = chars.get(j).map_or(para.len(), |&(p, _)| p);
+        let end = j;
         // A boundary needs whitespace after the run (or the paragraph's end).
-        if j < chars.len() && !chars[j].1.is_whitespace() {
-            i = j.max(i + 1);
+        if char_at(j).is_some_and(|d| !d.is_whitespace()) {
+            i = j;
             continue;
         }
         let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
+        while let Some(d) = char_at(k).filter(|d| d.is_whitespace()) {
+            k += d.len_utf8();
         }
-        if k >= chars.len() {
+        if k >= para.len() {
             break;
         }
-        let next_word = word_at(para, chars[k].0);
-        if breaks(para, pos, c, is_ellipsis, next_word) && !is_trailing_credit(&para[chars[k].0..])
-        {
+        let next_word = word_at(para, k);
+        if breaks(para, pos, c, is_ellipsis, next_word) && !is_trailing_credit(&para[k..]) {
             push_trimmed(&mut out, para, start..end, base);
-            start = chars[k].0;
+            start = k;
         }
         i = k;
     }
     push_trimmed(&mut out, para, start..para.len(), base);
     out
+}
+
+/// The byte position of the first '.', '!', '?' or '…' at or after `from`.
+fn next_terminator(para: &str, from: usize) -> Option<usize> {
+    let rest = &para.as_bytes()[from..];
+    let stop = memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len());
+    let at = memchr::memmem::find(&rest[..stop], "…".as_bytes()).unwrap_or(stop);
+    (at < rest.len()).then_some(from + at)
 }
 
 /// A short parenthesis closing the paragraph, such as a caption's "(BBC)",
@@ -176,13 +195,13 @@ fn breaks(para: &str, pos: usize, c: char, is_ellipsis: bool, next: &str) -> boo
     let before = word_before(para, pos);
     let bare = before.trim_end_matches('.');
     let lower = bare.to_lowercase();
-    if TITLES.contains(&lower.as_str()) {
+    if WORDS.titles.contains(lower.as_str()) {
         return false;
     }
-    let starter = SENTENCE_STARTERS.contains(&next.trim_end_matches('.'));
+    let starter = WORDS.starters.contains(next.trim_end_matches('.'));
     // Months and weekdays before a number ("Nov. 6"); any abbreviation before
     // a name unless that name is a common sentence opener.
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if WORDS.abbreviations.contains(lower.as_str()) {
         return first.is_uppercase() && starter;
     }
     // Initials and dotted acronyms: "U.S.", "J. K. Rowling", "N. Korea".

@@ -1,15 +1,16 @@
 //! The figure lexicon (`assets/figures.toml`): hedges, vague amounts, scales,
 //! currencies, units, counted heads and non-figure contexts. Parsed once.
 
-use crate::boundary::BoundaryRegex;
+use crate::boundary::{BoundaryRegex, ascii_word_boundary};
+use regex::{Regex, RegexSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::Deserialize;
 
 use super::Qualifier;
-use super::numbers::{Tok, tokenize};
+use super::numbers::{Tok, VULGAR, number_words, tokenize};
 
 /// The lexicon text compiled into the binary.
 pub const LEXICON_TOML: &str = include_str!("../../assets/figures.toml");
@@ -191,6 +192,11 @@ impl<T> PhraseTable<T> {
         None
     }
 
+    /// The first tokens of the phrases.
+    pub fn first_tokens(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
     /// Longest phrase that ends right before token `end` (exclusive).
     pub fn ending_at(&self, toks: &[Tok], end: usize) -> Option<(usize, &T)> {
         let mut best: Option<(usize, &T)> = None;
@@ -255,33 +261,54 @@ pub struct Lexicon {
     pub label_before: PhraseTable<()>,
     pub year_before: FxHashSet<&'static str>,
     pub change_verbs: FxHashSet<&'static str>,
-    pub chrome: Vec<BoundaryRegex>,
-    pub phones: Vec<BoundaryRegex>,
+    /// The chrome and phone patterns, compiled when a text first needs them
+    /// (see `blockers`).
+    blockers: OnceLock<Vec<BoundaryRegex>>,
     pub stop: FxHashSet<&'static str>,
     pub modifiers: FxHashSet<&'static str>,
     pub aux: FxHashSet<&'static str>,
     pub back_triggers: FxHashSet<&'static str>,
     /// Gaps between the two factors of a product, as normalized tokens.
     pub product_connectors: Vec<Vec<String>>,
+    /// Matches where a sentence may hold a figure: at a digit, a vulgar
+    /// fraction or a Kelvin sign, or at a number word or a word of each vague
+    /// amount, in any case, between non-letters (see `may_hold_figure`).
+    pub number_text: Regex,
+    /// Every normalized word or symbol a figure can start at, besides
+    /// digits: first words of hedges, vague amounts and currency symbols,
+    /// number words, vulgar fractions and range openers.
+    pub starts: FxHashSet<String>,
+    /// The chrome and phone patterns with ASCII word boundaries, as one set:
+    /// for texts where `ascii_boundaries_hold`, to ask once whether any of
+    /// them matches (in most sentences none does).
+    pub blockers_ascii: RegexSet,
 }
 
 fn set(v: &'static [String]) -> FxHashSet<&'static str> {
     v.iter().map(String::as_str).collect()
 }
 
-fn regexes(v: &[String]) -> Vec<BoundaryRegex> {
-    v.iter()
-        .map(|p| {
-            BoundaryRegex::new(p, false)
-                .unwrap_or_else(|e| panic!("bad regex {p:?} in figures.toml: {e}"))
-        })
-        .collect()
-}
-
 impl Lexicon {
     /// Parse a lexicon from TOML text. Errors name what is wrong.
     pub fn parse(text: &str) -> Result<RawLexicon, toml::de::Error> {
         toml::from_str(text)
+    }
+
+    /// The chrome and phone patterns (numbers inside a match are no
+    /// figures). Most texts never need them: `blockers_ascii` finds no match.
+    pub fn blockers(&self) -> &[BoundaryRegex] {
+        self.blockers.get_or_init(|| {
+            let exclude = &self.raw.exclude;
+            exclude
+                .chrome
+                .iter()
+                .chain(&exclude.phones)
+                .map(|p| {
+                    BoundaryRegex::new(p, false)
+                        .unwrap_or_else(|e| panic!("bad regex {p:?} in figures.toml: {e}"))
+                })
+                .collect()
+        })
     }
 
     fn build(raw: &'static RawLexicon) -> Lexicon {
@@ -355,6 +382,50 @@ impl Lexicon {
                 before_verbs.insert(b, m.name.as_str());
             }
         }
+        let mut words: Vec<String> = number_words().map(str::to_string).collect();
+        for v in &raw.vague {
+            for p in &v.phrases {
+                // Any word of the phrase will do; the longest is the rarest.
+                let key = tokenize(p)
+                    .into_iter()
+                    .map(|t| t.norm)
+                    .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+                    .max_by_key(|w| w.len())
+                    .unwrap_or_else(|| {
+                        panic!("vague amount {p:?} in figures.toml has no plain word")
+                    });
+                words.push(key.into_owned());
+            }
+        }
+        let signs: String = VULGAR.iter().map(|(v, _)| *v).chain(["\u{212a}"]).collect();
+        words.sort();
+        words.dedup();
+        let number_text = Regex::new(&format!(
+            "[0-9{}]|(?i:(?:^|[^a-z])(?:{})(?:[^a-z]|$))",
+            regex::escape(&signs),
+            words.join("|")
+        ))
+        .unwrap_or_else(|e| panic!("number words in figures.toml: {e}"));
+        let mut starts: FxHashSet<String> = number_words()
+            .chain(VULGAR.iter().map(|(v, _)| *v))
+            .chain(["a", "an", "between", "from"])
+            .map(str::to_string)
+            .collect();
+        starts.extend(
+            hedges_before
+                .first_tokens()
+                .chain(vague.first_tokens())
+                .chain(currency_symbols.first_tokens())
+                .map(str::to_string),
+        );
+        let blockers_ascii = RegexSet::new(
+            raw.exclude
+                .chrome
+                .iter()
+                .chain(&raw.exclude.phones)
+                .map(|p| ascii_word_boundary(p)),
+        )
+        .unwrap_or_else(|e| panic!("bad regex in figures.toml: {e}"));
         let mut time_after = PhraseTable::default();
         for t in &raw.exclude.time_after {
             time_after.insert(t, ());
@@ -397,8 +468,7 @@ impl Lexicon {
             label_before,
             year_before: set(&raw.exclude.year_before),
             change_verbs: set(&raw.exclude.change_verbs),
-            chrome: regexes(&raw.exclude.chrome),
-            phones: regexes(&raw.exclude.phones),
+            blockers: OnceLock::new(),
             stop: set(&raw.stop.words),
             modifiers: set(&raw.stop.modifiers),
             aux: set(&raw.stop.aux),
@@ -414,6 +484,9 @@ impl Lexicon {
                         .collect()
                 })
                 .collect(),
+            number_text,
+            starts,
+            blockers_ascii,
         }
     }
 }
@@ -435,6 +508,11 @@ mod tests {
         assert!(lex.raw.hedge.len() >= 8);
         assert!(lex.units_by_name.contains_key("km"));
         assert_eq!(lex.bases.get("distance"), Some(&"km"));
+        let exclude = &lex.raw.exclude;
+        assert_eq!(
+            lex.blockers().len(),
+            exclude.chrome.len() + exclude.phones.len()
+        );
         for u in lex.units_by_name.values() {
             assert!(
                 lex.bases.contains_key(u.dimension),

@@ -18,6 +18,7 @@ pub mod lexicon;
 pub mod numbers;
 
 use crate::boundary::ascii_boundaries_hold;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -114,45 +115,43 @@ pub fn unit_dimension(unit: &str) -> Option<&'static str> {
 /// right after their factors. Never panics; spans lie on char boundaries.
 pub fn extract_figures(sentence: &str) -> Vec<Figure> {
     let lex = &*LEXICON;
-    let toks = tokenize(sentence);
-    if !toks.iter().any(|t| maybe_number(lex, t)) {
+    if !may_hold_figure(lex, sentence) {
         return Vec::new();
     }
+    extract(lex, sentence)
+}
+
+/// False when a sentence cannot hold a figure, checked on its text without
+/// tokenizing it (most sentences have no figure). Every figure reads a
+/// number in digits, a vulgar fraction, a number word or a vague amount, so
+/// it has a token that is a digit, a vulgar fraction or one of the number
+/// words `lex.number_text` looks for. Such a word token is the same letters
+/// in ASCII of any case between non-letters, unless it holds a Kelvin sign
+/// (the one char beyond ASCII that lowercases into ASCII).
+fn may_hold_figure(lex: &Lexicon, s: &str) -> bool {
+    lex.number_text.is_match(s)
+}
+
+fn extract(lex: &'static Lexicon, sentence: &str) -> Vec<Figure> {
+    let toks = tokenize(sentence);
     let mut blocked = Vec::new();
     let plain_text = ascii_boundaries_hold(sentence);
-    for re in lex.chrome.iter().chain(&lex.phones) {
-        for m in re.for_text(plain_text).find_iter(sentence) {
-            blocked.push(m.range());
+    // One pass of the set tells whether any pattern matches at all.
+    if !plain_text || lex.blockers_ascii.is_match(sentence) {
+        for re in lex.blockers() {
+            for m in re.for_text(plain_text).find_iter(sentence) {
+                blocked.push(m.range());
+            }
         }
     }
-    let military = toks.iter().any(|t| lex.military.contains(t.norm.as_ref()));
     let ex = Extractor {
         s: sentence,
         toks: &toks,
         lex,
         blocked,
-        military,
+        military: OnceCell::new(),
     };
     ex.run()
-}
-
-fn maybe_number(lex: &Lexicon, t: &Tok) -> bool {
-    match t.kind {
-        Kind::Num => true,
-        Kind::Sym => matches!(t.norm.as_ref(), "½" | "¼" | "¾" | "⅓" | "⅔"),
-        Kind::Word => {
-            let w = t.norm.as_ref();
-            word_value(w).is_some()
-                || tens_value(w).is_some()
-                || denominator(w).is_some()
-                || matches!(w, "dozen" | "hundred" | "thousand" | "million" | "billion")
-                || lex.vague.longest(std::slice::from_ref(t), 0).is_some()
-                || w == "a"
-                || w == "an"
-                || w == "small"
-                || w == "large"
-        }
-    }
 }
 
 /// A figure being built, with its token range and what was found around it.
@@ -204,7 +203,9 @@ struct Extractor<'s, 't> {
     toks: &'t [Tok<'s>],
     lex: &'static Lexicon,
     blocked: Vec<Range<usize>>,
-    military: bool,
+    /// Whether the sentence speaks of the military; looked up when a rule
+    /// asks, which few sentences come to.
+    military: OnceCell<bool>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -220,6 +221,11 @@ impl<'s> Extractor<'s, '_> {
         let mut cands: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            // Most tokens cannot start a figure: `try_at` would find nothing.
+            if !self.can_start(i) {
+                i += 1;
+                continue;
+            }
             match self.try_at(i) {
                 Attempt::Found(c) => {
                     i = c.te.max(i + 1);
@@ -248,6 +254,19 @@ impl<'s> Extractor<'s, '_> {
             out.extend(d);
         }
         out
+    }
+
+    fn military(&self) -> bool {
+        *self.military.get_or_init(|| {
+            self.toks
+                .iter()
+                .any(|t| self.lex.military.contains(t.norm.as_ref()))
+        })
+    }
+
+    fn can_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == Kind::Num || self.lex.starts.contains(t.norm.as_ref())
     }
 
     fn text(&self, ts: usize, te: usize) -> (Range<usize>, String) {
@@ -740,7 +759,7 @@ impl<'s> Extractor<'s, '_> {
             .map(str::to_string)
             .or_else(|| run.head.map(|h| h.measure.to_string()))
             .unwrap_or_else(|| "count".to_string());
-        if run.demonym && self.military && measure == "people" {
+        if run.demonym && measure == "people" && self.military() {
             measure = "troops".to_string();
         }
         let subject = run.subject.map(|(a, b)| self.text(a, b).1);
@@ -1176,7 +1195,7 @@ impl<'s> Extractor<'s, '_> {
                 }
                 (_, Some((h, s, e, dem))) => {
                     let mut m = h.measure.to_string();
-                    if dem && self.military && m == "people" {
+                    if dem && m == "people" && self.military() {
                         m = "troops".to_string();
                     }
                     cands[idx].fig.measure = m;
@@ -1220,7 +1239,7 @@ impl<'s> Extractor<'s, '_> {
         }
         let mut bf = b.fig.clone();
         if group
-            && self.military
+            && self.military()
             && a.fig.measure == "units"
             && matches!(bf.measure.as_str(), "people" | "count")
         {
@@ -1361,5 +1380,200 @@ mod tests {
             assert_eq!(&s[f.span.clone()], f.text);
         }
         assert_eq!(extract_figures(s).len(), 2);
+    }
+}
+
+/// The shortcuts of `extract_figures` (the number check of a sentence and the
+/// tokens `run` skips) never change what is found.
+#[cfg(test)]
+mod shortcut_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words figures are made of, and some that are not, often.
+    const CORE: &[&str] = &[
+        "10,000",
+        "3",
+        "1.5",
+        "2024",
+        "11k",
+        "$4.2bn",
+        "½",
+        "31",
+        "0",
+        "1,5",
+        "the",
+        "of",
+        "in",
+        "and",
+        "a",
+        "an",
+        "one",
+        "two",
+        "twenty",
+        "half",
+        "third",
+        "hundred",
+        "thousand",
+        "million",
+        "dozen",
+        "thousands",
+        "several",
+        "few",
+        "said",
+        "troops",
+        "people",
+        "Koreans",
+        "North",
+        "each",
+        "killed",
+        "old",
+        "year",
+        "km",
+        "percent",
+        "-",
+        ",",
+        ".",
+        "“",
+        "”",
+        "’",
+        "(",
+        ")",
+        "%",
+        "ago",
+        "K",
+        "\u{212a}",
+        "Cart:",
+        "page",
+        "+1",
+        "555-123-4567",
+        "between",
+        "from",
+        "to",
+        "or",
+        "plus",
+        "odd",
+        "about",
+        "more than",
+        "up to",
+        "some",
+        "units",
+        "soldiers",
+        "November",
+        "May",
+        "at",
+        "Route",
+        "aged",
+        "in",
+        "of",
+        "five",
+    ];
+
+    /// Every phrase of the lexicon.
+    fn lexicon_phrases() -> Vec<String> {
+        let raw = LEXICON.raw;
+        let phrases = raw
+            .hedge
+            .iter()
+            .flat_map(|h| &h.phrases)
+            .chain(raw.vague.iter().flat_map(|v| &v.phrases))
+            .chain(
+                raw.currency
+                    .iter()
+                    .flat_map(|c| c.symbols.iter().chain(&c.words)),
+            )
+            .chain(raw.unit.iter().flat_map(|u| &u.words))
+            .chain(
+                raw.measure
+                    .iter()
+                    .flat_map(|m| m.heads.iter().chain(&m.after)),
+            )
+            .chain(&raw.exclude.months)
+            .chain(&raw.exclude.label_before)
+            .chain(raw.scales.keys())
+            .chain(raw.tight_scales.keys());
+        numbers::number_words()
+            .map(str::to_string)
+            .chain(phrases.cloned())
+            .collect()
+    }
+
+    fn sentence() -> impl Strategy<Value = String> {
+        let all = lexicon_phrases();
+        let word = prop_oneof![
+            3 => proptest::sample::select(CORE).prop_map(str::to_string),
+            2 => proptest::sample::select(all),
+        ];
+        proptest::collection::vec((word, 0..6usize, 0..3u8), 1..14).prop_map(|parts| {
+            let mut s = String::new();
+            for (w, sep, case) in parts {
+                s.push_str([" ", " ", "", "-", ", ", " “"][sep]);
+                match case {
+                    0 => s.push_str(&w),
+                    1 => s.push_str(&w.to_uppercase()),
+                    _ => {
+                        let mut cs = w.chars();
+                        s.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+                        s.push_str(cs.as_str());
+                    }
+                }
+            }
+            s
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        #[test]
+        fn shortcuts_find_what_the_full_search_finds(s in sentence()) {
+            let lex = &*LEXICON;
+            let full = extract(lex, &s);
+            prop_assert!(full.is_empty() || may_hold_figure(lex, &s), "{s:?}: {full:?}");
+            let toks = tokenize(&s);
+            let ex = Extractor {
+                s: &s,
+                toks: &toks,
+                lex,
+                blocked: Vec::new(),
+                military: OnceCell::new(),
+            };
+            for i in (0..toks.len()).filter(|&i| !ex.can_start(i)) {
+                prop_assert!(matches!(ex.try_at(i), Attempt::Nothing), "{s:?} at {i}");
+            }
+        }
+    }
+
+    /// `may_hold_figure` relies on it.
+    #[test]
+    fn only_the_kelvin_sign_lowercases_into_ascii() {
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            if c.to_lowercase().all(|l| l.is_ascii()) {
+                assert_eq!(c, '\u{212a}');
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_without_numbers_are_skipped() {
+        let lex = &*LEXICON;
+        for s in [
+            "The talks failed, officials said on Tuesday.",
+            "Someone said it was often done alone.",
+            "“Nobody knew,” she said — café owners agreed.",
+        ] {
+            assert!(!may_hold_figure(lex, s), "{s}");
+        }
+        for s in [
+            "Some 11,000 troops.",
+            "Thousands fled.",
+            "TWENTY-THREE died.",
+            "Half of them left.",
+            "A handful of people.",
+            "¾ of the vote.",
+            "a \u{212a}elvin sign",
+        ] {
+            assert!(may_hold_figure(lex, s), "{s}");
+        }
     }
 }

@@ -67,33 +67,38 @@ fn normalize(raw: &str, kind: Kind) -> Cow<'_, str> {
 }
 
 /// Split a sentence into tokens (numbers, words, single symbols), as
-/// `TOKEN_RE.find_iter` would: ASCII tokens are scanned by hand, anything
-/// that needs Unicode classes is left to the regex, from the token's start.
+/// `TOKEN_RE.find_iter` would: tokens of ASCII and punctuation are scanned
+/// by hand, anything that needs Unicode classes is left to the regex, from
+/// the token's start.
 pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    let b = s.as_bytes();
     let mut out: Vec<Tok> = Vec::with_capacity(s.len() / 4 + 1);
     let mut prev_end = 0;
     let mut start = 0;
-    while let Some(c) = s[start..].chars().next() {
+    while let Some(&first) = b.get(start) {
         // `\S` is any char but White_Space, which is what `is_whitespace`
         // tests; so a token starts at every other char.
+        let c = if first.is_ascii() {
+            first as char
+        } else {
+            s[start..].chars().next().unwrap_or_default()
+        };
         if c.is_whitespace() {
             start += c.len_utf8();
             continue;
         }
-        let end = ascii_token_end(s, start).unwrap_or_else(|| {
-            TOKEN_RE
+        let (end, kind) = plain_token(s, start, c).unwrap_or_else(|| {
+            let end = TOKEN_RE
                 .find_at(s, start)
-                .map_or(start + c.len_utf8(), |m| m.end())
+                .map_or(start + c.len_utf8(), |m| m.end());
+            let kind = if c.is_alphabetic() {
+                Kind::Word
+            } else {
+                Kind::Sym
+            };
+            (end, kind)
         });
         let raw = &s[start..end];
-        let first = raw.as_bytes()[0];
-        let kind = if first.is_ascii_digit() {
-            Kind::Num
-        } else if c.is_alphabetic() {
-            Kind::Word
-        } else {
-            Kind::Sym
-        };
         out.push(Tok {
             kind,
             raw,
@@ -108,32 +113,39 @@ pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
-/// End of the `TOKEN_RE` match at `start` when deciding it needs no
-/// Unicode class (ASCII digits, ASCII letters, one ASCII symbol); `None`
-/// when a non-ASCII char could change the answer.
-fn ascii_token_end(s: &str, start: usize) -> Option<usize> {
+/// True for a char of General Punctuation (U+2000–U+206F: spaces, dashes,
+/// curly quotes, the ellipsis, invisible format chars). None is a letter,
+/// mark or digit (see the tests): each ends a word, and is a token of its
+/// own unless it is whitespace.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206f}').contains(&c)
+}
+
+/// The end and kind of the `TOKEN_RE` match at `start`, whose first char
+/// is `first`, when deciding it needs no Unicode class: ASCII digits, ASCII
+/// letters up to ASCII or punctuation, one ASCII or punctuation symbol.
+/// `None` when a char beyond could change the answer.
+fn plain_token(s: &str, start: usize, first: char) -> Option<(usize, Kind)> {
     let b = s.as_bytes();
-    let first = b[start];
-    if !first.is_ascii() {
-        return None;
-    }
-    let digits_from = |mut i: usize| {
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        i
-    };
+    let char_at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
     if first.is_ascii_digit() {
         // [0-9]+(?:[.,][0-9]+)*
+        let digits_from = |mut i: usize| {
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            i
+        };
         let mut i = digits_from(start + 1);
         while i + 1 < b.len() && matches!(b[i], b'.' | b',') && b[i + 1].is_ascii_digit() {
             i = digits_from(i + 2);
         }
-        return Some(i);
+        return Some((i, Kind::Num));
     }
     if !first.is_ascii_alphabetic() {
-        // \S: one ASCII symbol.
-        return Some(start + 1);
+        // \S: one symbol.
+        return (first.is_ascii() || is_general_punctuation(first))
+            .then_some((start + first.len_utf8(), Kind::Sym));
     }
     // \p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*
     let mut i = start + 1;
@@ -141,17 +153,16 @@ fn ascii_token_end(s: &str, start: usize) -> Option<usize> {
         while i < b.len() && b[i].is_ascii_alphabetic() {
             i += 1;
         }
-        let apostrophe = match b.get(i) {
-            Some(b'\'') => 1,
-            Some(_) if s[i..].starts_with('’') => '’'.len_utf8(),
-            // A non-ASCII char may be a letter or a mark.
-            Some(x) if !x.is_ascii() => return None,
-            _ => return Some(i),
+        let apostrophe = match char_at(i) {
+            Some(a @ ('\'' | '’')) => a.len_utf8(),
+            // Punctuation ends the word; another char may be a letter or a mark.
+            Some(x) if !x.is_ascii() && !is_general_punctuation(x) => return None,
+            _ => return Some((i, Kind::Word)),
         };
-        match b.get(i + apostrophe) {
+        match char_at(i + apostrophe) {
             Some(x) if x.is_ascii_alphabetic() => i += apostrophe + 1,
-            Some(x) if !x.is_ascii() => return None,
-            _ => return Some(i),
+            Some(x) if !x.is_ascii() && !is_general_punctuation(x) => return None,
+            _ => return Some((i, Kind::Word)),
         }
     }
 }
@@ -166,12 +177,17 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     if frac.is_some_and(|f| f.contains(['.', ','])) {
         return None;
     }
+    if !int.contains(',') {
+        // Nothing to take out: the digits are `s` as it is.
+        return if int.is_empty() { None } else { s.parse().ok() };
+    }
     let mut groups = int.split(',');
     let first = groups.next()?;
-    if first.is_empty() || (int.contains(',') && first.len() > 3) {
+    if first.is_empty() || first.len() > 3 {
         return None;
     }
-    let mut digits = String::from(first);
+    let mut digits = String::with_capacity(s.len());
+    digits.push_str(first);
     for g in groups {
         if g.len() != 3 {
             return None;
@@ -185,61 +201,89 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     digits.parse().ok()
 }
 
+/// Small number words; a word's value is its index.
+const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Tens words; a word's value is 20 + 10 × its index.
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Denominators of fractions: "third" -> 3.
+const DENOMINATORS: [(&str, f64); 20] = [
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("sixth", 6.0),
+    ("sixths", 6.0),
+    ("seventh", 7.0),
+    ("sevenths", 7.0),
+    ("eighth", 8.0),
+    ("eighths", 8.0),
+    ("ninth", 9.0),
+    ("ninths", 9.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
+
+/// Scale words that "a"/"an" can count ("a hundred", "a dozen").
+const A_SCALES: [&str; 6] = [
+    "hundred", "thousand", "million", "billion", "trillion", "dozen",
+];
+
 /// Small number words.
 pub fn word_value(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        _ => return None,
-    })
+    SMALL.iter().position(|s| *s == w).map(|v| v as f64)
 }
 
 pub fn tens_value(w: &str) -> Option<f64> {
-    Some(match w {
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
+    TENS.iter()
+        .position(|s| *s == w)
+        .map(|i| 20.0 + 10.0 * i as f64)
 }
 
 /// Denominators of fractions: "third" -> 3.
 pub fn denominator(w: &str) -> Option<f64> {
-    Some(match w {
-        "half" | "halves" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        "sixth" | "sixths" => 6.0,
-        "seventh" | "sevenths" => 7.0,
-        "eighth" | "eighths" => 8.0,
-        "ninth" | "ninths" => 9.0,
-        "tenth" | "tenths" => 10.0,
-        _ => return None,
-    })
+    DENOMINATORS.iter().find(|(s, _)| *s == w).map(|(_, d)| *d)
+}
+
+/// Every word a number in words can be read from: the small, tens and
+/// fraction words, and the scales "a" counts. (Other scales only follow
+/// one of these.)
+pub fn number_words() -> impl Iterator<Item = &'static str> {
+    SMALL
+        .into_iter()
+        .chain(TENS)
+        .chain(DENOMINATORS.iter().map(|(w, _)| *w))
+        .chain(A_SCALES)
 }
 
 fn big_scale(w: &str) -> Option<f64> {
@@ -272,15 +316,17 @@ pub struct Num {
     pub needs_unit: bool,
 }
 
-fn vulgar(s: &str) -> Option<f64> {
-    Some(match s {
-        "½" => 0.5,
-        "¼" => 0.25,
-        "¾" => 0.75,
-        "⅓" => 1.0 / 3.0,
-        "⅔" => 2.0 / 3.0,
-        _ => return None,
-    })
+/// Vulgar fractions with their value.
+pub const VULGAR: [(&str, f64); 5] = [
+    ("½", 0.5),
+    ("¼", 0.25),
+    ("¾", 0.75),
+    ("⅓", 1.0 / 3.0),
+    ("⅔", 2.0 / 3.0),
+];
+
+pub fn vulgar(s: &str) -> Option<f64> {
+    VULGAR.iter().find(|(v, _)| *v == s).map(|(_, x)| *x)
 }
 
 fn tok<'a, 'b>(toks: &'b [Tok<'a>], i: usize) -> Option<&'b Tok<'a>> {
@@ -497,7 +543,7 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Num> {
         } else if matches!(w, "a" | "an") && !any {
             // "a hundred", "a thousand", "a million", "a dozen"
             match norm_at(toks, j + 1) {
-                "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen" => {
+                w1 if A_SCALES.contains(&w1) => {
                     cur = 1.0;
                     any = true;
                     last_small = true;
@@ -578,12 +624,31 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn tokenize_agrees_with_the_token_regex_on_anything(
-            s in "[a-zA-Z0-9.,'’ \u{a0}\u{2003}\t\n“”—éÉ\u{301}ß北２$%-]{0,40}"
+            s in "[a-zA-Z0-9.,'’ \u{a0}\u{2003}\u{200b}\u{2026}\u{2060}\t\n“”—«éÉ\u{301}ß北２$%-]{0,40}"
         ) {
-            let want: Vec<(usize, usize)> =
-                TOKEN_RE.find_iter(&s).map(|m| (m.start(), m.end())).collect();
-            let got: Vec<(usize, usize)> = tokenize(&s).iter().map(|t| (t.start, t.end)).collect();
+            let kind = |m: &str| match m.chars().next() {
+                Some(c) if c.is_ascii_digit() => Kind::Num,
+                Some(c) if c.is_alphabetic() => Kind::Word,
+                _ => Kind::Sym,
+            };
+            let want: Vec<(usize, usize, Kind)> = TOKEN_RE
+                .find_iter(&s)
+                .map(|m| (m.start(), m.end(), kind(m.as_str())))
+                .collect();
+            let got: Vec<(usize, usize, Kind)> =
+                tokenize(&s).iter().map(|t| (t.start, t.end, t.kind)).collect();
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letter_mark_or_digit() {
+        let word = Regex::new(r"[\p{L}\p{M}0-9]").unwrap();
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(
+                !word.is_match(&c.to_string()) && !c.is_alphabetic(),
+                "{c:?}"
+            );
         }
     }
 
