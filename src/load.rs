@@ -162,55 +162,100 @@ pub fn load(inputs: &[Input], options: Options) -> Loaded {
 
 /// As [`load`], counting files into `progress` as they are done.
 pub fn load_with_progress(inputs: &[Input], options: Options, progress: &Progress) -> Loaded {
-    let mut jobs = Vec::new();
-    let mut problems = Vec::new();
-    let mut stdin_bytes = None;
-    for input in inputs {
-        match input {
-            Input::Stdin => {
-                jobs.push(Job {
-                    source: "-".into(),
-                    path: None,
-                    format: None,
-                });
-                if stdin_bytes.is_none() {
-                    stdin_bytes = Some(read_capped(std::io::stdin().lock(), options.max_file_size));
-                }
-            }
-            Input::Path(path) => collect(path, &mut jobs, &mut problems),
-        }
-    }
-    progress.total.store(jobs.len(), Ordering::Relaxed);
-    let results: Vec<Loaded> = jobs
-        .par_iter()
-        .map(|job| {
-            let _count = CountOnDrop(&progress.done);
-            let bytes = match &job.path {
-                Some(path) => read_file(path, options.max_file_size),
-                None => stdin_bytes.clone().unwrap_or_else(|| Ok(Vec::new())),
-            };
-            match bytes {
-                Ok(bytes) => parse(&job.source, &bytes, job.format),
-                Err(message) => Loaded {
-                    documents: Vec::new(),
-                    problems: vec![Problem {
-                        severity: Severity::Warning,
-                        path: job.source.clone(),
-                        message,
-                    }],
-                },
-            }
-        })
-        .collect();
+    let plan = plan(inputs, options);
+    progress.total.store(plan.len(), Ordering::Relaxed);
+    let results = plan.read(0..plan.len(), |loaded| {
+        progress.done.fetch_add(1, Ordering::Relaxed);
+        loaded
+    });
     let mut loaded = Loaded {
         documents: Vec::new(),
-        problems,
+        problems: plan.problems,
     };
     for r in results {
         loaded.documents.extend(r.documents);
         loaded.problems.extend(r.problems);
     }
     loaded
+}
+
+/// The files that inputs name, found but not yet read: [`Plan::read`] loads
+/// any stretch of them, so a caller can stream a large corpus a chunk at a
+/// time instead of holding all of it.
+pub struct Plan {
+    jobs: Vec<Job>,
+    stdin: Option<Result<Vec<u8>, String>>,
+    options: Options,
+    /// What went wrong while finding the files (missing paths, loops).
+    pub problems: Vec<Problem>,
+}
+
+/// Walks the inputs (folders recursively, in name order) and reads standard
+/// input if it is named; reads no file.
+pub fn plan(inputs: &[Input], options: Options) -> Plan {
+    let mut plan = Plan {
+        jobs: Vec::new(),
+        stdin: None,
+        options,
+        problems: Vec::new(),
+    };
+    for input in inputs {
+        match input {
+            Input::Stdin => {
+                plan.jobs.push(Job {
+                    source: "-".into(),
+                    path: None,
+                    format: None,
+                });
+                if plan.stdin.is_none() {
+                    plan.stdin = Some(read_capped(std::io::stdin().lock(), options.max_file_size));
+                }
+            }
+            Input::Path(path) => collect(path, &mut plan.jobs, &mut plan.problems),
+        }
+    }
+    plan
+}
+
+impl Plan {
+    /// How many files there are to read.
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.jobs.is_empty()
+    }
+
+    /// Reads and parses the files in `range` in parallel and hands each
+    /// file's result to `each` on the worker thread; the results come back
+    /// in file order. A file that cannot be read is a problem in its result.
+    pub fn read<T: Send>(
+        &self,
+        range: std::ops::Range<usize>,
+        each: impl Fn(Loaded) -> T + Sync,
+    ) -> Vec<T> {
+        let jobs = self.jobs.get(range).unwrap_or_default();
+        jobs.par_iter()
+            .map(|job| {
+                let bytes = match &job.path {
+                    Some(path) => read_file(path, self.options.max_file_size),
+                    None => self.stdin.clone().unwrap_or_else(|| Ok(Vec::new())),
+                };
+                each(match bytes {
+                    Ok(bytes) => parse(&job.source, &bytes, job.format),
+                    Err(message) => Loaded {
+                        documents: Vec::new(),
+                        problems: vec![Problem {
+                            severity: Severity::Warning,
+                            path: job.source.clone(),
+                            message,
+                        }],
+                    },
+                })
+            })
+            .collect()
+    }
 }
 
 /// Loads in-memory files by name (the bundled seeds, tests).
@@ -222,15 +267,6 @@ pub fn load_named<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> L
         loaded.problems.extend(r.problems);
     }
     loaded
-}
-
-/// Counts one finished file, however its parse ended.
-struct CountOnDrop<'a>(&'a AtomicUsize);
-
-impl Drop for CountOnDrop<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_add(1, Ordering::Relaxed);
-    }
 }
 
 fn collect(path: &Path, jobs: &mut Vec<Job>, problems: &mut Vec<Problem>) {

@@ -148,24 +148,38 @@ impl CorpusArgs {
     /// Loads the corpus the arguments name, printing every problem to
     /// stderr. Fails only when nothing at all could be loaded.
     pub fn load(&self) -> anyhow::Result<crosscheck::Corpus> {
-        if self.paths.is_empty() {
+        let Some(plan) = self.plan() else {
             return Ok(crosscheck::Corpus::seeds());
+        };
+        let mut documents = Vec::new();
+        for loaded in plan.read(0..plan.len(), |loaded| loaded) {
+            cli::report_problems(&loaded.problems);
+            documents.extend(loaded.documents);
+        }
+        if documents.is_empty() {
+            return Err(self.nothing_loaded());
+        }
+        Ok(crosscheck::Corpus { documents })
+    }
+
+    /// The files the paths name, with the problems of finding them already
+    /// printed; `None` for the bundled seeds.
+    pub fn plan(&self) -> Option<load::Plan> {
+        if self.paths.is_empty() {
+            return None;
         }
         let inputs: Vec<Input> = self.paths.iter().map(|p| Input::parse(p)).collect();
-        let loaded = load::load(
+        let plan = load::plan(
             &inputs,
             load::Options {
                 max_file_size: self.max_file_size,
             },
         );
-        for p in &loaded.problems {
-            eprintln!("crosscheck: {p}");
-        }
-        if loaded.documents.is_empty() {
-            anyhow::bail!("no documents loaded from {}", self.paths.join(", "));
-        }
-        Ok(crosscheck::Corpus {
-            documents: loaded.documents,
-        })
+        cli::report_problems(&plan.problems);
+        Some(plan)
+    }
+
+    pub fn nothing_loaded(&self) -> anyhow::Error {
+        anyhow::anyhow!("no documents loaded from {}", self.paths.join(", "))
     }
 }

@@ -343,3 +343,29 @@ fn streamed_json_is_one_pretty_array() {
         assert_eq!(stdout(&empty), "[]\n", "{command}: {}", stderr(&empty));
     }
 }
+
+/// More files than one streaming chunk, one of them unreadable: every good
+/// file's records come out in file order and the bad one is named on stderr.
+#[test]
+fn streamed_json_keeps_file_order_across_chunks() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..530 {
+        let text = format!("Police said {} people were hurt in town number {i}.\n", i + 2);
+        std::fs::write(dir.path().join(format!("{i:04}.txt")), text).unwrap();
+    }
+    std::fs::write(dir.path().join("0300.txt"), b"\xff\xfe\x00binary").unwrap();
+    let path = dir.path().to_str().unwrap();
+    let out = crosscheck(&["figures", path, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0300.txt"), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let values: Vec<f64> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["measure"] == "injured")
+        .map(|r| r["value"].as_f64().unwrap())
+        .collect();
+    let want: Vec<f64> = (0..530).filter(|&i| i != 300).map(|i| (i + 2) as f64).collect();
+    assert_eq!(values, want);
+}

@@ -55,15 +55,15 @@ fn record<'a>(doc: &'a Document, a: &'a DocAnalysis, c: &'a Claim) -> ClaimRecor
 }
 
 pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
-    let corpus = args.load()?;
     if json {
-        print_json_analyzed(&corpus, |d, a, out| {
+        print_json_analyzed(args, &|d, a, out| {
             a.claims.iter().try_for_each(|c| out.push(&record(d, a, c)))
         })?;
-    } else {
-        let analysis = analysis::analyze(&corpus);
-        print!("{}", report(&corpus, &analysis, Style::detect()));
+        return Ok(ExitCode::SUCCESS);
     }
+    let corpus = args.load()?;
+    let analysis = analysis::analyze(&corpus);
+    print!("{}", report(&corpus, &analysis, Style::detect()));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -53,15 +53,15 @@ fn record<'a>(doc: &'a Document, f: &'a FoundFigure) -> FigureRecord<'a> {
 }
 
 pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
-    let corpus = args.load()?;
     if json {
-        print_json_analyzed(&corpus, |d, a, out| {
+        print_json_analyzed(args, &|d, a, out| {
             a.figures.iter().try_for_each(|f| out.push(&record(d, f)))
         })?;
-    } else {
-        let analysis = analysis::analyze(&corpus);
-        print!("{}", report(&corpus, &analysis, Style::detect()));
+        return Ok(ExitCode::SUCCESS);
     }
+    let corpus = args.load()?;
+    let analysis = analysis::analyze(&corpus);
+    print!("{}", report(&corpus, &analysis, Style::detect()));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,6 +13,13 @@ pub fn error(message: &str) {
     eprintln!("crosscheck: error: {message}");
 }
 
+/// Problems with the input, one line each on stderr.
+pub fn report_problems(problems: &[crosscheck::load::Problem]) {
+    for p in problems {
+        eprintln!("crosscheck: {p}");
+    }
+}
+
 /// Styling for stdout: ANSI only when stdout is a terminal and NO_COLOR is
 /// unset (https://no-color.org: any non-empty value).
 #[derive(Clone, Copy)]
@@ -77,11 +84,12 @@ pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Documents analyzed per step of [`print_json_analyzed`].
+/// Files read and analyzed per step of [`print_json_analyzed`].
 const CHUNK: usize = 512;
 
 /// The records of one document, as elements of the pretty JSON array
 /// [`print_json_analyzed`] writes.
+#[derive(Default)]
 pub struct JsonElements {
     buf: Vec<u8>,
     scratch: Vec<u8>,
@@ -97,7 +105,7 @@ impl JsonElements {
         // Pretty JSON has no raw newline inside strings, so every newline
         // starts a line that needs one more level of indentation.
         let mut rest = &self.scratch[..];
-        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+        while let Some(i) = memchr::memchr(b'\n', rest) {
             self.buf.extend_from_slice(&rest[..=i]);
             self.buf.extend_from_slice(b"  ");
             rest = &rest[i + 1..];
@@ -107,46 +115,101 @@ impl JsonElements {
     }
 }
 
-/// Writes one JSON array to stdout, the same bytes as [`print_json`] of all
-/// the records, but analyzes the corpus a chunk of documents at a time and
-/// writes each chunk's records before the next: only one chunk's analysis
-/// is ever held in memory. Analysis and serialization both run on the
-/// worker threads; `each` pushes the records of one document.
-pub fn print_json_analyzed(
-    corpus: &crosscheck::Corpus,
-    each: impl Fn(
+/// One JSON array on stdout, written as it is made.
+struct JsonArray {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    opened: bool,
+    empty: bool,
+}
+
+impl JsonArray {
+    fn new() -> JsonArray {
+        JsonArray {
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+            opened: false,
+            empty: true,
+        }
+    }
+
+    /// Opens the array (once) and appends elements from [`JsonElements`].
+    fn write(&mut self, elements: &[u8]) -> std::io::Result<()> {
+        use std::io::Write;
+        if !self.opened {
+            self.out.write_all(b"[")?;
+            self.opened = true;
+        }
+        if !elements.is_empty() {
+            // The first element has no comma before it.
+            let skip = usize::from(self.empty);
+            self.out.write_all(&elements[skip..])?;
+            self.empty = false;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        use std::io::Write;
+        self.write(b"")?;
+        self.out
+            .write_all(if self.empty { b"]\n" } else { b"\n]\n" })?;
+        self.out.flush()
+    }
+}
+
+/// The records of one document for [`print_json_analyzed`].
+pub type EachDocument = dyn Fn(
         &crosscheck::Document,
         &crosscheck::analysis::DocAnalysis,
         &mut JsonElements,
     ) -> serde_json::Result<()>
-    + Sync,
-) -> anyhow::Result<()> {
+    + Sync;
+
+/// Writes one JSON array to stdout, the same bytes as [`print_json`] of all
+/// the records, but streams the corpus: files are read, analyzed and turned
+/// into JSON a chunk at a time on the worker threads, so a large corpus is
+/// never all in memory and the main thread only writes bytes. `each`
+/// pushes the records of one document. Problems with files go to stderr as
+/// they are met; with no document at all nothing is written and it fails.
+pub fn print_json_analyzed(args: &crate::CorpusArgs, each: &EachDocument) -> anyhow::Result<()> {
     use rayon::prelude::*;
-    use std::io::Write;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    out.write_all(b"[")?;
-    let mut empty = true;
-    for chunk in corpus.documents.chunks(CHUNK) {
-        let written: Vec<Vec<u8>> = chunk
+    let elements = |d: &crosscheck::Document| {
+        let mut out = JsonElements::default();
+        each(d, &crosscheck::analysis::analyze_document(d), &mut out)?;
+        serde_json::Result::Ok(out.buf)
+    };
+    let mut array = JsonArray::new();
+    let Some(plan) = args.plan() else {
+        let seeds = crosscheck::Corpus::seeds();
+        let written: Vec<Vec<u8>> = seeds
+            .documents
             .par_iter()
-            .map(|d| {
-                let mut elements = JsonElements {
-                    buf: Vec::new(),
-                    scratch: Vec::new(),
-                };
-                each(d, &crosscheck::analysis::analyze_document(d), &mut elements)?;
-                Ok(elements.buf)
-            })
+            .map(elements)
             .collect::<serde_json::Result<_>>()?;
-        for bytes in written.iter().filter(|b| !b.is_empty()) {
-            // The first element has no comma before it.
-            out.write_all(if empty { &bytes[1..] } else { bytes })?;
-            empty = false;
+        written.iter().try_for_each(|b| array.write(b))?;
+        return Ok(array.finish()?);
+    };
+    let mut documents = 0;
+    for start in (0..plan.len()).step_by(CHUNK) {
+        let chunk = plan.read(start..plan.len().min(start + CHUNK), |loaded| {
+            let mut bytes = Vec::new();
+            for d in &loaded.documents {
+                bytes.extend(elements(d)?);
+            }
+            serde_json::Result::Ok((bytes, loaded.documents.len(), loaded.problems))
+        });
+        for result in chunk {
+            let (bytes, count, problems) = result?;
+            report_problems(&problems);
+            documents += count;
+            if count > 0 {
+                array.write(&bytes)?;
+            }
         }
     }
-    out.write_all(if empty { b"]\n" } else { b"\n]\n" })?;
-    out.flush()?;
-    Ok(())
+    if documents == 0 {
+        return Err(args.nothing_loaded());
+    }
+    Ok(array.finish()?)
 }
 
 /// A document's heading in reports: outlet and path, or the path alone.
