@@ -350,7 +350,10 @@ fn streamed_json_is_one_pretty_array() {
 fn streamed_json_keeps_file_order_across_chunks() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..530 {
-        let text = format!("Police said {} people were hurt in town number {i}.\n", i + 2);
+        let text = format!(
+            "Police said {} people were hurt in town number {i}.\n",
+            i + 2
+        );
         std::fs::write(dir.path().join(format!("{i:04}.txt")), text).unwrap();
     }
     std::fs::write(dir.path().join("0300.txt"), b"\xff\xfe\x00binary").unwrap();
@@ -366,6 +369,9 @@ fn streamed_json_keeps_file_order_across_chunks() {
         .filter(|r| r["measure"] == "injured")
         .map(|r| r["value"].as_f64().unwrap())
         .collect();
-    let want: Vec<f64> = (0..530).filter(|&i| i != 300).map(|i| (i + 2) as f64).collect();
+    let want: Vec<f64> = (0..530)
+        .filter(|&i| i != 300)
+        .map(|i| (i + 2) as f64)
+        .collect();
     assert_eq!(values, want);
 }

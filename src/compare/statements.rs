@@ -1,5 +1,6 @@
 //! Aligned statements, word diffs and coverage (rules in the module docs).
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
@@ -307,30 +308,42 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<(u32, u32)> {
     }
     let cap = ((n as f64 * MAX_DF_FRACTION) as usize).clamp(MIN_SKIP_DF, MAX_POSTINGS);
     postings.retain(|_, p| p.len() <= cap);
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut acc: HashMap<usize, f64> = HashMap::default();
-    for (i, f) in feats.iter().enumerate() {
-        acc.clear();
-        for (t, w) in &f.terms {
-            let Some(p) = postings.get(t) else { continue };
-            for &j in p {
-                let j = j as usize;
-                if feats[j].id.doc == f.id.doc || feats[j].story != f.story {
-                    continue;
+    // Each sentence's best partners are independent of the others': found
+    // in parallel, one score map per worker.
+    let mut pairs: Vec<(u32, u32)> = feats
+        .par_iter()
+        .enumerate()
+        .map_init(HashMap::<usize, f64>::default, |acc, (i, f)| {
+            acc.clear();
+            for (t, w) in &f.terms {
+                let Some(p) = postings.get(t) else { continue };
+                for &j in p {
+                    let j = j as usize;
+                    if feats[j].id.doc == f.id.doc || feats[j].story != f.story {
+                        continue;
+                    }
+                    let wj = feats[j]
+                        .terms
+                        .binary_search_by_key(t, |x| x.0)
+                        .map_or(0.0, |k| feats[j].terms[k].1);
+                    *acc.entry(j).or_default() += w * wj;
                 }
-                let wj = feats[j]
-                    .terms
-                    .binary_search_by_key(t, |x| x.0)
-                    .map_or(0.0, |k| feats[j].terms[k].1);
-                *acc.entry(j).or_default() += w * wj;
             }
-        }
-        let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
-        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for (j, _) in best.into_iter().take(MAX_CANDIDATES) {
-            pairs.push((i.min(j) as u32, i.max(j) as u32));
-        }
-    }
+            let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
+            // A total order (ties by index), so the top few need no full sort.
+            let order =
+                |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if best.len() > MAX_CANDIDATES {
+                best.select_nth_unstable_by(MAX_CANDIDATES, order);
+                best.truncate(MAX_CANDIDATES);
+            }
+            best.sort_unstable_by(order);
+            best.into_iter()
+                .map(|(j, _)| (i.min(j) as u32, i.max(j) as u32))
+                .collect::<Vec<_>>()
+        })
+        .flatten_iter()
+        .collect();
     pairs.sort_unstable();
     pairs.dedup();
     pairs

@@ -1,6 +1,7 @@
 //! Stories: documents clustered by the event they report, so that figures and
 //! statements are only compared within one story (rules in the module docs).
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::Lexicon;
@@ -129,35 +130,49 @@ fn edges(vecs: &[Vector], titles: &[Vec<u32>]) -> Vec<(f64, usize, usize)> {
             }
         }
     }
-    let mut out = Vec::new();
-    let mut acc: HashMap<usize, f64> = HashMap::default();
-    for (i, v) in vecs.iter().enumerate() {
-        let mut query: Vec<&(u32, f64)> = v.iter().collect();
-        query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for lead_only in [false, true] {
-            acc.clear();
-            let terms = query
-                .iter()
-                .filter(|(t, _)| !lead_only || !titles[i].contains(t))
-                .take(QUERY_TERMS);
-            for (t, w) in terms {
-                let Some(p) = postings.get(t) else { continue };
-                for &j in p {
-                    if j != i {
-                        *acc.entry(j).or_default() += w;
+    // Each document's queries are independent: run in parallel, one score
+    // map per worker.
+    let mut out: Vec<(f64, usize, usize)> = vecs
+        .par_iter()
+        .enumerate()
+        .map_init(HashMap::<usize, f64>::default, |acc, (i, v)| {
+            let mut found = Vec::new();
+            let mut query: Vec<&(u32, f64)> = v.iter().collect();
+            query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            for lead_only in [false, true] {
+                acc.clear();
+                let terms = query
+                    .iter()
+                    .filter(|(t, _)| !lead_only || !titles[i].contains(t))
+                    .take(QUERY_TERMS);
+                for (t, w) in terms {
+                    let Some(p) = postings.get(t) else { continue };
+                    for &j in p {
+                        if j != i {
+                            *acc.entry(j).or_default() += w;
+                        }
+                    }
+                }
+                let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
+                // A total order (ties by index): the top few need no full sort.
+                let order =
+                    |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                if best.len() > MAX_STORY_CANDIDATES {
+                    best.select_nth_unstable_by(MAX_STORY_CANDIDATES, order);
+                    best.truncate(MAX_STORY_CANDIDATES);
+                }
+                best.sort_unstable_by(order);
+                for (j, _) in best {
+                    let c = cosine(v, &vecs[j]);
+                    if c >= STORY_THRESHOLD {
+                        found.push((c, i.min(j), i.max(j)));
                     }
                 }
             }
-            let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
-            best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            for (j, _) in best.into_iter().take(MAX_STORY_CANDIDATES) {
-                let c = cosine(v, &vecs[j]);
-                if c >= STORY_THRESHOLD {
-                    out.push((c, i.min(j), i.max(j)));
-                }
-            }
-        }
-    }
+            found
+        })
+        .flatten_iter()
+        .collect();
     out.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     out.dedup_by(|a, b| (a.1, a.2) == (b.1, b.2));
     out
