@@ -29,6 +29,11 @@ hyperfine --warmup 1 --runs "$RUNS" \
   "$BIN figures $DIR --json > /dev/null" \
   "rg -oN --no-filename '[0-9][0-9,.]*' $DIR | wc -l"
 
+echo "== diff vs figures"
+hyperfine --warmup 1 --runs "$RUNS" \
+  "$BIN diff $DIR --json > /dev/null" \
+  "$BIN figures $DIR --json > /dev/null"
+
 echo "== search vs fzf"
 hyperfine --warmup 1 --runs "$RUNS" \
   "$BIN search '$QUERY' $DIR --json > /dev/null" \
@@ -40,6 +45,7 @@ peak() {
 }
 peak "$BIN figures $DIR --json > /dev/null"
 peak "$BIN claims $DIR --json > /dev/null"
+peak "$BIN diff $DIR --json > /dev/null"
 peak "$BIN search '$QUERY' $DIR --json > /dev/null"
 peak "rg -oN --no-filename '[0-9][0-9,.]*' $DIR > /dev/null"
 peak "cat $DIR/* | fzf --filter '$QUERY' > /dev/null"
