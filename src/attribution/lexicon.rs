@@ -154,21 +154,27 @@ pub(crate) struct Lexicon {
 
 /// Lower-case and fold typographic apostrophes to `'`.
 pub(crate) fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        // The same, byte by byte: ASCII lowercases to ASCII.
-        let mut out = s.to_ascii_lowercase();
-        if out.contains('`') {
-            out = out.replace('`', "'");
-        }
-        return out;
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`. Char by char: the fold of a concatenation is the
+/// concatenation of the folds.
+pub(crate) fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() && !s.contains('`') {
+        let at = out.len();
+        out.push_str(s);
+        out[at..].make_ascii_lowercase();
+        return;
     }
-    s.chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    for c in s.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
 }
 
 fn set(list: &[String]) -> HashSet<String> {

@@ -174,40 +174,40 @@ fn tidy(s: &str) -> String {
 }
 
 fn is_det(t: &Tok) -> bool {
-    t.is_word() && LEX.determiners.contains(&t.lower)
+    t.is_word() && LEX.determiners.contains(t.lower)
 }
 fn is_role(t: &Tok) -> bool {
-    t.is_word() && LEX.titles.contains(&t.base)
+    t.is_word() && LEX.titles.contains(t.base())
 }
 fn is_org_noun(t: &Tok) -> bool {
-    t.is_word() && LEX.org_nouns.contains(&t.base)
+    t.is_word() && LEX.org_nouns.contains(t.base())
 }
 fn is_report(t: &Tok) -> bool {
-    t.is_word() && LEX.report_nouns.contains(&t.base)
+    t.is_word() && LEX.report_nouns.contains(t.base())
 }
 fn is_head(t: &Tok) -> bool {
     is_role(t) || is_org_noun(t) || is_report(t)
 }
 fn is_stop(t: &Tok) -> bool {
-    t.is_word() && !t.acronym && LEX.stopwords.contains(&t.lower)
+    t.is_word() && !t.acronym && LEX.stopwords.contains(t.lower)
 }
 fn is_time(t: &Tok) -> bool {
-    t.is_word() && LEX.time_words.contains(&t.base)
+    t.is_word() && LEX.time_words.contains(t.base())
 }
 /// `Some(true)` for he/she, `Some(false)` for they/it.
 fn pronoun(t: &Tok) -> Option<bool> {
     if !t.is_word() {
         None
-    } else if LEX.person_pronouns.contains(&t.lower) {
+    } else if LEX.person_pronouns.contains(t.lower) {
         Some(true)
-    } else if LEX.group_pronouns.contains(&t.lower) {
+    } else if LEX.group_pronouns.contains(t.lower) {
         Some(false)
     } else {
         None
     }
 }
 fn is_cue_word(t: &Tok) -> bool {
-    t.is_word() && (LEX.verbs.contains_single(&t.lower) || LEX.participles.contains(&t.lower))
+    t.is_word() && (LEX.verbs.contains_single(&t.lower) || LEX.participles.contains(t.lower))
 }
 /// A lower-case word that can modify a role noun ("top", "high-ranking", "regional").
 fn is_modifier(t: &Tok) -> bool {
@@ -285,7 +285,7 @@ enum Built {
 
 struct Sent<'a> {
     s: &'a str,
-    toks: Vec<Tok>,
+    toks: Vec<Tok<'a>>,
 }
 
 impl Sent<'_> {
@@ -337,7 +337,7 @@ impl Sent<'_> {
             Kind::Quote => !self.scare_quote(i),
             Kind::Punct(c) => matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']'),
             Kind::Word => matches!(
-                t.lower.as_str(),
+                t.lower,
                 "while"
                     | "whereas"
                     | "but"
@@ -411,7 +411,7 @@ impl Sent<'_> {
                         }
                         break;
                     }
-                    if t.poss && !LEX.stopwords.contains(&t.base) {
+                    if t.poss && !LEX.stopwords.contains(t.base()) {
                         j -= 1;
                         continue;
                     }
@@ -436,7 +436,7 @@ impl Sent<'_> {
                         // "US and South Korea"; "Council on Foreign Relations"
                         let org_to_right = || (j..b).any(|k| is_org_noun(&toks[k]) && toks[k].cap);
                         let org_joiner = caps_around
-                            && matches!(t.lower.as_str(), "of" | "on" | "for")
+                            && matches!(t.lower, "of" | "on" | "for")
                             && (is_org_noun(&toks[j - 2]) || org_to_right());
                         if caps_around && (t.lower == "and" || org_joiner) {
                             j -= 1;
@@ -505,7 +505,7 @@ impl Sent<'_> {
             let t = &toks[j];
             match t.kind {
                 Kind::Word => {
-                    if t.poss && !LEX.stopwords.contains(&t.base) {
+                    if t.poss && !LEX.stopwords.contains(t.base()) {
                         j += 1;
                         continue;
                     }
@@ -513,7 +513,7 @@ impl Sent<'_> {
                         let caps_around =
                             j > first && toks[j - 1].cap && j + 1 < limit && toks[j + 1].cap;
                         // "Council on Foreign Relations", "Ministry of Defence"
-                        let org_joiner = matches!(t.lower.as_str(), "of" | "on" | "for")
+                        let org_joiner = matches!(t.lower, "of" | "on" | "for")
                             && (first..j).any(|k| is_org_noun(&toks[k]) && toks[k].cap);
                         if caps_around && (t.lower == "and" || org_joiner) {
                             j += 1;
@@ -558,7 +558,7 @@ impl Sent<'_> {
             && is_role(&self.toks[i])
             && (i + 1 == b
                 || matches!(
-                    self.toks[i + 1].lower.as_str(),
+                    self.toks[i + 1].lower,
                     "of" | "for" | "at" | "in" | "to" | "with"
                 ))
         {
@@ -578,11 +578,11 @@ impl Sent<'_> {
         let toks = &self.toks;
         let mut j = k;
         loop {
-            if j > 0 && toks[j - 1].is_word() && LEX.skippable.contains(&toks[j - 1].lower) {
+            if j > 0 && toks[j - 1].is_word() && LEX.skippable.contains(toks[j - 1].lower) {
                 j -= 1;
             } else if j > 0 && is_time(&toks[j - 1]) {
                 j -= 1;
-                if j > 0 && matches!(toks[j - 1].lower.as_str(), "on" | "last" | "this") {
+                if j > 0 && matches!(toks[j - 1].lower, "on" | "last" | "this") {
                     j -= 1;
                 }
             } else {
@@ -633,7 +633,7 @@ impl Sent<'_> {
         }
         let q = &toks[r + 1];
         if matches!(
-            q.lower.as_str(),
+            q.lower,
             "from" | "by" | "of" | "published" | "released" | "compiled" | "issued" | "seen"
         ) && !(r + 1..j).any(|k| is_cue_word(&toks[k]))
         {
@@ -662,7 +662,7 @@ impl Sent<'_> {
             }
             let first = &self.toks[cs];
             if self.chunk_is(cs, pos, &LEX.parentheticals)
-                || (first.is_word() && LEX.relatives.contains(&first.lower))
+                || (first.is_word() && LEX.relatives.contains(first.lower))
             {
                 if comma_before {
                     pos = cs - 1;
@@ -736,7 +736,7 @@ impl Sent<'_> {
                 person,
             });
         }
-        let det = is_det(&toks[a]).then(|| toks[a].lower.clone());
+        let det = is_det(&toks[a]).then_some(toks[a].lower);
         let a0 = a;
         let a = if det.is_some() { a + 1 } else { a };
         if a >= b || !toks[b - 1].is_word() {
@@ -759,7 +759,7 @@ impl Sent<'_> {
                 kind,
             });
         }
-        if LEX.assessment_nouns.contains(&last.base)
+        if LEX.assessment_nouns.contains(last.base())
             && let Some(p) = (a..b - 1).rev().find(|&p| toks[p].poss)
         {
             return self.build(a0, p + 1);
@@ -777,7 +777,7 @@ impl Sent<'_> {
         }
         let name_ok = name_start < b
             && !is_report(&toks[b - 1])
-            && !LEX.plural_people.contains(&toks[b - 1].base)
+            && !LEX.plural_people.contains(toks[b - 1].base())
             && (name_start..b).all(|k| {
                 let t = &toks[k];
                 t.is_word()
@@ -785,8 +785,8 @@ impl Sent<'_> {
                     && (t.cap
                         || (k > name_start
                             && k + 1 < b
-                            && (matches!(t.lower.as_str(), "and" | "of" | "on" | "for")
-                                || NAME_PARTICLES.contains(&t.lower.as_str()))))
+                            && (matches!(t.lower, "and" | "of" | "on" | "for")
+                                || NAME_PARTICLES.contains(&t.lower))))
             })
             && (name_start + 1..b).all(|k| !toks[k - 1].poss);
         // Sentence-initial capital on a common word: "Officials said", "Reports indicate".
@@ -795,10 +795,10 @@ impl Sent<'_> {
             if a == 0
                 && t.cap
                 && !t.acronym
-                && !LEX.governments.contains(&t.base)
-                && !LEX.organisations.contains(&t.base)
-                && !LEX.demonyms.contains(&t.base)
-                && (is_head(t) || LEX.stopwords.contains(&t.base) || is_report(t))
+                && !LEX.governments.contains(t.base())
+                && !LEX.organisations.contains(t.base())
+                && !LEX.demonyms.contains(t.base())
+                && (is_head(t) || LEX.stopwords.contains(t.base()) || is_report(t))
             {
                 let mut c = text.chars();
                 match c.next() {
@@ -818,8 +818,8 @@ impl Sent<'_> {
             if !is_gov_name(&whole) && !LEX.organisations.contains(&whole) {
                 while name_start + 2 <= b
                     && toks[name_start + 1].cap
-                    && (LEX.governments.contains(&toks[name_start].base)
-                        || LEX.demonyms.contains(&toks[name_start].base))
+                    && (LEX.governments.contains(toks[name_start].base())
+                        || LEX.demonyms.contains(toks[name_start].base()))
                     && !(name_start + 1..b).any(|k| is_org_noun(&toks[k]))
                 {
                     name_start += 1;
@@ -867,10 +867,10 @@ impl Sent<'_> {
                 kind: ClaimerKind::Report,
             });
         }
-        if LEX.plural_people.contains(&head.base) {
+        if LEX.plural_people.contains(head.base()) {
             let gov = (a..b).any(|k| {
                 let t = &toks[k];
-                t.is_word() && (LEX.demonyms.contains(&t.base) || LEX.governments.contains(&t.base))
+                t.is_word() && (LEX.demonyms.contains(t.base()) || LEX.governments.contains(t.base()))
             }) || (a + 1 < b && LEX.demonyms.contains(&fold(&self.text(a, a + 2))));
             return Some(Built::Named {
                 name: text,
@@ -892,7 +892,7 @@ impl Sent<'_> {
         if is_role(head) {
             let possessive = (a..b - 1).any(|k| toks[k].poss);
             let title_start = (a..b).rev().find(|&k| toks[k].poss).map_or(a, |k| k + 1);
-            let phrase = match det.as_deref() {
+            let phrase = match det {
                 Some(d) => format!("{d} {}", self.text(a, b)),
                 None => lower_first(self.text(a, b)),
             };
@@ -900,8 +900,8 @@ impl Sent<'_> {
                 phrase,
                 written: self.text(a0, b),
                 title: fold(&self.text(title_start, b)),
-                head: head.base.clone(),
-                definite: det.as_deref() == Some("the"),
+                head: head.base().to_owned(),
+                definite: det == Some("the"),
                 possessive,
             });
         }
@@ -1122,9 +1122,10 @@ pub fn canonical_name(name: &str) -> String {
     if let Some(c) = LEX.aliases.get(&fold(&norm)) {
         return c.clone();
     }
+    let folded = fold(&norm);
     let sent = Sent {
         s: &norm,
-        toks: tokenize(&norm, &[]),
+        toks: tokenize(&norm, &folded, &[]),
     };
     let toks = &sent.toks;
     let n = toks.len();
@@ -1174,19 +1175,37 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by_key(|&i| (spans[i].start, spans[i].end));
 
-    // Tokenize every sentence with its quotes masked.
-    let sents: Vec<Sent> = spans
+    // Every sentence folded into one buffer: the tokens' `lower` are slices of it.
+    let mut folded = String::with_capacity(spans.iter().map(|sp| sp.len()).sum());
+    let folded_at: Vec<Range<usize>> = spans
         .iter()
         .map(|sp| {
+            let at = folded.len();
+            lexicon::fold_into(&text[sp.clone()], &mut folded);
+            at..folded.len()
+        })
+        .collect();
+
+    // Tokenize every sentence with its quotes masked.
+    let mut qs: Vec<Range<usize>> = Vec::new();
+    let sents: Vec<Sent> = spans
+        .iter()
+        .zip(&folded_at)
+        .map(|(sp, f)| {
             let first = raw_quotes.partition_point(|q| q.span.end <= sp.start);
-            let qs: Vec<Range<usize>> = raw_quotes[first..]
-                .iter()
-                .take_while(|q| q.span.start < sp.end)
-                .map(|q| q.span.start.max(sp.start) - sp.start..q.span.end.min(sp.end) - sp.start)
-                .collect();
+            qs.clear();
+            qs.extend(
+                raw_quotes[first..]
+                    .iter()
+                    .take_while(|q| q.span.start < sp.end)
+                    .map(|q| {
+                        q.span.start.max(sp.start) - sp.start..q.span.end.min(sp.end) - sp.start
+                    }),
+            );
+            let s = &text[sp.clone()];
             Sent {
-                s: &text[sp.clone()],
-                toks: tokenize(&text[sp.clone()], &qs),
+                s,
+                toks: tokenize(s, &folded[f.clone()], &qs),
             }
         })
         .collect();
@@ -1328,7 +1347,7 @@ fn is_separator(t: &Tok) -> bool {
         Kind::Punct(c) => matches!(c, ',' | ';' | '—' | '–' | ':'),
         Kind::Quote => true,
         Kind::Word => matches!(
-            t.lower.as_str(),
+            t.lower,
             "while" | "whereas" | "but" | "although" | "though" | "however"
         ),
     }
@@ -1432,8 +1451,12 @@ fn find_cues(st: &Sent) -> Vec<Found> {
     let mut k = 0;
     while k < n {
         let t = &toks[k];
-        let window: Vec<Option<&str>> = toks[k..(k + 5).min(n)].iter().map(Tok::word).collect();
-        if let Some(m) = LEX.according.match_at(&window) {
+        let mut window = [None; 5];
+        for (w, t) in window.iter_mut().zip(&toks[k..]) {
+            *w = t.word();
+        }
+        let window = &window[..(n - k).min(5)];
+        if let Some(m) = LEX.according.match_at(window) {
             if let Some((a, b)) = st.right_np(k + m, n) {
                 let appos = st.right_appositive(b);
                 found.push(Found {
@@ -1446,14 +1469,14 @@ fn find_cues(st: &Sent) -> Vec<Found> {
             k += m;
             continue;
         }
-        if let Some(m) = LEX.verbs.match_at(&window)
+        if let Some(m) = LEX.verbs.match_at(window)
             && let Some(f) = verb_cue(st, k, m)
         {
             found.push(f);
             k += m;
             continue;
         }
-        if t.is_word() && LEX.participles.contains(&t.lower) && k > 0 && toks[k - 1].is_punct(',') {
+        if t.is_word() && LEX.participles.contains(t.lower) && k > 0 && toks[k - 1].is_punct(',') {
             if found.is_empty() {
                 if let Some(np) = main_subject(st, k) {
                     found.push(Found {
@@ -1496,15 +1519,15 @@ fn find_cues(st: &Sent) -> Vec<Found> {
             while j < n
                 && j <= k + 3
                 && is_modifier(&toks[j])
-                && !LEX.assessment_nouns.contains(&toks[j].base)
+                && !LEX.assessment_nouns.contains(toks[j].base())
             {
                 j += 1;
             }
             let citing = (k.saturating_sub(4)..k)
-                .any(|i| matches!(toks[i].lower.as_str(), "citing" | "cited" | "to" | "on"));
+                .any(|i| matches!(toks[i].lower, "citing" | "cited" | "to" | "on"));
             if j < n
                 && toks[j].is_word()
-                && LEX.assessment_nouns.contains(&toks[j].base)
+                && LEX.assessment_nouns.contains(toks[j].base())
                 && !citing
                 && let Some((a, b)) = st.left_np(k + 1, 0)
                 && !found
@@ -1549,9 +1572,9 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
     let mut p = k;
     while p > 0
         && toks[p - 1].is_word()
-        && LEX.skippable.contains(&toks[p - 1].lower)
+        && LEX.skippable.contains(toks[p - 1].lower)
         && !matches!(
-            toks[p - 1].lower.as_str(),
+            toks[p - 1].lower,
             "has" | "have" | "had" | "having"
         )
     {
@@ -1559,21 +1582,21 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
     }
     if p > 0
         && toks[p - 1].is_word()
-        && (LEX.blockers.contains(&toks[p - 1].lower)
-            || LEX.passive_aux.contains(&toks[p - 1].lower))
+        && (LEX.blockers.contains(toks[p - 1].lower)
+            || LEX.passive_aux.contains(toks[p - 1].lower))
     {
         return None;
     }
     let next = toks.get(k + m);
-    if m == 1 && LEX.not_before_to.contains(&first.lower) && next.is_some_and(|t| t.lower == "to") {
+    if m == 1 && LEX.not_before_to.contains(first.lower) && next.is_some_and(|t| t.lower == "to") {
         return None;
     }
     if m == 1
-        && LEX.ambiguous_nouns.contains(&first.lower)
+        && LEX.ambiguous_nouns.contains(first.lower)
         && next.is_some_and(|t| {
             is_cue_word(t)
                 || matches!(
-                    t.lower.as_str(),
+                    t.lower,
                     "have"
                         | "has"
                         | "had"
@@ -1590,7 +1613,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
     {
         return None;
     }
-    let quote_only = LEX.quote_only_verbs.contains(&first.lower);
+    let quote_only = LEX.quote_only_verbs.contains(first.lower);
     let after_quote = |i: usize| {
         let mut i = i;
         while i > 0 && toks[i - 1].is_punct(',') {
@@ -1641,12 +1664,12 @@ fn main_subject(st: &Sent, k: usize) -> Option<Np> {
     let mut appos = None;
     if b < k
         && is_report(&toks[b - 1])
-        && matches!(toks[b].lower.as_str(), "published" | "by" | "from")
+        && matches!(toks[b].lower, "published" | "by" | "from")
     {
         let mut q = b;
         while q < k
             && matches!(
-                toks[q].lower.as_str(),
+                toks[q].lower,
                 "published" | "by" | "from" | "released"
             )
         {
