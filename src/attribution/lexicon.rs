@@ -115,41 +115,52 @@ impl Phrases {
             })
             .map(Vec::len)
     }
+}
 
-    pub(crate) fn contains_single(&self, w: &str) -> bool {
-        self.by_first
-            .get(w)
-            .is_some_and(|v| v.iter().any(|p| p.len() == 1))
-    }
+/// Bits of [`Lexicon::flags`]: the word sets a folded word belongs to.
+pub(crate) mod w {
+    /// A one-word verb cue.
+    pub const VERB: u32 = 1 << 0;
+    /// First word of a verb cue (one word or a phrase).
+    pub const VERB_FIRST: u32 = 1 << 1;
+    /// First word of an "according to" cue.
+    pub const ACCORDING_FIRST: u32 = 1 << 2;
+    pub const AMBIGUOUS_NOUN: u32 = 1 << 3;
+    pub const QUOTE_ONLY_VERB: u32 = 1 << 4;
+    pub const NOT_BEFORE_TO: u32 = 1 << 5;
+    pub const PARTICIPLE: u32 = 1 << 6;
+    pub const ASSESSMENT_NOUN: u32 = 1 << 7;
+    pub const TITLE: u32 = 1 << 8;
+    pub const PLURAL_PEOPLE: u32 = 1 << 9;
+    pub const ORG_NOUN: u32 = 1 << 10;
+    pub const REPORT_NOUN: u32 = 1 << 11;
+    pub const PERSON_PRONOUN: u32 = 1 << 12;
+    pub const GROUP_PRONOUN: u32 = 1 << 13;
+    pub const DETERMINER: u32 = 1 << 14;
+    pub const SKIPPABLE: u32 = 1 << 15;
+    pub const STOPWORD: u32 = 1 << 16;
+    pub const BLOCKER: u32 = 1 << 17;
+    pub const PASSIVE_AUX: u32 = 1 << 18;
+    pub const RELATIVE: u32 = 1 << 19;
+    pub const TIME_WORD: u32 = 1 << 20;
+    pub const GOVERNMENT: u32 = 1 << 21;
+    pub const ORGANISATION: u32 = 1 << 22;
+    pub const DEMONYM: u32 = 1 << 23;
 }
 
 pub(crate) struct Lexicon {
     pub verbs: Phrases,
-    pub ambiguous_nouns: HashSet<String>,
-    pub quote_only_verbs: HashSet<String>,
-    pub not_before_to: HashSet<String>,
-    pub participles: HashSet<String>,
     pub according: Phrases,
-    pub assessment_nouns: HashSet<String>,
     pub titles: HashSet<String>,
-    pub plural_people: HashSet<String>,
-    pub org_nouns: HashSet<String>,
-    pub report_nouns: HashSet<String>,
-    pub person_pronouns: HashSet<String>,
-    pub group_pronouns: HashSet<String>,
-    pub determiners: HashSet<String>,
-    pub skippable: HashSet<String>,
     pub parentheticals: HashSet<String>,
-    pub stopwords: HashSet<String>,
-    pub blockers: HashSet<String>,
-    pub passive_aux: HashSet<String>,
-    pub relatives: HashSet<String>,
-    pub time_words: HashSet<String>,
     pub governments: HashSet<String>,
     pub organisations: HashSet<String>,
     pub demonyms: HashSet<String>,
     /// folded variant (and folded canonical) -> canonical display name
     pub aliases: HashMap<String, String>,
+    /// folded word -> the word sets holding it ([`w`] bits): one lookup per token
+    /// answers every membership question about that token.
+    flags: HashMap<String, u32>,
 }
 
 /// Lower-case and fold typographic apostrophes to `'`.
@@ -200,33 +211,65 @@ impl Lexicon {
         }
         let mut verbs = raw.cues.verbs.clone();
         verbs.extend(raw.cues.quote_only_verbs.iter().cloned());
+        let verbs = Phrases::new(&verbs);
+        let according = Phrases::new(&raw.cues.according);
+        let titles = heads(&raw.words.titles);
+        let governments = set(&raw.entities.governments);
+        let organisations = set(&raw.entities.organisations);
+        let demonyms = set(&raw.entities.demonyms);
+        let mut flags: HashMap<String, u32> = HashMap::default();
+        let mut mark = |words: &HashSet<String>, bit: u32| {
+            for word in words {
+                *flags.entry(word.clone()).or_default() |= bit;
+            }
+        };
+        let firsts = |p: &Phrases, single: bool| -> HashSet<String> {
+            p.by_first
+                .iter()
+                .filter(|(_, phrases)| !single || phrases.iter().any(|p| p.len() == 1))
+                .map(|(first, _)| first.clone())
+                .collect()
+        };
+        mark(&firsts(&verbs, true), w::VERB);
+        mark(&firsts(&verbs, false), w::VERB_FIRST);
+        mark(&firsts(&according, false), w::ACCORDING_FIRST);
+        mark(&set(&raw.cues.ambiguous_nouns), w::AMBIGUOUS_NOUN);
+        mark(&set(&raw.cues.quote_only_verbs), w::QUOTE_ONLY_VERB);
+        mark(&set(&raw.cues.not_before_to), w::NOT_BEFORE_TO);
+        mark(&set(&raw.cues.participles), w::PARTICIPLE);
+        mark(&set(&raw.cues.assessment_nouns), w::ASSESSMENT_NOUN);
+        mark(&titles, w::TITLE);
+        mark(&set(&raw.words.plural_people), w::PLURAL_PEOPLE);
+        mark(&set(&raw.words.org_nouns), w::ORG_NOUN);
+        mark(&set(&raw.words.report_nouns), w::REPORT_NOUN);
+        mark(&set(&raw.words.person_pronouns), w::PERSON_PRONOUN);
+        mark(&set(&raw.words.group_pronouns), w::GROUP_PRONOUN);
+        mark(&set(&raw.words.determiners), w::DETERMINER);
+        mark(&set(&raw.words.skippable), w::SKIPPABLE);
+        mark(&set(&raw.words.stopwords), w::STOPWORD);
+        mark(&set(&raw.words.blockers), w::BLOCKER);
+        mark(&set(&raw.words.passive_aux), w::PASSIVE_AUX);
+        mark(&set(&raw.words.relatives), w::RELATIVE);
+        mark(&set(&raw.words.time_words), w::TIME_WORD);
+        mark(&governments, w::GOVERNMENT);
+        mark(&organisations, w::ORGANISATION);
+        mark(&demonyms, w::DEMONYM);
         Ok(Lexicon {
-            verbs: Phrases::new(&verbs),
-            ambiguous_nouns: set(&raw.cues.ambiguous_nouns),
-            quote_only_verbs: set(&raw.cues.quote_only_verbs),
-            not_before_to: set(&raw.cues.not_before_to),
-            participles: set(&raw.cues.participles),
-            according: Phrases::new(&raw.cues.according),
-            assessment_nouns: set(&raw.cues.assessment_nouns),
-            titles: heads(&raw.words.titles),
-            plural_people: set(&raw.words.plural_people),
-            org_nouns: set(&raw.words.org_nouns),
-            report_nouns: set(&raw.words.report_nouns),
-            person_pronouns: set(&raw.words.person_pronouns),
-            group_pronouns: set(&raw.words.group_pronouns),
-            determiners: set(&raw.words.determiners),
-            skippable: set(&raw.words.skippable),
+            verbs,
+            according,
+            titles,
             parentheticals: set(&raw.words.parentheticals),
-            stopwords: set(&raw.words.stopwords),
-            blockers: set(&raw.words.blockers),
-            passive_aux: set(&raw.words.passive_aux),
-            relatives: set(&raw.words.relatives),
-            time_words: set(&raw.words.time_words),
-            governments: set(&raw.entities.governments),
-            organisations: set(&raw.entities.organisations),
-            demonyms: set(&raw.entities.demonyms),
+            governments,
+            organisations,
+            demonyms,
             aliases,
+            flags,
         })
+    }
+
+    /// The [`w`] bits of a folded word.
+    pub(crate) fn flags(&self, word: &str) -> u32 {
+        self.flags.get(word).copied().unwrap_or(0)
     }
 }
 

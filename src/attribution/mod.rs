@@ -19,7 +19,7 @@ mod tokens;
 
 pub use lexicon::LEXICON_TOML;
 
-use lexicon::{LEXICON as LEX, fold};
+use lexicon::{LEXICON as LEX, fold, w};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -174,40 +174,40 @@ fn tidy(s: &str) -> String {
 }
 
 fn is_det(t: &Tok) -> bool {
-    t.is_word() && LEX.determiners.contains(t.lower)
+    t.is_word() && t.lower_in(w::DETERMINER)
 }
 fn is_role(t: &Tok) -> bool {
-    t.is_word() && LEX.titles.contains(t.base())
+    t.is_word() && t.base_in(w::TITLE)
 }
 fn is_org_noun(t: &Tok) -> bool {
-    t.is_word() && LEX.org_nouns.contains(t.base())
+    t.is_word() && t.base_in(w::ORG_NOUN)
 }
 fn is_report(t: &Tok) -> bool {
-    t.is_word() && LEX.report_nouns.contains(t.base())
+    t.is_word() && t.base_in(w::REPORT_NOUN)
 }
 fn is_head(t: &Tok) -> bool {
-    is_role(t) || is_org_noun(t) || is_report(t)
+    t.is_word() && t.base_in(w::TITLE | w::ORG_NOUN | w::REPORT_NOUN)
 }
 fn is_stop(t: &Tok) -> bool {
-    t.is_word() && !t.acronym && LEX.stopwords.contains(t.lower)
+    t.is_word() && !t.acronym && t.lower_in(w::STOPWORD)
 }
 fn is_time(t: &Tok) -> bool {
-    t.is_word() && LEX.time_words.contains(t.base())
+    t.is_word() && t.base_in(w::TIME_WORD)
 }
 /// `Some(true)` for he/she, `Some(false)` for they/it.
 fn pronoun(t: &Tok) -> Option<bool> {
     if !t.is_word() {
         None
-    } else if LEX.person_pronouns.contains(t.lower) {
+    } else if t.lower_in(w::PERSON_PRONOUN) {
         Some(true)
-    } else if LEX.group_pronouns.contains(t.lower) {
+    } else if t.lower_in(w::GROUP_PRONOUN) {
         Some(false)
     } else {
         None
     }
 }
 fn is_cue_word(t: &Tok) -> bool {
-    t.is_word() && (LEX.verbs.contains_single(&t.lower) || LEX.participles.contains(t.lower))
+    t.is_word() && t.lower_in(w::VERB | w::PARTICIPLE)
 }
 /// A lower-case word that can modify a role noun ("top", "high-ranking", "regional").
 fn is_modifier(t: &Tok) -> bool {
@@ -411,7 +411,7 @@ impl Sent<'_> {
                         }
                         break;
                     }
-                    if t.poss && !LEX.stopwords.contains(t.base()) {
+                    if t.poss && !t.base_in(w::STOPWORD) {
                         j -= 1;
                         continue;
                     }
@@ -505,7 +505,7 @@ impl Sent<'_> {
             let t = &toks[j];
             match t.kind {
                 Kind::Word => {
-                    if t.poss && !LEX.stopwords.contains(t.base()) {
+                    if t.poss && !t.base_in(w::STOPWORD) {
                         j += 1;
                         continue;
                     }
@@ -578,7 +578,7 @@ impl Sent<'_> {
         let toks = &self.toks;
         let mut j = k;
         loop {
-            if j > 0 && toks[j - 1].is_word() && LEX.skippable.contains(toks[j - 1].lower) {
+            if j > 0 && toks[j - 1].is_word() && toks[j - 1].lower_in(w::SKIPPABLE) {
                 j -= 1;
             } else if j > 0 && is_time(&toks[j - 1]) {
                 j -= 1;
@@ -662,7 +662,7 @@ impl Sent<'_> {
             }
             let first = &self.toks[cs];
             if self.chunk_is(cs, pos, &LEX.parentheticals)
-                || (first.is_word() && LEX.relatives.contains(first.lower))
+                || (first.is_word() && first.lower_in(w::RELATIVE))
             {
                 if comma_before {
                     pos = cs - 1;
@@ -759,7 +759,7 @@ impl Sent<'_> {
                 kind,
             });
         }
-        if LEX.assessment_nouns.contains(last.base())
+        if last.base_in(w::ASSESSMENT_NOUN)
             && let Some(p) = (a..b - 1).rev().find(|&p| toks[p].poss)
         {
             return self.build(a0, p + 1);
@@ -777,7 +777,7 @@ impl Sent<'_> {
         }
         let name_ok = name_start < b
             && !is_report(&toks[b - 1])
-            && !LEX.plural_people.contains(toks[b - 1].base())
+            && !toks[b - 1].base_in(w::PLURAL_PEOPLE)
             && (name_start..b).all(|k| {
                 let t = &toks[k];
                 t.is_word()
@@ -795,10 +795,10 @@ impl Sent<'_> {
             if a == 0
                 && t.cap
                 && !t.acronym
-                && !LEX.governments.contains(t.base())
-                && !LEX.organisations.contains(t.base())
-                && !LEX.demonyms.contains(t.base())
-                && (is_head(t) || LEX.stopwords.contains(t.base()) || is_report(t))
+                && !t.base_in(w::GOVERNMENT)
+                && !t.base_in(w::ORGANISATION)
+                && !t.base_in(w::DEMONYM)
+                && (is_head(t) || t.base_in(w::STOPWORD) || is_report(t))
             {
                 let mut c = text.chars();
                 match c.next() {
@@ -818,8 +818,8 @@ impl Sent<'_> {
             if !is_gov_name(&whole) && !LEX.organisations.contains(&whole) {
                 while name_start + 2 <= b
                     && toks[name_start + 1].cap
-                    && (LEX.governments.contains(toks[name_start].base())
-                        || LEX.demonyms.contains(toks[name_start].base()))
+                    && (toks[name_start].base_in(w::GOVERNMENT)
+                        || toks[name_start].base_in(w::DEMONYM))
                     && !(name_start + 1..b).any(|k| is_org_noun(&toks[k]))
                 {
                     name_start += 1;
@@ -867,10 +867,10 @@ impl Sent<'_> {
                 kind: ClaimerKind::Report,
             });
         }
-        if LEX.plural_people.contains(head.base()) {
+        if head.base_in(w::PLURAL_PEOPLE) {
             let gov = (a..b).any(|k| {
                 let t = &toks[k];
-                t.is_word() && (LEX.demonyms.contains(t.base()) || LEX.governments.contains(t.base()))
+                t.is_word() && (t.base_in(w::DEMONYM) || t.base_in(w::GOVERNMENT))
             }) || (a + 1 < b && LEX.demonyms.contains(&fold(&self.text(a, a + 2))));
             return Some(Built::Named {
                 name: text,
@@ -1456,7 +1456,9 @@ fn find_cues(st: &Sent) -> Vec<Found> {
             *w = t.word();
         }
         let window = &window[..(n - k).min(5)];
-        if let Some(m) = LEX.according.match_at(window) {
+        if t.lower_in(w::ACCORDING_FIRST)
+            && let Some(m) = LEX.according.match_at(window)
+        {
             if let Some((a, b)) = st.right_np(k + m, n) {
                 let appos = st.right_appositive(b);
                 found.push(Found {
@@ -1469,14 +1471,15 @@ fn find_cues(st: &Sent) -> Vec<Found> {
             k += m;
             continue;
         }
-        if let Some(m) = LEX.verbs.match_at(window)
+        if t.lower_in(w::VERB_FIRST)
+            && let Some(m) = LEX.verbs.match_at(window)
             && let Some(f) = verb_cue(st, k, m)
         {
             found.push(f);
             k += m;
             continue;
         }
-        if t.is_word() && LEX.participles.contains(t.lower) && k > 0 && toks[k - 1].is_punct(',') {
+        if t.is_word() && t.lower_in(w::PARTICIPLE) && k > 0 && toks[k - 1].is_punct(',') {
             if found.is_empty() {
                 if let Some(np) = main_subject(st, k) {
                     found.push(Found {
@@ -1519,7 +1522,7 @@ fn find_cues(st: &Sent) -> Vec<Found> {
             while j < n
                 && j <= k + 3
                 && is_modifier(&toks[j])
-                && !LEX.assessment_nouns.contains(toks[j].base())
+                && !toks[j].base_in(w::ASSESSMENT_NOUN)
             {
                 j += 1;
             }
@@ -1527,7 +1530,7 @@ fn find_cues(st: &Sent) -> Vec<Found> {
                 .any(|i| matches!(toks[i].lower, "citing" | "cited" | "to" | "on"));
             if j < n
                 && toks[j].is_word()
-                && LEX.assessment_nouns.contains(toks[j].base())
+                && toks[j].base_in(w::ASSESSMENT_NOUN)
                 && !citing
                 && let Some((a, b)) = st.left_np(k + 1, 0)
                 && !found
@@ -1572,7 +1575,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
     let mut p = k;
     while p > 0
         && toks[p - 1].is_word()
-        && LEX.skippable.contains(toks[p - 1].lower)
+        && toks[p - 1].lower_in(w::SKIPPABLE)
         && !matches!(
             toks[p - 1].lower,
             "has" | "have" | "had" | "having"
@@ -1582,17 +1585,17 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
     }
     if p > 0
         && toks[p - 1].is_word()
-        && (LEX.blockers.contains(toks[p - 1].lower)
-            || LEX.passive_aux.contains(toks[p - 1].lower))
+        && (toks[p - 1].lower_in(w::BLOCKER)
+            || toks[p - 1].lower_in(w::PASSIVE_AUX))
     {
         return None;
     }
     let next = toks.get(k + m);
-    if m == 1 && LEX.not_before_to.contains(first.lower) && next.is_some_and(|t| t.lower == "to") {
+    if m == 1 && first.lower_in(w::NOT_BEFORE_TO) && next.is_some_and(|t| t.lower == "to") {
         return None;
     }
     if m == 1
-        && LEX.ambiguous_nouns.contains(first.lower)
+        && first.lower_in(w::AMBIGUOUS_NOUN)
         && next.is_some_and(|t| {
             is_cue_word(t)
                 || matches!(
@@ -1613,7 +1616,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
     {
         return None;
     }
-    let quote_only = LEX.quote_only_verbs.contains(first.lower);
+    let quote_only = first.lower_in(w::QUOTE_ONLY_VERB);
     let after_quote = |i: usize| {
         let mut i = i;
         while i > 0 && toks[i - 1].is_punct(',') {

@@ -31,6 +31,8 @@ fn main_claimer(text: &str) -> Option<Claimer> {
 fn lexicon_parses() {
     let lex = lexicon::Lexicon::parse(LEXICON_TOML).expect("lexicon");
     assert!(lex.titles.contains("spokesman"));
+    // Non-word tokens have no lexicon sets: no set may hold the empty word.
+    assert_eq!(lex.flags(""), 0);
     assert_eq!(
         lex.aliases.get("zelenskiy").map(String::as_str),
         Some("Volodymyr Zelensky")

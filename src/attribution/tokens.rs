@@ -1,6 +1,7 @@
 //! Sentence tokens: words, punctuation, and quotations as single opaque tokens, so
 //! nothing inside a quote can act as a cue or a claimer of the outer sentence.
 
+use super::lexicon::LEXICON as LEX;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +28,10 @@ pub(crate) struct Tok<'a> {
     pub poss: bool,
     /// Number of words inside a quote token, counted up to 4 (only `<= 3` matters).
     pub qwords: usize,
+    /// Lexicon sets holding `lower`, and holding `base()` ([`super::lexicon::w`] bits;
+    /// 0 for non-words: the lexicon has no empty word).
+    lower_sets: u32,
+    base_sets: u32,
 }
 
 impl<'a> Tok<'a> {
@@ -41,6 +46,14 @@ impl<'a> Tok<'a> {
     }
     pub fn word(&self) -> Option<&'a str> {
         self.is_word().then_some(self.lower)
+    }
+    /// Is `lower` in one of the lexicon sets `bits`?
+    pub fn lower_in(&self, bits: u32) -> bool {
+        self.lower_sets & bits != 0
+    }
+    /// Is `base()` in one of the lexicon sets `bits`?
+    pub fn base_in(&self, bits: u32) -> bool {
+        self.base_sets & bits != 0
     }
     /// `lower` without a possessive `'s`.
     pub fn base(&self) -> &'a str {
@@ -121,6 +134,8 @@ pub(crate) fn tokenize<'a>(s: &str, folded: &'a str, quotes: &[Range<usize>]) ->
                 acronym: false,
                 poss: false,
                 qwords: text.split_whitespace().take(4).count(),
+                lower_sets: 0,
+                base_sets: 0,
             });
             fpos += folded_len_str(text);
             pos = end;
@@ -142,6 +157,8 @@ pub(crate) fn tokenize<'a>(s: &str, folded: &'a str, quotes: &[Range<usize>]) ->
                 acronym: false,
                 poss: false,
                 qwords: 0,
+                lower_sets: 0,
+                base_sets: 0,
             });
             pos += c.len_utf8();
             fpos += folded_len(c);
@@ -200,6 +217,12 @@ pub(crate) fn tokenize<'a>(s: &str, folded: &'a str, quotes: &[Range<usize>]) ->
                     let tail: usize = text.chars().rev().take(2).map(char::len_utf8).sum();
                     all_caps(&text[..text.len() - tail])
                 }));
+        let lower_sets = LEX.flags(lower);
+        let base_sets = if poss {
+            LEX.flags(&lower[..lower.len() - 2])
+        } else {
+            lower_sets
+        };
         toks.push(Tok {
             start,
             end,
@@ -209,6 +232,8 @@ pub(crate) fn tokenize<'a>(s: &str, folded: &'a str, quotes: &[Range<usize>]) ->
             acronym,
             poss,
             qwords: 0,
+            lower_sets,
+            base_sets,
         });
         pos = end;
         fpos = fend;
