@@ -21,6 +21,7 @@ pub use lexicon::LEXICON_TOML;
 
 use lexicon::{LEXICON as LEX, fold, w};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use tokens::{Kind, Tok, tokenize};
@@ -260,6 +261,43 @@ struct Np {
     appos: Option<(usize, usize)>,
 }
 
+/// A claimer phrase as [`Sent::shape`] classifies it: token ranges and flags, no
+/// strings yet (most phrases are looked at only to be dropped).
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    Named {
+        name: Name,
+        /// Tokens of the title ("Defense Minister").
+        role: Option<(usize, usize)>,
+        kind: ClaimerKind,
+    },
+    Pronoun {
+        at: usize,
+        person: bool,
+    },
+    RoleRef {
+        /// Tokens of the phrase as written, with any determiner.
+        written: (usize, usize),
+        /// Tokens of the phrase after the determiner.
+        phrase: (usize, usize),
+        det: bool,
+        lower_first: bool,
+        /// First title token after any possessive ("defense" in "Ukraine's defense minister").
+        title_start: usize,
+        definite: bool,
+        possessive: bool,
+    },
+}
+
+/// A name: the text of tokens `a..b`, with its first letter lower-cased if `lower_first`.
+#[derive(Debug, Clone, Copy)]
+struct Name {
+    a: usize,
+    b: usize,
+    lower_first: bool,
+}
+
+/// A [`Shape`] with its strings.
 #[derive(Debug, Clone)]
 enum Built {
     Named {
@@ -288,7 +326,7 @@ struct Sent<'a> {
     toks: Vec<Tok<'a>>,
 }
 
-impl Sent<'_> {
+impl<'a> Sent<'a> {
     /// Text of tokens `a..b`, without a possessive `'s` on the last token.
     fn text(&self, a: usize, b: usize) -> String {
         if a >= b || b > self.toks.len() {
@@ -565,7 +603,7 @@ impl Sent<'_> {
             return true;
         }
         matches!(self.left_np(b, a), Some((x, y)) if x == a
-            && matches!(self.build(x, y), Some(Built::RoleRef { .. })))
+            && matches!(self.shape(x, y), Some(Shape::RoleRef { .. })))
     }
 
     fn chunk_is(&self, a: usize, b: usize, set: &lexicon::Set) -> bool {
@@ -684,8 +722,8 @@ impl Sent<'_> {
                 if cs2 < cs - 1
                     && self.role_appositive(cs2, cs - 1)
                     && matches!(
-                        self.build(a, b),
-                        Some(Built::Named {
+                        self.shape(a, b),
+                        Some(Shape::Named {
                             kind: ClaimerKind::Person,
                             ..
                         })
@@ -722,8 +760,86 @@ impl Sent<'_> {
         self.role_appositive(start, e).then_some((start, e))
     }
 
+    /// `fold(&self.text(a, b))`. Words are separated by whitespace only, so for
+    /// words it is their folded forms joined by single spaces.
+    fn folded(&self, a: usize, b: usize) -> Cow<'a, str> {
+        let toks = &self.toks[a..b];
+        if !toks.iter().all(Tok::is_word) {
+            return Cow::Owned(fold(&self.text(a, b)));
+        }
+        let Some((last, init)) = toks.split_last() else {
+            return Cow::Borrowed("");
+        };
+        if init.is_empty() {
+            return Cow::Borrowed(last.base());
+        }
+        let mut out = String::with_capacity(toks.iter().map(|t| t.lower.len() + 1).sum());
+        for (i, t) in init.iter().enumerate() {
+            out.push_str(t.lower);
+            // "Mr.Smith" is two words with nothing between them.
+            if t.end < toks[i + 1].start {
+                out.push(' ');
+            }
+        }
+        out.push_str(last.base());
+        Cow::Owned(out)
+    }
+
+    /// The text of a name.
+    fn name(&self, n: Name) -> String {
+        let text = self.text(n.a, n.b);
+        if !n.lower_first {
+            return text;
+        }
+        let mut c = text.chars();
+        match c.next() {
+            Some(f) => f.to_lowercase().chain(c).collect(),
+            None => text,
+        }
+    }
+
     /// Turn a phrase into a claimer (not yet resolved).
     fn build(&self, a: usize, b: usize) -> Option<Built> {
+        self.shape(a, b).map(|shape| self.finish(shape))
+    }
+
+    /// The strings of a shape.
+    fn finish(&self, shape: Shape) -> Built {
+        match shape {
+            Shape::Named { name, role, kind } => Built::Named {
+                name: self.name(name),
+                role: role.map(|(x, y)| self.text(x, y)),
+                kind,
+            },
+            Shape::Pronoun { at, person } => Built::Pronoun {
+                text: self.text(at, at + 1),
+                person,
+            },
+            Shape::RoleRef {
+                written,
+                phrase: (a, b),
+                det,
+                lower_first,
+                title_start,
+                definite,
+                possessive,
+            } => Built::RoleRef {
+                phrase: if det {
+                    format!("{} {}", self.toks[written.0].lower, self.text(a, b))
+                } else {
+                    self.name(Name { a, b, lower_first })
+                },
+                written: self.text(written.0, written.1),
+                title: fold(&self.text(title_start, b)),
+                head: self.toks[b - 1].base().to_owned(),
+                definite,
+                possessive,
+            },
+        }
+    }
+
+    /// Classify a claimer phrase (see [`Sent::build`]).
+    fn shape(&self, a: usize, b: usize) -> Option<Shape> {
         let toks = &self.toks;
         if a >= b || b > toks.len() {
             return None;
@@ -731,30 +847,41 @@ impl Sent<'_> {
         if b - a == 1
             && let Some(person) = pronoun(&toks[a])
         {
-            return Some(Built::Pronoun {
-                text: self.text(a, b),
-                person,
-            });
+            return Some(Shape::Pronoun { at: a, person });
         }
-        let det = is_det(&toks[a]).then_some(toks[a].lower);
+        let det = is_det(&toks[a]);
+        let definite = det && toks[a].lower == "the";
         let a0 = a;
-        let a = if det.is_some() { a + 1 } else { a };
+        let a = if det { a + 1 } else { a };
         if a >= b || !toks[b - 1].is_word() {
             return None;
         }
         let last = &toks[b - 1];
+        // Sentence-initial capital on a common word: "Officials said", "Reports indicate".
+        let lower_first = {
+            let t = &toks[a];
+            a == 0
+                && t.cap
+                && !t.acronym
+                && !t.base_in(w::GOVERNMENT | w::ORGANISATION | w::DEMONYM)
+                && (is_head(t) || t.base_in(w::STOPWORD) || is_report(t))
+        };
+        let whole = Name {
+            a,
+            b,
+            lower_first: false,
+        };
         // A coordinated group speaks as one: "US intelligence as well as Nato".
         if (a + 2..b.saturating_sub(1)).any(|k| {
             toks[k - 2].lower == "as" && toks[k - 1].lower == "well" && toks[k].lower == "as"
         }) {
-            let name = self.text(a, b);
-            let kind = if is_gov_name(&fold(&name).replace(" as well as ", " and ")) {
+            let kind = if is_gov_name(&self.folded(a, b).replace(" as well as ", " and ")) {
                 ClaimerKind::Government
             } else {
                 ClaimerKind::Organisation
             };
-            return Some(Built::Named {
-                name,
+            return Some(Shape::Named {
+                name: whole,
                 role: None,
                 kind,
             });
@@ -762,7 +889,7 @@ impl Sent<'_> {
         if last.base_in(w::ASSESSMENT_NOUN)
             && let Some(p) = (a..b - 1).rev().find(|&p| toks[p].poss)
         {
-            return self.build(a0, p + 1);
+            return self.shape(a0, p + 1);
         }
         let split = (a..b)
             .rev()
@@ -789,59 +916,43 @@ impl Sent<'_> {
                                 || NAME_PARTICLES.contains(&t.lower))))
             })
             && (name_start + 1..b).all(|k| !toks[k - 1].poss);
-        // Sentence-initial capital on a common word: "Officials said", "Reports indicate".
-        let lower_first = |text: String| -> String {
-            let t = &toks[a];
-            if a == 0
-                && t.cap
-                && !t.acronym
-                && !t.base_in(w::GOVERNMENT)
-                && !t.base_in(w::ORGANISATION)
-                && !t.base_in(w::DEMONYM)
-                && (is_head(t) || t.base_in(w::STOPWORD) || is_report(t))
-            {
-                let mut c = text.chars();
-                match c.next() {
-                    Some(f) => f.to_lowercase().chain(c).collect(),
-                    None => text,
-                }
-            } else {
-                text
-            }
+        let phrase = Name {
+            a,
+            b,
+            lower_first,
         };
         if name_ok {
             // "President of Ukraine Volodymyr Zelensky" walks back to "Ukraine Volodymyr
             // Zelensky": a leading state or nationality is not part of a person's name.
             let whole_start = name_start;
-            let whole_name = self.text(name_start, b);
-            let whole = fold(&whole_name);
-            if !is_gov_name(&whole) && !LEX.organisations.contains(&whole) {
+            let whole = self.folded(name_start, b);
+            let whole_gov = is_gov_name(&whole);
+            let whole_org = LEX.organisations.contains(whole.as_ref());
+            if !whole_gov && !whole_org {
                 while name_start + 2 <= b
                     && toks[name_start + 1].cap
-                    && (toks[name_start].base_in(w::GOVERNMENT)
-                        || toks[name_start].base_in(w::DEMONYM))
+                    && toks[name_start].base_in(w::GOVERNMENT | w::DEMONYM)
                     && !(name_start + 1..b).any(|k| is_org_noun(&toks[k]))
                 {
                     name_start += 1;
                 }
             }
             // Unchanged when no leading state was dropped.
-            let (name, folded) = if name_start == whole_start {
-                (whole_name, whole)
+            let (folded, gov, org) = if name_start == whole_start {
+                (whole, whole_gov, whole_org)
             } else {
-                let name = self.text(name_start, b);
-                let folded = fold(&name);
-                (name, folded)
+                let folded = self.folded(name_start, b);
+                let gov = is_gov_name(&folded);
+                let org = LEX.organisations.contains(folded.as_ref());
+                (folded, gov, org)
             };
-            if LEX.demonyms.contains(&folded) {
+            if LEX.demonyms.contains(folded.as_ref()) {
                 return None;
             }
-            let role = split.map(|k| self.text(a, k + 1));
-            let kind = if is_gov_name(&folded) {
+            let role = split.map(|k| (a, k + 1));
+            let kind = if gov {
                 ClaimerKind::Government
-            } else if LEX.organisations.contains(&folded)
-                || (name_start..b).any(|k| is_org_noun(&toks[k]))
-            {
+            } else if org || (name_start..b).any(|k| is_org_noun(&toks[k])) {
                 ClaimerKind::Organisation
             } else {
                 ClaimerKind::Person
@@ -850,19 +961,30 @@ impl Sent<'_> {
                 && let Some(k) = split
                 && toks[k].cap
             {
-                return Some(Built::Named {
-                    name: self.text(a, b),
+                return Some(Shape::Named {
+                    name: Name {
+                        a,
+                        b,
+                        lower_first: false,
+                    },
                     role: None,
                     kind,
                 });
             }
-            return Some(Built::Named { name, role, kind });
+            return Some(Shape::Named {
+                name: Name {
+                    a: name_start,
+                    b,
+                    lower_first: false,
+                },
+                role,
+                kind,
+            });
         }
         let head = &toks[b - 1];
-        let text = lower_first(self.text(a, b));
         if is_report(head) {
-            return Some(Built::Named {
-                name: text,
+            return Some(Shape::Named {
+                name: phrase,
                 role: None,
                 kind: ClaimerKind::Report,
             });
@@ -870,10 +992,10 @@ impl Sent<'_> {
         if head.base_in(w::PLURAL_PEOPLE) {
             let gov = (a..b).any(|k| {
                 let t = &toks[k];
-                t.is_word() && (t.base_in(w::DEMONYM) || t.base_in(w::GOVERNMENT))
-            }) || (a + 1 < b && LEX.demonyms.contains(&fold(&self.text(a, a + 2))));
-            return Some(Built::Named {
-                name: text,
+                t.is_word() && t.base_in(w::DEMONYM | w::GOVERNMENT)
+            }) || (a + 1 < b && LEX.demonyms.contains(self.folded(a, a + 2).as_ref()));
+            return Some(Shape::Named {
+                name: phrase,
                 role: None,
                 kind: if gov {
                     ClaimerKind::Government
@@ -883,26 +1005,21 @@ impl Sent<'_> {
             });
         }
         if is_org_noun(head) {
-            return Some(Built::Named {
-                name: text,
+            return Some(Shape::Named {
+                name: phrase,
                 role: None,
                 kind: ClaimerKind::Organisation,
             });
         }
         if is_role(head) {
-            let possessive = (a..b - 1).any(|k| toks[k].poss);
-            let title_start = (a..b).rev().find(|&k| toks[k].poss).map_or(a, |k| k + 1);
-            let phrase = match det {
-                Some(d) => format!("{d} {}", self.text(a, b)),
-                None => lower_first(self.text(a, b)),
-            };
-            return Some(Built::RoleRef {
-                phrase,
-                written: self.text(a0, b),
-                title: fold(&self.text(title_start, b)),
-                head: head.base().to_owned(),
-                definite: det == Some("the"),
-                possessive,
+            return Some(Shape::RoleRef {
+                written: (a0, b),
+                phrase: (a, b),
+                det,
+                lower_first,
+                title_start: (a..b).rev().find(|&k| toks[k].poss).map_or(a, |k| k + 1),
+                definite,
+                possessive: (a..b - 1).any(|k| toks[k].poss),
             });
         }
         None
@@ -1224,18 +1341,18 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
             let Some((a, b)) = st.left_np(k + 1, 0) else {
                 continue;
             };
-            if let Some(Built::Named {
+            if let Some(Shape::Named {
                 name,
                 role,
                 kind: ClaimerKind::Person,
-            }) = st.build(a, b)
+            }) = st.shape(a, b)
             {
-                let name = res.canonical(&name);
+                let name = res.canonical(&st.name(name));
                 if name.contains(' ') {
                     res.add_mention(Mention {
                         pos: (si, k),
                         name,
-                        role,
+                        role: role.map(|(x, y)| st.text(x, y)),
                     });
                 }
             }
@@ -1502,8 +1619,8 @@ fn find_cues(st: &Sent) -> Vec<Found> {
             && toks.get(k + 1).is_some_and(Tok::is_quote)
             && let Some((a, b)) = st.left_np(k, 0)
             && !matches!(
-                st.build(a, b),
-                None | Some(Built::Named {
+                st.shape(a, b),
+                None | Some(Shape::Named {
                     kind: ClaimerKind::Report,
                     ..
                 })
@@ -1625,7 +1742,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
         i > 0 && toks[i - 1].is_quote()
     };
     if let Some(np) = st.subject_left(k)
-        && st.build(np.a, np.b).is_some()
+        && st.shape(np.a, np.b).is_some()
     {
         if quote_only && !after_quote(np.a) {
             return None;
@@ -1642,7 +1759,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
         k == 0 || toks[k - 1].is_punct(',') || toks[k - 1].is_quote() || toks[k - 1].is_punct('—');
     if inverted_ok
         && let Some((a, b)) = st.right_np(k + m, toks.len())
-        && st.build(a, b).is_some()
+        && st.shape(a, b).is_some()
     {
         let appos = st.right_appositive(b);
         return Some(Found {
