@@ -323,7 +323,7 @@ enum Built {
 
 struct Sent<'a> {
     s: &'a str,
-    toks: Vec<Tok<'a>>,
+    toks: &'a [Tok<'a>],
 }
 
 impl<'a> Sent<'a> {
@@ -427,7 +427,7 @@ impl<'a> Sent<'a> {
 
     /// Claimer phrase ending just before token `end`, not reaching below `floor`.
     fn left_np(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
-        let toks = &self.toks;
+        let toks = self.toks;
         let b = end.min(toks.len());
         let mut j = b;
         let mut head = false;
@@ -529,7 +529,7 @@ impl<'a> Sent<'a> {
 
     /// Claimer phrase starting at token `start`.
     fn right_np(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
-        let toks = &self.toks;
+        let toks = self.toks;
         let limit = limit.min(toks.len());
         let mut j = start;
         if j < limit && pronoun(&toks[j]).is_some() {
@@ -613,7 +613,7 @@ impl<'a> Sent<'a> {
 
     /// The subject of a cue at token `k`, looking left.
     fn subject_left(&self, k: usize) -> Option<Np> {
-        let toks = &self.toks;
+        let toks = self.toks;
         let mut j = k;
         loop {
             if j > 0 && toks[j - 1].is_word() && toks[j - 1].lower_in(w::SKIPPABLE) {
@@ -643,7 +643,7 @@ impl<'a> Sent<'a> {
     /// "Intelligence assessments from the U.S., South Korea, and Ukraine indicate":
     /// a report noun heading the clause, with its qualifier up to the verb.
     fn report_subject(&self, j: usize) -> Option<Np> {
-        let toks = &self.toks;
+        let toks = self.toks;
         let cs = self.clause_start(j);
         let mut r = cs;
         if r < j && is_det(&toks[r]) {
@@ -739,7 +739,7 @@ impl<'a> Sent<'a> {
 
     /// Role appositive after a phrase ending at `b`: "Andrii Yermak, head of …".
     fn right_appositive(&self, b: usize) -> Option<(usize, usize)> {
-        let toks = &self.toks;
+        let toks = self.toks;
         if b >= toks.len() || !toks[b].is_punct(',') {
             return None;
         }
@@ -840,7 +840,7 @@ impl<'a> Sent<'a> {
 
     /// Classify a claimer phrase (see [`Sent::build`]).
     fn shape(&self, a: usize, b: usize) -> Option<Shape> {
-        let toks = &self.toks;
+        let toks = self.toks;
         if a >= b || b > toks.len() {
             return None;
         }
@@ -1240,9 +1240,11 @@ pub fn canonical_name(name: &str) -> String {
         return c.clone();
     }
     let folded = fold(&norm);
+    let mut toks = Vec::new();
+    tokenize(&norm, &folded, &[], &mut toks);
     let sent = Sent {
         s: &norm,
-        toks: tokenize(&norm, &folded, &[]),
+        toks: &toks,
     };
     let toks = &sent.toks;
     let n = toks.len();
@@ -1303,9 +1305,10 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
         })
         .collect();
 
-    // Tokenize every sentence with its quotes masked.
+    // Tokenize every sentence with its quotes masked, into one vector.
+    let mut toks: Vec<Tok> = Vec::with_capacity(folded.len() / 6);
     let mut qs: Vec<Range<usize>> = Vec::new();
-    let sents: Vec<Sent> = spans
+    let tok_at: Vec<Range<usize>> = spans
         .iter()
         .zip(&folded_at)
         .map(|(sp, f)| {
@@ -1319,11 +1322,17 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                         q.span.start.max(sp.start) - sp.start..q.span.end.min(sp.end) - sp.start
                     }),
             );
-            let s = &text[sp.clone()];
-            Sent {
-                s,
-                toks: tokenize(s, &folded[f.clone()], &qs),
-            }
+            let at = toks.len();
+            tokenize(&text[sp.clone()], &folded[f.clone()], &qs, &mut toks);
+            at..toks.len()
+        })
+        .collect();
+    let sents: Vec<Sent> = spans
+        .iter()
+        .zip(tok_at)
+        .map(|(sp, t)| Sent {
+            s: &text[sp.clone()],
+            toks: &toks[t],
         })
         .collect();
 
@@ -1332,7 +1341,7 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
     let mut res = Resolver::default();
     for &si in &order {
         let st = &sents[si];
-        let toks = &st.toks;
+        let toks = st.toks;
         for k in 0..toks.len() {
             let t = &toks[k];
             if !(t.is_word() && t.cap) || toks.get(k + 1).is_some_and(|n| n.is_word() && n.cap) {
@@ -1472,7 +1481,7 @@ fn is_separator(t: &Tok) -> bool {
 
 /// Give each attribution the clause it governs; mark embedded ones.
 fn assign_spans(st: &Sent, atts: &mut [Attribution]) {
-    let toks = &st.toks;
+    let toks = st.toks;
     let len = st.s.len();
     let anchor = |a: &Attribution| {
         if a.mention.start < a.mention.end {
@@ -1562,7 +1571,7 @@ fn assign_spans(st: &Sent, atts: &mut [Attribution]) {
 
 /// Find cues and their claimer phrases in one sentence, in cue order.
 fn find_cues(st: &Sent) -> Vec<Found> {
-    let toks = &st.toks;
+    let toks = st.toks;
     let n = toks.len();
     let mut found: Vec<Found> = Vec::new();
     let mut k = 0;
@@ -1671,7 +1680,7 @@ fn find_cues(st: &Sent) -> Vec<Found> {
 
 /// A finite attribution verb at token `k` spanning `m` words.
 fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
-    let toks = &st.toks;
+    let toks = st.toks;
     let first = &toks[k];
     // "the said agreement", "an estimated 11,000", "Russia's claims"
     if k > 0 && (is_det(&toks[k - 1]) || toks[k - 1].poss) {
@@ -1774,7 +1783,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
 
 /// Subject of the main clause for a participle at `k` ("Kiev has …, saying").
 fn main_subject(st: &Sent, k: usize) -> Option<Np> {
-    let toks = &st.toks;
+    let toks = st.toks;
     let mut cs = st.clause_start(k);
     if cs < k && (is_stop(&toks[cs]) || is_time(&toks[cs])) {
         // Skip an introductory phrase up to its comma.
@@ -1813,7 +1822,7 @@ fn attach_quotes(
     let pos_of: HashMap<usize, usize> = order.iter().enumerate().map(|(p, &i)| (i, p)).collect();
     // Once per sentence, not per quote: a long line of quotes made this
     // quadratic.
-    let bare_sentence: Vec<bool> = sents.iter().map(|s| bare_words(&s.toks) <= 3).collect();
+    let bare_sentence: Vec<bool> = sents.iter().map(|s| bare_words(s.toks) <= 3).collect();
     let bare = |si: usize| bare_sentence[si];
     for q in raw {
         let p = order.partition_point(|&i| spans[i].end <= q.span.start);

@@ -108,12 +108,18 @@ fn all_caps(s: &str) -> bool {
     letters >= 2
 }
 
-/// Tokenize `s`; `folded` is `fold(s)`; `quotes` are byte ranges in `s` (sorted,
-/// non-overlapping, on char boundaries) that become single quote tokens.
-pub(crate) fn tokenize<'a>(s: &str, folded: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a>> {
+/// Tokenize `s` onto the end of `toks`; `folded` is `fold(s)`; `quotes` are byte
+/// ranges in `s` (sorted, non-overlapping, on char boundaries) that become single
+/// quote tokens.
+pub(crate) fn tokenize<'a>(
+    s: &str,
+    folded: &'a str,
+    quotes: &[Range<usize>],
+    toks: &mut Vec<Tok<'a>>,
+) {
     // Folding goes char by char, so the folded text of `s[x..y]` is `folded[fx..fy]`;
     // `fpos` tracks `fx` alongside `pos`.
-    let mut toks = Vec::new();
+    let bytes = s.as_bytes();
     let mut qi = 0;
     let mut pos = 0;
     let mut fpos = 0;
@@ -164,12 +170,24 @@ pub(crate) fn tokenize<'a>(s: &str, folded: &'a str, quotes: &[Range<usize>]) ->
             fpos += folded_len(c);
             continue;
         }
+        // A word: letters and digits, and the joiners below between them.
         let start = pos;
         let fstart = fpos;
-        let mut prev = c;
         let mut end = pos + c.len_utf8();
         let mut fend = fpos + folded_len(c);
-        while let Some(cj) = char_at(s, end) {
+        loop {
+            // The common case first: ASCII letters and digits.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+                fend += 1;
+            }
+            let Some(cj) = char_at(s, end) else {
+                break;
+            };
+            // Never `None`: the word has its first char.
+            let Some(prev) = s[..end].chars().next_back() else {
+                break;
+            };
             let joins = cj.is_alphanumeric() || {
                 let next = char_at(s, end + cj.len_utf8());
                 let next_alnum = next.is_some_and(char::is_alphanumeric);
@@ -194,15 +212,13 @@ pub(crate) fn tokenize<'a>(s: &str, folded: &'a str, quotes: &[Range<usize>]) ->
             if !joins {
                 break;
             }
-            prev = cj;
             end += cj.len_utf8();
             fend += folded_len(cj);
         }
         let mut lower = &folded[fstart..fend];
         // Folding is char by char, so the folded word with its period is the
         // folded word and a period.
-        if s.as_bytes().get(end) == Some(&b'.')
-            && (lower.contains('.') || ABBREVIATIONS.contains(&lower))
+        if bytes.get(end) == Some(&b'.') && (lower.contains('.') || ABBREVIATIONS.contains(&lower))
         {
             end += 1;
             fend += 1;
@@ -238,7 +254,6 @@ pub(crate) fn tokenize<'a>(s: &str, folded: &'a str, quotes: &[Range<usize>]) ->
         pos = end;
         fpos = fend;
     }
-    toks
 }
 
 #[cfg(test)]
@@ -249,7 +264,9 @@ mod tests {
     fn tok(s: &str) -> Vec<Tok<'_>> {
         // Leaked: the tokens borrow the folded text.
         let folded: &str = Box::leak(fold(s).into_boxed_str());
-        tokenize(s, folded, &[])
+        let mut toks = Vec::new();
+        tokenize(s, folded, &[], &mut toks);
+        toks
     }
 
     #[test]
@@ -282,7 +299,8 @@ mod tests {
         let s = "“He said no,” Umerov said.";
         let q = 0..s.find(" Umerov").unwrap_or(0);
         let folded = fold(s);
-        let t = tokenize(s, &folded, std::slice::from_ref(&q));
+        let mut t = Vec::new();
+        tokenize(s, &folded, std::slice::from_ref(&q), &mut t);
         assert!(t[0].is_quote());
         assert_eq!(t[1].lower, "umerov");
         assert_eq!(t[2].lower, "said");
@@ -299,7 +317,9 @@ mod tests {
             let folded = fold(s);
             let quote = s.find('“').map(|a| a..s.find('”').map_or(a, |b| b + 3));
             let quotes: Vec<Range<usize>> = quote.into_iter().collect();
-            for t in tokenize(s, &folded, &quotes) {
+            let mut toks = Vec::new();
+            tokenize(s, &folded, &quotes, &mut toks);
+            for t in toks {
                 if t.is_word() {
                     assert_eq!(t.lower, fold(&s[t.start..t.end]), "{s}");
                 }
