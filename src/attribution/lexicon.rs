@@ -1,5 +1,6 @@
 //! The attribution lexicon: `assets/attribution.toml`, compiled in and parsed once.
 
+use super::tokens::Tok;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -102,16 +103,16 @@ impl Phrases {
         Phrases { by_first }
     }
 
-    /// Length in words of the longest phrase matching at the start of `words`
-    /// (`None` entries are non-word tokens and never match).
-    pub(crate) fn match_at(&self, words: &[Option<&str>]) -> Option<usize> {
-        let first = words.first().copied().flatten()?;
+    /// Length in words of the longest phrase matching at the start of `toks`
+    /// (non-word tokens never match).
+    pub(crate) fn match_at(&self, toks: &[Tok]) -> Option<usize> {
+        let first = toks.first()?.word()?;
         let cands = self.by_first.get(first)?;
         cands
             .iter()
             .find(|cand| {
-                cand.len() <= words.len()
-                    && cand.iter().zip(words).all(|(c, w)| *w == Some(c.as_str()))
+                cand.len() <= toks.len()
+                    && cand.iter().zip(toks).all(|(c, t)| t.word() == Some(c.as_str()))
             })
             .map(Vec::len)
     }
@@ -173,18 +174,23 @@ pub(crate) fn fold(s: &str) -> String {
 /// [`fold`], appended to `out`. Char by char: the fold of a concatenation is the
 /// concatenation of the folds.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
-    if s.is_ascii() && !s.contains('`') {
+    let mut rest = s;
+    loop {
+        // A run of ASCII other than '`' lower-cases byte by byte.
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || b == b'`')
+            .unwrap_or(rest.len());
         let at = out.len();
-        out.push_str(s);
+        out.push_str(&rest[..run]);
         out[at..].make_ascii_lowercase();
-        return;
-    }
-    for c in s.chars() {
-        match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => out.push('\''),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+        let mut chars = rest[run..].chars();
+        match chars.next() {
+            None => return,
+            Some('\u{2019}' | '\u{2018}' | '\u{02BC}' | '`') => out.push('\''),
+            Some(c) => out.extend(c.to_lowercase()),
         }
+        rest = chars.as_str();
     }
 }
 

@@ -24,6 +24,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 use tokens::{Kind, Tok, tokenize};
 
 /// What sort of source a claimer is.
@@ -158,10 +159,29 @@ impl DocAttribution {
 /// Normalize typography in a name or role: `’` → `'`, runs of whitespace → one space.
 fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    tidy_into(s, &mut out);
+    out
+}
+
+/// [`tidy`], appended to `out`.
+fn tidy_into(s: &str, out: &mut String) {
+    // Most names are tidy already: ASCII words between single spaces.
+    let mut space = true;
+    let tidy = s.bytes().all(|b| {
+        let ok = b.is_ascii() && !matches!(b, b'\t'..=b'\r') && !(b == b' ' && space);
+        space = b == b' ';
+        ok
+    }) && !space;
+    if tidy {
+        out.push_str(s);
+        return;
+    }
+    let mut first = true;
     for word in s.split_whitespace() {
-        if !out.is_empty() {
+        if !first {
             out.push(' ');
         }
+        first = false;
         if word.is_ascii() {
             out.push_str(word);
             continue;
@@ -171,7 +191,6 @@ fn tidy(s: &str) -> String {
             c => c,
         }));
     }
-    out
 }
 
 fn is_det(t: &Tok) -> bool {
@@ -240,7 +259,9 @@ fn is_gov_name(folded: &str) -> bool {
         return true;
     }
     // One part only: nothing more to try.
-    if !folded.contains(',') && !folded.as_bytes().windows(5).any(|w| w == b" and ") {
+    let b = folded.as_bytes();
+    let and = (0..b.len()).any(|i| b[i] == b' ' && b[i + 1..].starts_with(b"and "));
+    if !folded.contains(',') && !and {
         return false;
     }
     let parts: Vec<&str> = folded
@@ -329,8 +350,15 @@ struct Sent<'a> {
 impl<'a> Sent<'a> {
     /// Text of tokens `a..b`, without a possessive `'s` on the last token.
     fn text(&self, a: usize, b: usize) -> String {
+        let mut out = String::new();
+        self.text_into(a, b, &mut out);
+        out
+    }
+
+    /// [`Sent::text`], appended to `out`.
+    fn text_into(&self, a: usize, b: usize, out: &mut String) {
         if a >= b || b > self.toks.len() {
-            return String::new();
+            return;
         }
         let last = &self.toks[b - 1];
         let mut end = last.end;
@@ -343,7 +371,7 @@ impl<'a> Sent<'a> {
                 .sum();
             end -= tail;
         }
-        tidy(&self.s[self.toks[a].start..end])
+        tidy_into(&self.s[self.toks[a].start..end], out);
     }
 
     fn bytes(&self, a: usize, b: usize) -> Range<usize> {
@@ -787,14 +815,20 @@ impl<'a> Sent<'a> {
 
     /// The text of a name.
     fn name(&self, n: Name) -> String {
-        let text = self.text(n.a, n.b);
-        if !n.lower_first {
-            return text;
-        }
-        let mut c = text.chars();
-        match c.next() {
-            Some(f) => f.to_lowercase().chain(c).collect(),
-            None => text,
+        let mut out = String::new();
+        self.name_into(n, &mut out);
+        out
+    }
+
+    /// [`Sent::name`], appended to `out`.
+    fn name_into(&self, n: Name, out: &mut String) {
+        let at = out.len();
+        self.text_into(n.a, n.b, out);
+        if n.lower_first
+            && let Some(f) = out[at..].chars().next()
+        {
+            let lower: String = f.to_lowercase().collect();
+            out.replace_range(at..at + f.len_utf8(), &lower);
         }
     }
 
@@ -1051,17 +1085,17 @@ struct Resolver {
     roles: HashMap<String, String>,
     history: Vec<Claimer>,
     /// `canonical_name` of names already seen in the document.
-    canonical: std::cell::RefCell<rustc_hash::FxHashMap<String, String>>,
+    canonical: std::cell::RefCell<rustc_hash::FxHashMap<String, Rc<str>>>,
 }
 
 impl Resolver {
     /// [`canonical_name`], remembered: a document names the same people again
     /// and again.
-    fn canonical(&self, name: &str) -> String {
+    fn canonical(&self, name: &str) -> Rc<str> {
         if let Some(c) = self.canonical.borrow().get(name) {
             return c.clone();
         }
-        let c = canonical_name(name);
+        let c: Rc<str> = canonical_name(name).into();
         self.canonical
             .borrow_mut()
             .insert(name.to_owned(), c.clone());
@@ -1109,12 +1143,14 @@ impl Resolver {
     }
 
     fn person(&self, name: &str, role: Option<String>, pos: (usize, usize)) -> Claimer {
-        let mut name = self.canonical(name);
-        if !name.contains(' ')
-            && let Some(full) = self.full_name(&name, pos)
+        let canonical = self.canonical(name);
+        let name = if !canonical.contains(' ')
+            && let Some(full) = self.full_name(&canonical, pos)
         {
-            name = full.to_owned();
-        }
+            full.to_owned()
+        } else {
+            canonical.to_string()
+        };
         let role = role.or_else(|| self.roles.get(&name).cloned());
         Claimer {
             name,
@@ -1140,7 +1176,7 @@ impl Resolver {
                         kind,
                     },
                     _ => Claimer {
-                        name: self.canonical(&name),
+                        name: self.canonical(&name).to_string(),
                         role: appos.or(role),
                         kind,
                     },
@@ -1339,6 +1375,7 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
     // Pass 1: people named anywhere (with their titles), for surname merging and
     // role-noun resolution.
     let mut res = Resolver::default();
+    let mut name_text = String::new();
     for &si in &order {
         let st = &sents[si];
         let toks = st.toks;
@@ -1356,11 +1393,13 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                 kind: ClaimerKind::Person,
             }) = st.shape(a, b)
             {
-                let name = res.canonical(&st.name(name));
+                name_text.clear();
+                st.name_into(name, &mut name_text);
+                let name = res.canonical(&name_text);
                 if name.contains(' ') {
                     res.add_mention(Mention {
                         pos: (si, k),
-                        name,
+                        name: name.to_string(),
                         role: role.map(|(x, y)| st.text(x, y)),
                     });
                 }
@@ -1577,11 +1616,8 @@ fn find_cues(st: &Sent) -> Vec<Found> {
     let mut k = 0;
     while k < n {
         let t = &toks[k];
-        let mut window = [None; 5];
-        for (w, t) in window.iter_mut().zip(&toks[k..]) {
-            *w = t.word();
-        }
-        let window = &window[..(n - k).min(5)];
+        // Cue phrases are matched within five words.
+        let window = &toks[k..(k + 5).min(n)];
         if t.lower_in(w::ACCORDING_FIRST)
             && let Some(m) = LEX.according.match_at(window)
         {
