@@ -147,6 +147,8 @@ pub(crate) mod w {
     pub const GOVERNMENT: u32 = 1 << 21;
     pub const ORGANISATION: u32 = 1 << 22;
     pub const DEMONYM: u32 = 1 << 23;
+    /// First word of a government, organisation or demonym.
+    pub const ENTITY_FIRST: u32 = 1 << 24;
 }
 
 pub(crate) struct Lexicon {
@@ -260,6 +262,12 @@ impl Lexicon {
         mark(&governments, w::GOVERNMENT);
         mark(&organisations, w::ORGANISATION);
         mark(&demonyms, w::DEMONYM);
+        let entity_first: HashSet<String> = [&governments, &organisations, &demonyms]
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.split(' ').next().map(str::to_owned))
+            .collect();
+        mark(&entity_first, w::ENTITY_FIRST);
         Ok(Lexicon {
             verbs,
             according,

@@ -318,6 +318,14 @@ struct Name {
     lower_first: bool,
 }
 
+/// See [`Sent::entity`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Entity {
+    gov: bool,
+    org: bool,
+    demonym: bool,
+}
+
 /// A [`Shape`] with its strings.
 #[derive(Debug, Clone)]
 enum Built {
@@ -813,6 +821,36 @@ impl<'a> Sent<'a> {
         Cow::Owned(out)
     }
 
+    /// What the name made of the words `a..b` is: [`is_gov_name`], an organisation,
+    /// a demonym. Mostly from the words' lexicon flags, without building the name.
+    fn entity(&self, a: usize, b: usize) -> Entity {
+        let first = &self.toks[a];
+        if !first.lower.contains(',') {
+            if b == a + 1 {
+                // One word, no comma: `is_gov_name` is a plain lookup.
+                return Entity {
+                    gov: first.base_in(w::GOVERNMENT),
+                    org: first.base_in(w::ORGANISATION),
+                    demonym: first.base_in(w::DEMONYM),
+                };
+            }
+            // The folded name (or the first part `is_gov_name` splits off, as "the"
+            // is not stripped) starts with this word: it must start an entity.
+            if first.end < self.toks[a + 1].start
+                && first.lower != "the"
+                && !first.lower_in(w::ENTITY_FIRST)
+            {
+                return Entity::default();
+            }
+        }
+        let folded = self.folded(a, b);
+        Entity {
+            gov: is_gov_name(&folded),
+            org: LEX.organisations.contains(folded.as_ref()),
+            demonym: LEX.demonyms.contains(folded.as_ref()),
+        }
+    }
+
     /// The text of a name.
     fn name(&self, n: Name) -> String {
         let mut out = String::new();
@@ -959,10 +997,8 @@ impl<'a> Sent<'a> {
             // "President of Ukraine Volodymyr Zelensky" walks back to "Ukraine Volodymyr
             // Zelensky": a leading state or nationality is not part of a person's name.
             let whole_start = name_start;
-            let whole = self.folded(name_start, b);
-            let whole_gov = is_gov_name(&whole);
-            let whole_org = LEX.organisations.contains(whole.as_ref());
-            if !whole_gov && !whole_org {
+            let whole = self.entity(name_start, b);
+            if !whole.gov && !whole.org {
                 while name_start + 2 <= b
                     && toks[name_start + 1].cap
                     && toks[name_start].base_in(w::GOVERNMENT | w::DEMONYM)
@@ -972,21 +1008,18 @@ impl<'a> Sent<'a> {
                 }
             }
             // Unchanged when no leading state was dropped.
-            let (folded, gov, org) = if name_start == whole_start {
-                (whole, whole_gov, whole_org)
+            let entity = if name_start == whole_start {
+                whole
             } else {
-                let folded = self.folded(name_start, b);
-                let gov = is_gov_name(&folded);
-                let org = LEX.organisations.contains(folded.as_ref());
-                (folded, gov, org)
+                self.entity(name_start, b)
             };
-            if LEX.demonyms.contains(folded.as_ref()) {
+            if entity.demonym {
                 return None;
             }
             let role = split.map(|k| (a, k + 1));
-            let kind = if gov {
+            let kind = if entity.gov {
                 ClaimerKind::Government
-            } else if org || (name_start..b).any(|k| is_org_noun(&toks[k])) {
+            } else if entity.org || (name_start..b).any(|k| is_org_noun(&toks[k])) {
                 ClaimerKind::Organisation
             } else {
                 ClaimerKind::Person
