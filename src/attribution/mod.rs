@@ -22,7 +22,7 @@ pub use lexicon::LEXICON_TOML;
 use lexicon::{LEXICON as LEX, fold, w};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 use tokens::{Kind, Tok, tokenize};
@@ -1118,7 +1118,7 @@ struct Resolver {
     roles: HashMap<String, String>,
     history: Vec<Claimer>,
     /// `canonical_name` of names already seen in the document.
-    canonical: std::cell::RefCell<rustc_hash::FxHashMap<String, Rc<str>>>,
+    canonical: std::cell::RefCell<HashMap<String, Rc<str>>>,
 }
 
 impl Resolver {
@@ -1142,10 +1142,10 @@ impl Resolver {
                 .or_default()
                 .push(self.mentions.len());
         }
-        if let Some(r) = &m.role {
-            self.roles
-                .entry(m.name.clone())
-                .or_insert_with(|| r.clone());
+        if let Some(r) = &m.role
+            && !self.roles.contains_key(&m.name)
+        {
+            self.roles.insert(m.name.clone(), r.clone());
         }
         self.mentions.push(m);
     }
@@ -1446,7 +1446,7 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
         let st = &sents[si];
         let found = find_cues(st);
         let mut atts: Vec<Attribution> = Vec::new();
-        let mut seen: HashSet<(Range<usize>, Claimer)> = HashSet::new();
+        let mut seen: HashSet<(Range<usize>, Claimer)> = HashSet::default();
         let mut first_org: Option<String> = None;
         for f in found {
             let cue = st.bytes(f.cue.0, f.cue.1);
@@ -1472,23 +1472,23 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
             };
             // A set, not a scan of `atts`: that was quadratic in a sentence
             // with thousands of cues.
-            if mention.start < mention.end
+            let seen_key = (mention, claimer);
+            if seen_key.0.start < seen_key.0.end
                 && f.pattern != Pattern::Participle
-                && seen.contains(&(mention.clone(), claimer.clone()))
+                && seen.contains(&seen_key)
             {
                 continue;
             }
-            let mut claimer = claimer;
+            let (mention, mut claimer) = seen_key;
             if resolved_from.is_none() {
                 qualify_bare_role(first_org.as_deref(), &mut claimer);
             }
             if claimer.kind == ClaimerKind::Person
                 && claimer.name.contains(' ')
                 && let Some(r) = &claimer.role
+                && !res.roles.contains_key(&claimer.name)
             {
-                res.roles
-                    .entry(claimer.name.clone())
-                    .or_insert_with(|| r.clone());
+                res.roles.insert(claimer.name.clone(), r.clone());
             }
             if resolved_from.is_none() || f.pattern == Pattern::Participle {
                 res.history.push(claimer.clone());
@@ -1555,6 +1555,15 @@ fn is_separator(t: &Tok) -> bool {
 fn assign_spans(st: &Sent, atts: &mut [Attribution]) {
     let toks = st.toks;
     let len = st.s.len();
+    // A lone attribution governs the whole sentence: skip the counting below.
+    match atts {
+        [] => return,
+        [a] => {
+            a.span = 0..len;
+            return;
+        }
+        _ => {}
+    }
     let anchor = |a: &Attribution| {
         if a.mention.start < a.mention.end {
             a.mention.start.min(a.cue.start)..a.mention.end.max(a.cue.end)
@@ -1888,7 +1897,11 @@ fn attach_quotes(
     raw: &[quotes::RawQuote],
     mut doc: DocAttribution,
 ) -> DocAttribution {
-    let pos_of: HashMap<usize, usize> = order.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+    // Position of each sentence in `order`.
+    let mut pos_of = vec![0; order.len()];
+    for (p, &i) in order.iter().enumerate() {
+        pos_of[i] = p;
+    }
     // Once per sentence, not per quote: a long line of quotes made this
     // quadratic.
     let bare_sentence: Vec<bool> = sents.iter().map(|s| bare_words(s.toks) <= 3).collect();
@@ -1912,8 +1925,8 @@ fn attach_quotes(
             });
         let mut continued = false;
         if speaker.is_none() && bare(first) && bare(last) {
-            let fp = pos_of.get(&first).copied().unwrap_or(0);
-            let lp = pos_of.get(&last).copied().unwrap_or(fp);
+            let fp = pos_of[first];
+            let lp = pos_of[last];
             let prev = fp.checked_sub(1).map(|x| order[x]);
             let next = order.get(lp + 1).copied();
             speaker = prev
@@ -1928,8 +1941,8 @@ fn attach_quotes(
             continued = speaker.is_some();
         }
         if continued && let Some(sp) = &speaker {
-            let fp = pos_of.get(&first).copied().unwrap_or(0);
-            let lp = pos_of.get(&last).copied().unwrap_or(fp);
+            let fp = pos_of[first];
+            let lp = pos_of[last];
             for &si in order.iter().take(lp.max(fp) + 1).skip(fp) {
                 if doc.sentences[si].is_empty() {
                     let at = rel(si, q.span.start);
