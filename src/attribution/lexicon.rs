@@ -190,6 +190,8 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
         match chars.next() {
             None => return,
             Some('\u{2019}' | '\u{2018}' | '\u{02BC}' | '`') => out.push('\''),
+            // General punctuation (“ ” — …) has no case: skip the table lookup.
+            Some(c @ '\u{2000}'..='\u{206F}') => out.push(c),
             Some(c) => out.extend(c.to_lowercase()),
         }
         rest = chars.as_str();

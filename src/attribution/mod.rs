@@ -1305,10 +1305,10 @@ impl Resolver {
 /// applied ("Zelenskiy" → "Volodymyr Zelensky", "FT" → "Financial Times").
 pub fn canonical_name(name: &str) -> String {
     let norm = tidy(name);
-    if let Some(c) = LEX.aliases.get(&fold(&norm)) {
+    let folded = fold(&norm);
+    if let Some(c) = LEX.aliases.get(&folded) {
         return c.clone();
     }
-    let folded = fold(&norm);
     let mut toks = Vec::new();
     tokenize(&norm, &folded, &[], &mut toks);
     let sent = Sent {
@@ -1326,6 +1326,10 @@ pub fn canonical_name(name: &str) -> String {
         && (k + 1..n).all(|i| toks[i].is_word() && toks[i].cap && !is_org_noun(&toks[i]))
     {
         a = k + 1;
+    }
+    // Nothing to strip: the rest is `norm`, looked up already.
+    if a == 0 && toks.last().is_none_or(|t| !t.poss) {
+        return norm;
     }
     let rest = sent.text(a, n);
     if rest.is_empty() {

@@ -75,16 +75,21 @@ fn folded_len(c: char) -> usize {
     match c {
         c if c.is_ascii() => 1,
         '\u{2019}' | '\u{2018}' | '\u{02BC}' => 1,
+        '\u{2000}'..='\u{206F}' => c.len_utf8(),
         c => c.to_lowercase().map(char::len_utf8).sum(),
     }
 }
 
 fn folded_len_str(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().map(folded_len).sum()
+    let mut len = 0;
+    let mut rest = s;
+    // ASCII runs keep their length.
+    while let Some(run) = rest.bytes().position(|b| !b.is_ascii()) {
+        let mut chars = rest[run..].chars();
+        len += run + chars.next().map_or(0, folded_len);
+        rest = chars.as_str();
     }
+    len + rest.len()
 }
 
 /// The char starting at byte `i` of `s` (a char boundary).
