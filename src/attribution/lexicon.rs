@@ -179,10 +179,8 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
     let mut rest = s;
     loop {
         // A run of ASCII other than '`' lower-cases byte by byte.
-        let run = rest
-            .bytes()
-            .position(|b| !b.is_ascii() || b == b'`')
-            .unwrap_or(rest.len());
+        let ascii = &rest[..ascii_len(rest.as_bytes())];
+        let run = ascii.find('`').unwrap_or(ascii.len());
         let at = out.len();
         out.push_str(&rest[..run]);
         out[at..].make_ascii_lowercase();
@@ -196,6 +194,12 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
         }
         rest = chars.as_str();
     }
+}
+
+/// Length of the ASCII prefix of `b`, checked a chunk at a time.
+pub(crate) fn ascii_len(b: &[u8]) -> usize {
+    let chunks = (b.chunks(16).take_while(|c| c.is_ascii()).count() * 16).min(b.len());
+    chunks + b[chunks..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 fn set(list: &[String]) -> HashSet<String> {

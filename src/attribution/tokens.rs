@@ -1,7 +1,7 @@
 //! Sentence tokens: words, punctuation, and quotations as single opaque tokens, so
 //! nothing inside a quote can act as a cue or a claimer of the outer sentence.
 
-use super::lexicon::LEXICON as LEX;
+use super::lexicon::{LEXICON as LEX, ascii_len};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,13 +83,16 @@ fn folded_len(c: char) -> usize {
 fn folded_len_str(s: &str) -> usize {
     let mut len = 0;
     let mut rest = s;
-    // ASCII runs keep their length.
-    while let Some(run) = rest.bytes().position(|b| !b.is_ascii()) {
+    loop {
+        // ASCII runs keep their length.
+        let run = ascii_len(rest.as_bytes());
         let mut chars = rest[run..].chars();
-        len += run + chars.next().map_or(0, folded_len);
+        let Some(c) = chars.next() else {
+            return len + run;
+        };
+        len += run + folded_len(c);
         rest = chars.as_str();
     }
-    len + rest.len()
 }
 
 /// The char starting at byte `i` of `s` (a char boundary).
