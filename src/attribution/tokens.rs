@@ -185,10 +185,12 @@ pub(crate) fn tokenize<'a>(
         let mut fend = fpos + folded_len(c);
         loop {
             // The common case first: ASCII letters and digits.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
-                fend += 1;
-            }
+            let run = bytes[end..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            end += run;
+            fend += run;
             let Some(cj) = char_at(s, end) else {
                 break;
             };
@@ -232,15 +234,16 @@ pub(crate) fn tokenize<'a>(
             fend += 1;
             lower = &folded[fstart..fend];
         }
-        let text = &s[start..end];
         let poss = lower.len() > 2 && lower.ends_with("'s");
         // A lower-case first letter rules out an acronym.
-        let acronym = !(c.is_alphabetic() && !c.is_uppercase())
-            && (all_caps(text)
+        let acronym = !(c.is_alphabetic() && !c.is_uppercase()) && {
+            let text = &s[start..end];
+            all_caps(text)
                 || (poss && {
                     let tail: usize = text.chars().rev().take(2).map(char::len_utf8).sum();
                     all_caps(&text[..text.len() - tail])
-                }));
+                })
+        };
         let lower_sets = LEX.flags(lower);
         let base_sets = if poss {
             LEX.flags(&lower[..lower.len() - 2])
