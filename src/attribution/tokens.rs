@@ -235,8 +235,10 @@ pub(crate) fn tokenize<'a>(
             lower = &folded[fstart..fend];
         }
         let poss = lower.len() > 2 && lower.ends_with("'s");
-        // A lower-case first letter rules out an acronym.
-        let acronym = !(c.is_alphabetic() && !c.is_uppercase()) && {
+        // A lower-case first or second letter rules out an acronym.
+        let acronym = !(c.is_alphabetic() && !c.is_uppercase())
+            && !bytes[start + 1..end].first().is_some_and(u8::is_ascii_lowercase)
+            && {
             let text = &s[start..end];
             all_caps(text)
                 || (poss && {
