@@ -112,7 +112,10 @@ impl Phrases {
             .iter()
             .find(|cand| {
                 cand.len() <= toks.len()
-                    && cand.iter().zip(toks).all(|(c, t)| t.word() == Some(c.as_str()))
+                    && cand
+                        .iter()
+                        .zip(toks)
+                        .all(|(c, t)| t.word() == Some(c.as_str()))
             })
             .map(Vec::len)
     }

@@ -20,9 +20,9 @@ mod tokens;
 pub use lexicon::LEXICON_TOML;
 
 use lexicon::{LEXICON as LEX, fold, w};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 use std::borrow::Cow;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 use tokens::{Kind, Tok, tokenize};
@@ -988,11 +988,7 @@ impl<'a> Sent<'a> {
                                 || NAME_PARTICLES.contains(&t.lower))))
             })
             && (name_start + 1..b).all(|k| !toks[k - 1].poss);
-        let phrase = Name {
-            a,
-            b,
-            lower_first,
-        };
+        let phrase = Name { a, b, lower_first };
         if name_ok {
             // "President of Ukraine Volodymyr Zelensky" walks back to "Ukraine Volodymyr
             // Zelensky": a leading state or nationality is not part of a person's name.
@@ -1784,17 +1780,13 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
     while p > 0
         && toks[p - 1].is_word()
         && toks[p - 1].lower_in(w::SKIPPABLE)
-        && !matches!(
-            toks[p - 1].lower,
-            "has" | "have" | "had" | "having"
-        )
+        && !matches!(toks[p - 1].lower, "has" | "have" | "had" | "having")
     {
         p -= 1;
     }
     if p > 0
         && toks[p - 1].is_word()
-        && (toks[p - 1].lower_in(w::BLOCKER)
-            || toks[p - 1].lower_in(w::PASSIVE_AUX))
+        && (toks[p - 1].lower_in(w::BLOCKER) || toks[p - 1].lower_in(w::PASSIVE_AUX))
     {
         return None;
     }
@@ -1873,17 +1865,9 @@ fn main_subject(st: &Sent, k: usize) -> Option<Np> {
     }
     let (a, b) = st.right_np(cs, k)?;
     let mut appos = None;
-    if b < k
-        && is_report(&toks[b - 1])
-        && matches!(toks[b].lower, "published" | "by" | "from")
-    {
+    if b < k && is_report(&toks[b - 1]) && matches!(toks[b].lower, "published" | "by" | "from") {
         let mut q = b;
-        while q < k
-            && matches!(
-                toks[q].lower,
-                "published" | "by" | "from" | "released"
-            )
-        {
+        while q < k && matches!(toks[q].lower, "published" | "by" | "from" | "released") {
             q += 1;
         }
         if let Some((_, e)) = st.right_np(q, k) {

@@ -237,15 +237,17 @@ pub(crate) fn tokenize<'a>(
         let poss = lower.len() > 2 && lower.ends_with("'s");
         // A lower-case first or second letter rules out an acronym.
         let acronym = !(c.is_alphabetic() && !c.is_uppercase())
-            && !bytes[start + 1..end].first().is_some_and(u8::is_ascii_lowercase)
+            && !bytes[start + 1..end]
+                .first()
+                .is_some_and(u8::is_ascii_lowercase)
             && {
-            let text = &s[start..end];
-            all_caps(text)
-                || (poss && {
-                    let tail: usize = text.chars().rev().take(2).map(char::len_utf8).sum();
-                    all_caps(&text[..text.len() - tail])
-                })
-        };
+                let text = &s[start..end];
+                all_caps(text)
+                    || (poss && {
+                        let tail: usize = text.chars().rev().take(2).map(char::len_utf8).sum();
+                        all_caps(&text[..text.len() - tail])
+                    })
+            };
         let lower_sets = LEX.flags(lower);
         let base_sets = if poss {
             LEX.flags(&lower[..lower.len() - 2])
