@@ -236,18 +236,18 @@ pub(crate) fn tokenize<'a>(
         }
         let poss = lower.len() > 2 && lower.ends_with("'s");
         // A lower-case first or second letter rules out an acronym.
-        let acronym = !(c.is_alphabetic() && !c.is_uppercase())
-            && !bytes[start + 1..end]
+        let lower_start = (c.is_alphabetic() && !c.is_uppercase())
+            || bytes[start + 1..end]
                 .first()
-                .is_some_and(u8::is_ascii_lowercase)
-            && {
-                let text = &s[start..end];
-                all_caps(text)
-                    || (poss && {
-                        let tail: usize = text.chars().rev().take(2).map(char::len_utf8).sum();
-                        all_caps(&text[..text.len() - tail])
-                    })
-            };
+                .is_some_and(u8::is_ascii_lowercase);
+        let acronym = !lower_start && {
+            let text = &s[start..end];
+            all_caps(text)
+                || (poss && {
+                    let tail: usize = text.chars().rev().take(2).map(char::len_utf8).sum();
+                    all_caps(&text[..text.len() - tail])
+                })
+        };
         let lower_sets = LEX.flags(lower);
         let base_sets = if poss {
             LEX.flags(&lower[..lower.len() - 2])
