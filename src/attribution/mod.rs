@@ -1174,7 +1174,7 @@ impl Resolver {
         {
             full.to_owned()
         } else {
-            canonical.to_string()
+            String::from(&*canonical)
         };
         let role = role.or_else(|| self.roles.get(&name).cloned());
         Claimer {
@@ -1201,7 +1201,7 @@ impl Resolver {
                         kind,
                     },
                     _ => Claimer {
-                        name: self.canonical(&name).to_string(),
+                        name: String::from(&*self.canonical(&name)),
                         role: appos.or(role),
                         kind,
                     },
@@ -1429,7 +1429,7 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                 if name.contains(' ') {
                     res.add_mention(Mention {
                         pos: (si, k),
-                        name: name.to_string(),
+                        name: String::from(&*name),
                         role: role.map(|(x, y)| st.text(x, y)),
                     });
                 }
@@ -1439,11 +1439,15 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
     // Sort mentions by position (order is already by position unless spans overlap).
     // Pass 2: attributions, sentence by sentence in document order.
     let mut out: Vec<Vec<Attribution>> = vec![Vec::new(); spans.len()];
+    // One table for the document, cleared per sentence, and shrunk back so that
+    // a sentence with thousands of cues doesn't make every later clear slow.
+    let mut seen: HashSet<(Range<usize>, Claimer)> = HashSet::default();
     for &si in &order {
         let st = &sents[si];
         let found = find_cues(st);
         let mut atts: Vec<Attribution> = Vec::new();
-        let mut seen: HashSet<(Range<usize>, Claimer)> = HashSet::default();
+        seen.clear();
+        seen.shrink_to(64);
         let mut first_org: Option<String> = None;
         for f in found {
             let cue = st.bytes(f.cue.0, f.cue.1);
