@@ -1344,9 +1344,9 @@ fn clamp(text: &str, r: &Range<usize>) -> Range<usize> {
     s..e
 }
 
-/// Words outside quotes in a sentence.
-fn bare_words(toks: &[Tok]) -> usize {
-    toks.iter().filter(|t| t.is_word()).count()
+/// At most three words outside quotes in a sentence (counting stops at the fourth).
+fn bare(toks: &[Tok]) -> bool {
+    toks.iter().filter(|t| t.is_word()).nth(3).is_none()
 }
 
 /// Analyze one document: `sentences` are byte spans in `text` (the segmenter's
@@ -1890,7 +1890,7 @@ fn attach_quotes(
     }
     // Once per sentence, not per quote: a long line of quotes made this
     // quadratic.
-    let bare_sentence: Vec<bool> = sents.iter().map(|s| bare_words(s.toks) <= 3).collect();
+    let bare_sentence: Vec<bool> = sents.iter().map(|s| bare(s.toks)).collect();
     let bare = |si: usize| bare_sentence[si];
     for q in raw {
         let p = order.partition_point(|&i| spans[i].end <= q.span.start);
