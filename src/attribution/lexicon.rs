@@ -5,7 +5,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
-/// A word set of the lexicon (Fx-hashed: looked up for every token).
+/// A word set of the lexicon.
 pub(crate) type Set = HashSet<String>;
 
 /// The lexicon source as shipped inside the binary.
