@@ -1,10 +1,11 @@
 //! The attribution lexicon: `assets/attribution.toml`, compiled in and parsed once.
 
+use super::tokens::Tok;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
-/// A word set of the lexicon (Fx-hashed: looked up for every token).
+/// A word set of the lexicon.
 pub(crate) type Set = HashSet<String>;
 
 /// The lexicon source as shipped inside the binary.
@@ -102,73 +103,106 @@ impl Phrases {
         Phrases { by_first }
     }
 
-    /// Length in words of the longest phrase matching at the start of `words`
-    /// (`None` entries are non-word tokens and never match).
-    pub(crate) fn match_at(&self, words: &[Option<&str>]) -> Option<usize> {
-        let first = words.first().copied().flatten()?;
+    /// Length in words of the longest phrase matching at the start of `toks`
+    /// (non-word tokens never match).
+    pub(crate) fn match_at(&self, toks: &[Tok]) -> Option<usize> {
+        let first = toks.first()?.word()?;
         let cands = self.by_first.get(first)?;
         cands
             .iter()
             .find(|cand| {
-                cand.len() <= words.len()
-                    && cand.iter().zip(words).all(|(c, w)| *w == Some(c.as_str()))
+                cand.len() <= toks.len()
+                    && cand
+                        .iter()
+                        .zip(toks)
+                        .all(|(c, t)| t.word() == Some(c.as_str()))
             })
             .map(Vec::len)
     }
+}
 
-    pub(crate) fn contains_single(&self, w: &str) -> bool {
-        self.by_first
-            .get(w)
-            .is_some_and(|v| v.iter().any(|p| p.len() == 1))
-    }
+/// Bits of [`Lexicon::flags`]: the word sets a folded word belongs to.
+pub(crate) mod w {
+    /// A one-word verb cue.
+    pub const VERB: u32 = 1 << 0;
+    /// First word of a verb cue (one word or a phrase).
+    pub const VERB_FIRST: u32 = 1 << 1;
+    /// First word of an "according to" cue.
+    pub const ACCORDING_FIRST: u32 = 1 << 2;
+    pub const AMBIGUOUS_NOUN: u32 = 1 << 3;
+    pub const QUOTE_ONLY_VERB: u32 = 1 << 4;
+    pub const NOT_BEFORE_TO: u32 = 1 << 5;
+    pub const PARTICIPLE: u32 = 1 << 6;
+    pub const ASSESSMENT_NOUN: u32 = 1 << 7;
+    pub const TITLE: u32 = 1 << 8;
+    pub const PLURAL_PEOPLE: u32 = 1 << 9;
+    pub const ORG_NOUN: u32 = 1 << 10;
+    pub const REPORT_NOUN: u32 = 1 << 11;
+    pub const PERSON_PRONOUN: u32 = 1 << 12;
+    pub const GROUP_PRONOUN: u32 = 1 << 13;
+    pub const DETERMINER: u32 = 1 << 14;
+    pub const SKIPPABLE: u32 = 1 << 15;
+    pub const STOPWORD: u32 = 1 << 16;
+    pub const BLOCKER: u32 = 1 << 17;
+    pub const PASSIVE_AUX: u32 = 1 << 18;
+    pub const RELATIVE: u32 = 1 << 19;
+    pub const TIME_WORD: u32 = 1 << 20;
+    pub const GOVERNMENT: u32 = 1 << 21;
+    pub const ORGANISATION: u32 = 1 << 22;
+    pub const DEMONYM: u32 = 1 << 23;
+    /// First word of a government, organisation or demonym.
+    pub const ENTITY_FIRST: u32 = 1 << 24;
 }
 
 pub(crate) struct Lexicon {
     pub verbs: Phrases,
-    pub ambiguous_nouns: HashSet<String>,
-    pub quote_only_verbs: HashSet<String>,
-    pub not_before_to: HashSet<String>,
-    pub participles: HashSet<String>,
     pub according: Phrases,
-    pub assessment_nouns: HashSet<String>,
     pub titles: HashSet<String>,
-    pub plural_people: HashSet<String>,
-    pub org_nouns: HashSet<String>,
-    pub report_nouns: HashSet<String>,
-    pub person_pronouns: HashSet<String>,
-    pub group_pronouns: HashSet<String>,
-    pub determiners: HashSet<String>,
-    pub skippable: HashSet<String>,
     pub parentheticals: HashSet<String>,
-    pub stopwords: HashSet<String>,
-    pub blockers: HashSet<String>,
-    pub passive_aux: HashSet<String>,
-    pub relatives: HashSet<String>,
-    pub time_words: HashSet<String>,
     pub governments: HashSet<String>,
     pub organisations: HashSet<String>,
     pub demonyms: HashSet<String>,
     /// folded variant (and folded canonical) -> canonical display name
     pub aliases: HashMap<String, String>,
+    /// folded word -> the word sets holding it ([`w`] bits): one lookup per token
+    /// answers every membership question about that token.
+    flags: HashMap<String, u32>,
 }
 
 /// Lower-case and fold typographic apostrophes to `'`.
 pub(crate) fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        // The same, byte by byte: ASCII lowercases to ASCII.
-        let mut out = s.to_ascii_lowercase();
-        if out.contains('`') {
-            out = out.replace('`', "'");
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`. Char by char: the fold of a concatenation is the
+/// concatenation of the folds.
+pub(crate) fn fold_into(s: &str, out: &mut String) {
+    let mut rest = s;
+    loop {
+        // A run of ASCII other than '`' lower-cases byte by byte.
+        let ascii = &rest[..ascii_len(rest.as_bytes())];
+        let run = ascii.find('`').unwrap_or(ascii.len());
+        let at = out.len();
+        out.push_str(&rest[..run]);
+        out[at..].make_ascii_lowercase();
+        let mut chars = rest[run..].chars();
+        match chars.next() {
+            None => return,
+            Some('\u{2019}' | '\u{2018}' | '\u{02BC}' | '`') => out.push('\''),
+            // General punctuation (“ ” — …) has no case: skip the table lookup.
+            Some(c @ '\u{2000}'..='\u{206F}') => out.push(c),
+            Some(c) => out.extend(c.to_lowercase()),
         }
-        return out;
+        rest = chars.as_str();
     }
-    s.chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// Length of the ASCII prefix of `b`, checked a chunk at a time.
+pub(crate) fn ascii_len(b: &[u8]) -> usize {
+    let chunks = (b.chunks(16).take_while(|c| c.is_ascii()).count() * 16).min(b.len());
+    chunks + b[chunks..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 fn set(list: &[String]) -> HashSet<String> {
@@ -194,33 +228,71 @@ impl Lexicon {
         }
         let mut verbs = raw.cues.verbs.clone();
         verbs.extend(raw.cues.quote_only_verbs.iter().cloned());
+        let verbs = Phrases::new(&verbs);
+        let according = Phrases::new(&raw.cues.according);
+        let titles = heads(&raw.words.titles);
+        let governments = set(&raw.entities.governments);
+        let organisations = set(&raw.entities.organisations);
+        let demonyms = set(&raw.entities.demonyms);
+        let mut flags: HashMap<String, u32> = HashMap::default();
+        let mut mark = |words: &HashSet<String>, bit: u32| {
+            for word in words {
+                *flags.entry(word.clone()).or_default() |= bit;
+            }
+        };
+        let firsts = |p: &Phrases, single: bool| -> HashSet<String> {
+            p.by_first
+                .iter()
+                .filter(|(_, phrases)| !single || phrases.iter().any(|p| p.len() == 1))
+                .map(|(first, _)| first.clone())
+                .collect()
+        };
+        mark(&firsts(&verbs, true), w::VERB);
+        mark(&firsts(&verbs, false), w::VERB_FIRST);
+        mark(&firsts(&according, false), w::ACCORDING_FIRST);
+        mark(&set(&raw.cues.ambiguous_nouns), w::AMBIGUOUS_NOUN);
+        mark(&set(&raw.cues.quote_only_verbs), w::QUOTE_ONLY_VERB);
+        mark(&set(&raw.cues.not_before_to), w::NOT_BEFORE_TO);
+        mark(&set(&raw.cues.participles), w::PARTICIPLE);
+        mark(&set(&raw.cues.assessment_nouns), w::ASSESSMENT_NOUN);
+        mark(&titles, w::TITLE);
+        mark(&set(&raw.words.plural_people), w::PLURAL_PEOPLE);
+        mark(&set(&raw.words.org_nouns), w::ORG_NOUN);
+        mark(&set(&raw.words.report_nouns), w::REPORT_NOUN);
+        mark(&set(&raw.words.person_pronouns), w::PERSON_PRONOUN);
+        mark(&set(&raw.words.group_pronouns), w::GROUP_PRONOUN);
+        mark(&set(&raw.words.determiners), w::DETERMINER);
+        mark(&set(&raw.words.skippable), w::SKIPPABLE);
+        mark(&set(&raw.words.stopwords), w::STOPWORD);
+        mark(&set(&raw.words.blockers), w::BLOCKER);
+        mark(&set(&raw.words.passive_aux), w::PASSIVE_AUX);
+        mark(&set(&raw.words.relatives), w::RELATIVE);
+        mark(&set(&raw.words.time_words), w::TIME_WORD);
+        mark(&governments, w::GOVERNMENT);
+        mark(&organisations, w::ORGANISATION);
+        mark(&demonyms, w::DEMONYM);
+        let entity_first: HashSet<String> = [&governments, &organisations, &demonyms]
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.split(' ').next().map(str::to_owned))
+            .collect();
+        mark(&entity_first, w::ENTITY_FIRST);
         Ok(Lexicon {
-            verbs: Phrases::new(&verbs),
-            ambiguous_nouns: set(&raw.cues.ambiguous_nouns),
-            quote_only_verbs: set(&raw.cues.quote_only_verbs),
-            not_before_to: set(&raw.cues.not_before_to),
-            participles: set(&raw.cues.participles),
-            according: Phrases::new(&raw.cues.according),
-            assessment_nouns: set(&raw.cues.assessment_nouns),
-            titles: heads(&raw.words.titles),
-            plural_people: set(&raw.words.plural_people),
-            org_nouns: set(&raw.words.org_nouns),
-            report_nouns: set(&raw.words.report_nouns),
-            person_pronouns: set(&raw.words.person_pronouns),
-            group_pronouns: set(&raw.words.group_pronouns),
-            determiners: set(&raw.words.determiners),
-            skippable: set(&raw.words.skippable),
+            verbs,
+            according,
+            titles,
             parentheticals: set(&raw.words.parentheticals),
-            stopwords: set(&raw.words.stopwords),
-            blockers: set(&raw.words.blockers),
-            passive_aux: set(&raw.words.passive_aux),
-            relatives: set(&raw.words.relatives),
-            time_words: set(&raw.words.time_words),
-            governments: set(&raw.entities.governments),
-            organisations: set(&raw.entities.organisations),
-            demonyms: set(&raw.entities.demonyms),
+            governments,
+            organisations,
+            demonyms,
             aliases,
+            flags,
         })
+    }
+
+    /// The [`w`] bits of a folded word.
+    pub(crate) fn flags(&self, word: &str) -> u32 {
+        self.flags.get(word).copied().unwrap_or(0)
     }
 }
 

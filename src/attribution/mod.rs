@@ -19,10 +19,11 @@ mod tokens;
 
 pub use lexicon::LEXICON_TOML;
 
-use lexicon::{LEXICON as LEX, fold};
+use lexicon::{LEXICON as LEX, fold, w};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 use tokens::{Kind, Tok, tokenize};
 
 /// What sort of source a claimer is.
@@ -157,10 +158,29 @@ impl DocAttribution {
 /// Normalize typography in a name or role: `’` → `'`, runs of whitespace → one space.
 fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    tidy_into(s, &mut out);
+    out
+}
+
+/// [`tidy`], appended to `out`.
+fn tidy_into(s: &str, out: &mut String) {
+    // Most names are tidy already: ASCII words between single spaces.
+    let mut space = true;
+    let tidy = s.bytes().all(|b| {
+        let ok = b.is_ascii() && !matches!(b, b'\t'..=b'\r') && !(b == b' ' && space);
+        space = b == b' ';
+        ok
+    }) && !space;
+    if tidy {
+        out.push_str(s);
+        return;
+    }
+    let mut first = true;
     for word in s.split_whitespace() {
-        if !out.is_empty() {
+        if !first {
             out.push(' ');
         }
+        first = false;
         if word.is_ascii() {
             out.push_str(word);
             continue;
@@ -170,44 +190,43 @@ fn tidy(s: &str) -> String {
             c => c,
         }));
     }
-    out
 }
 
 fn is_det(t: &Tok) -> bool {
-    t.is_word() && LEX.determiners.contains(&t.lower)
+    t.is_word() && t.lower_in(w::DETERMINER)
 }
 fn is_role(t: &Tok) -> bool {
-    t.is_word() && LEX.titles.contains(&t.base)
+    t.is_word() && t.base_in(w::TITLE)
 }
 fn is_org_noun(t: &Tok) -> bool {
-    t.is_word() && LEX.org_nouns.contains(&t.base)
+    t.is_word() && t.base_in(w::ORG_NOUN)
 }
 fn is_report(t: &Tok) -> bool {
-    t.is_word() && LEX.report_nouns.contains(&t.base)
+    t.is_word() && t.base_in(w::REPORT_NOUN)
 }
 fn is_head(t: &Tok) -> bool {
-    is_role(t) || is_org_noun(t) || is_report(t)
+    t.is_word() && t.base_in(w::TITLE | w::ORG_NOUN | w::REPORT_NOUN)
 }
 fn is_stop(t: &Tok) -> bool {
-    t.is_word() && !t.acronym && LEX.stopwords.contains(&t.lower)
+    t.is_word() && !t.acronym && t.lower_in(w::STOPWORD)
 }
 fn is_time(t: &Tok) -> bool {
-    t.is_word() && LEX.time_words.contains(&t.base)
+    t.is_word() && t.base_in(w::TIME_WORD)
 }
 /// `Some(true)` for he/she, `Some(false)` for they/it.
 fn pronoun(t: &Tok) -> Option<bool> {
     if !t.is_word() {
         None
-    } else if LEX.person_pronouns.contains(&t.lower) {
+    } else if t.lower_in(w::PERSON_PRONOUN) {
         Some(true)
-    } else if LEX.group_pronouns.contains(&t.lower) {
+    } else if t.lower_in(w::GROUP_PRONOUN) {
         Some(false)
     } else {
         None
     }
 }
 fn is_cue_word(t: &Tok) -> bool {
-    t.is_word() && (LEX.verbs.contains_single(&t.lower) || LEX.participles.contains(&t.lower))
+    t.is_word() && t.lower_in(w::VERB | w::PARTICIPLE)
 }
 /// A lower-case word that can modify a role noun ("top", "high-ranking", "regional").
 fn is_modifier(t: &Tok) -> bool {
@@ -239,7 +258,9 @@ fn is_gov_name(folded: &str) -> bool {
         return true;
     }
     // One part only: nothing more to try.
-    if !folded.contains(',') && !folded.as_bytes().windows(5).any(|w| w == b" and ") {
+    let b = folded.as_bytes();
+    let and = (0..b.len()).any(|i| b[i] == b' ' && b[i + 1..].starts_with(b"and "));
+    if !folded.contains(',') && !and {
         return false;
     }
     let parts: Vec<&str> = folded
@@ -260,6 +281,51 @@ struct Np {
     appos: Option<(usize, usize)>,
 }
 
+/// A claimer phrase as [`Sent::shape`] classifies it: token ranges and flags, no
+/// strings yet (most phrases are looked at only to be dropped).
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    Named {
+        name: Name,
+        /// Tokens of the title ("Defense Minister").
+        role: Option<(usize, usize)>,
+        kind: ClaimerKind,
+    },
+    Pronoun {
+        at: usize,
+        person: bool,
+    },
+    RoleRef {
+        /// Tokens of the phrase as written, with any determiner.
+        written: (usize, usize),
+        /// Tokens of the phrase after the determiner.
+        phrase: (usize, usize),
+        det: bool,
+        lower_first: bool,
+        /// First title token after any possessive ("defense" in "Ukraine's defense minister").
+        title_start: usize,
+        definite: bool,
+        possessive: bool,
+    },
+}
+
+/// A name: the text of tokens `a..b`, with its first letter lower-cased if `lower_first`.
+#[derive(Debug, Clone, Copy)]
+struct Name {
+    a: usize,
+    b: usize,
+    lower_first: bool,
+}
+
+/// See [`Sent::entity`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Entity {
+    gov: bool,
+    org: bool,
+    demonym: bool,
+}
+
+/// A [`Shape`] with its strings.
 #[derive(Debug, Clone)]
 enum Built {
     Named {
@@ -285,14 +351,21 @@ enum Built {
 
 struct Sent<'a> {
     s: &'a str,
-    toks: Vec<Tok>,
+    toks: &'a [Tok<'a>],
 }
 
 impl Sent<'_> {
     /// Text of tokens `a..b`, without a possessive `'s` on the last token.
     fn text(&self, a: usize, b: usize) -> String {
+        let mut out = String::new();
+        self.text_into(a, b, &mut out);
+        out
+    }
+
+    /// [`Sent::text`], appended to `out`.
+    fn text_into(&self, a: usize, b: usize, out: &mut String) {
         if a >= b || b > self.toks.len() {
-            return String::new();
+            return;
         }
         let last = &self.toks[b - 1];
         let mut end = last.end;
@@ -305,7 +378,7 @@ impl Sent<'_> {
                 .sum();
             end -= tail;
         }
-        tidy(&self.s[self.toks[a].start..end])
+        tidy_into(&self.s[self.toks[a].start..end], out);
     }
 
     fn bytes(&self, a: usize, b: usize) -> Range<usize> {
@@ -337,7 +410,7 @@ impl Sent<'_> {
             Kind::Quote => !self.scare_quote(i),
             Kind::Punct(c) => matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']'),
             Kind::Word => matches!(
-                t.lower.as_str(),
+                t.lower,
                 "while"
                     | "whereas"
                     | "but"
@@ -389,7 +462,7 @@ impl Sent<'_> {
 
     /// Claimer phrase ending just before token `end`, not reaching below `floor`.
     fn left_np(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
-        let toks = &self.toks;
+        let toks = self.toks;
         let b = end.min(toks.len());
         let mut j = b;
         let mut head = false;
@@ -411,7 +484,7 @@ impl Sent<'_> {
                         }
                         break;
                     }
-                    if t.poss && !LEX.stopwords.contains(&t.base) {
+                    if t.poss && !t.base_in(w::STOPWORD) {
                         j -= 1;
                         continue;
                     }
@@ -436,7 +509,7 @@ impl Sent<'_> {
                         // "US and South Korea"; "Council on Foreign Relations"
                         let org_to_right = || (j..b).any(|k| is_org_noun(&toks[k]) && toks[k].cap);
                         let org_joiner = caps_around
-                            && matches!(t.lower.as_str(), "of" | "on" | "for")
+                            && matches!(t.lower, "of" | "on" | "for")
                             && (is_org_noun(&toks[j - 2]) || org_to_right());
                         if caps_around && (t.lower == "and" || org_joiner) {
                             j -= 1;
@@ -491,7 +564,7 @@ impl Sent<'_> {
 
     /// Claimer phrase starting at token `start`.
     fn right_np(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
-        let toks = &self.toks;
+        let toks = self.toks;
         let limit = limit.min(toks.len());
         let mut j = start;
         if j < limit && pronoun(&toks[j]).is_some() {
@@ -505,7 +578,7 @@ impl Sent<'_> {
             let t = &toks[j];
             match t.kind {
                 Kind::Word => {
-                    if t.poss && !LEX.stopwords.contains(&t.base) {
+                    if t.poss && !t.base_in(w::STOPWORD) {
                         j += 1;
                         continue;
                     }
@@ -513,7 +586,7 @@ impl Sent<'_> {
                         let caps_around =
                             j > first && toks[j - 1].cap && j + 1 < limit && toks[j + 1].cap;
                         // "Council on Foreign Relations", "Ministry of Defence"
-                        let org_joiner = matches!(t.lower.as_str(), "of" | "on" | "for")
+                        let org_joiner = matches!(t.lower, "of" | "on" | "for")
                             && (first..j).any(|k| is_org_noun(&toks[k]) && toks[k].cap);
                         if caps_around && (t.lower == "and" || org_joiner) {
                             j += 1;
@@ -558,14 +631,14 @@ impl Sent<'_> {
             && is_role(&self.toks[i])
             && (i + 1 == b
                 || matches!(
-                    self.toks[i + 1].lower.as_str(),
+                    self.toks[i + 1].lower,
                     "of" | "for" | "at" | "in" | "to" | "with"
                 ))
         {
             return true;
         }
         matches!(self.left_np(b, a), Some((x, y)) if x == a
-            && matches!(self.build(x, y), Some(Built::RoleRef { .. })))
+            && matches!(self.shape(x, y), Some(Shape::RoleRef { .. })))
     }
 
     fn chunk_is(&self, a: usize, b: usize, set: &lexicon::Set) -> bool {
@@ -575,14 +648,14 @@ impl Sent<'_> {
 
     /// The subject of a cue at token `k`, looking left.
     fn subject_left(&self, k: usize) -> Option<Np> {
-        let toks = &self.toks;
+        let toks = self.toks;
         let mut j = k;
         loop {
-            if j > 0 && toks[j - 1].is_word() && LEX.skippable.contains(&toks[j - 1].lower) {
+            if j > 0 && toks[j - 1].is_word() && toks[j - 1].lower_in(w::SKIPPABLE) {
                 j -= 1;
             } else if j > 0 && is_time(&toks[j - 1]) {
                 j -= 1;
-                if j > 0 && matches!(toks[j - 1].lower.as_str(), "on" | "last" | "this") {
+                if j > 0 && matches!(toks[j - 1].lower, "on" | "last" | "this") {
                     j -= 1;
                 }
             } else {
@@ -605,7 +678,7 @@ impl Sent<'_> {
     /// "Intelligence assessments from the U.S., South Korea, and Ukraine indicate":
     /// a report noun heading the clause, with its qualifier up to the verb.
     fn report_subject(&self, j: usize) -> Option<Np> {
-        let toks = &self.toks;
+        let toks = self.toks;
         let cs = self.clause_start(j);
         let mut r = cs;
         if r < j && is_det(&toks[r]) {
@@ -633,7 +706,7 @@ impl Sent<'_> {
         }
         let q = &toks[r + 1];
         if matches!(
-            q.lower.as_str(),
+            q.lower,
             "from" | "by" | "of" | "published" | "released" | "compiled" | "issued" | "seen"
         ) && !(r + 1..j).any(|k| is_cue_word(&toks[k]))
         {
@@ -662,7 +735,7 @@ impl Sent<'_> {
             }
             let first = &self.toks[cs];
             if self.chunk_is(cs, pos, &LEX.parentheticals)
-                || (first.is_word() && LEX.relatives.contains(&first.lower))
+                || (first.is_word() && first.lower_in(w::RELATIVE))
             {
                 if comma_before {
                     pos = cs - 1;
@@ -684,8 +757,8 @@ impl Sent<'_> {
                 if cs2 < cs - 1
                     && self.role_appositive(cs2, cs - 1)
                     && matches!(
-                        self.build(a, b),
-                        Some(Built::Named {
+                        self.shape(a, b),
+                        Some(Shape::Named {
                             kind: ClaimerKind::Person,
                             ..
                         })
@@ -701,7 +774,7 @@ impl Sent<'_> {
 
     /// Role appositive after a phrase ending at `b`: "Andrii Yermak, head of …".
     fn right_appositive(&self, b: usize) -> Option<(usize, usize)> {
-        let toks = &self.toks;
+        let toks = self.toks;
         if b >= toks.len() || !toks[b].is_punct(',') {
             return None;
         }
@@ -722,47 +795,169 @@ impl Sent<'_> {
         self.role_appositive(start, e).then_some((start, e))
     }
 
+    /// `fold(&self.text(a, b))`. Words are separated by whitespace only, so for
+    /// words it is their folded forms joined by single spaces.
+    fn folded(&self, a: usize, b: usize) -> String {
+        let toks = &self.toks[a..b];
+        if !toks.iter().all(Tok::is_word) {
+            return fold(&self.text(a, b));
+        }
+        let mut out = String::with_capacity(toks.iter().map(|t| t.lower.len() + 1).sum());
+        for (i, t) in toks.iter().enumerate() {
+            match toks.get(i + 1) {
+                Some(next) => {
+                    out.push_str(t.lower);
+                    // "Mr.Smith" is two words with nothing between them.
+                    if t.end < next.start {
+                        out.push(' ');
+                    }
+                }
+                None => out.push_str(t.base()),
+            }
+        }
+        out
+    }
+
+    /// What the name made of the words `a..b` is: [`is_gov_name`], an organisation,
+    /// a demonym. Mostly from the words' lexicon flags, without building the name.
+    fn entity(&self, a: usize, b: usize) -> Entity {
+        let first = &self.toks[a];
+        if !first.lower.contains(',') {
+            if b == a + 1 {
+                // One word, no comma: `is_gov_name` is a plain lookup.
+                return Entity {
+                    gov: first.base_in(w::GOVERNMENT),
+                    org: first.base_in(w::ORGANISATION),
+                    demonym: first.base_in(w::DEMONYM),
+                };
+            }
+            // The folded name (or the first part `is_gov_name` splits off, as "the"
+            // is not stripped) starts with this word: it must start an entity.
+            if first.end < self.toks[a + 1].start
+                && first.lower != "the"
+                && !first.lower_in(w::ENTITY_FIRST)
+            {
+                return Entity::default();
+            }
+        }
+        let folded = self.folded(a, b);
+        Entity {
+            gov: is_gov_name(&folded),
+            org: LEX.organisations.contains(&folded),
+            demonym: LEX.demonyms.contains(&folded),
+        }
+    }
+
+    /// The text of a name.
+    fn name(&self, n: Name) -> String {
+        let mut out = String::new();
+        self.name_into(n, &mut out);
+        out
+    }
+
+    /// [`Sent::name`], appended to `out`.
+    fn name_into(&self, n: Name, out: &mut String) {
+        let at = out.len();
+        self.text_into(n.a, n.b, out);
+        if n.lower_first
+            && let Some(f) = out[at..].chars().next()
+        {
+            let lower: String = f.to_lowercase().collect();
+            out.replace_range(at..at + f.len_utf8(), &lower);
+        }
+    }
+
     /// Turn a phrase into a claimer (not yet resolved).
     fn build(&self, a: usize, b: usize) -> Option<Built> {
-        let toks = &self.toks;
+        self.shape(a, b).map(|shape| self.finish(shape))
+    }
+
+    /// The strings of a shape.
+    fn finish(&self, shape: Shape) -> Built {
+        match shape {
+            Shape::Named { name, role, kind } => Built::Named {
+                name: self.name(name),
+                role: role.map(|(x, y)| self.text(x, y)),
+                kind,
+            },
+            Shape::Pronoun { at, person } => Built::Pronoun {
+                text: self.text(at, at + 1),
+                person,
+            },
+            Shape::RoleRef {
+                written,
+                phrase: (a, b),
+                det,
+                lower_first,
+                title_start,
+                definite,
+                possessive,
+            } => Built::RoleRef {
+                phrase: if det {
+                    format!("{} {}", self.toks[written.0].lower, self.text(a, b))
+                } else {
+                    self.name(Name { a, b, lower_first })
+                },
+                written: self.text(written.0, written.1),
+                title: fold(&self.text(title_start, b)),
+                head: self.toks[b - 1].base().to_owned(),
+                definite,
+                possessive,
+            },
+        }
+    }
+
+    /// Classify a claimer phrase (see [`Sent::build`]).
+    fn shape(&self, a: usize, b: usize) -> Option<Shape> {
+        let toks = self.toks;
         if a >= b || b > toks.len() {
             return None;
         }
         if b - a == 1
             && let Some(person) = pronoun(&toks[a])
         {
-            return Some(Built::Pronoun {
-                text: self.text(a, b),
-                person,
-            });
+            return Some(Shape::Pronoun { at: a, person });
         }
-        let det = is_det(&toks[a]).then(|| toks[a].lower.clone());
+        let det = is_det(&toks[a]);
+        let definite = det && toks[a].lower == "the";
         let a0 = a;
-        let a = if det.is_some() { a + 1 } else { a };
+        let a = if det { a + 1 } else { a };
         if a >= b || !toks[b - 1].is_word() {
             return None;
         }
         let last = &toks[b - 1];
+        // Sentence-initial capital on a common word: "Officials said", "Reports indicate".
+        let lower_first = {
+            let t = &toks[a];
+            a == 0
+                && t.cap
+                && !t.acronym
+                && !t.base_in(w::GOVERNMENT | w::ORGANISATION | w::DEMONYM)
+                && (is_head(t) || t.base_in(w::STOPWORD) || is_report(t))
+        };
         // A coordinated group speaks as one: "US intelligence as well as Nato".
         if (a + 2..b.saturating_sub(1)).any(|k| {
             toks[k - 2].lower == "as" && toks[k - 1].lower == "well" && toks[k].lower == "as"
         }) {
-            let name = self.text(a, b);
-            let kind = if is_gov_name(&fold(&name).replace(" as well as ", " and ")) {
+            let kind = if is_gov_name(&self.folded(a, b).replace(" as well as ", " and ")) {
                 ClaimerKind::Government
             } else {
                 ClaimerKind::Organisation
             };
-            return Some(Built::Named {
-                name,
+            return Some(Shape::Named {
+                name: Name {
+                    a,
+                    b,
+                    lower_first: false,
+                },
                 role: None,
                 kind,
             });
         }
-        if LEX.assessment_nouns.contains(&last.base)
+        if last.base_in(w::ASSESSMENT_NOUN)
             && let Some(p) = (a..b - 1).rev().find(|&p| toks[p].poss)
         {
-            return self.build(a0, p + 1);
+            return self.shape(a0, p + 1);
         }
         let split = (a..b)
             .rev()
@@ -777,7 +972,7 @@ impl Sent<'_> {
         }
         let name_ok = name_start < b
             && !is_report(&toks[b - 1])
-            && !LEX.plural_people.contains(&toks[b - 1].base)
+            && !toks[b - 1].base_in(w::PLURAL_PEOPLE)
             && (name_start..b).all(|k| {
                 let t = &toks[k];
                 t.is_word()
@@ -785,63 +980,38 @@ impl Sent<'_> {
                     && (t.cap
                         || (k > name_start
                             && k + 1 < b
-                            && (matches!(t.lower.as_str(), "and" | "of" | "on" | "for")
-                                || NAME_PARTICLES.contains(&t.lower.as_str()))))
+                            && (matches!(t.lower, "and" | "of" | "on" | "for")
+                                || NAME_PARTICLES.contains(&t.lower))))
             })
             && (name_start + 1..b).all(|k| !toks[k - 1].poss);
-        // Sentence-initial capital on a common word: "Officials said", "Reports indicate".
-        let lower_first = |text: String| -> String {
-            let t = &toks[a];
-            if a == 0
-                && t.cap
-                && !t.acronym
-                && !LEX.governments.contains(&t.base)
-                && !LEX.organisations.contains(&t.base)
-                && !LEX.demonyms.contains(&t.base)
-                && (is_head(t) || LEX.stopwords.contains(&t.base) || is_report(t))
-            {
-                let mut c = text.chars();
-                match c.next() {
-                    Some(f) => f.to_lowercase().chain(c).collect(),
-                    None => text,
-                }
-            } else {
-                text
-            }
-        };
+        let phrase = Name { a, b, lower_first };
         if name_ok {
             // "President of Ukraine Volodymyr Zelensky" walks back to "Ukraine Volodymyr
             // Zelensky": a leading state or nationality is not part of a person's name.
             let whole_start = name_start;
-            let whole_name = self.text(name_start, b);
-            let whole = fold(&whole_name);
-            if !is_gov_name(&whole) && !LEX.organisations.contains(&whole) {
+            let whole = self.entity(name_start, b);
+            if !whole.gov && !whole.org {
                 while name_start + 2 <= b
                     && toks[name_start + 1].cap
-                    && (LEX.governments.contains(&toks[name_start].base)
-                        || LEX.demonyms.contains(&toks[name_start].base))
+                    && toks[name_start].base_in(w::GOVERNMENT | w::DEMONYM)
                     && !(name_start + 1..b).any(|k| is_org_noun(&toks[k]))
                 {
                     name_start += 1;
                 }
             }
             // Unchanged when no leading state was dropped.
-            let (name, folded) = if name_start == whole_start {
-                (whole_name, whole)
+            let entity = if name_start == whole_start {
+                whole
             } else {
-                let name = self.text(name_start, b);
-                let folded = fold(&name);
-                (name, folded)
+                self.entity(name_start, b)
             };
-            if LEX.demonyms.contains(&folded) {
+            if entity.demonym {
                 return None;
             }
-            let role = split.map(|k| self.text(a, k + 1));
-            let kind = if is_gov_name(&folded) {
+            let role = split.map(|k| (a, k + 1));
+            let kind = if entity.gov {
                 ClaimerKind::Government
-            } else if LEX.organisations.contains(&folded)
-                || (name_start..b).any(|k| is_org_noun(&toks[k]))
-            {
+            } else if entity.org || (name_start..b).any(|k| is_org_noun(&toks[k])) {
                 ClaimerKind::Organisation
             } else {
                 ClaimerKind::Person
@@ -850,30 +1020,41 @@ impl Sent<'_> {
                 && let Some(k) = split
                 && toks[k].cap
             {
-                return Some(Built::Named {
-                    name: self.text(a, b),
+                return Some(Shape::Named {
+                    name: Name {
+                        a,
+                        b,
+                        lower_first: false,
+                    },
                     role: None,
                     kind,
                 });
             }
-            return Some(Built::Named { name, role, kind });
+            return Some(Shape::Named {
+                name: Name {
+                    a: name_start,
+                    b,
+                    lower_first: false,
+                },
+                role,
+                kind,
+            });
         }
         let head = &toks[b - 1];
-        let text = lower_first(self.text(a, b));
         if is_report(head) {
-            return Some(Built::Named {
-                name: text,
+            return Some(Shape::Named {
+                name: phrase,
                 role: None,
                 kind: ClaimerKind::Report,
             });
         }
-        if LEX.plural_people.contains(&head.base) {
+        if head.base_in(w::PLURAL_PEOPLE) {
             let gov = (a..b).any(|k| {
                 let t = &toks[k];
-                t.is_word() && (LEX.demonyms.contains(&t.base) || LEX.governments.contains(&t.base))
-            }) || (a + 1 < b && LEX.demonyms.contains(&fold(&self.text(a, a + 2))));
-            return Some(Built::Named {
-                name: text,
+                t.is_word() && t.base_in(w::DEMONYM | w::GOVERNMENT)
+            }) || (a + 1 < b && LEX.demonyms.contains(&self.folded(a, a + 2)));
+            return Some(Shape::Named {
+                name: phrase,
                 role: None,
                 kind: if gov {
                     ClaimerKind::Government
@@ -883,26 +1064,21 @@ impl Sent<'_> {
             });
         }
         if is_org_noun(head) {
-            return Some(Built::Named {
-                name: text,
+            return Some(Shape::Named {
+                name: phrase,
                 role: None,
                 kind: ClaimerKind::Organisation,
             });
         }
         if is_role(head) {
-            let possessive = (a..b - 1).any(|k| toks[k].poss);
-            let title_start = (a..b).rev().find(|&k| toks[k].poss).map_or(a, |k| k + 1);
-            let phrase = match det.as_deref() {
-                Some(d) => format!("{d} {}", self.text(a, b)),
-                None => lower_first(self.text(a, b)),
-            };
-            return Some(Built::RoleRef {
-                phrase,
-                written: self.text(a0, b),
-                title: fold(&self.text(title_start, b)),
-                head: head.base.clone(),
-                definite: det.as_deref() == Some("the"),
-                possessive,
+            return Some(Shape::RoleRef {
+                written: (a0, b),
+                phrase: (a, b),
+                det,
+                lower_first,
+                title_start: (a..b).rev().find(|&k| toks[k].poss).map_or(a, |k| k + 1),
+                definite,
+                possessive: (a..b - 1).any(|k| toks[k].poss),
             });
         }
         None
@@ -934,17 +1110,17 @@ struct Resolver {
     roles: HashMap<String, String>,
     history: Vec<Claimer>,
     /// `canonical_name` of names already seen in the document.
-    canonical: std::cell::RefCell<rustc_hash::FxHashMap<String, String>>,
+    canonical: std::cell::RefCell<HashMap<String, Rc<str>>>,
 }
 
 impl Resolver {
     /// [`canonical_name`], remembered: a document names the same people again
     /// and again.
-    fn canonical(&self, name: &str) -> String {
+    fn canonical(&self, name: &str) -> Rc<str> {
         if let Some(c) = self.canonical.borrow().get(name) {
             return c.clone();
         }
-        let c = canonical_name(name);
+        let c: Rc<str> = canonical_name(name).into();
         self.canonical
             .borrow_mut()
             .insert(name.to_owned(), c.clone());
@@ -958,10 +1134,10 @@ impl Resolver {
                 .or_default()
                 .push(self.mentions.len());
         }
-        if let Some(r) = &m.role {
-            self.roles
-                .entry(m.name.clone())
-                .or_insert_with(|| r.clone());
+        if let Some(r) = &m.role
+            && !self.roles.contains_key(&m.name)
+        {
+            self.roles.insert(m.name.clone(), r.clone());
         }
         self.mentions.push(m);
     }
@@ -992,12 +1168,14 @@ impl Resolver {
     }
 
     fn person(&self, name: &str, role: Option<String>, pos: (usize, usize)) -> Claimer {
-        let mut name = self.canonical(name);
-        if !name.contains(' ')
-            && let Some(full) = self.full_name(&name, pos)
+        let canonical = self.canonical(name);
+        let name = if !canonical.contains(' ')
+            && let Some(full) = self.full_name(&canonical, pos)
         {
-            name = full.to_owned();
-        }
+            full.to_owned()
+        } else {
+            String::from(&*canonical)
+        };
         let role = role.or_else(|| self.roles.get(&name).cloned());
         Claimer {
             name,
@@ -1023,7 +1201,7 @@ impl Resolver {
                         kind,
                     },
                     _ => Claimer {
-                        name: self.canonical(&name),
+                        name: String::from(&*self.canonical(&name)),
                         role: appos.or(role),
                         kind,
                     },
@@ -1119,14 +1297,17 @@ impl Resolver {
 /// applied ("Zelenskiy" → "Volodymyr Zelensky", "FT" → "Financial Times").
 pub fn canonical_name(name: &str) -> String {
     let norm = tidy(name);
-    if let Some(c) = LEX.aliases.get(&fold(&norm)) {
+    let folded = fold(&norm);
+    if let Some(c) = LEX.aliases.get(&folded) {
         return c.clone();
     }
+    let mut toks = Vec::new();
+    tokenize(&norm, &folded, &[], &mut toks);
     let sent = Sent {
         s: &norm,
-        toks: tokenize(&norm, &[]),
+        toks: &toks,
     };
-    let toks = &sent.toks;
+    let toks = sent.toks;
     let n = toks.len();
     let mut a = 0;
     if n > 1 && is_det(&toks[0]) {
@@ -1137,6 +1318,10 @@ pub fn canonical_name(name: &str) -> String {
         && (k + 1..n).all(|i| toks[i].is_word() && toks[i].cap && !is_org_noun(&toks[i]))
     {
         a = k + 1;
+    }
+    // Nothing to strip: the rest is `norm`, looked up already.
+    if a == 0 && toks.last().is_none_or(|t| !t.poss) {
+        return norm;
     }
     let rest = sent.text(a, n);
     if rest.is_empty() {
@@ -1159,9 +1344,9 @@ fn clamp(text: &str, r: &Range<usize>) -> Range<usize> {
     s..e
 }
 
-/// Words outside quotes in a sentence.
-fn bare_words(toks: &[Tok]) -> usize {
-    toks.iter().filter(|t| t.is_word()).count()
+/// At most three words outside quotes in a sentence (counting stops at the fourth).
+fn bare(toks: &[Tok]) -> bool {
+    toks.iter().filter(|t| t.is_word()).nth(3).is_none()
 }
 
 /// Analyze one document: `sentences` are byte spans in `text` (the segmenter's
@@ -1174,29 +1359,56 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by_key(|&i| (spans[i].start, spans[i].end));
 
-    // Tokenize every sentence with its quotes masked.
-    let sents: Vec<Sent> = spans
+    // Every sentence folded into one buffer: the tokens' `lower` are slices of it.
+    let mut folded = String::with_capacity(spans.iter().map(|sp| sp.len()).sum());
+    let folded_at: Vec<Range<usize>> = spans
         .iter()
         .map(|sp| {
+            let at = folded.len();
+            lexicon::fold_into(&text[sp.clone()], &mut folded);
+            at..folded.len()
+        })
+        .collect();
+
+    // Tokenize every sentence with its quotes masked, into one vector (about a
+    // token per six bytes).
+    let mut toks: Vec<Tok> = Vec::with_capacity(folded.len() / 6);
+    let mut qs: Vec<Range<usize>> = Vec::new();
+    let tok_at: Vec<Range<usize>> = spans
+        .iter()
+        .zip(&folded_at)
+        .map(|(sp, f)| {
             let first = raw_quotes.partition_point(|q| q.span.end <= sp.start);
-            let qs: Vec<Range<usize>> = raw_quotes[first..]
-                .iter()
-                .take_while(|q| q.span.start < sp.end)
-                .map(|q| q.span.start.max(sp.start) - sp.start..q.span.end.min(sp.end) - sp.start)
-                .collect();
-            Sent {
-                s: &text[sp.clone()],
-                toks: tokenize(&text[sp.clone()], &qs),
-            }
+            qs.clear();
+            qs.extend(
+                raw_quotes[first..]
+                    .iter()
+                    .take_while(|q| q.span.start < sp.end)
+                    .map(|q| {
+                        q.span.start.max(sp.start) - sp.start..q.span.end.min(sp.end) - sp.start
+                    }),
+            );
+            let at = toks.len();
+            tokenize(&text[sp.clone()], &folded[f.clone()], &qs, &mut toks);
+            at..toks.len()
+        })
+        .collect();
+    let sents: Vec<Sent> = spans
+        .iter()
+        .zip(tok_at)
+        .map(|(sp, t)| Sent {
+            s: &text[sp.clone()],
+            toks: &toks[t],
         })
         .collect();
 
     // Pass 1: people named anywhere (with their titles), for surname merging and
     // role-noun resolution.
     let mut res = Resolver::default();
+    let mut name_text = String::new();
     for &si in &order {
         let st = &sents[si];
-        let toks = &st.toks;
+        let toks = st.toks;
         for k in 0..toks.len() {
             let t = &toks[k];
             if !(t.is_word() && t.cap) || toks.get(k + 1).is_some_and(|n| n.is_word() && n.cap) {
@@ -1205,18 +1417,20 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
             let Some((a, b)) = st.left_np(k + 1, 0) else {
                 continue;
             };
-            if let Some(Built::Named {
+            if let Some(Shape::Named {
                 name,
                 role,
                 kind: ClaimerKind::Person,
-            }) = st.build(a, b)
+            }) = st.shape(a, b)
             {
-                let name = res.canonical(&name);
+                name_text.clear();
+                st.name_into(name, &mut name_text);
+                let name = res.canonical(&name_text);
                 if name.contains(' ') {
                     res.add_mention(Mention {
                         pos: (si, k),
-                        name,
-                        role,
+                        name: String::from(&*name),
+                        role: role.map(|(x, y)| st.text(x, y)),
                     });
                 }
             }
@@ -1225,11 +1439,15 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
     // Sort mentions by position (order is already by position unless spans overlap).
     // Pass 2: attributions, sentence by sentence in document order.
     let mut out: Vec<Vec<Attribution>> = vec![Vec::new(); spans.len()];
+    // One table for the document, cleared per sentence, and shrunk back so that
+    // a sentence with thousands of cues doesn't make every later clear slow.
+    let mut seen: HashSet<(Range<usize>, Claimer)> = HashSet::default();
     for &si in &order {
         let st = &sents[si];
         let found = find_cues(st);
         let mut atts: Vec<Attribution> = Vec::new();
-        let mut seen: HashSet<(Range<usize>, Claimer)> = HashSet::new();
+        seen.clear();
+        seen.shrink_to(64);
         let mut first_org: Option<String> = None;
         for f in found {
             let cue = st.bytes(f.cue.0, f.cue.1);
@@ -1255,23 +1473,23 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
             };
             // A set, not a scan of `atts`: that was quadratic in a sentence
             // with thousands of cues.
-            if mention.start < mention.end
+            let seen_key = (mention, claimer);
+            if seen_key.0.start < seen_key.0.end
                 && f.pattern != Pattern::Participle
-                && seen.contains(&(mention.clone(), claimer.clone()))
+                && seen.contains(&seen_key)
             {
                 continue;
             }
-            let mut claimer = claimer;
+            let (mention, mut claimer) = seen_key;
             if resolved_from.is_none() {
                 qualify_bare_role(first_org.as_deref(), &mut claimer);
             }
             if claimer.kind == ClaimerKind::Person
                 && claimer.name.contains(' ')
                 && let Some(r) = &claimer.role
+                && !res.roles.contains_key(&claimer.name)
             {
-                res.roles
-                    .entry(claimer.name.clone())
-                    .or_insert_with(|| r.clone());
+                res.roles.insert(claimer.name.clone(), r.clone());
             }
             if resolved_from.is_none() || f.pattern == Pattern::Participle {
                 res.history.push(claimer.clone());
@@ -1328,7 +1546,7 @@ fn is_separator(t: &Tok) -> bool {
         Kind::Punct(c) => matches!(c, ',' | ';' | '—' | '–' | ':'),
         Kind::Quote => true,
         Kind::Word => matches!(
-            t.lower.as_str(),
+            t.lower,
             "while" | "whereas" | "but" | "although" | "though" | "however"
         ),
     }
@@ -1336,8 +1554,17 @@ fn is_separator(t: &Tok) -> bool {
 
 /// Give each attribution the clause it governs; mark embedded ones.
 fn assign_spans(st: &Sent, atts: &mut [Attribution]) {
-    let toks = &st.toks;
+    let toks = st.toks;
     let len = st.s.len();
+    // A lone attribution governs the whole sentence: skip the counting below.
+    match atts {
+        [] => return,
+        [a] => {
+            a.span = 0..len;
+            return;
+        }
+        _ => {}
+    }
     let anchor = |a: &Attribution| {
         if a.mention.start < a.mention.end {
             a.mention.start.min(a.cue.start)..a.mention.end.max(a.cue.end)
@@ -1426,14 +1653,17 @@ fn assign_spans(st: &Sent, atts: &mut [Attribution]) {
 
 /// Find cues and their claimer phrases in one sentence, in cue order.
 fn find_cues(st: &Sent) -> Vec<Found> {
-    let toks = &st.toks;
+    let toks = st.toks;
     let n = toks.len();
     let mut found: Vec<Found> = Vec::new();
     let mut k = 0;
     while k < n {
         let t = &toks[k];
-        let window: Vec<Option<&str>> = toks[k..(k + 5).min(n)].iter().map(Tok::word).collect();
-        if let Some(m) = LEX.according.match_at(&window) {
+        // Cue phrases are matched within five words.
+        let window = &toks[k..(k + 5).min(n)];
+        if t.lower_in(w::ACCORDING_FIRST)
+            && let Some(m) = LEX.according.match_at(window)
+        {
             if let Some((a, b)) = st.right_np(k + m, n) {
                 let appos = st.right_appositive(b);
                 found.push(Found {
@@ -1446,14 +1676,15 @@ fn find_cues(st: &Sent) -> Vec<Found> {
             k += m;
             continue;
         }
-        if let Some(m) = LEX.verbs.match_at(&window)
+        if t.lower_in(w::VERB_FIRST)
+            && let Some(m) = LEX.verbs.match_at(window)
             && let Some(f) = verb_cue(st, k, m)
         {
             found.push(f);
             k += m;
             continue;
         }
-        if t.is_word() && LEX.participles.contains(&t.lower) && k > 0 && toks[k - 1].is_punct(',') {
+        if t.is_word() && t.lower_in(w::PARTICIPLE) && k > 0 && toks[k - 1].is_punct(',') {
             if found.is_empty() {
                 if let Some(np) = main_subject(st, k) {
                     found.push(Found {
@@ -1476,8 +1707,8 @@ fn find_cues(st: &Sent) -> Vec<Found> {
             && toks.get(k + 1).is_some_and(Tok::is_quote)
             && let Some((a, b)) = st.left_np(k, 0)
             && !matches!(
-                st.build(a, b),
-                None | Some(Built::Named {
+                st.shape(a, b),
+                None | Some(Shape::Named {
                     kind: ClaimerKind::Report,
                     ..
                 })
@@ -1496,15 +1727,15 @@ fn find_cues(st: &Sent) -> Vec<Found> {
             while j < n
                 && j <= k + 3
                 && is_modifier(&toks[j])
-                && !LEX.assessment_nouns.contains(&toks[j].base)
+                && !toks[j].base_in(w::ASSESSMENT_NOUN)
             {
                 j += 1;
             }
             let citing = (k.saturating_sub(4)..k)
-                .any(|i| matches!(toks[i].lower.as_str(), "citing" | "cited" | "to" | "on"));
+                .any(|i| matches!(toks[i].lower, "citing" | "cited" | "to" | "on"));
             if j < n
                 && toks[j].is_word()
-                && LEX.assessment_nouns.contains(&toks[j].base)
+                && toks[j].base_in(w::ASSESSMENT_NOUN)
                 && !citing
                 && let Some((a, b)) = st.left_np(k + 1, 0)
                 && !found
@@ -1528,7 +1759,7 @@ fn find_cues(st: &Sent) -> Vec<Found> {
 
 /// A finite attribution verb at token `k` spanning `m` words.
 fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
-    let toks = &st.toks;
+    let toks = st.toks;
     let first = &toks[k];
     // "the said agreement", "an estimated 11,000", "Russia's claims"
     if k > 0 && (is_det(&toks[k - 1]) || toks[k - 1].poss) {
@@ -1549,31 +1780,24 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
     let mut p = k;
     while p > 0
         && toks[p - 1].is_word()
-        && LEX.skippable.contains(&toks[p - 1].lower)
-        && !matches!(
-            toks[p - 1].lower.as_str(),
-            "has" | "have" | "had" | "having"
-        )
+        && toks[p - 1].lower_in(w::SKIPPABLE)
+        && !matches!(toks[p - 1].lower, "has" | "have" | "had" | "having")
     {
         p -= 1;
     }
-    if p > 0
-        && toks[p - 1].is_word()
-        && (LEX.blockers.contains(&toks[p - 1].lower)
-            || LEX.passive_aux.contains(&toks[p - 1].lower))
-    {
+    if p > 0 && toks[p - 1].is_word() && toks[p - 1].lower_in(w::BLOCKER | w::PASSIVE_AUX) {
         return None;
     }
     let next = toks.get(k + m);
-    if m == 1 && LEX.not_before_to.contains(&first.lower) && next.is_some_and(|t| t.lower == "to") {
+    if m == 1 && first.lower_in(w::NOT_BEFORE_TO) && next.is_some_and(|t| t.lower == "to") {
         return None;
     }
     if m == 1
-        && LEX.ambiguous_nouns.contains(&first.lower)
+        && first.lower_in(w::AMBIGUOUS_NOUN)
         && next.is_some_and(|t| {
             is_cue_word(t)
                 || matches!(
-                    t.lower.as_str(),
+                    t.lower,
                     "have"
                         | "has"
                         | "had"
@@ -1590,7 +1814,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
     {
         return None;
     }
-    let quote_only = LEX.quote_only_verbs.contains(&first.lower);
+    let quote_only = first.lower_in(w::QUOTE_ONLY_VERB);
     let after_quote = |i: usize| {
         let mut i = i;
         while i > 0 && toks[i - 1].is_punct(',') {
@@ -1599,7 +1823,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
         i > 0 && toks[i - 1].is_quote()
     };
     if let Some(np) = st.subject_left(k)
-        && st.build(np.a, np.b).is_some()
+        && st.shape(np.a, np.b).is_some()
     {
         if quote_only && !after_quote(np.a) {
             return None;
@@ -1616,7 +1840,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
         k == 0 || toks[k - 1].is_punct(',') || toks[k - 1].is_quote() || toks[k - 1].is_punct('—');
     if inverted_ok
         && let Some((a, b)) = st.right_np(k + m, toks.len())
-        && st.build(a, b).is_some()
+        && st.shape(a, b).is_some()
     {
         let appos = st.right_appositive(b);
         return Some(Found {
@@ -1631,7 +1855,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
 
 /// Subject of the main clause for a participle at `k` ("Kiev has …, saying").
 fn main_subject(st: &Sent, k: usize) -> Option<Np> {
-    let toks = &st.toks;
+    let toks = st.toks;
     let mut cs = st.clause_start(k);
     if cs < k && (is_stop(&toks[cs]) || is_time(&toks[cs])) {
         // Skip an introductory phrase up to its comma.
@@ -1639,17 +1863,9 @@ fn main_subject(st: &Sent, k: usize) -> Option<Np> {
     }
     let (a, b) = st.right_np(cs, k)?;
     let mut appos = None;
-    if b < k
-        && is_report(&toks[b - 1])
-        && matches!(toks[b].lower.as_str(), "published" | "by" | "from")
-    {
+    if b < k && is_report(&toks[b - 1]) && matches!(toks[b].lower, "published" | "by" | "from") {
         let mut q = b;
-        while q < k
-            && matches!(
-                toks[q].lower.as_str(),
-                "published" | "by" | "from" | "released"
-            )
-        {
+        while q < k && matches!(toks[q].lower, "published" | "by" | "from" | "released") {
             q += 1;
         }
         if let Some((_, e)) = st.right_np(q, k) {
@@ -1667,10 +1883,14 @@ fn attach_quotes(
     raw: &[quotes::RawQuote],
     mut doc: DocAttribution,
 ) -> DocAttribution {
-    let pos_of: HashMap<usize, usize> = order.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+    // Position of each sentence in `order`.
+    let mut pos_of = vec![0; order.len()];
+    for (p, &i) in order.iter().enumerate() {
+        pos_of[i] = p;
+    }
     // Once per sentence, not per quote: a long line of quotes made this
     // quadratic.
-    let bare_sentence: Vec<bool> = sents.iter().map(|s| bare_words(&s.toks) <= 3).collect();
+    let bare_sentence: Vec<bool> = sents.iter().map(|s| bare(s.toks)).collect();
     let bare = |si: usize| bare_sentence[si];
     for q in raw {
         let p = order.partition_point(|&i| spans[i].end <= q.span.start);
@@ -1691,8 +1911,8 @@ fn attach_quotes(
             });
         let mut continued = false;
         if speaker.is_none() && bare(first) && bare(last) {
-            let fp = pos_of.get(&first).copied().unwrap_or(0);
-            let lp = pos_of.get(&last).copied().unwrap_or(fp);
+            let fp = pos_of[first];
+            let lp = pos_of[last];
             let prev = fp.checked_sub(1).map(|x| order[x]);
             let next = order.get(lp + 1).copied();
             speaker = prev
@@ -1707,8 +1927,8 @@ fn attach_quotes(
             continued = speaker.is_some();
         }
         if continued && let Some(sp) = &speaker {
-            let fp = pos_of.get(&first).copied().unwrap_or(0);
-            let lp = pos_of.get(&last).copied().unwrap_or(fp);
+            let fp = pos_of[first];
+            let lp = pos_of[last];
             for &si in order.iter().take(lp.max(fp) + 1).skip(fp) {
                 if doc.sentences[si].is_empty() {
                     let at = rel(si, q.span.start);

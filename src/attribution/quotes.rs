@@ -16,22 +16,60 @@ pub(crate) struct RawQuote {
 /// Longest single-quoted stretch we accept; longer ones are apostrophes gone astray.
 const MAX_SINGLE: usize = 400;
 
+/// Bytes that can start a quote mark or a newline: `"`, `'`, `\n`, and the lead
+/// bytes of `«` `»` (0xC2) and of `“` `”` `„` `‘` `’` (0xE2). Everything else
+/// is skipped without decoding.
+fn may_matter(b: u8) -> bool {
+    // `|`, not `||`: without branches, testing a chunk vectorizes.
+    (b == b'"') | (b == b'\'') | (b == b'\n') | (b == 0xC2) | (b == 0xE2)
+}
+
+/// Index of the first byte of `b` that may matter, testing 16 bytes at a time.
+fn next_mark(b: &[u8]) -> Option<usize> {
+    let quiet = b
+        .chunks_exact(16)
+        .take_while(|c| !c.iter().fold(false, |any, &x| any | may_matter(x)))
+        .count()
+        * 16;
+    let at = b[quiet..].iter().position(|&x| may_matter(x))?;
+    Some(quiet + at)
+}
+
 pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     // (byte offset of the mark, the mark)
     let mut double: Option<(usize, char)> = None;
     let mut single: Option<(usize, char)> = None;
-    let mut newlines = 0usize;
-    let mut prev: Option<char> = None;
-    let mut it = text.char_indices().peekable();
-    while let Some((pos, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
-        // Looked at only around quote marks.
+    let mut pos = 0;
+    while let Some(skip) = next_mark(&bytes[pos..]) {
+        pos += skip;
+        let c = match bytes[pos] {
+            b @ (b'"' | b'\'' | b'\n') => char::from(b),
+            _ => match text[pos..].chars().next() {
+                Some(c @ ('\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}')) => c,
+                Some(c @ ('\u{2018}' | '\u{2019}')) => c,
+                // Another char with the same lead byte: nothing to do.
+                _ => {
+                    pos += 1;
+                    continue;
+                }
+            },
+        };
+        let end = pos + c.len_utf8();
+        let prev = text[..pos].chars().next_back();
+        // A single quote is dropped once it has stayed open past MAX_SINGLE
+        // (checked after every char, so: past the char before this one).
+        if let (Some((open, _)), Some(p)) = (single, prev)
+            && pos - p.len_utf8() > open + MAX_SINGLE
+        {
+            single = None;
+        }
+        let next = text[end..].chars().next();
         let prev_alnum = || prev.is_some_and(char::is_alphanumeric);
         let prev_space = || prev.is_none_or(char::is_whitespace);
         let next_alnum = || next.is_some_and(char::is_alphanumeric);
         let next_space = || next.is_none_or(char::is_whitespace);
-        let end = pos + c.len_utf8();
         let close = |open: usize, open_mark: char, out: &mut Vec<RawQuote>| {
             let inner = open + open_mark.len_utf8()..pos;
             if !text[inner.clone()].trim().is_empty() {
@@ -43,9 +81,14 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
         };
         match c {
             '\n' => {
-                newlines += 1;
                 single = None;
-                if matches!(double, Some((_, '"'))) || newlines >= 2 {
+                // A blank line: another newline with only whitespace since.
+                let blank = text[..pos]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_whitespace())
+                    .any(|c| c == '\n');
+                if matches!(double, Some((_, '"'))) || blank {
                     double = None;
                 }
             }
@@ -94,15 +137,7 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
             },
             _ => {}
         }
-        if !c.is_whitespace() {
-            newlines = 0;
-        }
-        if let Some((open, _)) = single
-            && pos - open > MAX_SINGLE
-        {
-            single = None;
-        }
-        prev = Some(c);
+        pos = end;
     }
     out
 }

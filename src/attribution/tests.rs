@@ -31,6 +31,8 @@ fn main_claimer(text: &str) -> Option<Claimer> {
 fn lexicon_parses() {
     let lex = lexicon::Lexicon::parse(LEXICON_TOML).expect("lexicon");
     assert!(lex.titles.contains("spokesman"));
+    // Non-word tokens have no lexicon sets: no set may hold the empty word.
+    assert_eq!(lex.flags(""), 0);
     assert_eq!(
         lex.aliases.get("zelenskiy").map(String::as_str),
         Some("Volodymyr Zelensky")
@@ -562,4 +564,32 @@ fn inverted_with_appositive_and_pronoun_they() {
     assert_eq!(c.role.as_deref(), Some("head of the presidential office"));
     let t = "The Kremlin said 4 drones fell.\nThey added that 2 more were stopped.";
     assert_eq!(who(t, "2 more").as_deref(), Some("Kremlin"));
+}
+
+#[test]
+fn folded_names_and_entities_match_the_slow_path() {
+    // `Sent::folded` joins the words' folded forms, and `Sent::entity` reads the
+    // words' lexicon flags: both must agree with folding the text itself.
+    for s in [
+        "Mr.Smith and the White House’s Downing Street said, İstanbul KELVIN’S.",
+        "The US and South Korea, the U.S.Army and Saudi Arabia A1,000 the Hague",
+        "Institute for the Study of War  Financial   Times United Nations’ analysts",
+    ] {
+        let folded = fold(s);
+        let mut toks = Vec::new();
+        tokenize(s, &folded, &[], &mut toks);
+        let st = Sent { s, toks: &toks };
+        for a in 0..toks.len() {
+            for b in a + 1..=toks.len() {
+                let slow = fold(&st.text(a, b));
+                assert_eq!(st.folded(a, b), slow, "{s} {a}..{b}");
+                if toks[a..b].iter().all(|t| t.is_word()) {
+                    let e = st.entity(a, b);
+                    assert_eq!(e.gov, is_gov_name(&slow), "{slow}");
+                    assert_eq!(e.org, LEX.organisations.contains(&slow), "{slow}");
+                    assert_eq!(e.demonym, LEX.demonyms.contains(&slow), "{slow}");
+                }
+            }
+        }
+    }
 }

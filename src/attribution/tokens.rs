@@ -1,7 +1,7 @@
 //! Sentence tokens: words, punctuation, and quotations as single opaque tokens, so
 //! nothing inside a quote can act as a cue or a claimer of the outer sentence.
 
-use super::lexicon::fold;
+use super::lexicon::{LEXICON as LEX, ascii_len};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,26 +12,29 @@ pub(crate) enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     /// Byte span in the sentence.
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
-    /// Folded (lower-case, `'`) text of a word; empty for other tokens.
-    pub lower: String,
-    /// `lower` without a possessive `'s`.
-    pub base: String,
+    /// Folded (lower-case, `'`) text of a word; empty for other tokens. A slice of
+    /// the folded sentence, so a token allocates nothing.
+    pub lower: &'a str,
     /// First character is upper case.
     pub cap: bool,
     /// All letters upper case, at least two of them (US, KBS, DPRK).
     pub acronym: bool,
     /// Ends in a possessive `'s`.
     pub poss: bool,
-    /// Number of words inside a quote token.
+    /// Number of words inside a quote token, counted up to 4 (only `<= 3` matters).
     pub qwords: usize,
+    /// Lexicon sets holding `lower`, and holding `base()` ([`super::lexicon::w`] bits;
+    /// 0 for non-words: the lexicon has no empty word).
+    lower_sets: u32,
+    base_sets: u32,
 }
 
-impl Tok {
+impl<'a> Tok<'a> {
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -41,8 +44,24 @@ impl Tok {
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
     }
-    pub fn word(&self) -> Option<&str> {
-        self.is_word().then_some(self.lower.as_str())
+    pub fn word(&self) -> Option<&'a str> {
+        self.is_word().then_some(self.lower)
+    }
+    /// Is `lower` in one of the lexicon sets `bits`?
+    pub fn lower_in(&self, bits: u32) -> bool {
+        self.lower_sets & bits != 0
+    }
+    /// Is `base()` in one of the lexicon sets `bits`?
+    pub fn base_in(&self, bits: u32) -> bool {
+        self.base_sets & bits != 0
+    }
+    /// `lower` without a possessive `'s`.
+    pub fn base(&self) -> &'a str {
+        if self.poss {
+            &self.lower[..self.lower.len() - 2]
+        } else {
+            self.lower
+        }
     }
 }
 
@@ -51,18 +70,69 @@ const ABBREVIATIONS: &[&str] = &[
     "capt", "adm", "jr", "sr", "no", "vs", "u.s", "u.k", "u.n", "e.u",
 ];
 
-/// Tokenize `s`; `quotes` are byte ranges in `s` (sorted, non-overlapping, on char
-/// boundaries) that become single quote tokens.
-pub(crate) fn tokenize(s: &str, quotes: &[Range<usize>]) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let n = chars.len();
-    let at = |i: usize| if i < n { chars[i].0 } else { s.len() };
-    let mut toks = Vec::new();
+/// Length in bytes of `c` folded by [`super::lexicon::fold`].
+fn folded_len(c: char) -> usize {
+    match c {
+        c if c.is_ascii() => 1,
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' => 1,
+        '\u{2000}'..='\u{206F}' => c.len_utf8(),
+        c => c.to_lowercase().map(char::len_utf8).sum(),
+    }
+}
+
+fn folded_len_str(s: &str) -> usize {
+    let mut len = 0;
+    let mut rest = s;
+    loop {
+        // ASCII runs keep their length.
+        let run = ascii_len(rest.as_bytes());
+        let mut chars = rest[run..].chars();
+        let Some(c) = chars.next() else {
+            return len + run;
+        };
+        len += run + folded_len(c);
+        rest = chars.as_str();
+    }
+}
+
+/// The char starting at byte `i` of `s` (a char boundary).
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
+/// At least two letters, all of them upper case.
+fn all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// Tokenize `s` onto the end of `toks`; `folded` is `fold(s)`; `quotes` are byte
+/// ranges in `s` (sorted, non-overlapping, on char boundaries) that become single
+/// quote tokens.
+pub(crate) fn tokenize<'a>(
+    s: &str,
+    folded: &'a str,
+    quotes: &[Range<usize>],
+    toks: &mut Vec<Tok<'a>>,
+) {
+    // Folding goes char by char, so the folded text of `s[x..y]` is `folded[fx..fy]`;
+    // `fpos` tracks `fx` alongside `pos`.
+    let bytes = s.as_bytes();
     let mut qi = 0;
-    let mut i = 0;
+    let mut pos = 0;
+    let mut fpos = 0;
     let quote_starts_at = |qi: usize, pos: usize| qi < quotes.len() && quotes[qi].start == pos;
-    while i < n {
-        let (pos, c) = chars[i];
+    while let Some(c) = char_at(s, pos) {
         while qi < quotes.len() && quotes[qi].end <= pos {
             qi += 1;
         }
@@ -73,21 +143,22 @@ pub(crate) fn tokenize(s: &str, quotes: &[Range<usize>]) -> Vec<Tok> {
                 start: pos,
                 end,
                 kind: Kind::Quote,
-                lower: String::new(),
-                base: String::new(),
+                lower: "",
                 cap: false,
                 acronym: false,
                 poss: false,
-                qwords: text.split_whitespace().count(),
+                qwords: text.split_whitespace().take(4).count(),
+                lower_sets: 0,
+                base_sets: 0,
             });
-            while i < n && chars[i].0 < end {
-                i += 1;
-            }
+            fpos += folded_len_str(text);
+            pos = end;
             qi += 1;
             continue;
         }
         if c.is_whitespace() {
-            i += 1;
+            pos += c.len_utf8();
+            fpos += folded_len(c);
             continue;
         }
         if !c.is_alphanumeric() {
@@ -95,108 +166,128 @@ pub(crate) fn tokenize(s: &str, quotes: &[Range<usize>]) -> Vec<Tok> {
                 start: pos,
                 end: pos + c.len_utf8(),
                 kind: Kind::Punct(c),
-                lower: String::new(),
-                base: String::new(),
+                lower: "",
                 cap: false,
                 acronym: false,
                 poss: false,
                 qwords: 0,
+                lower_sets: 0,
+                base_sets: 0,
             });
-            i += 1;
+            pos += c.len_utf8();
+            fpos += folded_len(c);
             continue;
         }
-        let mut j = i + 1;
-        while j < n {
-            let cj = chars[j].1;
-            if cj.is_alphanumeric() {
-                j += 1;
-                continue;
-            }
-            let prev = chars[j - 1].1;
-            let next = if j + 1 < n {
-                Some(chars[j + 1].1)
-            } else {
-                None
+        // A word: letters and digits, and the joiners below between them.
+        let start = pos;
+        let fstart = fpos;
+        let mut end = pos + c.len_utf8();
+        let mut fend = fpos + folded_len(c);
+        loop {
+            // The common case first: ASCII letters and digits.
+            let run = bytes[end..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            end += run;
+            fend += run;
+            let Some(cj) = char_at(s, end) else {
+                break;
             };
-            let next_alnum = next.is_some_and(char::is_alphanumeric);
-            if quote_starts_at(qi, chars[j].0) {
+            // Never `None`: the word has its first char.
+            let Some(prev) = s[..end].chars().next_back() else {
+                break;
+            };
+            let joins = cj.is_alphanumeric() || {
+                let next = char_at(s, end + cj.len_utf8());
+                let next_alnum = next.is_some_and(char::is_alphanumeric);
+                !quote_starts_at(qi, end)
+                    && match cj {
+                        '-' | '\'' | '\u{2019}' | '\u{2018}' | '&' | '\u{2010}' | '\u{2011}' => {
+                            next_alnum
+                        }
+                        ',' => prev.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit()),
+                        '.' => {
+                            (prev.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit()))
+                                || (prev.is_alphabetic()
+                                    && next.is_some_and(char::is_alphabetic)
+                                    && !s[..end - prev.len_utf8()]
+                                        .chars()
+                                        .next_back()
+                                        .is_some_and(char::is_alphanumeric))
+                        }
+                        _ => false,
+                    }
+            };
+            if !joins {
                 break;
             }
-            let joins = match cj {
-                '-' | '\'' | '\u{2019}' | '\u{2018}' | '&' | '\u{2010}' | '\u{2011}' => next_alnum,
-                ',' => prev.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit()),
-                '.' => {
-                    (prev.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit()))
-                        || (prev.is_alphabetic()
-                            && next.is_some_and(char::is_alphabetic)
-                            && (j < 2 || !chars[j - 2].1.is_alphanumeric()))
-                }
-                _ => false,
-            };
-            if joins {
-                j += 1;
-            } else {
-                break;
-            }
+            end += cj.len_utf8();
+            fend += folded_len(cj);
         }
-        let mut end = at(j);
+        let mut lower = &folded[fstart..fend];
         // Folding is char by char, so the folded word with its period is the
         // folded word and a period.
-        let mut lower = fold(&s[pos..end]);
-        if j < n
-            && chars[j].1 == '.'
-            && (lower.contains('.') || ABBREVIATIONS.contains(&lower.as_str()))
+        if bytes.get(end) == Some(&b'.') && (lower.contains('.') || ABBREVIATIONS.contains(&lower))
         {
             end += 1;
-            j += 1;
-            lower.push('.');
+            fend += 1;
+            lower = &folded[fstart..fend];
         }
-        let text = &s[pos..end];
         let poss = lower.len() > 2 && lower.ends_with("'s");
-        let base = if poss {
-            lower[..lower.len() - 2].to_owned()
-        } else {
-            lower.clone()
+        // A lower-case first or second letter rules out an acronym.
+        let lower_start = (c.is_alphabetic() && !c.is_uppercase())
+            || bytes[start + 1..end]
+                .first()
+                .is_some_and(u8::is_ascii_lowercase);
+        let acronym = !lower_start && {
+            let text = &s[start..end];
+            all_caps(text)
+                || (poss && {
+                    let tail: usize = text.chars().rev().take(2).map(char::len_utf8).sum();
+                    all_caps(&text[..text.len() - tail])
+                })
         };
-        let letters = text.chars().filter(|c| c.is_alphabetic());
-        let acronym = letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase)
-            || (poss && {
-                let b = &text[..text.len()
-                    - text
-                        .chars()
-                        .rev()
-                        .take(2)
-                        .map(char::len_utf8)
-                        .sum::<usize>()];
-                b.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && b.chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase)
-            });
+        let lower_sets = LEX.flags(lower);
+        let base_sets = if poss {
+            LEX.flags(&lower[..lower.len() - 2])
+        } else {
+            lower_sets
+        };
         toks.push(Tok {
-            start: pos,
+            start,
             end,
             kind: Kind::Word,
-            base,
             lower,
             cap: c.is_uppercase(),
             acronym,
             poss,
             qwords: 0,
+            lower_sets,
+            base_sets,
         });
-        i = j;
+        pos = end;
+        fpos = fend;
     }
-    toks
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon::fold;
     use super::*;
+
+    fn tok(s: &str) -> Vec<Tok<'_>> {
+        // Leaked: the tokens borrow the folded text.
+        let folded: &str = Box::leak(fold(s).into_boxed_str());
+        let mut toks = Vec::new();
+        tokenize(s, folded, &[], &mut toks);
+        toks
+    }
 
     #[test]
     fn words_possessives_abbreviations() {
         let s = "U.S. State Department’s Ha-kyou said 10,000 in Ukraine‘s east.";
-        let t = tokenize(s, &[]);
+        let t = tok(s);
         let words: Vec<&str> = t.iter().map(|t| &s[t.start..t.end]).collect();
         assert_eq!(
             words,
@@ -213,8 +304,8 @@ mod tests {
                 "."
             ]
         );
-        assert!(t[2].poss && t[2].base == "department");
-        assert!(t[7].poss && t[7].base == "ukraine");
+        assert!(t[2].poss && t[2].base() == "department");
+        assert!(t[7].poss && t[7].base() == "ukraine");
         assert!(t[0].acronym);
     }
 
@@ -222,9 +313,32 @@ mod tests {
     fn quotes_are_single_tokens() {
         let s = "“He said no,” Umerov said.";
         let q = 0..s.find(" Umerov").unwrap_or(0);
-        let t = tokenize(s, std::slice::from_ref(&q));
+        let folded = fold(s);
+        let mut t = Vec::new();
+        tokenize(s, &folded, std::slice::from_ref(&q), &mut t);
         assert!(t[0].is_quote());
         assert_eq!(t[1].lower, "umerov");
         assert_eq!(t[2].lower, "said");
+    }
+
+    #[test]
+    fn lower_is_the_folded_word() {
+        // Chars whose folded form is longer or shorter than they are.
+        for s in [
+            "İstanbul’s ȺB said `x` to Ω-team KELVIN’S Kº ǅemal ΣΑΣ.",
+            "“Zelensky’s” ‘aide’ İİ. A.B. u.s. No. 5,000.5 e.U. Ⱥ’s",
+            "\u{2028}Straße ʼn DŽ ß'S O'Neil's U.S.’s",
+        ] {
+            let folded = fold(s);
+            let quote = s.find('“').map(|a| a..s.find('”').map_or(a, |b| b + 3));
+            let quotes: Vec<Range<usize>> = quote.into_iter().collect();
+            let mut toks = Vec::new();
+            tokenize(s, &folded, &quotes, &mut toks);
+            for t in toks {
+                if t.is_word() {
+                    assert_eq!(t.lower, fold(&s[t.start..t.end]), "{s}");
+                }
+            }
+        }
     }
 }
