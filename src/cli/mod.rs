@@ -87,30 +87,108 @@ pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
 /// Files read and analyzed per step of [`print_json_analyzed`].
 const CHUNK: usize = 512;
 
-/// The records of one document, as elements of the pretty JSON array
-/// [`print_json_analyzed`] writes.
+/// The records of one or more documents, as elements of the pretty JSON
+/// array [`print_json_analyzed`] writes.
 #[derive(Default)]
 pub struct JsonElements {
     buf: Vec<u8>,
-    scratch: Vec<u8>,
 }
 
 impl JsonElements {
     /// Appends one array element: `,\n  ` and the value pretty-printed one
     /// level deep (the same bytes `serde_json` writes for a sequence).
     pub fn push(&mut self, value: &impl serde::Serialize) -> serde_json::Result<()> {
-        self.scratch.clear();
-        serde_json::to_writer_pretty(&mut self.scratch, value)?;
         self.buf.extend_from_slice(b",\n  ");
-        // Pretty JSON has no raw newline inside strings, so every newline
-        // starts a line that needs one more level of indentation.
-        let mut rest = &self.scratch[..];
-        while let Some(i) = memchr::memchr(b'\n', rest) {
-            self.buf.extend_from_slice(&rest[..=i]);
-            self.buf.extend_from_slice(b"  ");
-            rest = &rest[i + 1..];
+        let mut ser = serde_json::Serializer::with_formatter(&mut self.buf, InArray::default());
+        value.serialize(&mut ser)
+    }
+}
+
+/// `serde_json`'s pretty formatter (two spaces a level) for a value that
+/// sits one level deep, inside an array, so elements can be written apart
+/// from their array and need no re-indenting.
+struct InArray {
+    level: usize,
+    has_value: bool,
+}
+
+impl Default for InArray {
+    fn default() -> InArray {
+        InArray {
+            level: 1,
+            has_value: false,
         }
-        self.buf.extend_from_slice(rest);
+    }
+}
+
+impl InArray {
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(c)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w, false)?;
+        }
+        w.write_all(c)
+    }
+
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
+        w.write_all(if comma { b",\n" } else { b"\n" })?;
+        for _ in 0..self.level {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for InArray {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
         Ok(())
     }
 }
@@ -172,10 +250,8 @@ pub type EachDocument = dyn Fn(
 /// they are met; with no document at all nothing is written and it fails.
 pub fn print_json_analyzed(args: &crate::CorpusArgs, each: &EachDocument) -> anyhow::Result<()> {
     use rayon::prelude::*;
-    let elements = |d: &crosscheck::Document| {
-        let mut out = JsonElements::default();
-        each(d, &crosscheck::analysis::analyze_document(d), &mut out)?;
-        serde_json::Result::Ok(out.buf)
+    let elements = |d: &crosscheck::Document, out: &mut JsonElements| {
+        each(d, &crosscheck::analysis::analyze_document(d), out)
     };
     let mut array = JsonArray::new();
     let Some(plan) = args.plan() else {
@@ -183,7 +259,10 @@ pub fn print_json_analyzed(args: &crate::CorpusArgs, each: &EachDocument) -> any
         let written: Vec<Vec<u8>> = seeds
             .documents
             .par_iter()
-            .map(elements)
+            .map(|d| {
+                let mut out = JsonElements::default();
+                elements(d, &mut out).map(|()| out.buf)
+            })
             .collect::<serde_json::Result<_>>()?;
         written.iter().try_for_each(|b| array.write(b))?;
         return Ok(array.finish()?);
@@ -191,11 +270,11 @@ pub fn print_json_analyzed(args: &crate::CorpusArgs, each: &EachDocument) -> any
     let mut documents = 0;
     for start in (0..plan.len()).step_by(CHUNK) {
         let chunk = plan.read(start..plan.len().min(start + CHUNK), |loaded| {
-            let mut bytes = Vec::new();
+            let mut out = JsonElements::default();
             for d in &loaded.documents {
-                bytes.extend(elements(d)?);
+                elements(d, &mut out)?;
             }
-            serde_json::Result::Ok((bytes, loaded.documents.len(), loaded.problems))
+            serde_json::Result::Ok((out.buf, loaded.documents.len(), loaded.problems))
         });
         for result in chunk {
             let (bytes, count, problems) = result?;
