@@ -109,14 +109,27 @@ pub fn is_caption(paragraph: &str) -> bool {
 
 /// The line without a trailing truncation marker ("…[+]", "… [+1234 chars]").
 pub fn strip_truncation(line: &str) -> &str {
-    // Every marker holds "[+"; most lines have none.
-    if !line.contains("[+") {
+    // Every marker holds "[+"; most lines have no '[' at all.
+    if !holds_open_plus(line.as_bytes()) {
         return line;
     }
     match LEXICON.truncation.find(line) {
         Some(m) => &line[..m.start()],
         None => line,
     }
+}
+
+/// True when `b` holds "[+", found by memchr on '[' (rare in news text).
+fn holds_open_plus(b: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(p) = memchr::memchr(b'[', &b[from..]) {
+        let at = from + p;
+        if b.get(at + 1) == Some(&b'+') {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 //! byte spans into the cleaned text and 1-based lines in the original file.
 
 use crate::boundary::ascii_prefix_len;
-use crate::{clean, outlet, sanitize::sanitize, segment};
+use crate::{clean, outlet, sanitize::sanitize_cow, segment};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::ops::Range;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
@@ -107,16 +108,25 @@ impl LineOrigin {
     }
 }
 
-/// A paragraph being assembled: its lines with their original line numbers.
-struct Draft {
-    lines: Vec<(String, usize)>,
+/// A paragraph being assembled: its lines (borrowed from the cleaned text)
+/// with their original line numbers, and the lines joined by spaces, built
+/// once (borrowed when the paragraph is one line, as most are).
+struct Draft<'a> {
+    lines: Vec<(&'a str, usize)>,
     kind: ParagraphKind,
+    joined: Cow<'a, str>,
 }
 
-impl Draft {
-    fn joined(&self) -> String {
-        let parts: Vec<&str> = self.lines.iter().map(|(l, _)| l.as_str()).collect();
-        parts.join(" ")
+impl<'a> Draft<'a> {
+    fn joined(&self) -> &str {
+        &self.joined
+    }
+
+    fn join_lines(&mut self) {
+        if self.lines.len() > 1 {
+            let parts: Vec<&str> = self.lines.iter().map(|(l, _)| *l).collect();
+            self.joined = Cow::Owned(parts.join(" "));
+        }
     }
 }
 
@@ -149,7 +159,7 @@ pub fn build(
             .map(clean_inline)
             .filter(|s| !s.is_empty()),
     };
-    let text = nfc(sanitize(raw));
+    let text = nfc(sanitize_cow(raw));
     let mut drafts = paragraphs(&text, origin);
 
     let mut title = meta
@@ -160,10 +170,10 @@ pub fn build(
     if let Some(first) = drafts.first_mut() {
         let joined = first.joined();
         match &title {
-            Some(t) if same_words(&joined, t) => first.kind = ParagraphKind::Title,
-            None if is_headline(&joined) => {
+            Some(t) if same_words(joined, t) => first.kind = ParagraphKind::Title,
+            None if is_headline(joined) => {
+                title = Some(joined.to_string());
                 first.kind = ParagraphKind::Title;
-                title = Some(joined);
             }
             _ => {}
         }
@@ -173,13 +183,13 @@ pub fn build(
         let mut seen_body = false;
         drafts.retain(|d| {
             let keep =
-                seen_body || d.kind == ParagraphKind::Title || !is_truncated_copy(&d.joined(), t);
+                seen_body || d.kind == ParagraphKind::Title || !is_truncated_copy(d.joined(), t);
             seen_body |= d.kind == ParagraphKind::Body && keep;
             keep
         });
     }
     for d in &mut drafts {
-        if d.kind == ParagraphKind::Body && clean::is_caption(&d.joined()) {
+        if d.kind == ParagraphKind::Body && clean::is_caption(d.joined()) {
             d.kind = ParagraphKind::Caption;
         }
     }
@@ -206,11 +216,11 @@ pub fn build(
 
 /// The text in Unicode NFC; text the quick check finds normalized already
 /// (nearly all news text) is returned as it is, without a rebuild char by char.
-fn nfc(text: String) -> String {
+fn nfc(text: Cow<'_, str>) -> Cow<'_, str> {
     if is_nfc(&text) {
         text
     } else {
-        text.nfc().collect()
+        Cow::Owned(text.nfc().collect())
     }
 }
 
@@ -235,8 +245,8 @@ fn is_nfc(text: &str) -> bool {
 /// truncation markers. A blank or dropped line ends a paragraph; so does a
 /// line that ends a sentence (text with one paragraph a line), while
 /// hard-wrapped lines are joined.
-fn paragraphs(text: &str, origin: LineOrigin) -> Vec<Draft> {
-    let mut drafts: Vec<Draft> = Vec::new();
+fn paragraphs(text: &str, origin: LineOrigin) -> Vec<Draft<'_>> {
+    let mut drafts: Vec<Draft<'_>> = Vec::new();
     let mut open = false;
     let mut seen_chrome = false;
     for (i, line) in text.split('\n').enumerate() {
@@ -252,13 +262,17 @@ fn paragraphs(text: &str, origin: LineOrigin) -> Vec<Draft> {
         }
         let number = origin.line(i);
         match drafts.last_mut() {
-            Some(d) if open => d.lines.push((line.to_string(), number)),
+            Some(d) if open => d.lines.push((line, number)),
             _ => drafts.push(Draft {
-                lines: vec![(line.to_string(), number)],
+                lines: vec![(line, number)],
                 kind: ParagraphKind::Body,
+                joined: Cow::Borrowed(line),
             }),
         }
         open = !ends_paragraph(line);
+    }
+    for d in &mut drafts {
+        d.join_lines();
     }
     drafts
 }
@@ -312,19 +326,19 @@ fn is_truncated_copy(paragraph: &str, title: &str) -> bool {
 
 /// Collapses whitespace in a one-line field such as a title.
 fn clean_inline(s: &str) -> String {
-    let s = nfc(sanitize(s));
+    let s = nfc(sanitize_cow(s));
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn find_outlet(
     meta: &Meta,
-    drafts: &[Draft],
+    drafts: &[Draft<'_>],
 ) -> (Option<String>, Option<OutletEvidence>, Option<String>) {
     let dateline = drafts
         .iter()
         .filter(|d| d.kind != ParagraphKind::Title)
         .take(3)
-        .find_map(|d| outlet::from_dateline(&d.joined()));
+        .find_map(|d| outlet::from_dateline(d.joined()));
     let dateline_date = dateline.as_ref().and_then(|(_, date)| date.clone());
     if let Some(name) = meta
         .outlet
@@ -343,13 +357,13 @@ fn find_outlet(
     if let Some((name, _)) = dateline {
         return (Some(name), Some(OutletEvidence::Dateline), dateline_date);
     }
-    if let Some(name) = drafts.iter().find_map(|d| outlet::from_credit(&d.joined())) {
+    if let Some(name) = drafts.iter().find_map(|d| outlet::from_credit(d.joined())) {
         return (Some(name), Some(OutletEvidence::Credit), dateline_date);
     }
     let caption = drafts
         .iter()
         .filter(|d| d.kind == ParagraphKind::Caption)
-        .find_map(|d| outlet::from_caption(&d.joined()));
+        .find_map(|d| outlet::from_caption(d.joined()));
     match caption {
         Some(name) => (Some(name), Some(OutletEvidence::Caption), dateline_date),
         None => (None, None, dateline_date),
@@ -358,8 +372,13 @@ fn find_outlet(
 
 /// Lays the drafts out as the document's text, with paragraph and sentence
 /// spans and lines.
-fn assemble(mut doc: Document, drafts: Vec<Draft>) -> Document {
-    let mut text = String::new();
+fn assemble(mut doc: Document, drafts: Vec<Draft<'_>>) -> Document {
+    // The text never grows past the cleaned text it is cut from.
+    let cap = drafts
+        .iter()
+        .map(|d| d.lines.iter().map(|(l, _)| l.len() + 1).sum::<usize>() + 1)
+        .sum();
+    let mut text = String::with_capacity(cap);
     // (byte offset in text, original line) at the start of each line.
     let mut line_starts: Vec<(usize, usize)> = Vec::new();
     for d in &drafts {

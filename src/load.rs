@@ -394,7 +394,7 @@ fn parse(source: &str, bytes: &[u8], format: Option<Format>) -> Loaded {
         path: source.to_string(),
         message,
     };
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         loaded.problems.push(warn(format!(
             "binary file (NUL byte at offset {at}), skipped"
         )));

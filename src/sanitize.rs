@@ -6,9 +6,14 @@
 /// overrides and invisible format characters. Tabs become spaces, `\r\n` and
 /// lone `\r` become `\n`, no-break spaces become plain spaces.
 pub fn sanitize(input: &str) -> String {
-    // Most text has nothing to remove or replace: copy it whole.
+    sanitize_cow(input).into_owned()
+}
+
+/// As [`sanitize`], borrowing the input when there is nothing to remove or
+/// replace (most text), instead of copying it.
+pub fn sanitize_cow(input: &str) -> std::borrow::Cow<'_, str> {
     if passes_whole(input) {
-        return input.to_owned();
+        return std::borrow::Cow::Borrowed(input);
     }
     let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
@@ -34,7 +39,7 @@ pub fn sanitize(input: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Shows the characters [`sanitize`] would strip as visible escapes

@@ -156,8 +156,22 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 fn next_terminator(para: &str, from: usize) -> Option<usize> {
     let rest = &para.as_bytes()[from..];
     let stop = memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len());
-    let at = memchr::memmem::find(&rest[..stop], "…".as_bytes()).unwrap_or(stop);
+    let at = find_ellipsis(&rest[..stop]).unwrap_or(stop);
     (at < rest.len()).then_some(from + at)
+}
+
+/// The byte position of the first '…' (E2 80 A6) in `h`: found by its lead
+/// byte, which most paragraphs hold seldom, without building a searcher.
+fn find_ellipsis(h: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = memchr::memchr(0xE2, &h[from..]) {
+        let at = from + p;
+        if h.get(at + 1..at + 3) == Some(&[0x80, 0xA6][..]) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// A short parenthesis closing the paragraph, such as a caption's "(BBC)",

@@ -56,6 +56,8 @@ fn normalize(raw: &str, kind: Kind) -> Cow<'_, str> {
                 Cow::Owned(raw.to_lowercase().replace('’', "'"))
             }
         }
+        // Every folded symbol is beyond ASCII.
+        Kind::Sym if raw.len() == 1 => Cow::Borrowed(raw),
         Kind::Sym => match raw {
             "“" | "”" | "„" | "«" | "»" | "‟" => Cow::Borrowed("\""),
             "‘" | "’" | "‚" | "′" => Cow::Borrowed("'"),
@@ -76,6 +78,10 @@ pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
     let mut prev_end = 0;
     let mut start = 0;
     while let Some(&first) = b.get(start) {
+        if first == b' ' {
+            start += 1;
+            continue;
+        }
         // `\S` is any char but White_Space, which is what `is_whitespace`
         // tests; so a token starts at every other char.
         let c = if first.is_ascii() {
