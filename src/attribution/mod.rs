@@ -409,22 +409,7 @@ impl Sent<'_> {
         match t.kind {
             Kind::Quote => !self.scare_quote(i),
             Kind::Punct(c) => matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']'),
-            Kind::Word => matches!(
-                t.lower,
-                "while"
-                    | "whereas"
-                    | "but"
-                    | "although"
-                    | "though"
-                    | "because"
-                    | "as"
-                    | "when"
-                    | "after"
-                    | "before"
-                    | "since"
-                    | "that"
-                    | "if"
-            ),
+            Kind::Word => t.lower_in(w::HARD),
         }
     }
 
@@ -1731,8 +1716,7 @@ fn find_cues(st: &Sent) -> Vec<Found> {
             {
                 j += 1;
             }
-            let citing = (k.saturating_sub(4)..k)
-                .any(|i| matches!(toks[i].lower, "citing" | "cited" | "to" | "on"));
+            let citing = (k.saturating_sub(4)..k).any(|i| toks[i].lower_in(w::CITING));
             if j < n
                 && toks[j].is_word()
                 && toks[j].base_in(w::ASSESSMENT_NOUN)
