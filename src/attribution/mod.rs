@@ -1087,6 +1087,15 @@ struct Found {
     copy_prev: bool,
 }
 
+/// Most names [`Resolver::canonical`] remembers across documents, per thread.
+const CANONICAL_MEMO: usize = 1 << 14;
+
+thread_local! {
+    /// `canonical_name` of names seen by this thread (it is a pure function).
+    static CANONICAL: std::cell::RefCell<HashMap<String, Rc<str>>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
 /// Doc-wide resolution state.
 #[derive(Default)]
 struct Resolver {
@@ -1100,12 +1109,26 @@ struct Resolver {
 
 impl Resolver {
     /// [`canonical_name`], remembered: a document names the same people again
-    /// and again.
+    /// and again, and documents of one story name the same people.
     fn canonical(&self, name: &str) -> Rc<str> {
         if let Some(c) = self.canonical.borrow().get(name) {
             return c.clone();
         }
-        let c: Rc<str> = canonical_name(name).into();
+        let c = CANONICAL
+            .try_with(|memo| {
+                if let Some(c) = memo.borrow().get(name) {
+                    return c.clone();
+                }
+                let c: Rc<str> = canonical_name(name).into();
+                let mut memo = memo.borrow_mut();
+                // Bounded: a long run over many stories doesn't grow it forever.
+                if memo.len() >= CANONICAL_MEMO {
+                    memo.clear();
+                }
+                memo.insert(name.to_owned(), c.clone());
+                c
+            })
+            .unwrap_or_else(|_| canonical_name(name).into());
         self.canonical
             .borrow_mut()
             .insert(name.to_owned(), c.clone());

@@ -168,7 +168,8 @@ pub(crate) fn tokenize<'a>(
             continue;
         }
         // ASCII spaces and punctuation: one byte, folding to one byte.
-        if c.is_ascii() && !c.is_ascii_alphanumeric() {
+        let ascii = c.is_ascii();
+        if ascii && !ALNUM[usize::from(c as u8)] {
             if !c.is_ascii_whitespace() && c != '\x0b' {
                 toks.push(Tok {
                     start: pos,
@@ -187,12 +188,12 @@ pub(crate) fn tokenize<'a>(
             fpos += 1;
             continue;
         }
-        if c.is_whitespace() {
+        if !ascii && c.is_whitespace() {
             pos += c.len_utf8();
             fpos += folded_len(c);
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !ascii && !c.is_alphanumeric() {
             toks.push(Tok {
                 start: pos,
                 end: pos + c.len_utf8(),
@@ -213,7 +214,7 @@ pub(crate) fn tokenize<'a>(
         let start = pos;
         let fstart = fpos;
         let mut end = pos + c.len_utf8();
-        let mut fend = fpos + folded_len(c);
+        let mut fend = fpos + if ascii { 1 } else { folded_len(c) };
         loop {
             // The common case first: ASCII letters and digits.
             let run = bytes[end..]
@@ -226,7 +227,8 @@ pub(crate) fn tokenize<'a>(
                 break;
             };
             // Only a joiner between alphanumerics needs a look at its neighbours.
-            let joins = cj.is_alphanumeric()
+            // After the run, an ASCII char is not alphanumeric.
+            let joins = (!cj.is_ascii() && cj.is_alphanumeric())
                 || match cj {
                     '-' | '\'' | '\u{2019}' | '\u{2018}' | '&' | '\u{2010}' | '\u{2011}' => {
                         !quote_starts_at(qi, end)
@@ -270,10 +272,18 @@ pub(crate) fn tokenize<'a>(
         }
         let poss = lower.len() > 2 && lower.ends_with("'s");
         // A lower-case first or second letter rules out an acronym.
-        let lower_start = (c.is_alphabetic() && !c.is_uppercase())
-            || bytes[start + 1..end]
-                .first()
-                .is_some_and(u8::is_ascii_lowercase);
+        let upper = if ascii {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_uppercase()
+        };
+        let lower_start = (if ascii {
+            c.is_ascii_lowercase()
+        } else {
+            c.is_alphabetic() && !upper
+        }) || bytes[start + 1..end]
+            .first()
+            .is_some_and(u8::is_ascii_lowercase);
         let acronym = !lower_start && {
             let text = &s[start..end];
             all_caps(text)
@@ -293,7 +303,7 @@ pub(crate) fn tokenize<'a>(
             end,
             kind: Kind::Word,
             lower,
-            cap: c.is_uppercase(),
+            cap: upper,
             acronym,
             poss,
             qwords: 0,
