@@ -1103,18 +1103,13 @@ struct Resolver {
     by_last: HashMap<String, Vec<usize>>,
     roles: HashMap<String, String>,
     history: Vec<Claimer>,
-    /// `canonical_name` of names already seen in the document.
-    canonical: std::cell::RefCell<HashMap<String, Rc<str>>>,
 }
 
 impl Resolver {
     /// [`canonical_name`], remembered: a document names the same people again
     /// and again, and documents of one story name the same people.
     fn canonical(&self, name: &str) -> Rc<str> {
-        if let Some(c) = self.canonical.borrow().get(name) {
-            return c.clone();
-        }
-        let c = CANONICAL
+        CANONICAL
             .try_with(|memo| {
                 if let Some(c) = memo.borrow().get(name) {
                     return c.clone();
@@ -1128,11 +1123,7 @@ impl Resolver {
                 memo.insert(name.to_owned(), c.clone());
                 c
             })
-            .unwrap_or_else(|_| canonical_name(name).into());
-        self.canonical
-            .borrow_mut()
-            .insert(name.to_owned(), c.clone());
-        c
+            .unwrap_or_else(|_| canonical_name(name).into())
     }
 
     fn add_mention(&mut self, m: Mention) {
