@@ -152,7 +152,19 @@ pub(crate) mod w {
     pub const DEMONYM: u32 = 1 << 23;
     /// First word of a government, organisation or demonym.
     pub const ENTITY_FIRST: u32 = 1 << 24;
+    /// A word that ends a clause ("while", "that", …; see `Sent::is_hard`).
+    pub const HARD: u32 = 1 << 25;
+    /// "citing", "cited", "to", "on": words that rule out an "X's assessment" cue.
+    pub const CITING: u32 = 1 << 26;
 }
+
+/// Words with the [`w::HARD`] bit.
+pub(crate) const HARD_WORDS: &[&str] = &[
+    "while", "whereas", "but", "although", "though", "because", "as", "when", "after", "before",
+    "since", "that", "if",
+];
+/// Words with the [`w::CITING`] bit.
+pub(crate) const CITING_WORDS: &[&str] = &["citing", "cited", "to", "on"];
 
 pub(crate) struct Lexicon {
     pub verbs: Phrases,
@@ -167,6 +179,52 @@ pub(crate) struct Lexicon {
     /// folded word -> the word sets holding it ([`w`] bits): one lookup per token
     /// answers every membership question about that token.
     flags: HashMap<String, u32>,
+    /// The words of `flags` up to 16 bytes long, open-addressed: a probe compares
+    /// integers instead of hashing and comparing strings.
+    short: Vec<Slot>,
+}
+
+/// A word of up to 16 bytes, zero-padded into two integers, with its length (so
+/// equal keys are equal words) and its flags. `len == 0` marks an empty slot.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    len: u64,
+    flags: u32,
+}
+
+/// The longest word kept in [`Lexicon::short`].
+const SHORT: usize = 16;
+
+/// The key of a word of `1..=SHORT` bytes.
+fn short_key(b: &[u8]) -> (u64, u64) {
+    // Overlapping loads: a byte read twice is or-ed with itself.
+    let u64_at = |i: usize| {
+        b.get(i..i + 8)
+            .and_then(|x| x.try_into().ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let u32_at = |i: usize| {
+        b.get(i..i + 4)
+            .and_then(|x| x.try_into().ok())
+            .map_or(0, |x| u64::from(u32::from_le_bytes(x)))
+    };
+    let byte_at = |i: usize| b.get(i).map_or(0, |&x| u64::from(x)) << (8 * i);
+    match b.len() {
+        0 => (0, 0),
+        len @ 1..4 => (byte_at(0) | byte_at(len / 2) | byte_at(len - 1), 0),
+        len @ 4..8 => (u32_at(0) | u32_at(len - 4) << (8 * (len - 4)), 0),
+        8 => (u64_at(0), 0),
+        len @ 9..=SHORT => (u64_at(0), u64_at(len - 8) >> (8 * (SHORT - len))),
+        _ => (0, 0),
+    }
+}
+
+/// Slot index of a key in a table of `mask + 1` slots.
+fn short_hash(lo: u64, hi: u64, len: u64, mask: usize) -> usize {
+    let h = (lo ^ hi.rotate_left(29) ^ len).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize & mask
 }
 
 /// Lower-case and fold typographic apostrophes to `'`.
@@ -277,6 +335,30 @@ impl Lexicon {
             .filter_map(|e| e.split(' ').next().map(str::to_owned))
             .collect();
         mark(&entity_first, w::ENTITY_FIRST);
+        let words = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
+        mark(&words(HARD_WORDS), w::HARD);
+        mark(&words(CITING_WORDS), w::CITING);
+        // At most a quarter full, so probes stay short.
+        let slots = (flags.len() * 4).next_power_of_two().max(64);
+        let mut short = vec![Slot::default(); slots];
+        for (word, &bits) in &flags {
+            let b = word.as_bytes();
+            if b.is_empty() || b.len() > SHORT {
+                continue;
+            }
+            let (lo, hi) = short_key(b);
+            let len = b.len() as u64;
+            let mut i = short_hash(lo, hi, len, slots - 1);
+            while short[i].len != 0 {
+                i = (i + 1) & (slots - 1);
+            }
+            short[i] = Slot {
+                lo,
+                hi,
+                len,
+                flags: bits,
+            };
+        }
         Ok(Lexicon {
             verbs,
             according,
@@ -287,12 +369,34 @@ impl Lexicon {
             demonyms,
             aliases,
             flags,
+            short,
         })
     }
 
     /// The [`w`] bits of a folded word.
     pub(crate) fn flags(&self, word: &str) -> u32 {
-        self.flags.get(word).copied().unwrap_or(0)
+        let b = word.as_bytes();
+        if b.is_empty() {
+            return 0;
+        }
+        if b.len() > SHORT {
+            return self.flags.get(word).copied().unwrap_or(0);
+        }
+        let (lo, hi) = short_key(b);
+        let len = b.len() as u64;
+        let mask = self.short.len() - 1;
+        let mut i = short_hash(lo, hi, len, mask);
+        // The table is never full, so an empty slot ends every probe.
+        loop {
+            let slot = &self.short[i];
+            if slot.len == len && slot.lo == lo && slot.hi == hi {
+                return slot.flags;
+            }
+            if slot.len == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -300,3 +404,36 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // The file is compiled in and covered by tests; a parse failure is a build defect.
     Lexicon::parse(LEXICON_TOML).unwrap_or_else(|e| panic!("assets/attribution.toml: {e}"))
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_table_agrees_with_the_map() {
+        let lex = &*LEXICON;
+        for (word, &bits) in &lex.flags {
+            assert_eq!(lex.flags(word), bits, "{word}");
+            for near in [
+                format!("{word}x"),
+                format!("x{word}"),
+                word.chars().skip(1).collect(),
+                format!("{word}\0"),
+            ] {
+                let want = lex.flags.get(&near).copied().unwrap_or(0);
+                assert_eq!(lex.flags(&near), want, "{near:?}");
+            }
+        }
+        for word in [
+            "",
+            "a",
+            "ab",
+            "abc\0",
+            "zzzzzzzzzzzzzzzz",
+            "zzzzzzzzzzzzzzzzz",
+        ] {
+            let want = lex.flags.get(word).copied().unwrap_or(0);
+            assert_eq!(lex.flags(word), want, "{word:?}");
+        }
+    }
+}

@@ -409,22 +409,7 @@ impl Sent<'_> {
         match t.kind {
             Kind::Quote => !self.scare_quote(i),
             Kind::Punct(c) => matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']'),
-            Kind::Word => matches!(
-                t.lower,
-                "while"
-                    | "whereas"
-                    | "but"
-                    | "although"
-                    | "though"
-                    | "because"
-                    | "as"
-                    | "when"
-                    | "after"
-                    | "before"
-                    | "since"
-                    | "that"
-                    | "if"
-            ),
+            Kind::Word => t.lower_in(w::HARD),
         }
     }
 
@@ -1102,6 +1087,15 @@ struct Found {
     copy_prev: bool,
 }
 
+/// Most names [`Resolver::canonical`] remembers across documents, per thread.
+const CANONICAL_MEMO: usize = 1 << 14;
+
+thread_local! {
+    /// `canonical_name` of names seen by this thread (it is a pure function).
+    static CANONICAL: std::cell::RefCell<HashMap<String, Rc<str>>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
 /// Doc-wide resolution state.
 #[derive(Default)]
 struct Resolver {
@@ -1109,22 +1103,27 @@ struct Resolver {
     by_last: HashMap<String, Vec<usize>>,
     roles: HashMap<String, String>,
     history: Vec<Claimer>,
-    /// `canonical_name` of names already seen in the document.
-    canonical: std::cell::RefCell<HashMap<String, Rc<str>>>,
 }
 
 impl Resolver {
     /// [`canonical_name`], remembered: a document names the same people again
-    /// and again.
+    /// and again, and documents of one story name the same people.
     fn canonical(&self, name: &str) -> Rc<str> {
-        if let Some(c) = self.canonical.borrow().get(name) {
-            return c.clone();
-        }
-        let c: Rc<str> = canonical_name(name).into();
-        self.canonical
-            .borrow_mut()
-            .insert(name.to_owned(), c.clone());
-        c
+        CANONICAL
+            .try_with(|memo| {
+                if let Some(c) = memo.borrow().get(name) {
+                    return c.clone();
+                }
+                let c: Rc<str> = canonical_name(name).into();
+                let mut memo = memo.borrow_mut();
+                // Bounded: a long run over many stories doesn't grow it forever.
+                if memo.len() >= CANONICAL_MEMO {
+                    memo.clear();
+                }
+                memo.insert(name.to_owned(), c.clone());
+                c
+            })
+            .unwrap_or_else(|_| canonical_name(name).into())
     }
 
     fn add_mention(&mut self, m: Mention) {
@@ -1731,8 +1730,7 @@ fn find_cues(st: &Sent) -> Vec<Found> {
             {
                 j += 1;
             }
-            let citing = (k.saturating_sub(4)..k)
-                .any(|i| matches!(toks[i].lower, "citing" | "cited" | "to" | "on"));
+            let citing = (k.saturating_sub(4)..k).any(|i| toks[i].lower_in(w::CITING));
             if j < n
                 && toks[j].is_word()
                 && toks[j].base_in(w::ASSESSMENT_NOUN)

@@ -70,6 +70,17 @@ const ABBREVIATIONS: &[&str] = &[
     "capt", "adm", "jr", "sr", "no", "vs", "u.s", "u.k", "u.n", "e.u",
 ];
 
+/// ASCII letters and digits, by byte.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// Length in bytes of `c` folded by [`super::lexicon::fold`].
 fn folded_len(c: char) -> usize {
     match c {
@@ -156,12 +167,33 @@ pub(crate) fn tokenize<'a>(
             qi += 1;
             continue;
         }
-        if c.is_whitespace() {
+        // ASCII spaces and punctuation: one byte, folding to one byte.
+        let ascii = c.is_ascii();
+        if ascii && !ALNUM[usize::from(c as u8)] {
+            if !c.is_ascii_whitespace() && c != '\x0b' {
+                toks.push(Tok {
+                    start: pos,
+                    end: pos + 1,
+                    kind: Kind::Punct(c),
+                    lower: "",
+                    cap: false,
+                    acronym: false,
+                    poss: false,
+                    qwords: 0,
+                    lower_sets: 0,
+                    base_sets: 0,
+                });
+            }
+            pos += 1;
+            fpos += 1;
+            continue;
+        }
+        if !ascii && c.is_whitespace() {
             pos += c.len_utf8();
             fpos += folded_len(c);
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !ascii && !c.is_alphanumeric() {
             toks.push(Tok {
                 start: pos,
                 end: pos + c.len_utf8(),
@@ -182,43 +214,47 @@ pub(crate) fn tokenize<'a>(
         let start = pos;
         let fstart = fpos;
         let mut end = pos + c.len_utf8();
-        let mut fend = fpos + folded_len(c);
+        let mut fend = fpos + if ascii { 1 } else { folded_len(c) };
         loop {
             // The common case first: ASCII letters and digits.
             let run = bytes[end..]
                 .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
+                .position(|&b| !ALNUM[usize::from(b)])
+                .unwrap_or(bytes.len() - end);
             end += run;
             fend += run;
             let Some(cj) = char_at(s, end) else {
                 break;
             };
-            // Never `None`: the word has its first char.
-            let Some(prev) = s[..end].chars().next_back() else {
-                break;
-            };
-            let joins = cj.is_alphanumeric() || {
-                let next = char_at(s, end + cj.len_utf8());
-                let next_alnum = next.is_some_and(char::is_alphanumeric);
-                !quote_starts_at(qi, end)
-                    && match cj {
-                        '-' | '\'' | '\u{2019}' | '\u{2018}' | '&' | '\u{2010}' | '\u{2011}' => {
-                            next_alnum
-                        }
-                        ',' => prev.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit()),
-                        '.' => {
-                            (prev.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit()))
-                                || (prev.is_alphabetic()
-                                    && next.is_some_and(char::is_alphabetic)
-                                    && !s[..end - prev.len_utf8()]
-                                        .chars()
-                                        .next_back()
-                                        .is_some_and(char::is_alphanumeric))
-                        }
-                        _ => false,
+            // Only a joiner between alphanumerics needs a look at its neighbours.
+            // After the run, an ASCII char is not alphanumeric.
+            let joins = (!cj.is_ascii() && cj.is_alphanumeric())
+                || match cj {
+                    '-' | '\'' | '\u{2019}' | '\u{2018}' | '&' | '\u{2010}' | '\u{2011}' => {
+                        !quote_starts_at(qi, end)
+                            && char_at(s, end + cj.len_utf8()).is_some_and(char::is_alphanumeric)
                     }
-            };
+                    ',' | '.' if !quote_starts_at(qi, end) => {
+                        let next = char_at(s, end + cj.len_utf8());
+                        // Never `None`: the word has its first char.
+                        match s[..end].chars().next_back() {
+                            None => false,
+                            Some(prev) if cj == ',' => {
+                                prev.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit())
+                            }
+                            Some(prev) => {
+                                (prev.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit()))
+                                    || (prev.is_alphabetic()
+                                        && next.is_some_and(char::is_alphabetic)
+                                        && !s[..end - prev.len_utf8()]
+                                            .chars()
+                                            .next_back()
+                                            .is_some_and(char::is_alphanumeric))
+                            }
+                        }
+                    }
+                    _ => false,
+                };
             if !joins {
                 break;
             }
@@ -236,10 +272,18 @@ pub(crate) fn tokenize<'a>(
         }
         let poss = lower.len() > 2 && lower.ends_with("'s");
         // A lower-case first or second letter rules out an acronym.
-        let lower_start = (c.is_alphabetic() && !c.is_uppercase())
-            || bytes[start + 1..end]
-                .first()
-                .is_some_and(u8::is_ascii_lowercase);
+        let upper = if ascii {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_uppercase()
+        };
+        let lower_start = (if ascii {
+            c.is_ascii_lowercase()
+        } else {
+            c.is_alphabetic() && !upper
+        }) || bytes[start + 1..end]
+            .first()
+            .is_some_and(u8::is_ascii_lowercase);
         let acronym = !lower_start && {
             let text = &s[start..end];
             all_caps(text)
@@ -259,7 +303,7 @@ pub(crate) fn tokenize<'a>(
             end,
             kind: Kind::Word,
             lower,
-            cap: c.is_uppercase(),
+            cap: upper,
             acronym,
             poss,
             qwords: 0,
