@@ -137,11 +137,17 @@ impl InArray {
     }
 
     fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
-        w.write_all(if comma { b",\n" } else { b"\n" })?;
-        for _ in 0..self.level {
-            w.write_all(b"  ")?;
+        // ",\n" and the indentation in one write; records are never deep.
+        const PAD: &[u8; 66] =
+            b",\n                                                                ";
+        let end = 2 + 2 * self.level;
+        match PAD.get(usize::from(!comma)..end) {
+            Some(pad) => w.write_all(pad),
+            None => {
+                w.write_all(if comma { b",\n" } else { b"\n" })?;
+                (0..self.level).try_for_each(|_| w.write_all(b"  "))
+            }
         }
-        Ok(())
     }
 }
 
