@@ -35,6 +35,22 @@ pub(crate) struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
+    /// The punctuation character `c` at byte `start`.
+    fn punct(start: usize, c: char) -> Tok<'a> {
+        Tok {
+            start,
+            end: start + c.len_utf8(),
+            kind: Kind::Punct(c),
+            lower: "",
+            cap: false,
+            acronym: false,
+            poss: false,
+            qwords: 0,
+            lower_sets: 0,
+            base_sets: 0,
+        }
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -171,18 +187,7 @@ pub(crate) fn tokenize<'a>(
         let ascii = c.is_ascii();
         if ascii && !ALNUM[usize::from(c as u8)] {
             if !c.is_ascii_whitespace() && c != '\x0b' {
-                toks.push(Tok {
-                    start: pos,
-                    end: pos + 1,
-                    kind: Kind::Punct(c),
-                    lower: "",
-                    cap: false,
-                    acronym: false,
-                    poss: false,
-                    qwords: 0,
-                    lower_sets: 0,
-                    base_sets: 0,
-                });
+                toks.push(Tok::punct(pos, c));
             }
             pos += 1;
             fpos += 1;
@@ -194,18 +199,7 @@ pub(crate) fn tokenize<'a>(
             continue;
         }
         if !ascii && !c.is_alphanumeric() {
-            toks.push(Tok {
-                start: pos,
-                end: pos + c.len_utf8(),
-                kind: Kind::Punct(c),
-                lower: "",
-                cap: false,
-                acronym: false,
-                poss: false,
-                qwords: 0,
-                lower_sets: 0,
-                base_sets: 0,
-            });
+            toks.push(Tok::punct(pos, c));
             pos += c.len_utf8();
             fpos += folded_len(c);
             continue;

@@ -296,6 +296,20 @@ fn jaccard(a: &[u32], b: &[u32]) -> f64 {
     if union == 0.0 { 0.0 } else { inter / union }
 }
 
+/// The `k` best (index, score) pairs of `acc`, best first. Ties go by index,
+/// a total order, so the result does not depend on the map's order and the
+/// top few need no full sort.
+pub(super) fn top(acc: &HashMap<usize, f64>, k: usize) -> Vec<(usize, f64)> {
+    let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
+    let order = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if best.len() > k {
+        best.select_nth_unstable_by(k, order);
+        best.truncate(k);
+    }
+    best.sort_unstable_by(order);
+    best
+}
+
 /// Candidate pairs (i < j, different documents of one story) through the
 /// inverted index.
 pub(super) fn candidates(feats: &[Feat]) -> Vec<(u32, u32)> {
@@ -329,16 +343,8 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<(u32, u32)> {
                     *acc.entry(j).or_default() += w * wj;
                 }
             }
-            let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
-            // A total order (ties by index), so the top few need no full sort.
-            let order =
-                |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-            if best.len() > MAX_CANDIDATES {
-                best.select_nth_unstable_by(MAX_CANDIDATES, order);
-                best.truncate(MAX_CANDIDATES);
-            }
-            best.sort_unstable_by(order);
-            best.into_iter()
+            top(acc, MAX_CANDIDATES)
+                .into_iter()
                 .map(|(j, _)| (i.min(j) as u32, i.max(j) as u32))
                 .collect::<Vec<_>>()
         })

@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::Lexicon;
-use super::statements::cosine;
+use super::statements::{cosine, top};
 use super::text::{StemIds, content_stems};
 use super::{Story, StoryRef};
 use crate::corpus::Corpus;
@@ -153,16 +153,7 @@ fn edges(vecs: &[Vector], titles: &[Vec<u32>]) -> Vec<(f64, usize, usize)> {
                         }
                     }
                 }
-                let mut best: Vec<(usize, f64)> = acc.iter().map(|(j, s)| (*j, *s)).collect();
-                // A total order (ties by index): the top few need no full sort.
-                let order =
-                    |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-                if best.len() > MAX_STORY_CANDIDATES {
-                    best.select_nth_unstable_by(MAX_STORY_CANDIDATES, order);
-                    best.truncate(MAX_STORY_CANDIDATES);
-                }
-                best.sort_unstable_by(order);
-                for (j, _) in best {
+                for (j, _) in top(acc, MAX_STORY_CANDIDATES) {
                     let c = cosine(v, &vecs[j]);
                     if c >= STORY_THRESHOLD {
                         found.push((c, i.min(j), i.max(j)));
