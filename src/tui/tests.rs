@@ -541,3 +541,18 @@ fn readme_lists_the_default_keys() {
         "README.md's key table is out of date; replace it with:\n\n{expected}"
     );
 }
+
+/// Progress fits the sources pane's title at the usual widths: "393/10"
+/// (cut from 393/1000) would misreport it.
+#[test]
+fn progress_title_fits_the_sources_pane() {
+    for (progress, want) in [
+        ((Some((37, 10_000)), None), "loading 37/10000"),
+        ((None, Some((3_930, 10_000))), "analyzing 3930/10000"),
+    ] {
+        let mut a = app(100, 30);
+        (a.loading, a.analyzing) = progress;
+        let top = render(&a).lines().next().unwrap().to_string();
+        assert!(top.contains(want), "{top}");
+    }
+}

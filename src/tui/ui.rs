@@ -76,7 +76,7 @@ fn draw_sources(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Sources && app.finder.is_none();
     let title = match (app.loading, app.analyzing) {
         (Some((done, total)), _) => format!(" Sources · loading {done}/{total} "),
-        (None, Some((done, total))) => format!(" Sources ({total}) · analyzing {done}/{total} "),
+        (None, Some((done, total))) => format!(" Sources · analyzing {done}/{total} "),
         (None, None) => format!(" Sources ({}) ", app.corpus.documents.len()),
     };
     let block = pane_block(app, Line::from(title), focused);
