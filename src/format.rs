@@ -5,6 +5,20 @@ use crate::analysis::Analysis;
 use crate::compare::{FigureEntry, FigureGroup};
 use crate::figures::Figure;
 
+/// Cuts `s` to at most `max` characters at a word boundary, with an
+/// ellipsis when cut: labels and one-line previews of sentences.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max).collect();
+    if let Some(p) = out.rfind(' ') {
+        out.truncate(p);
+    }
+    out.push('…');
+    out
+}
+
 /// 10000 → "10,000"; 1.5 → "1.5"; 0.333… → "0.33".
 pub fn format_number(v: f64) -> String {
     if !v.is_finite() {
@@ -80,6 +94,17 @@ pub fn spread(g: &FigureGroup) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shorten_cuts_at_a_word_and_counts_characters() {
+        assert_eq!(
+            super::shorten("North Korean troops", 19),
+            "North Korean troops"
+        );
+        assert_eq!(super::shorten("North Korean troops", 15), "North Korean…");
+        assert_eq!(super::shorten("Zaporizhzhia", 5), "Zapor…");
+        assert_eq!(super::shorten("Київ — столиця", 6), "Київ…");
+    }
+
     #[test]
     fn format_number() {
         assert_eq!(super::format_number(10000.0), "10,000");

@@ -8,7 +8,7 @@ use crosscheck::analysis::{self, Analysis};
 use crosscheck::compare::{
     self, Change, Comparison, FigureEntry, Op, StatementGroup, Story, Verdict, WordDiff,
 };
-use crosscheck::format::{entry_value as value_of, spread as spread_of};
+use crosscheck::format::{entry_value as value_of, shorten, spread as spread_of};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -130,18 +130,6 @@ fn diff_heading(g: &StatementGroup, d: &WordDiff) -> String {
         "{} L{} → {} L{} ({what})",
         a.display, a.line, b.display, b.line
     )
-}
-
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max).collect();
-    if let Some(p) = out.rfind(' ') {
-        out.truncate(p);
-    }
-    out.push('…');
-    out
 }
 
 /// " in 3 stories" when the corpus reports more than one event.

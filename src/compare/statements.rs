@@ -17,6 +17,7 @@ use super::{
 use crate::corpus::{Corpus, SentenceId};
 use crate::document::ParagraphKind;
 use crate::figures::{Qualifier, to_base_unit};
+use crate::format::shorten;
 
 /// A term in more than this share of all sentences finds no candidates
 /// (it still counts, with its low weight, in the similarity).
@@ -702,18 +703,6 @@ fn label(sentence: &str, quote: Option<&str>, claimer: Option<&str>) -> String {
         Some(c) => format!("{c}: {text}"),
         None => text,
     }
-}
-
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max).collect();
-    if let Some(p) = out.rfind(' ') {
-        out.truncate(p);
-    }
-    out.push('…');
-    out
 }
 
 pub(super) fn coverage(

@@ -10,6 +10,7 @@ use super::text::{StemIds, content_stems};
 use super::{Story, StoryRef};
 use crate::corpus::Corpus;
 use crate::document::ParagraphKind;
+use crate::format::shorten;
 
 /// Content stems of the lead (after the title) that describe a document.
 pub const LEAD_STEMS: usize = 120;
@@ -292,16 +293,4 @@ fn label(corpus: &Corpus, titles: &[Vec<u32>], docs: &[usize]) -> String {
             .unwrap_or_default(),
     };
     shorten(text.trim(), 80)
-}
-
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max).collect();
-    if let Some(p) = out.rfind(' ') {
-        out.truncate(p);
-    }
-    out.push('…');
-    out
 }
