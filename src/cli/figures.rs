@@ -1,7 +1,7 @@
 //! `crosscheck figures`: every figure with its hedge, interval, measure and
 //! claimer.
 
-use super::{Style, print_json_analyzed};
+use super::{JsonElements, Style, print_json_analyzed};
 use crate::CorpusArgs;
 use crosscheck::analysis::{self, FoundFigure};
 use crosscheck::document::ParagraphKind;
@@ -52,10 +52,35 @@ fn record<'a>(doc: &'a Document, f: &'a FoundFigure) -> FigureRecord<'a> {
     }
 }
 
+impl FigureRecord<'_> {
+    /// The bytes `out.push(self)` would write, written faster.
+    fn write(&self, out: &mut JsonElements) {
+        out.object(|o| {
+            o.str("source", self.source);
+            o.opt_str("outlet", self.outlet);
+            o.uint("line", self.line);
+            o.str("sentence", self.sentence);
+            o.str("text", self.text);
+            o.float("value", self.value);
+            o.opt_float("low", self.low);
+            o.opt_float("high", self.high);
+            o.str("qualifier", self.qualifier);
+            o.opt_str("unit", self.unit);
+            o.str("measure", self.measure);
+            o.opt_str("subject", self.subject);
+            o.opt_str("claimer", self.claimer);
+            o.opt_str("claimer_role", self.claimer_role);
+            o.bool("derived", self.derived);
+            o.bool("caption", self.caption);
+        });
+    }
+}
+
 pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         print_json_analyzed(args, &|d, a, out| {
-            a.figures.iter().try_for_each(|f| out.push(&record(d, f)))
+            a.figures.iter().for_each(|f| record(d, f).write(out));
+            Ok(())
         })?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -122,4 +147,59 @@ fn report(corpus: &Corpus, analysis: &analysis::Analysis, style: Style) -> Strin
     )));
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record<'a>(
+        sentence: &'a str,
+        low: Option<f64>,
+        claimer: Option<&'a str>,
+    ) -> FigureRecord<'a> {
+        FigureRecord {
+            source: "dir/a \"b\".txt",
+            outlet: None,
+            line: 12,
+            sentence,
+            text: "10,000 troops",
+            value: 10_000.0,
+            low,
+            high: Some(f64::NAN),
+            qualifier: "about",
+            unit: Some("km²"),
+            measure: "troops",
+            subject: None,
+            claimer,
+            claimer_role: Some("tab\there"),
+            derived: true,
+            caption: false,
+        }
+    }
+
+    #[test]
+    fn hand_written_json_is_what_serde_writes() {
+        let (long, odd) = ("x".repeat(15), "é\u{7f}".repeat(9));
+        let records = [
+            record("Plain ASCII, 10,000 troops.", Some(9_500.5), Some("Kim")),
+            record(
+                "“Quoted” — 1.5e-7 of \"it\" \\ back\u{1}slash\n",
+                None,
+                None,
+            ),
+            record("", Some(f64::INFINITY), Some("Zelensky’s office")),
+            record(&long, Some(-0.0), Some(&odd)),
+        ];
+        let mut by_hand = JsonElements::default();
+        let mut by_serde = JsonElements::default();
+        for r in &records {
+            r.write(&mut by_hand);
+            by_serde.push(r).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(by_hand.buf).unwrap(),
+            String::from_utf8(by_serde.buf).unwrap()
+        );
+    }
 }
