@@ -144,7 +144,49 @@ fn fuzzy_search(c: &mut Criterion) {
         g.bench_with_input(
             BenchmarkId::from_parameter(f.articles),
             corpus,
-            |b, corpus| b.iter(|| black_box(search::search(corpus, QUERY, 20).len())),
+            |b, corpus| b.iter(|| black_box(search::search(corpus, QUERY, 20).hits.len())),
+        );
+    }
+    g.finish();
+}
+
+/// The TUI finder's work per keystroke, with its limit of 500 hits: the
+/// first key of a fresh query (the most common letter, the worst case),
+/// and typing [`QUERY`] a key at a time (each key narrows the last matches).
+fn finder(c: &mut Criterion) {
+    const LIMIT: usize = 500;
+    let mut g = group(c, "finder");
+    for f in fixtures() {
+        let corpus = f.corpus();
+        g.bench_with_input(
+            BenchmarkId::new("first-key-e", f.articles),
+            corpus,
+            |b, corpus| {
+                b.iter_batched(
+                    || search::Finder::new(corpus),
+                    |mut finder| black_box(finder.search(corpus, "e", LIMIT).matched),
+                    criterion::BatchSize::LargeInput,
+                )
+            },
+        );
+        let keys = QUERY
+            .char_indices()
+            .map(|(i, c)| &QUERY[..i + c.len_utf8()]);
+        let prefixes: Vec<&str> = keys.collect();
+        g.bench_with_input(
+            BenchmarkId::new("typing-17-keys", f.articles),
+            corpus,
+            |b, corpus| {
+                b.iter_batched(
+                    || search::Finder::new(corpus),
+                    |mut finder| {
+                        for q in &prefixes {
+                            black_box(finder.search(corpus, q, LIMIT).matched);
+                        }
+                    },
+                    criterion::BatchSize::LargeInput,
+                )
+            },
         );
     }
     g.finish();
@@ -155,6 +197,7 @@ criterion_group!(
     load_and_segment,
     analysis,
     comparison,
-    fuzzy_search
+    fuzzy_search,
+    finder
 );
 criterion_main!(benches);

@@ -6,6 +6,7 @@ use crate::corpus::{Corpus, SentenceId};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
+use std::ops::ControlFlow;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -42,69 +43,176 @@ pub fn indices(text: &str, query: &str) -> Vec<usize> {
 
 /// The best `limit` sentences for `query`, best first; ties keep corpus
 /// order.
-pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<Hit> {
-    top(corpus, query, scored(corpus, query, None), limit)
+pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Found {
+    Finder::new(corpus).search(corpus, query, limit)
 }
 
-/// Every sentence matching `query` with its score, in corpus order; only
-/// among `within` when given. Typing that extends a query only narrows its
-/// matches, so a finder passes the previous matches as `within`.
-pub fn scored(
-    corpus: &Corpus,
-    query: &str,
-    within: Option<&[SentenceId]>,
-) -> Vec<(SentenceId, i64)> {
-    let terms = terms(query);
-    if terms.is_empty() {
-        return Vec::new();
-    }
-    match within {
-        Some(ids) => ids
-            .par_iter()
-            .map_init(
-                || SkimMatcherV2::default().smart_case(),
-                |m, &id| score(m, corpus.sentence_text(id), &terms).map(|s| (id, s)),
-            )
-            .flatten()
-            .collect(),
-        None => corpus
-            .documents
-            .par_iter()
-            .enumerate()
-            .map_init(
-                || SkimMatcherV2::default().smart_case(),
-                |m, (doc, d)| {
-                    (0..d.sentences.len())
-                        .filter_map(|sentence| {
-                            score(m, d.sentence_text(sentence), &terms)
-                                .map(|s| (SentenceId { doc, sentence }, s))
-                        })
-                        .collect::<Vec<_>>()
-                },
-            )
-            .flatten()
-            .collect(),
+/// The ASCII letters and digits a text holds, case folded, one bit each.
+/// The matcher folds ASCII case only, so a term can match a text only if
+/// the text's mask holds every bit of the term's.
+fn char_mask(text: &str) -> u64 {
+    const BITS: [u64; 256] = {
+        let mut bits = [0; 256];
+        let mut b = 0;
+        while b < 256 {
+            let lower = (b as u8).to_ascii_lowercase();
+            bits[b] = match lower {
+                b'a'..=b'z' => 1 << (lower - b'a'),
+                b'0'..=b'9' => 1 << (26 + lower - b'0'),
+                _ => 0,
+            };
+            b += 1;
+        }
+        bits
+    };
+    text.bytes().fold(0, |mask, b| mask | BITS[usize::from(b)])
+}
+
+/// Sentences scored per step of [`Finder::search_in_steps`]: a few
+/// milliseconds of work, so a newer query never waits long.
+const STEP: usize = 4096;
+
+/// A finder's successive queries over one corpus. Each sentence's
+/// [`char_mask`] is computed once, so most sentences are ruled out without
+/// running the matcher; and a query that extends the previous one (the
+/// user typed on) is matched only among the previous query's matches.
+#[derive(Debug)]
+pub struct Finder {
+    ids: Vec<SentenceId>,
+    masks: Vec<u64>,
+    /// Candidates per step: [`STEP`], smaller in tests.
+    step: usize,
+    /// The last query searched to the end, and its matches (indices into
+    /// `ids`).
+    last: Option<(String, Vec<usize>)>,
+}
+
+/// How far a [`Finder::search_in_steps`] has got.
+pub struct Progress<'a> {
+    pub done: usize,
+    pub total: usize,
+    /// Sentences matched so far.
+    pub matched: usize,
+    best: &'a [(usize, i64)],
+    finder: &'a Finder,
+    corpus: &'a Corpus,
+    query: &'a str,
+}
+
+impl Progress<'_> {
+    /// The best hits so far, best first.
+    pub fn hits(&self) -> Vec<Hit> {
+        self.finder.hits(self.corpus, self.query, self.best)
     }
 }
 
-/// The best `limit` of `scored`, best first (ties in corpus order), with
-/// their match indices.
-pub fn top(
-    corpus: &Corpus,
-    query: &str,
-    mut scored: Vec<(SentenceId, i64)>,
-    limit: usize,
-) -> Vec<Hit> {
-    scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    scored.truncate(limit);
-    scored
-        .into_iter()
-        .map(|(id, score)| Hit {
-            id,
-            score,
-            indices: indices(corpus.sentence_text(id), query),
-        })
-        .collect()
+/// What a finished search found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// The best hits, at most the limit asked for, best first.
+    pub hits: Vec<Hit>,
+    /// How many sentences matched in all.
+    pub matched: usize,
+}
+
+impl Finder {
+    pub fn new(corpus: &Corpus) -> Finder {
+        let ids: Vec<SentenceId> = corpus.sentence_ids().collect();
+        let masks = ids
+            .par_iter()
+            .map(|&id| char_mask(corpus.sentence_text(id)))
+            .collect();
+        Finder {
+            ids,
+            masks,
+            step: STEP,
+            last: None,
+        }
+    }
+
+    /// The best `limit` hits for `query`, as [`search`] finds them.
+    pub fn search(&mut self, corpus: &Corpus, query: &str, limit: usize) -> Found {
+        self.search_in_steps(corpus, query, limit, |_| ControlFlow::Continue(()))
+            .expect("the search is never stopped")
+    }
+
+    /// As [`search`](Self::search), a step of [`STEP`] sentences at a time:
+    /// after each step but the last, `between` sees the progress (and can
+    /// show the best hits so far) and may stop the search, which then
+    /// returns `None`.
+    pub fn search_in_steps(
+        &mut self,
+        corpus: &Corpus,
+        query: &str,
+        limit: usize,
+        mut between: impl FnMut(&Progress) -> ControlFlow<()>,
+    ) -> Option<Found> {
+        let terms = terms(query);
+        if terms.is_empty() {
+            self.last = None;
+            return Some(Found::default());
+        }
+        let need = terms.iter().fold(0, |mask, t| mask | char_mask(t));
+        let possible = |&i: &usize| self.masks[i] & need == need;
+        let candidates: Vec<usize> = match &self.last {
+            Some((prev, matched)) if query.starts_with(prev.as_str()) => {
+                matched.iter().copied().filter(possible).collect()
+            }
+            _ => (0..self.ids.len()).filter(possible).collect(),
+        };
+        let mut matched = Vec::new();
+        let mut best: Vec<(usize, i64)> = Vec::new();
+        let steps = candidates.chunks(self.step);
+        let last_step = steps.len().saturating_sub(1);
+        for (n, step) in steps.enumerate() {
+            let scored: Vec<(usize, i64)> = step
+                .par_iter()
+                .map_init(
+                    || SkimMatcherV2::default().smart_case(),
+                    |m, &i| score(m, corpus.sentence_text(self.ids[i]), &terms).map(|s| (i, s)),
+                )
+                .flatten()
+                .collect();
+            matched.extend(scored.iter().map(|&(i, _)| i));
+            best.extend(scored);
+            // Best first; ties in corpus order, which is the order of `ids`.
+            best.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            best.truncate(limit);
+            if n < last_step {
+                let progress = Progress {
+                    done: (n + 1) * self.step,
+                    total: candidates.len(),
+                    matched: matched.len(),
+                    best: &best,
+                    finder: self,
+                    corpus,
+                    query,
+                };
+                if between(&progress).is_break() {
+                    return None;
+                }
+            }
+        }
+        let found = Found {
+            hits: self.hits(corpus, query, &best),
+            matched: matched.len(),
+        };
+        self.last = Some((query.to_string(), matched));
+        Some(found)
+    }
+
+    fn hits(&self, corpus: &Corpus, query: &str, best: &[(usize, i64)]) -> Vec<Hit> {
+        best.iter()
+            .map(|&(i, score)| {
+                let id = self.ids[i];
+                Hit {
+                    id,
+                    score,
+                    indices: indices(corpus.sentence_text(id), query),
+                }
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -114,7 +222,7 @@ mod tests {
     #[test]
     fn finds_the_pentagon_sentence_first() {
         let corpus = Corpus::seeds();
-        let hits = search(&corpus, "pentagon 10,000", 5);
+        let hits = search(&corpus, "pentagon 10,000", 5).hits;
         assert!(!hits.is_empty());
         let best = corpus.sentence_text(hits[0].id);
         assert!(
@@ -130,41 +238,115 @@ mod tests {
     #[test]
     fn all_terms_must_match() {
         let corpus = Corpus::seeds();
-        let hits = search(&corpus, "zelensky 11,000", 50);
+        let hits = search(&corpus, "zelensky 11,000", 50).hits;
         assert!(!hits.is_empty());
         for h in &hits {
             let s = corpus.sentence_text(h.id).to_lowercase();
             assert!(s.contains("11"), "{s}");
         }
-        assert!(search(&corpus, "zelensky qqqqzzzz", 50).is_empty());
+        assert!(search(&corpus, "zelensky qqqqzzzz", 50).hits.is_empty());
     }
 
     #[test]
     fn smart_case() {
         let corpus = Corpus::seeds();
-        let lower = search(&corpus, "kbs", 100).len();
-        let upper = search(&corpus, "KBS", 100).len();
-        assert!(lower >= upper && upper > 0);
+        let lower = search(&corpus, "kbs", 100).matched;
+        let upper = search(&corpus, "KBS", 100).matched;
+        assert!(lower > upper && upper > 0, "{lower} {upper}");
+    }
+
+    /// Every sentence scored by the matcher, no masks, no narrowing.
+    fn reference(corpus: &Corpus, query: &str, limit: usize) -> Found {
+        let m = SkimMatcherV2::default().smart_case();
+        let terms = terms(query);
+        let mut all: Vec<(SentenceId, i64)> = corpus
+            .sentence_ids()
+            .filter(|_| !terms.is_empty())
+            .filter_map(|id| score(&m, corpus.sentence_text(id), &terms).map(|s| (id, s)))
+            .collect();
+        let matched = all.len();
+        all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        all.truncate(limit);
+        let hits = all
+            .into_iter()
+            .map(|(id, score)| Hit {
+                id,
+                score,
+                indices: indices(corpus.sentence_text(id), query),
+            })
+            .collect();
+        Found { hits, matched }
     }
 
     #[test]
-    fn narrowing_gives_the_same_hits() {
+    fn masks_steps_and_narrowing_find_what_the_matcher_finds() {
         let corpus = Corpus::seeds();
-        let candidates: Vec<SentenceId> = scored(&corpus, "troop", None)
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
-        let narrowed = top(
-            &corpus,
+        let mut finder = Finder::new(&corpus);
+        finder.step = 7;
+        // Typed a key at a time, then edited: each answer must be the
+        // full search's, whether narrowed or fresh.
+        let typed = [
+            "t",
+            "tr",
+            "tro",
+            "troops",
+            "troops ",
+            "troops k",
             "troops kursk",
-            scored(&corpus, "troops kursk", Some(&candidates)),
-            20,
+            "troops k",
+            "KBS",
+            "kbs",
+            "11,000",
+            "11,000 z",
+            "Zelensky’s",
+            "ç",
+            "q",
+            "",
+            "e",
+        ];
+        for query in typed {
+            let want = reference(&corpus, query, 30);
+            assert_eq!(finder.search(&corpus, query, 30), want, "{query:?}");
+        }
+        assert!(reference(&corpus, "troops kursk", 30).matched > 1);
+    }
+
+    #[test]
+    fn a_stopped_search_returns_none_and_the_next_starts_afresh() {
+        let corpus = Corpus::seeds();
+        let mut finder = Finder::new(&corpus);
+        finder.step = 5;
+        finder.search(&corpus, "tro", 10);
+        let mut seen = Vec::new();
+        let stopped = finder.search_in_steps(&corpus, "troops", 10, |p| {
+            seen.push((p.done, p.total, p.hits().len()));
+            ControlFlow::Break(())
+        });
+        assert_eq!(stopped, None);
+        assert_eq!(seen.len(), 1);
+        assert_eq!(seen[0].0, 5);
+        assert!(seen[0].1 > 5, "{seen:?}");
+        assert_eq!(
+            finder.search(&corpus, "troops", 10),
+            reference(&corpus, "troops", 10)
         );
-        assert_eq!(narrowed, search(&corpus, "troops kursk", 20));
+    }
+
+    #[test]
+    fn masks_fold_ascii_case_only() {
+        assert_eq!(char_mask("aZ9"), char_mask("Az9"));
+        assert_eq!(
+            char_mask("a") | char_mask("z") | char_mask("9"),
+            char_mask("aZ9")
+        );
+        // The Kelvin sign and other non-ASCII letters set no bits: the
+        // matcher never folds them to ASCII.
+        assert_eq!(char_mask("\u{212A}é’"), 0);
+        assert_eq!(char_mask("k").count_ones(), 1);
     }
 
     #[test]
     fn empty_query_matches_nothing() {
-        assert!(search(&Corpus::seeds(), "   ", 10).is_empty());
+        assert_eq!(search(&Corpus::seeds(), "   ", 10), Found::default());
     }
 }

@@ -19,7 +19,7 @@ struct HitRecord<'a> {
 
 pub fn run(query: &str, args: &CorpusArgs, json: bool, limit: usize) -> anyhow::Result<ExitCode> {
     let corpus = args.load()?;
-    let hits = search::search(&corpus, query, limit);
+    let hits = search::search(&corpus, query, limit).hits;
     let records: Vec<HitRecord> = hits
         .iter()
         .map(|h| {

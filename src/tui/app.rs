@@ -8,7 +8,7 @@ use super::theme::Theme;
 use super::wrap;
 use crosscheck::analysis::{Analysis, ClaimKind};
 use crosscheck::compare::Comparison;
-use crosscheck::search::Hit;
+use crosscheck::search::{Found, Hit};
 use crosscheck::{Corpus, SentenceId};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -56,9 +56,15 @@ pub struct Reader {
 #[derive(Debug, Clone, Default)]
 pub struct Finder {
     pub query: String,
+    /// The best hits for `answered`, best first.
     pub hits: Vec<Hit>,
+    /// How many sentences match `answered` (so far, while `progress` is set).
+    pub matched: usize,
     /// The query `hits` answer; differs from `query` while a search runs.
     pub answered: String,
+    /// While the search for `answered` still runs: candidates done, and
+    /// how many in all.
+    pub progress: Option<(usize, usize)>,
     pub selected: usize,
 }
 
@@ -723,24 +729,30 @@ impl App {
         }
     }
 
-    /// The query the finder wants answered, if its results are stale.
+    /// The query the finder wants answered, if its results are stale or
+    /// partial.
     pub fn pending_search(&self) -> Option<&str> {
         self.finder
             .as_ref()
-            .filter(|f| f.query != f.answered)
+            .filter(|f| f.query != f.answered || f.progress.is_some())
             .map(|f| f.query.as_str())
     }
 
-    /// Results for `query` arrived; stale ones (the user typed on) are
-    /// dropped.
-    pub fn set_hits(&mut self, query: &str, hits: Vec<Hit>) {
-        if let Some(f) = &mut self.finder
-            && f.query == query
-        {
-            f.hits = hits;
-            f.answered = query.to_string();
+    /// Results for `query` arrived, all of them or (with `progress`) the
+    /// best so far; stale ones (the user typed on) are dropped.
+    pub fn set_hits(&mut self, query: &str, found: Found, progress: Option<(usize, usize)>) {
+        let Some(f) = &mut self.finder else { return };
+        if f.query != query {
+            return;
+        }
+        if f.answered != query {
             f.selected = 0;
         }
+        f.selected = f.selected.min(found.hits.len().saturating_sub(1));
+        f.hits = found.hits;
+        f.matched = found.matched;
+        f.answered = query.to_string();
+        f.progress = progress;
     }
 
     fn help_action(&mut self, action: Action) -> bool {

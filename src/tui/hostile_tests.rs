@@ -112,7 +112,7 @@ fn hostile_corpus_never_reaches_the_terminal_through_the_tui() {
                 ..Finder::default()
             });
             let hits = search::search(&app.corpus, query, FINDER_LIMIT);
-            app.set_hits(query, hits);
+            app.set_hits(query, hits, None);
             check(&app, &format!("finder on {query:?}"));
         }
         app.finder = Some(Finder {

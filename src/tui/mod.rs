@@ -12,14 +12,15 @@ pub mod wrap;
 
 use crate::CorpusArgs;
 use app::{App, FINDER_LIMIT};
+use crosscheck::Corpus;
 use crosscheck::analysis::{self, Analysis};
 use crosscheck::compare::{self, Comparison};
 use crosscheck::load::{self, Input, Problem, Progress};
 use crosscheck::search;
-use crosscheck::{Corpus, SentenceId};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
 use crossterm::execute;
 use ratatui::layout::Rect;
+use std::ops::ControlFlow;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -63,7 +64,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
         spawn_loader(args, Arc::clone(&progress), load_tx);
         Arc::new(Corpus::default())
     };
-    let (job_tx, results_rx) = spawn_searcher(Arc::clone(&initial));
+    let searcher = spawn_searcher(Arc::clone(&initial));
     let analyzed = Arc::new(AtomicUsize::new(0));
     let (analysis_tx, analysis_rx) = mpsc::channel();
     if !initial.documents.is_empty() {
@@ -87,8 +88,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
         analyzed: &analyzed,
         analysis_tx: &analysis_tx,
         analysis_rx: &analysis_rx,
-        job_tx: &job_tx,
-        results_rx: &results_rx,
+        searcher: &searcher,
     };
     let result = event_loop(&mut terminal, &mut app, &channels);
     if mouse {
@@ -175,42 +175,102 @@ fn spawn_loader(args: &CorpusArgs, progress: Arc<Progress>, tx: Sender<(Corpus, 
     });
 }
 
+/// The UI's end of the finder's worker.
+struct Searcher {
+    jobs: Sender<SearchJob>,
+    /// Jobs sent and not yet taken: the worker stops a search when one
+    /// waits, so typing never queues up behind a slow query.
+    queued: Arc<AtomicUsize>,
+    answers: Receiver<Answer>,
+}
+
+impl Searcher {
+    fn send(&self, job: SearchJob) {
+        self.queued.fetch_add(1, Ordering::SeqCst);
+        let _ = self.jobs.send(job);
+    }
+}
+
+/// Hits for a query: all of them, or (with `progress`) the best so far.
+struct Answer {
+    query: String,
+    found: search::Found,
+    progress: Option<(usize, usize)>,
+}
+
+/// How often a long search shows its best hits so far.
+const PARTIAL_EVERY: Duration = Duration::from_millis(30);
+
 /// The finder's worker: always answers the newest query, narrowing the
-/// previous matches when the query extends the last one.
-fn spawn_searcher(
-    corpus: Arc<Corpus>,
-) -> (Sender<SearchJob>, Receiver<(String, Vec<search::Hit>)>) {
+/// previous matches when the query extends the last one. It has threads of
+/// its own, so a search shares the CPU with the analysis instead of
+/// queueing behind it in rayon's global pool.
+fn spawn_searcher(corpus: Arc<Corpus>) -> Searcher {
     let (job_tx, job_rx) = mpsc::channel::<SearchJob>();
-    let (res_tx, res_rx) = mpsc::channel();
+    let (answer_tx, answer_rx) = mpsc::channel();
+    let queued = Arc::new(AtomicUsize::new(0));
+    let waiting = Arc::clone(&queued);
     thread::spawn(move || {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("crosscheck-finder-{i}"))
+            .build();
+        let in_pool = |work: &mut (dyn FnMut() + Send)| match &pool {
+            Ok(pool) => pool.install(work),
+            Err(_) => work(),
+        };
         let mut corpus = corpus;
-        let mut last: Option<(String, Vec<SentenceId>)> = None;
+        let mut finder = search::Finder::new(&corpus);
         while let Ok(job) = job_rx.recv() {
             let mut query = None;
             for job in std::iter::once(job).chain(job_rx.try_iter()) {
+                waiting.fetch_sub(1, Ordering::SeqCst);
                 match job {
                     SearchJob::Corpus(c) => {
                         corpus = c;
-                        last = None;
+                        in_pool(&mut || finder = search::Finder::new(&corpus));
                     }
                     SearchJob::Query(q) => query = Some(q),
                 }
             }
             let Some(query) = query else { continue };
-            let within = last
-                .as_ref()
-                .filter(|(prev, _)| !prev.trim().is_empty() && query.starts_with(prev.as_str()))
-                .map(|(_, ids)| ids.as_slice());
-            let scored = search::scored(&corpus, &query, within);
-            let ids = scored.iter().map(|(id, _)| *id).collect();
-            let hits = search::top(&corpus, &query, scored, FINDER_LIMIT);
-            last = Some((query.clone(), ids));
-            if res_tx.send((query, hits)).is_err() {
-                return;
+            let mut shown: Option<std::time::Instant> = None;
+            let mut found = None;
+            in_pool(&mut || {
+                found = finder.search_in_steps(&corpus, &query, FINDER_LIMIT, |p| {
+                    if waiting.load(Ordering::SeqCst) > 0 {
+                        return ControlFlow::Break(());
+                    }
+                    if shown.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY) {
+                        shown = Some(std::time::Instant::now());
+                        let _ = answer_tx.send(Answer {
+                            query: query.clone(),
+                            found: search::Found {
+                                hits: p.hits(),
+                                matched: p.matched,
+                            },
+                            progress: Some((p.done, p.total)),
+                        });
+                    }
+                    ControlFlow::Continue(())
+                })
+            });
+            if let Some(found) = found {
+                let answer = Answer {
+                    query,
+                    found,
+                    progress: None,
+                };
+                if answer_tx.send(answer).is_err() {
+                    return;
+                }
             }
         }
     });
-    (job_tx, res_rx)
+    Searcher {
+        jobs: job_tx,
+        queued,
+        answers: answer_rx,
+    }
 }
 
 /// The run loop's ends of the worker threads.
@@ -220,8 +280,7 @@ struct Channels<'a> {
     analyzed: &'a Arc<AtomicUsize>,
     analysis_tx: &'a Sender<Analyzed>,
     analysis_rx: &'a Receiver<Analyzed>,
-    job_tx: &'a Sender<SearchJob>,
-    results_rx: &'a Receiver<(String, Vec<search::Hit>)>,
+    searcher: &'a Searcher,
 }
 
 fn event_loop(
@@ -259,7 +318,13 @@ fn event_loop(
         if app.quit {
             return Ok(problems);
         }
-        if event::poll(Duration::from_millis(50))? {
+        // Hits due from the finder's worker are drawn within a frame.
+        let tick = if app.pending_search().is_some() {
+            15
+        } else {
+            50
+        };
+        if event::poll(Duration::from_millis(tick))? {
             dirty = true;
             match event::read()? {
                 Event::Key(key) if key.is_press() => app.handle_key(key),
@@ -280,7 +345,7 @@ fn event_loop(
         if let Ok((corpus, found)) = ch.load_rx.try_recv() {
             dirty = true;
             let corpus = Arc::new(corpus);
-            let _ = ch.job_tx.send(SearchJob::Corpus(Arc::clone(&corpus)));
+            ch.searcher.send(SearchJob::Corpus(Arc::clone(&corpus)));
             if corpus.documents.is_empty() {
                 app.quit = true;
             } else {
@@ -307,15 +372,15 @@ fn event_loop(
                 Analyzed::Comparison(c) => app.set_comparison(c),
             }
         }
-        for (query, hits) in ch.results_rx.try_iter() {
+        for answer in ch.searcher.answers.try_iter() {
             dirty = true;
-            app.set_hits(&query, hits);
+            app.set_hits(&answer.query, answer.found, answer.progress);
         }
         if let Some(q) = app.pending_search()
             && sent_query.as_deref() != Some(q)
         {
             sent_query = Some(q.to_string());
-            let _ = ch.job_tx.send(SearchJob::Query(q.to_string()));
+            ch.searcher.send(SearchJob::Query(q.to_string()));
         }
     }
 }

@@ -144,7 +144,7 @@ proptest! {
             // The search worker's answer, at once.
             if let Some(q) = app.pending_search().map(str::to_string) {
                 let hits = search::search(&app.corpus, &q, FINDER_LIMIT);
-                app.set_hits(&q, hits);
+                app.set_hits(&q, hits, None);
             }
             draw(&app);
             if app.quit {

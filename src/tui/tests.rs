@@ -51,7 +51,7 @@ fn type_text(app: &mut App, text: &str) {
 fn settle(app: &mut App) {
     if let Some(q) = app.pending_search().map(str::to_string) {
         let hits = search::search(&app.corpus, &q, FINDER_LIMIT);
-        app.set_hits(&q, hits);
+        app.set_hits(&q, hits, None);
     }
 }
 
@@ -218,7 +218,7 @@ fn stale_search_results_are_dropped() {
     a.handle_key(event("k"));
     a.handle_key(event("b"));
     let stale = search::search(&a.corpus, "k", 10);
-    a.set_hits("k", stale);
+    a.set_hits("k", stale, None);
     assert!(a.finder.as_ref().unwrap().hits.is_empty());
     assert_eq!(a.pending_search(), Some("kb"));
 }

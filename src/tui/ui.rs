@@ -945,8 +945,16 @@ fn draw_finder(frame: &mut Frame, app: &App, size: Rect) {
         "type to search every sentence of every source".to_string()
     } else if f.answered != f.query {
         "searching…".to_string()
+    } else if let Some((done, total)) = f.progress {
+        format!(
+            "searching {}% · {} hits so far",
+            done * 100 / total.max(1),
+            f.matched
+        )
+    } else if f.matched > f.hits.len() {
+        format!("best {} of {} hits", f.hits.len(), f.matched)
     } else {
-        format!("{} hits", f.hits.len())
+        format!("{} hits", f.matched)
     };
     let block = Block::default()
         .borders(Borders::ALL)
