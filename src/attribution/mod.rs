@@ -20,8 +20,9 @@ mod tokens;
 pub use lexicon::LEXICON_TOML;
 
 use lexicon::{LEXICON as LEX, fold, w};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
+use std::hash::BuildHasher;
 use std::ops::Range;
 use std::rc::Rc;
 use tokens::{Kind, Tok, tokenize};
@@ -807,7 +808,8 @@ impl Sent<'_> {
     /// a demonym. Mostly from the words' lexicon flags, without building the name.
     fn entity(&self, a: usize, b: usize) -> Entity {
         let first = &self.toks[a];
-        if !first.lower.contains(',') {
+        // A byte loop: words are short, and a `memchr` call costs more here.
+        if !first.lower.bytes().any(|b| b == b',') {
             if b == a + 1 {
                 // One word, no comma: `is_gov_name` is a plain lookup.
                 return Entity {
@@ -852,12 +854,7 @@ impl Sent<'_> {
         }
     }
 
-    /// Turn a phrase into a claimer (not yet resolved).
-    fn build(&self, a: usize, b: usize) -> Option<Built> {
-        self.shape(a, b).map(|shape| self.finish(shape))
-    }
-
-    /// The strings of a shape.
+    /// The strings of a shape: the claimer phrase, not yet resolved.
     fn finish(&self, shape: Shape) -> Built {
         match shape {
             Shape::Named { name, role, kind } => Built::Named {
@@ -892,7 +889,7 @@ impl Sent<'_> {
         }
     }
 
-    /// Classify a claimer phrase (see [`Sent::build`]).
+    /// Classify a claimer phrase (see [`Sent::finish`]).
     fn shape(&self, a: usize, b: usize) -> Option<Shape> {
         let toks = self.toks;
         if a >= b || b > toks.len() {
@@ -1083,6 +1080,8 @@ struct Found {
     pattern: Pattern,
     cue: (usize, usize),
     np: Option<Np>,
+    /// `shape` of `np`, when finding the cue needed it already.
+    shape: Option<Shape>,
     /// For participles without a subject: copy the previous attribution.
     copy_prev: bool,
 }
@@ -1329,6 +1328,17 @@ pub fn canonical_name(name: &str) -> String {
     LEX.aliases.get(&fold(&rest)).cloned().unwrap_or(rest)
 }
 
+/// Is [`canonical_name`] of the one-word name `t` (its text without a possessive,
+/// as [`Sent::text`] gives it) surely without a space? Its folded form is
+/// `t.base()`; unless an alias names a full name, the canonical name is that word
+/// again. A word still ending in `'s` is left to `canonical_name`, which strips a
+/// possessive once more before a second alias lookup.
+fn stays_one_word(t: &Tok) -> bool {
+    let base = t.base();
+    let still_possessive = base.len() > 2 && base.ends_with("'s");
+    t.is_word() && !still_possessive && !LEX.aliases.get(base).is_some_and(|c| c.contains(' '))
+}
+
 /// Clamp a span to `text`, moving both ends down to char boundaries.
 fn clamp(text: &str, r: &Range<usize>) -> Range<usize> {
     let fix = |mut i: usize| {
@@ -1422,6 +1432,10 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                 kind: ClaimerKind::Person,
             }) = st.shape(a, b)
             {
+                // Most one-word names can't become a full name: skip building them.
+                if name.b == name.a + 1 && !name.lower_first && stays_one_word(&toks[name.a]) {
+                    continue;
+                }
                 name_text.clear();
                 st.name_into(name, &mut name_text);
                 let name = res.canonical(&name_text);
@@ -1438,9 +1452,16 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
     // Sort mentions by position (order is already by position unless spans overlap).
     // Pass 2: attributions, sentence by sentence in document order.
     let mut out: Vec<Vec<Attribution>> = vec![Vec::new(); spans.len()];
-    // One table for the document, cleared per sentence, and shrunk back so that
-    // a sentence with thousands of cues doesn't make every later clear slow.
-    let mut seen: HashSet<(Range<usize>, Claimer)> = HashSet::default();
+    // The sentence's attributions by the hash of their (mention, claimer): the
+    // first index in `atts` with that hash. A table, not a scan of `atts`, which
+    // was quadratic in a sentence with thousands of cues; indices, not copies of
+    // the claimers. One table for the document, cleared per sentence, and shrunk
+    // back so that a sentence with thousands of cues doesn't make every later
+    // clear slow.
+    let mut seen: HashMap<u64, usize> = HashMap::default();
+    let key_hash = |mention: &Range<usize>, claimer: &Claimer| {
+        rustc_hash::FxBuildHasher.hash_one((mention, claimer))
+    };
     for &si in &order {
         let st = &sents[si];
         let found = find_cues(st);
@@ -1461,7 +1482,12 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                 }
             } else {
                 let Some(np) = f.np else { continue };
-                let Some(built) = st.build(np.a, np.b) else {
+                // `shape` is pure: the finder's result stands.
+                let Some(built) = f
+                    .shape
+                    .or_else(|| st.shape(np.a, np.b))
+                    .map(|sh| st.finish(sh))
+                else {
                     continue;
                 };
                 let appos = np.appos.map(|(x, y)| st.text(x, y));
@@ -1470,16 +1496,17 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                 };
                 (c, from, st.bytes(np.a, np.b))
             };
-            // A set, not a scan of `atts`: that was quadratic in a sentence
-            // with thousands of cues.
-            let seen_key = (mention, claimer);
-            if seen_key.0.start < seen_key.0.end
+            if mention.start < mention.end
                 && f.pattern != Pattern::Participle
-                && seen.contains(&seen_key)
+                && let Some(&i) = seen.get(&key_hash(&mention, &claimer))
             {
-                continue;
+                let same = |a: &Attribution| a.mention == mention && a.claimer == claimer;
+                // Another key with the same hash would need the scan.
+                if same(&atts[i]) || atts.iter().any(same) {
+                    continue;
+                }
             }
-            let (mention, mut claimer) = seen_key;
+            let mut claimer = claimer;
             if resolved_from.is_none() {
                 qualify_bare_role(first_org.as_deref(), &mut claimer);
             }
@@ -1493,7 +1520,8 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
             if resolved_from.is_none() || f.pattern == Pattern::Participle {
                 res.history.push(claimer.clone());
             }
-            seen.insert((mention.clone(), claimer.clone()));
+            seen.entry(key_hash(&mention, &claimer))
+                .or_insert(atts.len());
             if first_org.is_none() && claimer.kind == ClaimerKind::Organisation {
                 first_org = Some(claimer.name.clone());
             }
@@ -1669,6 +1697,7 @@ fn find_cues(st: &Sent) -> Vec<Found> {
                     pattern: Pattern::According,
                     cue: (k, k + m),
                     np: Some(Np { a, b, appos }),
+                    shape: None,
                     copy_prev: false,
                 });
             }
@@ -1690,6 +1719,7 @@ fn find_cues(st: &Sent) -> Vec<Found> {
                         pattern: Pattern::Participle,
                         cue: (k, k + 1),
                         np: Some(np),
+                        shape: None,
                         copy_prev: false,
                     });
                 }
@@ -1698,6 +1728,7 @@ fn find_cues(st: &Sent) -> Vec<Found> {
                     pattern: Pattern::Participle,
                     cue: (k, k + 1),
                     np: None,
+                    shape: None,
                     copy_prev: true,
                 });
             }
@@ -1705,18 +1736,20 @@ fn find_cues(st: &Sent) -> Vec<Found> {
         if t.is_punct(':')
             && toks.get(k + 1).is_some_and(Tok::is_quote)
             && let Some((a, b)) = st.left_np(k, 0)
+            && let Some(shape) = st.shape(a, b)
             && !matches!(
-                st.shape(a, b),
-                None | Some(Shape::Named {
+                shape,
+                Shape::Named {
                     kind: ClaimerKind::Report,
                     ..
-                })
+                }
             )
         {
             found.push(Found {
                 pattern: Pattern::Colon,
                 cue: (k, k + 1),
                 np: Some(Np { a, b, appos: None }),
+                shape: Some(shape),
                 copy_prev: false,
             });
         }
@@ -1746,6 +1779,7 @@ fn find_cues(st: &Sent) -> Vec<Found> {
                     pattern: Pattern::Possessive,
                     cue: (j, j + 1),
                     np: Some(Np { a, b, appos: None }),
+                    shape: None,
                     copy_prev: false,
                 });
             }
@@ -1821,7 +1855,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
         i > 0 && toks[i - 1].is_quote()
     };
     if let Some(np) = st.subject_left(k)
-        && st.shape(np.a, np.b).is_some()
+        && let Some(shape) = st.shape(np.a, np.b)
     {
         if quote_only && !after_quote(np.a) {
             return None;
@@ -1830,6 +1864,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
             pattern: Pattern::Verb,
             cue: (k, k + m),
             np: Some(np),
+            shape: Some(shape),
             copy_prev: false,
         });
     }
@@ -1838,13 +1873,14 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
         k == 0 || toks[k - 1].is_punct(',') || toks[k - 1].is_quote() || toks[k - 1].is_punct('—');
     if inverted_ok
         && let Some((a, b)) = st.right_np(k + m, toks.len())
-        && st.shape(a, b).is_some()
+        && let Some(shape) = st.shape(a, b)
     {
         let appos = st.right_appositive(b);
         return Some(Found {
             pattern: Pattern::Inverted,
             cue: (k, k + m),
             np: Some(Np { a, b, appos }),
+            shape: Some(shape),
             copy_prev: false,
         });
     }

@@ -593,3 +593,49 @@ fn folded_names_and_entities_match_the_slow_path() {
         }
     }
 }
+
+/// `stays_one_word`, the pass-1 shortcut, agrees with `canonical_name` on every
+/// word of the seed corpus and on words made from the alias table.
+#[test]
+fn stays_one_word_agrees_with_canonical_name() {
+    let mut texts: Vec<String> = Vec::new();
+    if let Ok(dir) = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")) {
+        for e in dir.flatten() {
+            texts.extend(std::fs::read_to_string(e.path()));
+        }
+    }
+    let mut words = String::new();
+    for (variant, canon) in &lexicon::LEXICON.aliases {
+        for w in [variant.as_str(), canon.as_str()] {
+            for form in [
+                w.to_owned(),
+                format!("{w}'s"),
+                format!("{w}’s"),
+                format!("{w}'s's"),
+            ] {
+                words.push_str(&form);
+                words.push(' ');
+            }
+        }
+    }
+    words.push_str("U.S. U.S.’s No. Mr.Smith O'Neil's's ZELENSKY’S İstanbul’s Ha-kyou 10,000");
+    texts.push(words);
+    let mut checked = 0;
+    for text in &texts {
+        let folded = fold(text);
+        let mut toks = Vec::new();
+        tokenize(text, &folded, &[], &mut toks);
+        let sent = Sent {
+            s: text,
+            toks: &toks,
+        };
+        for (i, t) in toks.iter().enumerate() {
+            if t.is_word() && stays_one_word(t) {
+                let name = sent.text(i, i + 1);
+                assert!(!canonical_name(&name).contains(' '), "{name:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
