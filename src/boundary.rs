@@ -7,45 +7,59 @@
 //! handles it; so each such pattern is compiled twice and the text picks.
 
 use regex::{Regex, RegexBuilder};
+use std::sync::OnceLock;
 
-/// A pattern compiled as written and, when it has a `\b`, with an
-/// ASCII-only word boundary as well.
+/// A pattern compiled with an ASCII-only word boundary and, when it has a
+/// `\b`, as written as well.
 #[derive(Debug, Clone)]
 pub struct BoundaryRegex {
-    unicode: Regex,
-    ascii: Option<Regex>,
+    pattern: String,
+    case_insensitive: bool,
+    /// The pattern with ASCII word boundaries; the pattern itself when it
+    /// has no `\b`.
+    ascii: Regex,
+    has_boundary: bool,
+    /// The pattern as written, compiled on first need only: most text keeps
+    /// ASCII boundaries, and compiling is most of what a regex costs a short
+    /// run.
+    unicode: OnceLock<Regex>,
+}
+
+fn build(pattern: &str, case_insensitive: bool) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(case_insensitive)
+        .build()
 }
 
 impl BoundaryRegex {
     pub fn new(pattern: &str, case_insensitive: bool) -> Result<BoundaryRegex, regex::Error> {
-        let build = |p: &str| {
-            RegexBuilder::new(p)
-                .case_insensitive(case_insensitive)
-                .build()
-        };
         let ascii = ascii_word_boundary(pattern);
         Ok(BoundaryRegex {
-            unicode: build(pattern)?,
-            ascii: if ascii != pattern {
-                Some(build(&ascii)?)
-            } else {
-                None
-            },
+            pattern: pattern.to_string(),
+            case_insensitive,
+            ascii: build(&ascii, case_insensitive)?,
+            has_boundary: ascii != pattern,
+            unicode: OnceLock::new(),
         })
     }
 
     /// True when the pattern has a word boundary.
     pub fn has_boundary(&self) -> bool {
-        self.ascii.is_some()
+        self.has_boundary
     }
 
     /// The regex to run on a text for which `ascii_boundaries_hold` said
     /// `plain_text`: both answer alike, the ASCII one faster.
     pub fn for_text(&self, plain_text: bool) -> &Regex {
-        match &self.ascii {
-            Some(ascii) if plain_text => ascii,
-            _ => &self.unicode,
+        if plain_text || !self.has_boundary {
+            return &self.ascii;
         }
+        self.unicode.get_or_init(|| {
+            // The forms differ only in the kind of `\b`, so this compiles as
+            // the ASCII form did; the fallback only keeps text from ever
+            // reaching a panic here.
+            build(&self.pattern, self.case_insensitive).unwrap_or_else(|_| self.ascii.clone())
+        })
     }
 }
 
@@ -143,6 +157,18 @@ mod tests {
         for c in ('\u{2010}'..='\u{203e}').chain('\u{20a0}'..='\u{20cf}') {
             assert!(!c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    /// Text the check fails on gets the pattern as written, compiled when
+    /// first asked for.
+    #[test]
+    fn unicode_form_is_the_pattern_as_written() {
+        let r = BoundaryRegex::new(r"\bphoto\b", true).unwrap();
+        assert!(r.for_text(true).is_match("éphoto"));
+        assert!(!r.for_text(false).is_match("éphoto"));
+        assert!(r.for_text(false).is_match("a photo"));
+        let plain = BoundaryRegex::new(r"^photo:", true).unwrap();
+        assert!(plain.for_text(false).is_match("Photo: x"));
     }
 
     /// Both regexes find the same matches wherever the check passes.

@@ -3,6 +3,7 @@
 //! quotes that do not (“…,” he said.), ellipses.
 
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -208,14 +209,15 @@ fn breaks(para: &str, pos: usize, c: char, is_ellipsis: bool, next: &str) -> boo
     }
     let before = word_before(para, pos);
     let bare = before.trim_end_matches('.');
-    let lower = bare.to_lowercase();
-    if WORDS.titles.contains(lower.as_str()) {
+    let mut buf = [0; KEY_LEN];
+    let lower = abbreviation_key(bare, &mut buf);
+    if WORDS.titles.contains(&*lower) {
         return false;
     }
     let starter = WORDS.starters.contains(next.trim_end_matches('.'));
     // Months and weekdays before a number ("Nov. 6"); any abbreviation before
     // a name unless that name is a common sentence opener.
-    if WORDS.abbreviations.contains(lower.as_str()) {
+    if WORDS.abbreviations.contains(&*lower) {
         return first.is_uppercase() && starter;
     }
     // Initials and dotted acronyms: "U.S.", "J. K. Rowling", "N. Korea".
@@ -227,6 +229,29 @@ fn breaks(para: &str, pos: usize, c: char, is_ellipsis: bool, next: &str) -> boo
         return first.is_uppercase() && starter && bare.contains('.');
     }
     true
+}
+
+/// Room for the longest listed abbreviation (a test keeps them within it).
+const KEY_LEN: usize = 8;
+
+/// `word` lowercased, as the abbreviation sets are looked up with, written
+/// into `buf` rather than a new String: the word before nearly every full
+/// stop is looked up, and nearly all are ASCII. An ASCII word too long for
+/// `buf` is no listed abbreviation, so its key is "", which none is.
+fn abbreviation_key<'a>(word: &str, buf: &'a mut [u8; KEY_LEN]) -> Cow<'a, str> {
+    if !word.is_ascii() {
+        // Unicode lowercasing can make ASCII of a non-ASCII letter (the
+        // Kelvin sign K becomes k), so these take the general path.
+        return Cow::Owned(word.to_lowercase());
+    }
+    match buf.get_mut(..word.len()) {
+        Some(key) => {
+            key.copy_from_slice(word.as_bytes());
+            key.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(key).unwrap_or_default())
+        }
+        None => Cow::Borrowed(""),
+    }
 }
 
 /// The whitespace-delimited word that ends at `pos` (exclusive), without
@@ -254,6 +279,30 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, para: &str, r: Range<usize>, base: 
 #[cfg(test)]
 mod tests {
     use super::sentences;
+
+    #[test]
+    fn abbreviations_fit_the_key_buffer() {
+        for w in super::ABBREVIATIONS.iter().chain(super::TITLES) {
+            assert!(w.is_ascii() && w.len() <= super::KEY_LEN, "{w}");
+            assert_eq!(w.to_lowercase(), *w);
+        }
+        assert!(!super::ABBREVIATIONS.contains(&""));
+    }
+
+    proptest::proptest! {
+        /// The key finds a word in the sets exactly when its lowercase does.
+        #[test]
+        fn abbreviation_key_looks_up_as_lowercase(
+            word in "(Mr|MRS|nOv|A\\.m|u\\.s|approx|Approxi|Thurs|é|K|K|İ|[A-Za-z.]{0,10}){1,2}"
+        ) {
+            let mut buf = [0; super::KEY_LEN];
+            let key = super::abbreviation_key(&word, &mut buf);
+            let lower = word.to_lowercase();
+            for set in [super::ABBREVIATIONS, super::TITLES] {
+                proptest::prop_assert_eq!(set.contains(&&*key), set.contains(&lower.as_str()));
+            }
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text, 0..text.len())
