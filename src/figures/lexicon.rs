@@ -275,13 +275,25 @@ pub struct Lexicon {
     /// amount, in any case, between non-letters (see `may_hold_figure`).
     pub number_text: Regex,
     /// Every normalized word or symbol a figure can start at, besides
-    /// digits: first words of hedges, vague amounts and currency symbols,
-    /// number words, vulgar fractions and range openers.
-    pub starts: FxHashSet<String>,
+    /// digits, and how (see `Start`).
+    pub starts: FxHashMap<String, Start>,
     /// The chrome and phone patterns with ASCII word boundaries, as one set:
     /// for texts where `ascii_boundaries_hold`, to ask once whether any of
     /// them matches (in most sentences none does).
     pub blockers_ascii: RegexSet,
+}
+
+/// How a word can start a figure.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Start {
+    /// A number word, a vulgar fraction, "a", "an" or a range opener.
+    pub always: bool,
+    /// The first word of a hedge before a number, of a vague amount, of a
+    /// currency symbol: these start a figure only with the rest of their
+    /// phrase ("the" only as in "the equivalent of").
+    pub hedge: bool,
+    pub vague: bool,
+    pub symbol: bool,
 }
 
 fn set(v: &'static [String]) -> FxHashSet<&'static str> {
@@ -406,18 +418,22 @@ impl Lexicon {
             words.join("|")
         ))
         .unwrap_or_else(|e| panic!("number words in figures.toml: {e}"));
-        let mut starts: FxHashSet<String> = number_words()
+        let mut starts: FxHashMap<String, Start> = FxHashMap::default();
+        for w in number_words()
             .chain(VULGAR.iter().map(|(v, _)| *v))
             .chain(["a", "an", "between", "from"])
-            .map(str::to_string)
-            .collect();
-        starts.extend(
-            hedges_before
-                .first_tokens()
-                .chain(vague.first_tokens())
-                .chain(currency_symbols.first_tokens())
-                .map(str::to_string),
-        );
+        {
+            starts.entry(w.to_string()).or_default().always = true;
+        }
+        for w in hedges_before.first_tokens() {
+            starts.entry(w.to_string()).or_default().hedge = true;
+        }
+        for w in vague.first_tokens() {
+            starts.entry(w.to_string()).or_default().vague = true;
+        }
+        for w in currency_symbols.first_tokens() {
+            starts.entry(w.to_string()).or_default().symbol = true;
+        }
         let blockers_ascii = RegexSet::new(
             raw.exclude
                 .chrome
