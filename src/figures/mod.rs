@@ -280,6 +280,9 @@ impl<'s> Extractor<'s, '_> {
         if t.kind == Kind::Num {
             return true;
         }
+        if !self.lex.start_words.may_contain(&t.norm) {
+            return false;
+        }
         let Some(start) = self.lex.starts.get(t.norm.as_ref()) else {
             return false;
         };

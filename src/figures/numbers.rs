@@ -192,18 +192,17 @@ fn plain_token(s: &str, start: usize, first: char) -> Option<(usize, Kind, Fold)
         };
     }
     // \p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*
-    let mut i = start + 1;
-    let mut fold = if first.is_ascii_uppercase() {
-        Fold::AsciiCase
-    } else {
-        Fold::None
-    };
+    let mut i = start;
+    let mut fold = Fold::None;
     loop {
+        // An ASCII letter is lowercase when it has bit 0x20: AND them all.
+        let mut lowercase = 0x20;
         while i < b.len() && b[i].is_ascii_alphabetic() {
-            if b[i].is_ascii_uppercase() && fold == Fold::None {
-                fold = Fold::AsciiCase;
-            }
+            lowercase &= b[i];
             i += 1;
+        }
+        if lowercase == 0 && fold == Fold::None {
+            fold = Fold::AsciiCase;
         }
         let apostrophe = match char_at(i) {
             Some('\'') => 1,
@@ -808,7 +807,10 @@ mod tests {
         assert_eq!(parse_digits("1,5"), None);
         assert_eq!(parse_digits("1.2.3"), None);
         assert_eq!(parse_digits("1234,567"), None);
-        assert_eq!(parse_digits("1,234,567,890,123,456,789.25"), Some(1.2345678901234568e18));
+        assert_eq!(
+            parse_digits("1,234,567,890,123,456,789.25"),
+            Some(1.2345678901234568e18)
+        );
         assert_eq!(parse_digits("0.1"), Some(0.1));
         assert_eq!(parse_digits("007"), Some(7.0));
         assert_eq!(parse_digits(".5"), None);
