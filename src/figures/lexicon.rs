@@ -137,17 +137,57 @@ pub struct Stop {
     pub back_triggers: Vec<String>,
 }
 
+/// A quick "no" to whether a word is in a set of words, cheaper than
+/// hashing it: one bit for each (first byte, last byte, length) a member
+/// has. A word whose bit is clear is no member; most words of a sentence
+/// are no member of a lexicon's sets, and most are told so here.
+#[derive(Debug, Clone)]
+pub struct Signatures {
+    bits: [u64; 64],
+}
+
+impl Default for Signatures {
+    fn default() -> Self {
+        Self { bits: [0; 64] }
+    }
+}
+
+impl Signatures {
+    /// The bit of a word, among 4096.
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let first = usize::from(b.first().copied().unwrap_or(0));
+        let last = usize::from(b.last().copied().unwrap_or(0));
+        (first.wrapping_mul(31).wrapping_add(last).wrapping_mul(31) + b.len()) % 4096
+    }
+
+    pub fn insert(&mut self, w: &str) {
+        let slot = Self::slot(w);
+        self.bits[slot / 64] |= 1 << (slot % 64);
+    }
+
+    /// False when `w` was never inserted; true when it may have been.
+    pub fn may_contain(&self, w: &str) -> bool {
+        let slot = Self::slot(w);
+        self.bits[slot / 64] & (1 << (slot % 64)) != 0
+    }
+}
+
 /// A table of multi-token phrases, looked up by their first token; the longest
 /// match wins. Quote marks inside the sentence are skipped while matching.
 #[derive(Debug)]
 pub struct PhraseTable<T> {
     by_first: FxHashMap<String, Vec<(Vec<String>, T)>>,
+    /// The first tokens, to tell most tokens without hashing them that no
+    /// phrase starts there.
+    firsts: Signatures,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         Self {
             by_first: FxHashMap::default(),
+            firsts: Signatures::default(),
         }
     }
 }
@@ -163,6 +203,7 @@ impl<T> PhraseTable<T> {
             .map(|t| t.norm.into_owned())
             .collect();
         if let Some(first) = toks.first() {
+            self.firsts.insert(first);
             let list = self.by_first.entry(first.clone()).or_default();
             list.push((toks, value));
             list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -172,6 +213,9 @@ impl<T> PhraseTable<T> {
     /// Longest phrase starting at token `i`; returns the index after it.
     pub fn longest(&self, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
         let first = toks.get(i)?;
+        if !self.firsts.may_contain(&first.norm) {
+            return None;
+        }
         let list = self.by_first.get(first.norm.as_ref())?;
         'outer: for (phrase, value) in list {
             let mut j = i + 1;
@@ -275,13 +319,27 @@ pub struct Lexicon {
     /// amount, in any case, between non-letters (see `may_hold_figure`).
     pub number_text: Regex,
     /// Every normalized word or symbol a figure can start at, besides
-    /// digits: first words of hedges, vague amounts and currency symbols,
-    /// number words, vulgar fractions and range openers.
-    pub starts: FxHashSet<String>,
+    /// digits, and how (see `Start`).
+    pub starts: FxHashMap<String, Start>,
+    /// The words of `starts`, to rule out most words without hashing them.
+    pub start_words: Signatures,
     /// The chrome and phone patterns with ASCII word boundaries, as one set:
     /// for texts where `ascii_boundaries_hold`, to ask once whether any of
     /// them matches (in most sentences none does).
     pub blockers_ascii: RegexSet,
+}
+
+/// How a word can start a figure.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Start {
+    /// A number word, a vulgar fraction, "a", "an" or a range opener.
+    pub always: bool,
+    /// The first word of a hedge before a number, of a vague amount, of a
+    /// currency symbol: these start a figure only with the rest of their
+    /// phrase ("the" only as in "the equivalent of").
+    pub hedge: bool,
+    pub vague: bool,
+    pub symbol: bool,
 }
 
 fn set(v: &'static [String]) -> FxHashSet<&'static str> {
@@ -406,18 +464,26 @@ impl Lexicon {
             words.join("|")
         ))
         .unwrap_or_else(|e| panic!("number words in figures.toml: {e}"));
-        let mut starts: FxHashSet<String> = number_words()
+        let mut starts: FxHashMap<String, Start> = FxHashMap::default();
+        for w in number_words()
             .chain(VULGAR.iter().map(|(v, _)| *v))
             .chain(["a", "an", "between", "from"])
-            .map(str::to_string)
-            .collect();
-        starts.extend(
-            hedges_before
-                .first_tokens()
-                .chain(vague.first_tokens())
-                .chain(currency_symbols.first_tokens())
-                .map(str::to_string),
-        );
+        {
+            starts.entry(w.to_string()).or_default().always = true;
+        }
+        for w in hedges_before.first_tokens() {
+            starts.entry(w.to_string()).or_default().hedge = true;
+        }
+        for w in vague.first_tokens() {
+            starts.entry(w.to_string()).or_default().vague = true;
+        }
+        for w in currency_symbols.first_tokens() {
+            starts.entry(w.to_string()).or_default().symbol = true;
+        }
+        let mut start_words = Signatures::default();
+        for w in starts.keys() {
+            start_words.insert(w);
+        }
         let blockers_ascii = RegexSet::new(
             raw.exclude
                 .chrome
@@ -486,6 +552,7 @@ impl Lexicon {
                 .collect(),
             number_text,
             starts,
+            start_words,
             blockers_ascii,
         }
     }
@@ -521,6 +588,22 @@ mod tests {
                 u.dimension
             );
         }
+    }
+
+    #[test]
+    fn signatures_never_say_no_to_a_member() {
+        let words = ["", "a", "the", "thousands", "£", "kilometres", "in"];
+        let mut sig = Signatures::default();
+        for w in words {
+            sig.insert(w);
+        }
+        for w in words {
+            assert!(sig.may_contain(w), "{w:?}");
+        }
+        assert!(!Signatures::default().may_contain("the"));
+        // Most other words are told apart.
+        let others = ["said", "officials", "government", "of", "and", "was"];
+        assert!(others.iter().filter(|w| sig.may_contain(w)).count() <= 1);
     }
 
     #[test]

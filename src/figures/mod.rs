@@ -24,7 +24,9 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use lexicon::{Head, Hedge, LEXICON, Lexicon, Unit, VagueEntry};
-use numbers::{Kind, Num, Tok, denominator, parse_number, tens_value, tokenize, word_value};
+use numbers::{
+    Kind, Num, Tok, denominator, parse_number, tens_value, tokenize_lowered, word_value,
+};
 
 /// How a figure is hedged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,25 +135,32 @@ fn may_hold_figure(lex: &Lexicon, s: &str) -> bool {
 }
 
 fn extract(lex: &'static Lexicon, sentence: &str) -> Vec<Figure> {
-    let toks = tokenize(sentence);
-    let mut blocked = Vec::new();
-    let plain_text = ascii_boundaries_hold(sentence);
-    // One pass of the set tells whether any pattern matches at all.
-    if !plain_text || lex.blockers_ascii.is_match(sentence) {
-        for re in lex.blockers() {
-            for m in re.for_text(plain_text).find_iter(sentence) {
-                blocked.push(m.range());
-            }
-        }
-    }
+    let lower = sentence.to_ascii_lowercase();
+    let toks = tokenize_lowered(sentence, &lower);
     let ex = Extractor {
         s: sentence,
         toks: &toks,
         lex,
-        blocked,
+        blocked: OnceCell::new(),
         military: OnceCell::new(),
     };
     ex.run()
+}
+
+/// Byte ranges of chrome and phone numbers in `s`: numbers inside are no
+/// figures.
+fn blocked_ranges(lex: &Lexicon, s: &str) -> Vec<Range<usize>> {
+    let mut blocked = Vec::new();
+    let plain_text = ascii_boundaries_hold(s);
+    // One pass of the set tells whether any pattern matches at all.
+    if !plain_text || lex.blockers_ascii.is_match(s) {
+        for re in lex.blockers() {
+            for m in re.for_text(plain_text).find_iter(s) {
+                blocked.push(m.range());
+            }
+        }
+    }
+    blocked
 }
 
 /// A figure being built, with its token range and what was found around it.
@@ -202,7 +211,9 @@ struct Extractor<'s, 't> {
     s: &'s str,
     toks: &'t [Tok<'s>],
     lex: &'static Lexicon,
-    blocked: Vec<Range<usize>>,
+    /// See `blocked_ranges`; looked up when a number is found, which many
+    /// sentences with a number word never come to.
+    blocked: OnceCell<Vec<Range<usize>>>,
     /// Whether the sentence speaks of the military; looked up when a rule
     /// asks, which few sentences come to.
     military: OnceCell<bool>,
@@ -266,7 +277,23 @@ impl<'s> Extractor<'s, '_> {
 
     fn can_start(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.kind == Kind::Num || self.lex.starts.contains(t.norm.as_ref())
+        if t.kind == Kind::Num {
+            return true;
+        }
+        if !self.lex.start_words.may_contain(&t.norm) {
+            return false;
+        }
+        let Some(start) = self.lex.starts.get(t.norm.as_ref()) else {
+            return false;
+        };
+        // Common words ("the", "in", "on", "at") begin a hedge; without
+        // the rest of it they start nothing, and most of the time it is not
+        // there.
+        let lex = self.lex;
+        start.always
+            || (start.hedge && lex.hedges_before.longest(self.toks, i).is_some())
+            || (start.vague && lex.vague.longest(self.toks, i).is_some())
+            || (start.symbol && lex.currency_symbols.longest(self.toks, i).is_some())
     }
 
     fn text(&self, ts: usize, te: usize) -> (Range<usize>, String) {
@@ -277,7 +304,10 @@ impl<'s> Extractor<'s, '_> {
 
     fn is_blocked(&self, t: usize) -> bool {
         let pos = self.toks[t].start;
-        self.blocked.iter().any(|r| r.contains(&pos))
+        self.blocked
+            .get_or_init(|| blocked_ranges(self.lex, self.s))
+            .iter()
+            .any(|r| r.contains(&pos))
     }
 
     fn try_at(&self, i: usize) -> Attempt {
@@ -1530,12 +1560,12 @@ mod shortcut_tests {
             let lex = &*LEXICON;
             let full = extract(lex, &s);
             prop_assert!(full.is_empty() || may_hold_figure(lex, &s), "{s:?}: {full:?}");
-            let toks = tokenize(&s);
+            let toks = numbers::tokenize(&s);
             let ex = Extractor {
                 s: &s,
                 toks: &toks,
                 lex,
-                blocked: Vec::new(),
+                blocked: OnceCell::new(),
                 military: OnceCell::new(),
             };
             for i in (0..toks.len()).filter(|&i| !ex.can_start(i)) {

@@ -73,6 +73,18 @@ fn normalize(raw: &str, kind: Kind) -> Cow<'_, str> {
 /// by hand, anything that needs Unicode classes is left to the regex, from
 /// the token's start.
 pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    tokenize_with(s, None)
+}
+
+/// `tokenize`, with the norms of ASCII words that have capitals taken from
+/// `lower`, which must be `s.to_ascii_lowercase()`: one copy of a sentence
+/// instead of one per capitalised word.
+pub fn tokenize_lowered<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
+    debug_assert_eq!(s.len(), lower.len());
+    tokenize_with(s, Some(lower))
+}
+
+fn tokenize_with<'a>(s: &'a str, lower: Option<&'a str>) -> Vec<Tok<'a>> {
     let b = s.as_bytes();
     let mut out: Vec<Tok> = Vec::with_capacity(s.len() / 4 + 1);
     let mut prev_end = 0;
@@ -93,7 +105,7 @@ pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
             start += c.len_utf8();
             continue;
         }
-        let (end, kind) = plain_token(s, start, c).unwrap_or_else(|| {
+        let (end, kind, fold) = plain_token(s, start, c).unwrap_or_else(|| {
             let end = TOKEN_RE
                 .find_at(s, start)
                 .map_or(start + c.len_utf8(), |m| m.end());
@@ -102,13 +114,19 @@ pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
             } else {
                 Kind::Sym
             };
-            (end, kind)
+            (end, kind, Fold::Any)
         });
         let raw = &s[start..end];
+        let norm = match (fold, lower) {
+            (Fold::None, _) => Cow::Borrowed(raw),
+            (Fold::AsciiCase, Some(lower)) => Cow::Borrowed(&lower[start..end]),
+            (Fold::AsciiCase, None) => Cow::Owned(raw.to_ascii_lowercase()),
+            (Fold::Any, _) => normalize(raw, kind),
+        };
         out.push(Tok {
             kind,
             raw,
-            norm: normalize(raw, kind),
+            norm,
             start,
             end,
             space_before: start > prev_end,
@@ -117,6 +135,17 @@ pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
         start = end;
     }
     out
+}
+
+/// What it takes to normalize a token found by `plain_token`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Fold {
+    /// The token is its own norm.
+    None,
+    /// ASCII letters (and straight apostrophes) with capitals: lowercase them.
+    AsciiCase,
+    /// Anything `normalize` may do.
+    Any,
 }
 
 /// True for a char of General Punctuation (U+2000–U+206F: spaces, dashes,
@@ -129,9 +158,10 @@ fn is_general_punctuation(c: char) -> bool {
 
 /// The end and kind of the `TOKEN_RE` match at `start`, whose first char
 /// is `first`, when deciding it needs no Unicode class: ASCII digits, ASCII
-/// letters up to ASCII or punctuation, one ASCII or punctuation symbol.
-/// `None` when a char beyond could change the answer.
-fn plain_token(s: &str, start: usize, first: char) -> Option<(usize, Kind)> {
+/// letters up to ASCII or punctuation, one symbol that is no letter. Also
+/// what normalizing the token takes. `None` when a char beyond could
+/// change the answer.
+fn plain_token(s: &str, start: usize, first: char) -> Option<(usize, Kind, Fold)> {
     let b = s.as_bytes();
     let char_at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
     if first.is_ascii_digit() {
@@ -146,29 +176,49 @@ fn plain_token(s: &str, start: usize, first: char) -> Option<(usize, Kind)> {
         while i + 1 < b.len() && matches!(b[i], b'.' | b',') && b[i + 1].is_ascii_digit() {
             i = digits_from(i + 2);
         }
-        return Some((i, Kind::Num));
+        return Some((i, Kind::Num, Fold::None));
     }
     if !first.is_ascii_alphabetic() {
-        // \S: one symbol.
-        return (first.is_ascii() || is_general_punctuation(first))
-            .then_some((start + first.len_utf8(), Kind::Sym));
+        // \S: one symbol. A char that is not alphabetic is no `\p{L}`
+        // either, so no word starts at it; an alphabetic one beyond ASCII
+        // may start one.
+        let end = start + first.len_utf8();
+        return if first.is_ascii() {
+            Some((end, Kind::Sym, Fold::None))
+        } else if is_general_punctuation(first) || !first.is_alphabetic() {
+            Some((end, Kind::Sym, Fold::Any))
+        } else {
+            None
+        };
     }
     // \p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*
-    let mut i = start + 1;
+    let mut i = start;
+    let mut fold = Fold::None;
     loop {
+        // An ASCII letter is lowercase when it has bit 0x20: AND them all.
+        let mut lowercase = 0x20;
         while i < b.len() && b[i].is_ascii_alphabetic() {
+            lowercase &= b[i];
             i += 1;
         }
+        if lowercase == 0 && fold == Fold::None {
+            fold = Fold::AsciiCase;
+        }
         let apostrophe = match char_at(i) {
-            Some(a @ ('\'' | '’')) => a.len_utf8(),
+            Some('\'') => 1,
+            Some('’') => {
+                // folded to a straight one
+                fold = Fold::Any;
+                '’'.len_utf8()
+            }
             // Punctuation ends the word; another char may be a letter or a mark.
             Some(x) if !x.is_ascii() && !is_general_punctuation(x) => return None,
-            _ => return Some((i, Kind::Word)),
+            _ => return Some((i, Kind::Word, fold)),
         };
         match char_at(i + apostrophe) {
-            Some(x) if x.is_ascii_alphabetic() => i += apostrophe + 1,
+            Some(x) if x.is_ascii_alphabetic() => i += apostrophe,
             Some(x) if !x.is_ascii() && !is_general_punctuation(x) => return None,
-            _ => return Some((i, Kind::Word)),
+            _ => return Some((i, Kind::Word, fold)),
         }
     }
 }
@@ -185,26 +235,55 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     }
     if !int.contains(',') {
         // Nothing to take out: the digits are `s` as it is.
-        return if int.is_empty() { None } else { s.parse().ok() };
+        if int.is_empty() {
+            return None;
+        }
+        return exact_decimal(int, frac).or_else(|| s.parse().ok());
     }
     let mut groups = int.split(',');
     let first = groups.next()?;
     if first.is_empty() || first.len() > 3 {
         return None;
     }
-    let mut digits = String::with_capacity(s.len());
-    digits.push_str(first);
-    for g in groups {
-        if g.len() != 3 {
-            return None;
-        }
-        digits.push_str(g);
+    if groups.any(|g| g.len() != 3) {
+        return None;
     }
+    if let Some(v) = exact_decimal(int, frac) {
+        return Some(v);
+    }
+    let mut digits: String = int.chars().filter(|c| *c != ',').collect();
     if let Some(f) = frac {
         digits.push('.');
         digits.push_str(f);
     }
     digits.parse().ok()
+}
+
+/// Powers of ten that an f64 holds exactly.
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The value of ASCII digits `int` (thousands commas skipped) and `.frac`,
+/// without the general float parser, when it can be had exactly as that
+/// parser rounds it: the digits as an integer an f64 holds exactly,
+/// divided by an exact power of ten, is rounded once, correctly. None when
+/// a char is no digit or the number is too long for that.
+fn exact_decimal(int: &str, frac: Option<&str>) -> Option<f64> {
+    let frac = frac.unwrap_or("");
+    let scale = EXACT_POWERS_OF_TEN.get(frac.len())?;
+    let mut m: u64 = 0;
+    for b in int.bytes().filter(|b| *b != b',').chain(frac.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        m = m.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    if m > 1 << 53 {
+        return None;
+    }
+    Some(m as f64 / scale)
 }
 
 /// Small number words; a word's value is its index.
@@ -647,6 +726,42 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The shortcuts of `tokenize` (ASCII case folding, from the
+        /// sentence's lowercase copy or not) normalize as `normalize` does.
+        #[test]
+        fn tokens_normalize_as_normalize_does(
+            s in "[a-zA-Z0-9.,'’ \u{a0}“”—–«éÉ\u{301}ß£€½İK\u{212a}-]{0,40}"
+        ) {
+            let lower = s.to_ascii_lowercase();
+            let plain = tokenize(&s);
+            let lowered = tokenize_lowered(&s, &lower);
+            proptest::prop_assert_eq!(plain.len(), lowered.len());
+            for (a, b) in plain.iter().zip(&lowered) {
+                let want = normalize(a.raw, a.kind);
+                proptest::prop_assert_eq!(&a.norm, &want);
+                proptest::prop_assert_eq!(&b.norm, &want);
+            }
+        }
+
+        /// The exact shortcut of `parse_digits` is what the float parser says.
+        #[test]
+        fn exact_decimals_parse_as_floats_do(
+            int in "[0-9]{1,20}",
+            frac in proptest::option::of("[0-9]{0,24}"),
+        ) {
+            let text = match &frac {
+                Some(f) => format!("{int}.{f}"),
+                None => int.clone(),
+            };
+            let want: f64 = text.parse().unwrap();
+            if let Some(got) = exact_decimal(&int, frac.as_deref()) {
+                proptest::prop_assert_eq!(got.to_bits(), want.to_bits());
+            }
+            proptest::prop_assert_eq!(parse_digits(&text), Some(want));
+        }
+    }
+
     #[test]
     fn general_punctuation_has_no_letter_mark_or_digit() {
         let word = Regex::new(r"[\p{L}\p{M}0-9]").unwrap();
@@ -692,6 +807,13 @@ mod tests {
         assert_eq!(parse_digits("1,5"), None);
         assert_eq!(parse_digits("1.2.3"), None);
         assert_eq!(parse_digits("1234,567"), None);
+        assert_eq!(
+            parse_digits("1,234,567,890,123,456,789.25"),
+            Some(1.2345678901234568e18)
+        );
+        assert_eq!(parse_digits("0.1"), Some(0.1));
+        assert_eq!(parse_digits("007"), Some(7.0));
+        assert_eq!(parse_digits(".5"), None);
     }
 
     #[test]
