@@ -224,6 +224,53 @@ fn stale_search_results_are_dropped() {
 }
 
 #[test]
+fn partial_search_results_show_and_keep_the_selection() {
+    let mut a = app(100, 30);
+    press(&mut a, "f");
+    a.handle_key(event("t"));
+    let all = search::search(&a.corpus, "t", FINDER_LIMIT);
+    assert!(all.matched > 20, "{}", all.matched);
+    // The worker's best hits after a first step of its search.
+    let first = search::Found {
+        hits: all.hits[..20].to_vec(),
+        matched: 20,
+    };
+    a.set_hits("t", first, Some((20, all.matched)));
+    assert_eq!(a.pending_search(), Some("t"), "still wants the rest");
+    let screen = render(&a);
+    let pct = 20 * 100 / all.matched;
+    assert!(
+        screen.contains(&format!("searching {pct}% · 20 hits so far")),
+        "{screen}"
+    );
+    a.handle_key(event("down"));
+    a.handle_key(event("down"));
+    a.set_hits("t", all.clone(), None);
+    let f = a.finder.as_ref().unwrap();
+    assert_eq!(
+        f.selected, 2,
+        "a later answer to the same query keeps the selection"
+    );
+    assert_eq!(a.pending_search(), None);
+    assert!(render(&a).contains(&format!("{} hits", all.matched)));
+}
+
+#[test]
+fn the_hit_count_says_when_only_the_best_are_kept() {
+    let mut a = app(100, 30);
+    press(&mut a, "f");
+    a.handle_key(event("e"));
+    let found = search::search(&a.corpus, "e", 10);
+    assert!(found.matched > 10);
+    a.set_hits("e", found.clone(), None);
+    let screen = render(&a);
+    assert!(
+        screen.contains(&format!("best 10 of {} hits", found.matched)),
+        "{screen}"
+    );
+}
+
+#[test]
 fn resize_keeps_the_reader_inside_the_text() {
     let mut a = app(80, 24);
     press(&mut a, "enter G");
