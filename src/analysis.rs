@@ -71,6 +71,13 @@ pub struct Analysis {
     pub docs: Vec<DocAnalysis>,
 }
 
+impl Analysis {
+    /// Figure `index` of document `doc`, if both exist.
+    pub fn figure(&self, doc: usize, index: usize) -> Option<&Figure> {
+        Some(&self.docs.get(doc)?.figures.get(index)?.figure)
+    }
+}
+
 /// Analyzes every document, in parallel.
 pub fn analyze(corpus: &Corpus) -> Analysis {
     analyze_with_progress(corpus, &AtomicUsize::new(0))

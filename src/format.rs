@@ -1,7 +1,6 @@
 //! How figures read to a person: "10,000", "≥10,000", "~3,000 troops",
 //! "1,448–1,500 km". Shared by the CLI reports and the TUI.
 
-use crate::analysis::Analysis;
 use crate::compare::{FigureEntry, FigureGroup};
 use crate::figures::Figure;
 
@@ -68,16 +67,10 @@ pub fn describe(f: &Figure) -> String {
     format!("{core}{unit}")
 }
 
-/// "≥10,000", "~3,000", ">900 mi": the figure as the extractor read it.
-pub fn entry_value(e: &FigureEntry, analysis: &Analysis) -> String {
-    match analysis
-        .docs
-        .get(e.id.doc)
-        .and_then(|d| d.figures.get(e.figure))
-    {
-        Some(f) => describe(&f.figure),
-        None => format_number(e.value),
-    }
+/// "≥10,000", "~3,000", ">900 mi": the entry's figure as the extractor read
+/// it, or its value when the figure is not at hand.
+pub fn entry_value(e: &FigureEntry, figure: Option<&Figure>) -> String {
+    figure.map_or_else(|| format_number(e.value), describe)
 }
 
 pub fn spread(g: &FigureGroup) -> String {

@@ -4,10 +4,10 @@
 
 use super::Style;
 use crate::CorpusArgs;
-use crosscheck::analysis::{self, Analysis};
 use crosscheck::compare::{
     self, Change, Comparison, FigureEntry, Op, StatementGroup, Story, Verdict, WordDiff,
 };
+use crosscheck::figures::Figure;
 use crosscheck::format::{entry_value as value_of, shorten, spread as spread_of};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -16,12 +16,11 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<ExitCode> {
     let corpus = args.load()?;
+    // No report needs the full analysis: each document is reduced to what
+    // the comparison reads as soon as it is analyzed, the comparison frees
+    // that as it goes, and the corpus is freed before writing.
+    let facts = compare::Facts::analyze(&corpus);
     if json {
-        // The report needs no full analysis: each document is reduced to
-        // what the comparison reads as soon as it is analyzed, the
-        // comparison frees that as it goes, and the corpus is freed before
-        // writing.
-        let facts = compare::Facts::analyze(&corpus);
         let cmp = compare::compare_facts(&corpus, facts);
         drop(corpus);
         let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -31,14 +30,20 @@ pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<Exit
         return Ok(ExitCode::SUCCESS);
     }
     // The reports show each figure as the extractor read it.
-    let analysis = analysis::analyze(&corpus);
-    let cmp = compare::compare(&corpus, &analysis);
+    let figures = facts.figures();
+    let cmp = compare::compare_facts(&corpus, facts);
+    drop(corpus);
     if markdown {
-        print!("{}", markdown_report(&cmp, &analysis));
+        print!("{}", markdown_report(&cmp, &figures));
     } else {
-        print!("{}", text_report(&cmp, &analysis, Style::detect()));
+        print!("{}", text_report(&cmp, &figures, Style::detect()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The figure an entry stands for.
+fn figure_of<'a>(figures: &'a [Vec<Figure>], e: &FigureEntry) -> Option<&'a Figure> {
+    figures.get(e.id.doc)?.get(e.figure)
 }
 
 fn flags(e: &FigureEntry) -> String {
@@ -166,7 +171,7 @@ fn md_story_heading(cmp: &Comparison, id: usize) -> String {
 }
 
 /// The report for people.
-pub fn text_report(cmp: &Comparison, analysis: &Analysis, style: Style) -> String {
+pub fn text_report(cmp: &Comparison, figures: &[Vec<Figure>], style: Style) -> String {
     let mut out = String::new();
     if cmp.stories.len() > 1 {
         let _ = writeln!(
@@ -210,7 +215,7 @@ pub fn text_report(cmp: &Comparison, analysis: &Analysis, style: Style) -> Strin
             .iter()
             .map(|e| {
                 vec![
-                    value_of(e, analysis),
+                    value_of(e, figure_of(figures, e)),
                     format!("{} L{}", e.display, e.line),
                     e.claimer.as_deref().unwrap_or("-").to_string(),
                     e.scope.clone().unwrap_or_else(|| "-".into()),
@@ -339,7 +344,7 @@ fn md_diff(changes: &[Change]) -> String {
 }
 
 /// The report to paste into a write-up.
-pub fn markdown_report(cmp: &Comparison, analysis: &Analysis) -> String {
+pub fn markdown_report(cmp: &Comparison, figures: &[Vec<Figure>]) -> String {
     let mut out = String::from("# Cross-source comparison\n");
     if !cmp.stories.is_empty() {
         out.push_str("\n## Stories\n\n| Story | Sources | Title |\n|---|---|---|\n");
@@ -373,7 +378,7 @@ pub fn markdown_report(cmp: &Comparison, analysis: &Analysis) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} |",
-                md(&value_of(e, analysis)),
+                md(&value_of(e, figure_of(figures, e))),
                 md(&e.display),
                 e.line,
                 md(e.claimer.as_deref().unwrap_or("–")),

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::analysis::{Analysis, ClaimKind, DocAnalysis, FoundFigure, analyze_document};
 use crate::corpus::Corpus;
+use crate::figures::Figure;
 
 /// The facts of every document of a corpus, for [`super::compare_facts`].
 pub struct Facts<'a> {
@@ -31,6 +32,14 @@ impl Facts<'static> {
 }
 
 impl<'a> Facts<'a> {
+    /// Each document's figures, as the extractor read them.
+    pub fn figures(&self) -> Vec<Vec<Figure>> {
+        self.docs
+            .iter()
+            .map(|d| d.figures.iter().map(|f| f.figure.clone()).collect())
+            .collect()
+    }
+
     /// The facts of `analysis`, borrowing its figures (documents missing
     /// from it have none).
     pub fn of(corpus: &Corpus, analysis: &'a Analysis) -> Self {

@@ -554,10 +554,8 @@ fn diff_detail_lines(
             };
             let analysis = app.analysis.as_deref();
             for (i, e) in g.entries.iter().enumerate() {
-                let value = analysis.map_or_else(
-                    || format::format_number(e.value),
-                    |a| format::entry_value(e, a),
-                );
+                let figure = analysis.and_then(|a| a.figure(e.id.doc, e.figure));
+                let value = format::entry_value(e, figure);
                 let mut flags = Vec::new();
                 if e.derived {
                     flags.push("derived");
