@@ -182,6 +182,22 @@ pub(crate) struct Lexicon {
     /// The words of `flags` up to 16 bytes long, open-addressed: a probe compares
     /// integers instead of hashing and comparing strings.
     short: Vec<Slot>,
+    /// A bit per [`filter_bit`] of the words of `flags`. Most words of a text are
+    /// not in the lexicon; for most of those the bit is clear, and `flags` answers
+    /// without a lookup.
+    filter: Box<[u64; FILTER_WORDS]>,
+}
+
+/// Size of [`Lexicon::filter`] in 64-bit words: 2^15 bits, so the lexicon's
+/// words (under 1,000) set under 3% of them.
+const FILTER_WORDS: usize = 1 << 9;
+
+/// The filter bit of a non-empty word: a hash of its first byte, last byte and
+/// length, cheap enough to beat the lookup it saves.
+fn filter_bit(first: u8, last: u8, len: usize) -> usize {
+    let key = u32::from(first) | u32::from(last) << 8 | (len as u32) << 16;
+    // The top 15 bits of a multiplicative hash.
+    (key.wrapping_mul(0x9E37_79B1) >> 17) as usize
 }
 
 /// A word of up to 16 bytes, zero-padded into two integers, with its length (so
@@ -257,10 +273,17 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
     }
 }
 
-/// Length of the ASCII prefix of `b`, checked a chunk at a time.
+/// Length of the ASCII prefix of `b`, checked eight bytes at a time.
 pub(crate) fn ascii_len(b: &[u8]) -> usize {
-    let chunks = (b.chunks(16).take_while(|c| c.is_ascii()).count() * 16).min(b.len());
-    chunks + b[chunks..].iter().take_while(|b| b.is_ascii()).count()
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let words = b
+        .chunks_exact(8)
+        // Every chunk has 8 bytes; the fallback (non-ASCII) is never used.
+        .map(|w| u64::from_ne_bytes(w.try_into().unwrap_or([0x80; 8])))
+        .take_while(|w| w & HIGH_BITS == 0)
+        .count()
+        * 8;
+    words + b[words..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 fn set(list: &[String]) -> HashSet<String> {
@@ -359,6 +382,14 @@ impl Lexicon {
                 flags: bits,
             };
         }
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        for word in flags.keys() {
+            let b = word.as_bytes();
+            if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+                let bit = filter_bit(first, last, b.len());
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         Ok(Lexicon {
             verbs,
             according,
@@ -370,11 +401,27 @@ impl Lexicon {
             aliases,
             flags,
             short,
+            filter,
         })
     }
 
     /// The [`w`] bits of a folded word.
+    #[inline]
     pub(crate) fn flags(&self, word: &str) -> u32 {
+        let b = word.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return 0;
+        };
+        let bit = filter_bit(first, last, b.len());
+        if self.filter[bit / 64] >> (bit % 64) & 1 == 0 {
+            return 0;
+        }
+        self.lookup(word)
+    }
+
+    /// [`Lexicon::flags`] of a word past the filter.
+    #[inline(never)]
+    fn lookup(&self, word: &str) -> u32 {
         let b = word.as_bytes();
         if b.is_empty() {
             return 0;
@@ -434,6 +481,40 @@ mod tests {
         ] {
             let want = lex.flags.get(word).copied().unwrap_or(0);
             assert_eq!(lex.flags(word), want, "{word:?}");
+        }
+    }
+
+    /// [`fold`] as it was, char by char through `String`.
+    fn fold_chars(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_agrees_with_char_by_char(s in "(?s).{0,80}|[ -~’‘ʼİßΣ“”—]{0,80}") {
+            proptest::prop_assert_eq!(fold(&s), fold_chars(&s));
+        }
+
+        #[test]
+        fn ascii_len_is_the_ascii_prefix(s in "[ -~]{0,40}(?s).{0,4}[ -~]{0,20}") {
+            let want = s.bytes().take_while(u8::is_ascii).count();
+            proptest::prop_assert_eq!(ascii_len(s.as_bytes()), want);
+        }
+
+        /// The filter never hides a word of the lexicon.
+        #[test]
+        fn flags_agree_with_the_map(s in "[a-z'’.]{1,20}|(?s).{0,20}") {
+            let lex = &*LEXICON;
+            let folded = fold(&s);
+            let want = lex.flags.get(&folded).copied().unwrap_or(0);
+            proptest::prop_assert_eq!(lex.flags(&folded), want);
         }
     }
 }

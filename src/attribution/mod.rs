@@ -1462,14 +1462,15 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
     let key_hash = |mention: &Range<usize>, claimer: &Claimer| {
         rustc_hash::FxBuildHasher.hash_one((mention, claimer))
     };
+    let mut found = Vec::new();
     for &si in &order {
         let st = &sents[si];
-        let found = find_cues(st);
-        let mut atts: Vec<Attribution> = Vec::new();
+        find_cues(st, &mut found);
+        let mut atts: Vec<Attribution> = Vec::with_capacity(found.len());
         seen.clear();
         seen.shrink_to(64);
         let mut first_org: Option<String> = None;
-        for f in found {
+        for f in found.drain(..) {
             let cue = st.bytes(f.cue.0, f.cue.1);
             let (claimer, resolved_from, mention) = if f.copy_prev {
                 match atts.last() {
@@ -1678,18 +1679,27 @@ fn assign_spans(st: &Sent, atts: &mut [Attribution]) {
     }
 }
 
-/// Find cues and their claimer phrases in one sentence, in cue order.
-fn find_cues(st: &Sent) -> Vec<Found> {
+/// Find cues and their claimer phrases in one sentence, in cue order, into
+/// `found` (cleared first; one buffer serves every sentence of a document).
+fn find_cues(st: &Sent, found: &mut Vec<Found>) {
     let toks = st.toks;
     let n = toks.len();
-    let mut found: Vec<Found> = Vec::new();
+    found.clear();
     let mut k = 0;
     while k < n {
         let t = &toks[k];
+        // Every test below needs one of these: most tokens have none.
+        let may_cue = t.lower_in(w::ACCORDING_FIRST | w::VERB_FIRST | w::PARTICIPLE)
+            || t.poss
+            || t.is_punct(':');
+        if !may_cue {
+            k += 1;
+            continue;
+        }
         // Cue phrases are matched within five words.
-        let window = &toks[k..(k + 5).min(n)];
+        let window = || &toks[k..(k + 5).min(n)];
         if t.lower_in(w::ACCORDING_FIRST)
-            && let Some(m) = LEX.according.match_at(window)
+            && let Some(m) = LEX.according.match_at(window())
         {
             if let Some((a, b)) = st.right_np(k + m, n) {
                 let appos = st.right_appositive(b);
@@ -1705,7 +1715,7 @@ fn find_cues(st: &Sent) -> Vec<Found> {
             continue;
         }
         if t.lower_in(w::VERB_FIRST)
-            && let Some(m) = LEX.verbs.match_at(window)
+            && let Some(m) = LEX.verbs.match_at(window())
             && let Some(f) = verb_cue(st, k, m)
         {
             found.push(f);
@@ -1786,7 +1796,6 @@ fn find_cues(st: &Sent) -> Vec<Found> {
         }
         k += 1;
     }
-    found
 }
 
 /// A finite attribution verb at token `k` spanning `m` words.

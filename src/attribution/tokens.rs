@@ -11,7 +11,7 @@ pub(crate) enum Kind {
     Punct(char),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Tok<'a> {
     /// Byte span in the sentence.
     pub start: usize,
@@ -27,7 +27,7 @@ pub(crate) struct Tok<'a> {
     /// Ends in a possessive `'s`.
     pub poss: bool,
     /// Number of words inside a quote token, counted up to 4 (only `<= 3` matters).
-    pub qwords: usize,
+    pub qwords: u8,
     /// Lexicon sets holding `lower`, and holding `base()` ([`super::lexicon::w`] bits;
     /// 0 for non-words: the lexicon has no empty word).
     lower_sets: u32,
@@ -155,44 +155,58 @@ pub(crate) fn tokenize<'a>(
     // Folding goes char by char, so the folded text of `s[x..y]` is `folded[fx..fy]`;
     // `fpos` tracks `fx` alongside `pos`.
     let bytes = s.as_bytes();
+    let lex = &*LEX;
     let mut qi = 0;
     let mut pos = 0;
     let mut fpos = 0;
     let quote_starts_at = |qi: usize, pos: usize| qi < quotes.len() && quotes[qi].start == pos;
-    while let Some(c) = char_at(s, pos) {
-        while qi < quotes.len() && quotes[qi].end <= pos {
-            qi += 1;
-        }
-        if qi < quotes.len() && quotes[qi].start <= pos {
-            let end = quotes[qi].end.min(s.len());
-            let text = &s[pos..end];
-            toks.push(Tok {
-                start: pos,
-                end,
-                kind: Kind::Quote,
-                lower: "",
-                cap: false,
-                acronym: false,
-                poss: false,
-                qwords: text.split_whitespace().take(4).count(),
-                lower_sets: 0,
-                base_sets: 0,
-            });
-            fpos += folded_len_str(text);
-            pos = end;
-            qi += 1;
-            continue;
+    // Below this byte, quote `qi` neither starts nor has ended, so the quote
+    // bookkeeping has nothing to do (`min`: a range that ends before it starts
+    // still gets skipped where it ends).
+    let quote_from = |qi: usize| quotes.get(qi).map_or(usize::MAX, |q| q.start.min(q.end));
+    let mut next_quote = quote_from(0);
+    while pos < bytes.len() {
+        if pos >= next_quote {
+            while qi < quotes.len() && quotes[qi].end <= pos {
+                qi += 1;
+            }
+            if qi < quotes.len() && quotes[qi].start <= pos {
+                let end = quotes[qi].end.min(s.len());
+                let text = &s[pos..end];
+                toks.push(Tok {
+                    start: pos,
+                    end,
+                    kind: Kind::Quote,
+                    lower: "",
+                    cap: false,
+                    acronym: false,
+                    poss: false,
+                    qwords: text.split_whitespace().take(4).count() as u8,
+                    lower_sets: 0,
+                    base_sets: 0,
+                });
+                fpos += folded_len_str(text);
+                pos = end;
+                qi += 1;
+                next_quote = quote_from(qi);
+                continue;
+            }
+            next_quote = quote_from(qi);
         }
         // ASCII spaces and punctuation: one byte, folding to one byte.
-        let ascii = c.is_ascii();
-        if ascii && !ALNUM[usize::from(c as u8)] {
-            if !c.is_ascii_whitespace() && c != '\x0b' {
-                toks.push(Tok::punct(pos, c));
+        let b = bytes[pos];
+        let ascii = b.is_ascii();
+        if ascii && !ALNUM[usize::from(b)] {
+            if !b.is_ascii_whitespace() && b != b'\x0b' {
+                toks.push(Tok::punct(pos, char::from(b)));
             }
             pos += 1;
             fpos += 1;
             continue;
         }
+        let Some(c) = char_at(s, pos) else {
+            break;
+        };
         if !ascii && c.is_whitespace() {
             pos += c.len_utf8();
             fpos += folded_len(c);
@@ -286,9 +300,9 @@ pub(crate) fn tokenize<'a>(
                     all_caps(&text[..text.len() - tail])
                 })
         };
-        let lower_sets = LEX.flags(lower);
+        let lower_sets = lex.flags(lower);
         let base_sets = if poss {
-            LEX.flags(&lower[..lower.len() - 2])
+            lex.flags(&lower[..lower.len() - 2])
         } else {
             lower_sets
         };
@@ -310,9 +324,13 @@ pub(crate) fn tokenize<'a>(
 }
 
 #[cfg(test)]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::super::lexicon::fold;
     use super::*;
+    use proptest::prelude::*;
 
     fn tok(s: &str) -> Vec<Tok<'_>> {
         // Leaked: the tokens borrow the folded text.
@@ -377,6 +395,64 @@ mod tests {
                     assert_eq!(t.lower, fold(&s[t.start..t.end]), "{s}");
                 }
             }
+        }
+    }
+
+    /// Pieces that exercise every branch: joiners, abbreviations, possessives,
+    /// chars that fold longer or shorter, Unicode spaces and punctuation, quote marks.
+    const PIECES: &[&str] = &[
+        "a", "Z", "7", "US", "said", "Mr", "u.s", " ", "  ", ".", ",", "-", "&", "'", "`", "’",
+        "‘", "ʼ", "s", "’s", "'S", "“", "”", "\"", "—", "\u{2010}", "\u{2011}", "İ", "ß", "Σ", "ǅ",
+        "Ⱥ", "é", "\u{2028}", "\u{a0}", "\x0b", "\n", "(", ":", "5,000", "1.5", "e.U", "KBS", "«",
+        "»", "名", "🙂",
+    ];
+
+    /// A text built from `PIECES`, with quote ranges on its char boundaries:
+    /// sorted and disjoint as callers give them, or any ranges at all.
+    fn text_and_quotes() -> impl Strategy<Value = (String, Vec<Range<usize>>)> {
+        (
+            proptest::collection::vec(0..PIECES.len(), 0..40),
+            proptest::collection::vec((any::<prop::sample::Index>(), 0usize..12), 0..4),
+            any::<bool>(),
+        )
+            .prop_map(|(pieces, quotes, tidy)| {
+                let s: String = pieces.iter().map(|&i| PIECES[i]).collect();
+                let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+                let mut qs: Vec<Range<usize>> = quotes
+                    .iter()
+                    .map(|(at, len)| {
+                        let a = at.index(bounds.len());
+                        bounds[a]..bounds[(a + len).min(bounds.len() - 1)]
+                    })
+                    .collect();
+                if tidy {
+                    qs.retain(|q| q.start < q.end);
+                    qs.sort_by_key(|q| q.start);
+                    let mut last_end = 0;
+                    qs.retain(|q| {
+                        let keep = q.start >= last_end;
+                        if keep {
+                            last_end = q.end;
+                        }
+                        keep
+                    });
+                }
+                (s, qs)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// The fast paths change no token.
+        #[test]
+        fn same_tokens_as_the_reference((s, quotes) in text_and_quotes()) {
+            let folded = fold(&s);
+            let mut fast = Vec::new();
+            tokenize(&s, &folded, &quotes, &mut fast);
+            let mut slow = Vec::new();
+            reference::tokenize_reference(&s, &folded, &quotes, &mut slow);
+            prop_assert_eq!(fast, slow);
         }
     }
 }
