@@ -106,6 +106,17 @@ pub fn ascii_prefix_len(b: &[u8]) -> usize {
 /// The pattern with every `\b` written as `(?-u:\b)` (an escaped backslash
 /// before a `b` is left alone).
 pub fn ascii_word_boundary(pattern: &str) -> String {
+    replace_word_boundaries(pattern, r"(?-u:\b)")
+}
+
+/// The pattern with every `\b` left out (as an empty group, so that nothing
+/// after it changes meaning). It matches wherever the pattern does, and more:
+/// a cheap first test that needs no word boundary.
+pub fn without_word_boundaries(pattern: &str) -> String {
+    replace_word_boundaries(pattern, "(?:)")
+}
+
+fn replace_word_boundaries(pattern: &str, with: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 8);
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
@@ -114,7 +125,7 @@ pub fn ascii_word_boundary(pattern: &str) -> String {
             continue;
         }
         match chars.next() {
-            Some('b') => out.push_str(r"(?-u:\b)"),
+            Some('b') => out.push_str(with),
             Some(next) => {
                 out.push(c);
                 out.push(next);
@@ -138,6 +149,12 @@ mod tests {
                 .unwrap()
                 .has_boundary()
         );
+    }
+
+    #[test]
+    fn leaves_out_only_word_boundaries() {
+        assert_eq!(without_word_boundaries(r"\bphoto\b"), r"(?:)photo(?:)");
+        assert_eq!(without_word_boundaries(r"a\\b\d"), r"a\\b\d");
     }
 
     #[test]
