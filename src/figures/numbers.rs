@@ -204,6 +204,11 @@ fn plain_token(s: &str, start: usize, first: char) -> Option<(usize, Kind, Fold)
         if lowercase == 0 && fold == Fold::None {
             fold = Fold::AsciiCase;
         }
+        // The loop took the ASCII letters: any other ASCII char but an
+        // apostrophe ends the word, without decoding a char.
+        if b.get(i).is_none_or(|&c| c.is_ascii() && c != b'\'') {
+            return Some((i, Kind::Word, fold));
+        }
         let apostrophe = match char_at(i) {
             Some('\'') => 1,
             Some('’') => {
