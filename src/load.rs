@@ -208,7 +208,11 @@ pub fn plan(inputs: &[Input], options: Options) -> Plan {
                     format: None,
                 });
                 if plan.stdin.is_none() {
-                    plan.stdin = Some(read_capped(std::io::stdin().lock(), options.max_file_size));
+                    plan.stdin = Some(read_capped(
+                        std::io::stdin().lock(),
+                        options.max_file_size,
+                        0,
+                    ));
                 }
             }
             Input::Path(path) => collect(path, &mut plan.jobs, &mut plan.problems),
@@ -347,18 +351,21 @@ fn io_message(e: &std::io::Error) -> String {
 
 fn read_file(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| io_message(&e))?;
-    if let Ok(meta) = file.metadata()
-        && meta.len() > cap
-    {
-        return Err(too_large(meta.len(), cap));
+    let len = file.metadata().map_or(0, |meta| meta.len());
+    if len > cap {
+        return Err(too_large(len, cap));
     }
-    read_capped(file, cap)
+    // Room for the whole file and the read that finds its end: one read
+    // call for the text instead of a dozen growing ones.
+    read_capped(file, cap, len as usize + 1)
 }
 
 /// Reads at most `cap` bytes; more is an error, so a growing or endless file
 /// (a pipe, /dev/zero) cannot exhaust memory.
-fn read_capped(reader: impl Read, cap: u64) -> Result<Vec<u8>, String> {
+fn read_capped(reader: impl Read, cap: u64, expected: usize) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
+    // Only a hint: if it can't be had, the read grows the buffer as it goes.
+    let _ = bytes.try_reserve_exact(expected);
     reader
         .take(cap.saturating_add(1))
         .read_to_end(&mut bytes)
