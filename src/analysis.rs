@@ -78,6 +78,21 @@ impl Analysis {
     }
 }
 
+/// Builds the lexicons and patterns analysis compiles on first use (tens of
+/// milliseconds, mostly regexes) on the worker threads, in the background.
+/// Called before a corpus is listed and read, they are ready by the time
+/// the first document is, instead of one worker building them while the
+/// other waits.
+pub fn prepare() {
+    rayon::spawn(crate::clean::prepare);
+    rayon::spawn(|| {
+        crate::figures::lexicon::prepare();
+        crate::attribution::prepare();
+        crate::segment::prepare();
+        crate::outlet::prepare();
+    });
+}
+
 /// Analyzes every document, in parallel.
 pub fn analyze(corpus: &Corpus) -> Analysis {
     analyze_with_progress(corpus, &AtomicUsize::new(0))

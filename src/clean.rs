@@ -140,6 +140,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
+/// Builds LEXICON now (see [`crate::analysis::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&LEXICON);
+}
+
 /// The line with leading and trailing punctuation and symbols trimmed, as
 /// chrome patterns see it ("‚ Subscribe" → "Subscribe").
 fn core(line: &str) -> &str {

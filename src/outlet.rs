@@ -18,6 +18,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     toml::from_str(include_str!("../assets/outlets.toml")).expect("assets/outlets.toml is valid")
 });
 
+/// Builds LEXICON now (see [`crate::analysis::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&LEXICON);
+}
+
 /// "SEOUL, Nov. 6 (UPI) —", "KYIV, Ukraine (AP) —", "WASHINGTON (Reuters) -".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

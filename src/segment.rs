@@ -101,6 +101,11 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     starters: SENTENCE_STARTERS.iter().copied().collect(),
 });
 
+/// Builds WORDS now (see [`crate::analysis::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&WORDS);
+}
+
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}')
 }

@@ -452,6 +452,11 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(LEXICON_TOML).unwrap_or_else(|e| panic!("assets/attribution.toml: {e}"))
 });
 
+/// Builds LEXICON now (see [`crate::analysis::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&LEXICON);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,7 @@ mod quotes;
 mod tokens;
 
 pub use lexicon::LEXICON_TOML;
+pub(crate) use lexicon::prepare;
 
 use lexicon::{LEXICON as LEX, fold, w};
 use rustc_hash::FxHashMap as HashMap;

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
 pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<ExitCode> {
+    crosscheck::analysis::prepare();
     let corpus = args.load()?;
     // No report needs the full analysis: each document is reduced to what
     // the comparison reads as soon as it is analyzed, the comparison frees

@@ -77,6 +77,7 @@ impl FigureRecord<'_> {
 }
 
 pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
+    crosscheck::analysis::prepare();
     if json {
         print_json_analyzed(args, &|d, a, out| {
             a.figures.iter().for_each(|f| record(d, f).write(out));

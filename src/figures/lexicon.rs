@@ -565,6 +565,11 @@ static RAW: LazyLock<RawLexicon> = LazyLock::new(|| {
 /// The lexicon, built on first use.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(&RAW));
 
+/// Builds LEXICON now (see [`crate::analysis::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&LEXICON);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
