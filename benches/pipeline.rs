@@ -152,7 +152,9 @@ fn fuzzy_search(c: &mut Criterion) {
 
 /// The TUI finder's work per keystroke, with its limit of 500 hits: the
 /// first key of a fresh query (the most common letter, the worst case),
-/// and typing [`QUERY`] a key at a time (each key narrows the last matches).
+/// until its first answer (the best hits of the first step, which the
+/// finder shows at once) and to the end; and typing [`QUERY`] a key at a
+/// time (each key narrows the last matches).
 fn finder(c: &mut Criterion) {
     const LIMIT: usize = 500;
     let mut g = group(c, "finder");
@@ -165,6 +167,22 @@ fn finder(c: &mut Criterion) {
                 b.iter_batched(
                     || search::Finder::new(corpus),
                     |mut finder| black_box(finder.search(corpus, "e", LIMIT).matched),
+                    criterion::BatchSize::LargeInput,
+                )
+            },
+        );
+        g.bench_with_input(
+            BenchmarkId::new("first-answer-e", f.articles),
+            corpus,
+            |b, corpus| {
+                b.iter_batched(
+                    || search::Finder::new(corpus),
+                    |mut finder| {
+                        finder.search_in_steps(corpus, "e", LIMIT, |p| {
+                            black_box(p.hits());
+                            std::ops::ControlFlow::Break(())
+                        })
+                    },
                     criterion::BatchSize::LargeInput,
                 )
             },
