@@ -29,7 +29,7 @@ fn score(matcher: &SkimMatcherV2, text: &str, terms: &[&str]) -> Option<i64> {
 }
 
 /// Matched char indices of all terms, sorted and deduplicated.
-pub fn indices(text: &str, query: &str) -> Vec<usize> {
+fn indices(text: &str, query: &str) -> Vec<usize> {
     let matcher = SkimMatcherV2::default().smart_case();
     let mut out: Vec<usize> = terms(query)
         .iter()
