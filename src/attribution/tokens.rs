@@ -149,6 +149,9 @@ fn all_caps(s: &str) -> bool {
 /// `text.split_whitespace().take(max).count()`, without the iterator
 /// machinery: a quote only needs to know whether it has more than three words,
 /// and ASCII bytes (most of any quote) need no char decoding.
+// Out of line: once per quote, and inlined it cost the hot word loop of
+// `tokenize` more than the call saves (callgrind).
+#[inline(never)]
 pub(crate) fn count_words(text: &str, max: u8) -> u8 {
     let mut n = 0;
     let mut in_word = false;
