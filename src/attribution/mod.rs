@@ -359,7 +359,8 @@ struct Sent<'a> {
 impl Sent<'_> {
     /// Text of tokens `a..b`, without a possessive `'s` on the last token.
     fn text(&self, a: usize, b: usize) -> String {
-        let mut out = String::new();
+        // Tidying never lengthens text: one allocation, no regrowth.
+        let mut out = String::with_capacity(self.bytes(a, b).len());
         self.text_into(a, b, &mut out);
         out
     }
@@ -838,7 +839,8 @@ impl Sent<'_> {
 
     /// The text of a name.
     fn name(&self, n: Name) -> String {
-        let mut out = String::new();
+        // Sized for the tidied text, which is never longer than the tokens' bytes.
+        let mut out = String::with_capacity(self.bytes(n.a, n.b).len());
         self.name_into(n, &mut out);
         out
     }
@@ -1103,6 +1105,9 @@ struct Resolver {
     by_last: HashMap<String, Vec<usize>>,
     roles: HashMap<String, String>,
     history: Vec<Claimer>,
+    /// Scratch for folding a surname to look it up in `by_last` without
+    /// allocating a key each time (most lookups hit an existing entry, or miss).
+    fold_buf: std::cell::RefCell<String>,
 }
 
 impl Resolver {
@@ -1128,10 +1133,17 @@ impl Resolver {
 
     fn add_mention(&mut self, m: Mention) {
         if let Some(last) = m.name.split_whitespace().last() {
-            self.by_last
-                .entry(fold(last))
-                .or_default()
-                .push(self.mentions.len());
+            let key = self.fold_buf.get_mut();
+            key.clear();
+            lexicon::fold_into(last, key);
+            let at = self.mentions.len();
+            // An owned key only for a surname seen for the first time.
+            match self.by_last.get_mut(key.as_str()) {
+                Some(ids) => ids.push(at),
+                None => {
+                    self.by_last.insert(key.clone(), vec![at]);
+                }
+            }
         }
         if let Some(r) = &m.role
             && !self.roles.contains_key(&m.name)
@@ -1144,7 +1156,12 @@ impl Resolver {
     /// Full name for a surname-only mention at `pos`: the latest earlier full name
     /// ending in it, else the first later one.
     fn full_name(&self, surname: &str, pos: (usize, usize)) -> Option<&str> {
-        let ids = self.by_last.get(&fold(surname))?;
+        let ids = {
+            let mut key = self.fold_buf.borrow_mut();
+            key.clear();
+            lexicon::fold_into(surname, &mut key);
+            self.by_last.get(key.as_str())?
+        };
         let cands = ids
             .iter()
             .map(|&i| &self.mentions[i])

@@ -639,3 +639,24 @@ fn stays_one_word_agrees_with_canonical_name() {
     }
     assert!(checked > 100, "{checked}");
 }
+
+proptest::proptest! {
+    /// The hand-rolled quote word count agrees with `split_whitespace`, on text
+    /// mixing ASCII and Unicode spaces, controls and letters.
+    #[test]
+    fn count_words_matches_split_whitespace(
+        text in "[a-z \t\n\u{0b}\u{0c}\r\u{1c}\u{1f}\u{85}\u{a0}\u{2009}\u{3000}é“”’]{0,40}",
+        max in 0u8..6,
+    ) {
+        let want = text.split_whitespace().take(usize::from(max)).count() as u8;
+        proptest::prop_assert_eq!(tokens::count_words(&text, max), want);
+    }
+}
+
+#[test]
+fn count_words_examples() {
+    assert_eq!(tokens::count_words("", 4), 0);
+    assert_eq!(tokens::count_words("  one\u{a0}two\tthree ", 4), 3);
+    assert_eq!(tokens::count_words("a b c d e f", 4), 4);
+    assert_eq!(tokens::count_words("a\u{1c}b", 4), 1);
+}
