@@ -171,6 +171,22 @@ impl Signatures {
         let slot = Self::slot(w);
         self.bits[slot / 64] & (1 << (slot % 64)) != 0
     }
+
+    /// The bit of a word pair, among 4096.
+    fn pair_slot(a: &str, b: &str) -> usize {
+        (Self::slot(a).wrapping_mul(97) + Self::slot(b)) % 4096
+    }
+
+    pub fn insert_pair(&mut self, a: &str, b: &str) {
+        let slot = Self::pair_slot(a, b);
+        self.bits[slot / 64] |= 1 << (slot % 64);
+    }
+
+    /// False when the pair (`a`, `b`) was never inserted.
+    pub fn may_contain_pair(&self, a: &str, b: &str) -> bool {
+        let slot = Self::pair_slot(a, b);
+        self.bits[slot / 64] & (1 << (slot % 64)) != 0
+    }
 }
 
 /// A table of multi-token phrases, looked up by their first token; the longest
@@ -181,6 +197,18 @@ pub struct PhraseTable<T> {
     /// The first tokens, to tell most tokens without hashing them that no
     /// phrase starts there.
     firsts: Signatures,
+    /// First tokens that are a whole phrase: a lookup at them always finds
+    /// one, so `pairs` cannot rule it out.
+    singles: Signatures,
+    /// The (first, second) token pairs of the longer phrases. Common first
+    /// words ("the", "in", "at", "more") start a few phrases each but are
+    /// rarely followed by any of their second words: this tells most such
+    /// lookups "no" without hashing the first word or walking its phrases.
+    pairs: Signatures,
+    /// Some phrase has a quote mark as its second token; quote marks are
+    /// skipped only before other tokens, so the token after the first one
+    /// is not known in advance and `pairs` is not used.
+    quoted_second: bool,
 }
 
 impl<T> Default for PhraseTable<T> {
@@ -188,6 +216,9 @@ impl<T> Default for PhraseTable<T> {
         Self {
             by_first: FxHashMap::default(),
             firsts: Signatures::default(),
+            singles: Signatures::default(),
+            pairs: Signatures::default(),
+            quoted_second: false,
         }
     }
 }
@@ -204,6 +235,13 @@ impl<T> PhraseTable<T> {
             .collect();
         if let Some(first) = toks.first() {
             self.firsts.insert(first);
+            match toks.get(1) {
+                None => self.singles.insert(first),
+                Some(second) => {
+                    self.pairs.insert_pair(first, second);
+                    self.quoted_second |= is_quote(second);
+                }
+            }
             let list = self.by_first.entry(first.clone()).or_default();
             list.push((toks, value));
             list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -215,6 +253,14 @@ impl<T> PhraseTable<T> {
         let first = toks.get(i)?;
         if !self.firsts.may_contain(&first.norm) {
             return None;
+        }
+        if !self.quoted_second && !self.singles.may_contain(&first.norm) {
+            // Only phrases of two tokens or more start here, and each takes
+            // the first token after `i` that is no quote mark as its second.
+            let second = toks[i + 1..].iter().find(|t| !is_quote(&t.norm))?;
+            if !self.pairs.may_contain_pair(&first.norm, &second.norm) {
+                return None;
+            }
         }
         let list = self.by_first.get(first.norm.as_ref())?;
         'outer: for (phrase, value) in list {
@@ -609,6 +655,107 @@ mod tests {
         // Most other words are told apart.
         let others = ["said", "officials", "government", "of", "and", "was"];
         assert!(others.iter().filter(|w| sig.may_contain(w)).count() <= 1);
+    }
+
+    /// `longest` without the signature and pair shortcuts: the first
+    /// token hashed, then every phrase starting with it walked.
+    fn longest_by_walk<'t, T>(
+        table: &'t PhraseTable<T>,
+        toks: &[Tok],
+        i: usize,
+    ) -> Option<(usize, &'t T)> {
+        let list = table.by_first.get(toks.get(i)?.norm.as_ref())?;
+        'outer: for (phrase, value) in list {
+            let mut j = i + 1;
+            for p in &phrase[1..] {
+                while toks
+                    .get(j)
+                    .is_some_and(|t| is_quote(&t.norm) && !is_quote(p))
+                {
+                    j += 1;
+                }
+                match toks.get(j) {
+                    Some(t) if t.norm == *p => j += 1,
+                    _ => continue 'outer,
+                }
+            }
+            return Some((j, value));
+        }
+        None
+    }
+
+    /// Same end and same entry (by address) as `longest_by_walk`.
+    fn same_as_walk<T>(table: &PhraseTable<T>, text: &str) {
+        let toks = tokenize(text);
+        let found = |a: Option<(usize, &T)>| a.map(|(e, v)| (e, std::ptr::from_ref(v)));
+        for i in 0..=toks.len() {
+            assert_eq!(
+                found(table.longest(&toks, i)),
+                found(longest_by_walk(table, &toks, i)),
+                "{text:?} at {i}"
+            );
+        }
+    }
+
+    /// Texts made of each table's phrases: whole, cut short, with quote
+    /// marks inside, and among common words.
+    fn phrase_texts<T>(table: &PhraseTable<T>) -> Vec<String> {
+        let mut texts = Vec::new();
+        for list in table.by_first.values() {
+            for (phrase, _) in list {
+                let whole = phrase.join(" ");
+                texts.push(format!("the {whole} 10 in the said"));
+                texts.push(whole.clone());
+                texts.push(phrase[..phrase.len() - 1].join(" "));
+                texts.push(phrase.join(" \" "));
+                texts.push(format!("{} \"' {}", phrase[0], phrase[1..].join(" ")));
+                texts.push(format!("{} of the {}", phrase[0], whole));
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn phrase_lookup_shortcuts_change_no_answer() {
+        let lex = &*LEXICON;
+        // The shortcut is in use where it matters most.
+        assert!(!lex.hedges_before.quoted_second);
+        let common = "in the region of at least about \"more than\" 5 the said \
+                      on average, up to 'the' at most 3 in excess of in total";
+        macro_rules! check {
+            ($($table:ident),*) => {$(
+                for text in phrase_texts(&lex.$table).iter().map(String::as_str).chain([common]) {
+                    same_as_walk(&lex.$table, text);
+                }
+            )*};
+        }
+        check!(
+            hedges_before,
+            hedges_after,
+            vague,
+            currency_symbols,
+            currency_words,
+            units,
+            heads,
+            after_verbs,
+            before_verbs,
+            time_after,
+            label_before
+        );
+    }
+
+    #[test]
+    fn pair_shortcut_is_off_when_a_quote_is_a_second_token() {
+        let mut table = PhraseTable::default();
+        table.insert("in \" foo", 1);
+        table.insert("at least", 2);
+        assert!(table.quoted_second);
+        same_as_walk(&table, "in \" foo at \" least in ' \" foo");
+        let mut table = PhraseTable::default();
+        table.insert("at least", 2);
+        table.insert("at", 3);
+        assert!(!table.quoted_second);
+        same_as_walk(&table, "at \" least at most at");
     }
 
     #[test]

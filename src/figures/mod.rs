@@ -233,11 +233,11 @@ impl<'s> Extractor<'s, '_> {
         let mut i = 0;
         while i < self.toks.len() {
             // Most tokens cannot start a figure: `try_at` would find nothing.
-            if !self.can_start(i) {
+            let Some(hedge) = self.start_at(i) else {
                 i += 1;
                 continue;
-            }
-            match self.try_at(i) {
+            };
+            match self.try_at(i, hedge) {
                 Attempt::Found(c) => {
                     i = c.te.max(i + 1);
                     cands.push(*c);
@@ -275,25 +275,33 @@ impl<'s> Extractor<'s, '_> {
         })
     }
 
-    fn can_start(&self, i: usize) -> bool {
+    /// None when no figure can start at token `i`; else the hedge before
+    /// a number that starts there, if any, which `try_at` takes (looked up
+    /// here once rather than there again).
+    fn start_at(&self, i: usize) -> Option<Option<(usize, &'static Hedge)>> {
+        let lex = self.lex;
         let t = &self.toks[i];
         if t.kind == Kind::Num {
-            return true;
+            return Some(lex.hedges_before.longest(self.toks, i));
         }
-        if !self.lex.start_words.may_contain(&t.norm) {
-            return false;
+        if !lex.start_words.may_contain(&t.norm) {
+            return None;
         }
-        let Some(start) = self.lex.starts.get(t.norm.as_ref()) else {
-            return false;
+        let start = lex.starts.get(t.norm.as_ref())?;
+        // Only the first word of a hedge starts one.
+        let hedge = if start.hedge {
+            lex.hedges_before.longest(self.toks, i)
+        } else {
+            None
         };
         // Common words ("the", "in", "on", "at") begin a hedge; without
         // the rest of it they start nothing, and most of the time it is not
         // there.
-        let lex = self.lex;
-        start.always
-            || (start.hedge && lex.hedges_before.longest(self.toks, i).is_some())
+        let can = start.always
+            || hedge.is_some()
             || (start.vague && lex.vague.longest(self.toks, i).is_some())
-            || (start.symbol && lex.currency_symbols.longest(self.toks, i).is_some())
+            || (start.symbol && lex.currency_symbols.longest(self.toks, i).is_some());
+        can.then_some(hedge)
     }
 
     fn text(&self, ts: usize, te: usize) -> (Range<usize>, String) {
@@ -310,10 +318,11 @@ impl<'s> Extractor<'s, '_> {
             .any(|r| r.contains(&pos))
     }
 
-    fn try_at(&self, i: usize) -> Attempt {
+    /// `hedge` is `lex.hedges_before.longest(self.toks, i)`.
+    fn try_at(&self, i: usize, hedge: Option<(usize, &Hedge)>) -> Attempt {
         let lex = self.lex;
         // hedge before
-        let (hedge, mut j) = match lex.hedges_before.longest(self.toks, i) {
+        let (hedge, mut j) = match hedge {
             Some((e, h)) => (Some(*h), e),
             None => (None, i),
         };
@@ -1568,8 +1577,20 @@ mod shortcut_tests {
                 blocked: OnceCell::new(),
                 military: OnceCell::new(),
             };
-            for i in (0..toks.len()).filter(|&i| !ex.can_start(i)) {
-                prop_assert!(matches!(ex.try_at(i), Attempt::Nothing), "{s:?} at {i}");
+            for i in 0..toks.len() {
+                let hedge = lex.hedges_before.longest(&toks, i);
+                match ex.start_at(i) {
+                    None => prop_assert!(
+                        matches!(ex.try_at(i, hedge), Attempt::Nothing),
+                        "{s:?} at {i}"
+                    ),
+                    // The hedge it found is the one `try_at` asks for.
+                    Some(h) => prop_assert_eq!(
+                        h.map(|(e, h)| (e, std::ptr::from_ref(h))),
+                        hedge.map(|(e, h)| (e, std::ptr::from_ref(h))),
+                        "{} at {}", s, i
+                    ),
+                }
             }
         }
     }
