@@ -115,14 +115,49 @@ pub fn analyze_with_progress(corpus: &Corpus, done: &AtomicUsize) -> Analysis {
 }
 
 pub fn analyze_document(doc: &Document) -> DocAnalysis {
-    let spans: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.span.clone()).collect();
-    let attribution = attribution::analyze(&doc.text, &spans);
+    let attribution = attribution::analyze(&doc.text, &sentence_spans(doc));
+    let figures = found_figures(doc, &attribution);
+    let claims = claims(doc, &attribution, &figures);
+    DocAnalysis {
+        attribution,
+        figures,
+        claims,
+    }
+}
+
+/// A document's figures with their claimers, as [`analyze_document`] finds
+/// them, without the claims (for a caller that only lists figures).
+pub fn document_figures(doc: &Document) -> Vec<FoundFigure> {
+    let attribution = attribution::analyze(&doc.text, &sentence_spans(doc));
+    found_figures(doc, &attribution)
+}
+
+fn sentence_spans(doc: &Document) -> Vec<Range<usize>> {
+    doc.sentences.iter().map(|s| s.span.clone()).collect()
+}
+
+/// Every figure of the document, in sentence order.
+fn found_figures(doc: &Document, attribution: &DocAttribution) -> Vec<FoundFigure> {
     let mut figures = Vec::new();
-    let mut claims = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        for figure in figures::extract_figures(&doc.text[s.span.clone()]) {
+            let claimer = attribution.claimer_at(i, figure.span.start).cloned();
+            figures.push(FoundFigure {
+                sentence: i,
+                figure,
+                claimer,
+            });
+        }
+    }
+    figures
+}
+
+/// The sentences with a figure, a quote or an attribution.
+fn claims(doc: &Document, attribution: &DocAttribution, figures: &[FoundFigure]) -> Vec<Claim> {
     // The quotes of each sentence, in one pass: quotes do not overlap, so
     // this is linear (filtering every quote for every sentence was
     // quadratic on a long run of quoted sentences).
-    let mut quotes_of: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
+    let mut quotes_of: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     for (qi, q) in attribution.quotes.iter().enumerate() {
         for list in quotes_of
             .iter_mut()
@@ -132,20 +167,16 @@ pub fn analyze_document(doc: &Document) -> DocAnalysis {
             list.push(qi);
         }
     }
-    for (i, span) in spans.iter().enumerate() {
-        let first_figure = figures.len();
-        for figure in figures::extract_figures(&doc.text[span.clone()]) {
-            let claimer = attribution.claimer_at(i, figure.span.start).cloned();
-            figures.push(FoundFigure {
-                sentence: i,
-                figure,
-                claimer,
-            });
+    let mut claims = Vec::new();
+    let mut next_figure = 0;
+    for (i, quotes) in quotes_of.into_iter().enumerate() {
+        let first_figure = next_figure;
+        while figures.get(next_figure).is_some_and(|f| f.sentence == i) {
+            next_figure += 1;
         }
-        let quotes = std::mem::take(&mut quotes_of[i]);
         let attributed = attribution.sentences.get(i).is_some_and(|a| !a.is_empty());
         let mut kinds = Vec::new();
-        if figures.len() > first_figure {
+        if next_figure > first_figure {
             kinds.push(ClaimKind::Figure);
         }
         if !quotes.is_empty() {
@@ -160,15 +191,11 @@ pub fn analyze_document(doc: &Document) -> DocAnalysis {
                 kinds,
                 claimer: attribution.sentence_claimer(i).cloned(),
                 quotes,
-                figures: (first_figure..figures.len()).collect(),
+                figures: (first_figure..next_figure).collect(),
             });
         }
     }
-    DocAnalysis {
-        attribution,
-        figures,
-        claims,
-    }
+    claims
 }
 
 #[cfg(test)]

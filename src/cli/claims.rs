@@ -57,7 +57,7 @@ fn record<'a>(doc: &'a Document, a: &'a DocAnalysis, c: &'a Claim) -> ClaimRecor
 pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
     crosscheck::analysis::prepare();
     if json {
-        print_json_analyzed(args, &|d, a, out| {
+        print_json_analyzed(args, analysis::analyze_document, &|d, a, out| {
             a.claims.iter().try_for_each(|c| out.push(&record(d, a, c)))
         })?;
         return Ok(ExitCode::SUCCESS);

@@ -79,8 +79,8 @@ impl FigureRecord<'_> {
 pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
     crosscheck::analysis::prepare();
     if json {
-        print_json_analyzed(args, &|d, a, out| {
-            a.figures.iter().for_each(|f| record(d, f).write(out));
+        print_json_analyzed(args, analysis::document_figures, &|d, figures, out| {
+            figures.iter().for_each(|f| record(d, f).write(out));
             Ok(())
         })?;
         return Ok(ExitCode::SUCCESS);

@@ -339,25 +339,20 @@ impl JsonArray {
     }
 }
 
-/// The records of one document for [`print_json_analyzed`].
-pub type EachDocument = dyn Fn(
-        &crosscheck::Document,
-        &crosscheck::analysis::DocAnalysis,
-        &mut JsonElements,
-    ) -> serde_json::Result<()>
-    + Sync;
-
 /// Writes one JSON array to stdout, the same bytes as [`print_json`] of all
-/// the records, but streams the corpus: files are read, analyzed and turned
-/// into JSON a chunk at a time on the worker threads, so a large corpus is
-/// never all in memory and the main thread only writes bytes. `each`
-/// pushes the records of one document. Problems with files go to stderr as
-/// they are met; with no document at all nothing is written and it fails.
-pub fn print_json_analyzed(args: &crate::CorpusArgs, each: &EachDocument) -> anyhow::Result<()> {
+/// the records, but streams the corpus: files are read, analyzed (by
+/// `analyze`) and turned into JSON a chunk at a time on the worker threads,
+/// so a large corpus is never all in memory and the main thread only writes
+/// bytes. `each` pushes the records of one document. Problems with files go
+/// to stderr as they are met; with no document at all nothing is written and
+/// it fails.
+pub fn print_json_analyzed<A>(
+    args: &crate::CorpusArgs,
+    analyze: fn(&crosscheck::Document) -> A,
+    each: &(dyn Fn(&crosscheck::Document, &A, &mut JsonElements) -> serde_json::Result<()> + Sync),
+) -> anyhow::Result<()> {
     use rayon::prelude::*;
-    let elements = |d: &crosscheck::Document, out: &mut JsonElements| {
-        each(d, &crosscheck::analysis::analyze_document(d), out)
-    };
+    let elements = |d: &crosscheck::Document, out: &mut JsonElements| each(d, &analyze(d), out);
     let mut array = JsonArray::new();
     let Some(plan) = args.plan() else {
         let seeds = crosscheck::Corpus::seeds();
