@@ -262,7 +262,13 @@ impl<T> PhraseTable<T> {
                 return None;
             }
         }
-        let list = self.by_first.get(first.norm.as_ref())?;
+        self.walk(toks, i)
+    }
+
+    /// [`longest`](Self::longest) without its shortcuts: the phrases that
+    /// start with token `i`, longest first, each walked.
+    fn walk(&self, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
+        let list = self.by_first.get(toks.get(i)?.norm.as_ref())?;
         'outer: for (phrase, value) in list {
             let mut j = i + 1;
             for p in &phrase[1..] {
@@ -657,41 +663,14 @@ mod tests {
         assert!(others.iter().filter(|w| sig.may_contain(w)).count() <= 1);
     }
 
-    /// `longest` without the signature and pair shortcuts: the first
-    /// token hashed, then every phrase starting with it walked.
-    fn longest_by_walk<'t, T>(
-        table: &'t PhraseTable<T>,
-        toks: &[Tok],
-        i: usize,
-    ) -> Option<(usize, &'t T)> {
-        let list = table.by_first.get(toks.get(i)?.norm.as_ref())?;
-        'outer: for (phrase, value) in list {
-            let mut j = i + 1;
-            for p in &phrase[1..] {
-                while toks
-                    .get(j)
-                    .is_some_and(|t| is_quote(&t.norm) && !is_quote(p))
-                {
-                    j += 1;
-                }
-                match toks.get(j) {
-                    Some(t) if t.norm == *p => j += 1,
-                    _ => continue 'outer,
-                }
-            }
-            return Some((j, value));
-        }
-        None
-    }
-
-    /// Same end and same entry (by address) as `longest_by_walk`.
+    /// Same end and same entry (by address) as the plain walk.
     fn same_as_walk<T>(table: &PhraseTable<T>, text: &str) {
         let toks = tokenize(text);
         let found = |a: Option<(usize, &T)>| a.map(|(e, v)| (e, std::ptr::from_ref(v)));
         for i in 0..=toks.len() {
             assert_eq!(
                 found(table.longest(&toks, i)),
-                found(longest_by_walk(table, &toks, i)),
+                found(table.walk(&toks, i)),
                 "{text:?} at {i}"
             );
         }
