@@ -320,7 +320,7 @@ fn event_loop(
         }
         // Hits due from the finder's worker are drawn within a frame.
         let tick = if app.pending_search().is_some() {
-            15
+            5
         } else {
             50
         };

@@ -212,6 +212,52 @@ fn finder_moves_and_esc_returns_without_jumping() {
 }
 
 #[test]
+fn a_long_sources_list_shows_the_selected_source() {
+    let texts: Vec<(String, String)> = (0..60)
+        .map(|i| {
+            let name = format!("story-{i:02}.txt");
+            (
+                name,
+                format!("Headline number {i}\n\nThe council met on day {i}."),
+            )
+        })
+        .collect();
+    let loaded =
+        crosscheck::load::load_named(texts.iter().map(|(n, t)| (n.as_str(), t.as_bytes())));
+    let corpus = Arc::new(Corpus {
+        documents: loaded.documents,
+    });
+    let mut a = App::new(
+        corpus,
+        Keymap::defaults(),
+        Theme::new(&Colors::default(), true).unwrap(),
+        Rect::new(0, 0, 80, 24),
+    );
+    // The sources pane: the left 25 columns.
+    let sources = |a: &App| -> String {
+        render(a)
+            .lines()
+            .map(|l| l.chars().take(25).collect::<String>() + "\n")
+            .collect()
+    };
+    let pane = sources(&a);
+    assert!(
+        pane.contains("story-00") && !pane.contains("story-59"),
+        "{pane}"
+    );
+    press(&mut a, "G");
+    let pane = sources(&a);
+    assert!(
+        pane.contains("story-59") && !pane.contains("story-00"),
+        "{pane}"
+    );
+    // The selection stays in view on the way back up.
+    press(&mut a, "k k k");
+    assert_eq!(a.selected_source, 56);
+    assert!(sources(&a).contains("story-56"));
+}
+
+#[test]
 fn stale_search_results_are_dropped() {
     let mut a = app(80, 24);
     press(&mut a, "f");

@@ -82,11 +82,17 @@ fn draw_sources(frame: &mut Frame, app: &App, area: Rect) {
     let block = pane_block(app, Line::from(title), focused);
     let inner = block.inner(area);
     let width = inner.width as usize;
+    // Only the sources in view are built: at 10,000 sources building them
+    // all took longer than a frame. Two lines each.
+    let rows = (inner.height as usize / 2).max(1);
+    let first = app.selected_source.saturating_sub(rows - 1);
     let items: Vec<ListItem> = app
         .corpus
         .documents
         .iter()
         .enumerate()
+        .skip(first)
+        .take(rows)
         .map(|(i, d)| {
             let open = if i == app.reader.doc { "▸ " } else { "  " };
             let name = d.display_name();
@@ -126,7 +132,7 @@ fn draw_sources(frame: &mut Frame, app: &App, area: Rect) {
     let list = List::new(items)
         .block(block)
         .highlight_style(app.theme.selected);
-    let mut state = ListState::default().with_selected(Some(app.selected_source));
+    let mut state = ListState::default().with_selected(Some(app.selected_source - first));
     frame.render_stateful_widget(list, area, &mut state);
 }
 
@@ -977,9 +983,14 @@ fn draw_finder(frame: &mut Frame, app: &App, size: Rect) {
     );
     let name_width = 14usize.min(list_area.width as usize / 3);
     let text_width = (list_area.width as usize).saturating_sub(name_width + 2);
+    // Only the hits in view are built (up to 500 are kept).
+    let rows = (list_area.height as usize).max(1);
+    let first = f.selected.saturating_sub(rows - 1);
     let items: Vec<ListItem> = f
         .hits
         .iter()
+        .skip(first)
+        .take(rows)
         .map(|h| {
             let doc = &app.corpus.documents[h.id.doc];
             let name = fit(doc.display_name(), name_width);
@@ -998,7 +1009,8 @@ fn draw_finder(frame: &mut Frame, app: &App, size: Rect) {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let mut state = ListState::default().with_selected((!f.hits.is_empty()).then_some(f.selected));
+    let mut state =
+        ListState::default().with_selected((!f.hits.is_empty()).then_some(f.selected - first));
     frame.render_stateful_widget(
         List::new(items).highlight_style(app.theme.selected),
         list_area,
