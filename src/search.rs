@@ -29,9 +29,8 @@ fn score(matcher: &SkimMatcherV2, text: &str, terms: &[&str]) -> Option<i64> {
 }
 
 /// Matched char indices of all terms, sorted and deduplicated.
-fn indices(text: &str, query: &str) -> Vec<usize> {
-    let matcher = SkimMatcherV2::default().smart_case();
-    let mut out: Vec<usize> = terms(query)
+fn indices(matcher: &SkimMatcherV2, text: &str, terms: &[&str]) -> Vec<usize> {
+    let mut out: Vec<usize> = terms
         .iter()
         .filter_map(|t| matcher.fuzzy_indices(text, t).map(|(_, i)| i))
         .flatten()
@@ -202,13 +201,15 @@ impl Finder {
     }
 
     fn hits(&self, corpus: &Corpus, query: &str, best: &[(usize, i64)]) -> Vec<Hit> {
+        let matcher = SkimMatcherV2::default().smart_case();
+        let terms = terms(query);
         best.iter()
             .map(|&(i, score)| {
                 let id = self.ids[i];
                 Hit {
                     id,
                     score,
-                    indices: indices(corpus.sentence_text(id), query),
+                    indices: indices(&matcher, corpus.sentence_text(id), &terms),
                 }
             })
             .collect()
@@ -272,7 +273,7 @@ mod tests {
             .map(|(id, score)| Hit {
                 id,
                 score,
-                indices: indices(corpus.sentence_text(id), query),
+                indices: indices(&m, corpus.sentence_text(id), &terms),
             })
             .collect();
         Found { hits, matched }

@@ -258,6 +258,36 @@ fn a_long_sources_list_shows_the_selected_source() {
 }
 
 #[test]
+fn the_finder_list_scrolls_with_the_selection() {
+    let mut a = app(80, 24);
+    press(&mut a, "f");
+    type_text(&mut a, "e");
+    let hits = a.finder.as_ref().unwrap().hits.clone();
+    assert!(hits.len() > 50, "{}", hits.len());
+    // Far below the first screenful, the hits above the window do not
+    // matter: dropping ten of them shows the same screen.
+    let view = |a: &mut App, from: usize| {
+        let f = a.finder.as_mut().unwrap();
+        f.hits = hits[from..].to_vec();
+        f.selected = 40 - from;
+        // All but the bottom border, whose count changes with the list.
+        let screen = render(a);
+        screen
+            .lines()
+            .filter(|l| !l.contains(" hits ┘"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let scrolled = view(&mut a, 0);
+    assert_eq!(view(&mut a, 10), scrolled);
+    assert_ne!(
+        view(&mut a, 40),
+        scrolled,
+        "the selection is not at the top"
+    );
+}
+
+#[test]
 fn stale_search_results_are_dropped() {
     let mut a = app(80, 24);
     press(&mut a, "f");
