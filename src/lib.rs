@@ -9,7 +9,6 @@ pub mod compare;
 pub mod corpus;
 pub mod document;
 pub mod figures;
-pub mod format;
 pub mod load;
 pub mod outlet;
 pub mod sanitize;

@@ -3,9 +3,9 @@
 
 use super::{JsonElements, Style, print_json_analyzed};
 use crate::CorpusArgs;
+use crate::display::describe;
 use crosscheck::analysis::{self, FoundFigure};
 use crosscheck::document::ParagraphKind;
-use crosscheck::format::describe;
 use crosscheck::{Corpus, Document};
 use serde::Serialize;
 use std::process::ExitCode;

@@ -4,9 +4,9 @@ use super::action::Action;
 use super::app::{App, DiffSection, Focus, MIN_HEIGHT, MIN_WIDTH, View, areas};
 use super::keymap::Context;
 use super::wrap::{self, Highlight};
+use crate::display;
 use crate::fit::fit;
 use crosscheck::compare::{Change, Comparison, Op, Verdict};
-use crosscheck::format;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -457,7 +457,7 @@ fn diff_list_rows(
                     "  {}{}  {}  {} src",
                     story_tag(c, g.story.id),
                     g.label,
-                    format::spread(g),
+                    display::spread(g),
                     g.sources
                 );
                 Line::from(vec![
@@ -477,7 +477,8 @@ fn diff_list_rows(
                 let head = format!("{}{} src  ", story_tag(c, g.story.id), g.sources);
                 spans.push(Span::styled(head, app.theme.dim));
                 let used: usize = spans.iter().map(|s| s.content.width()).sum();
-                spans.push(Span::raw(fit(&g.label, width.saturating_sub(used))));
+                let label = display::statement_label(&g.label);
+                spans.push(Span::raw(fit(&label, width.saturating_sub(used))));
                 Line::from(spans)
             })
             .collect(),
@@ -549,7 +550,10 @@ fn diff_detail_lines(
     };
     if let Some(story) = story.filter(|_| c.stories.len() > 1) {
         lines.push(Line::from(Span::styled(
-            fit(&format!("S{}: {}", story.id + 1, story.label), width),
+            fit(
+                &format!("S{}: {}", story.id + 1, display::story_label(&story.label)),
+                width,
+            ),
             app.theme.title,
         )));
     }
@@ -561,7 +565,7 @@ fn diff_detail_lines(
             let analysis = app.analysis.as_deref();
             for (i, e) in g.entries.iter().enumerate() {
                 let figure = analysis.and_then(|a| a.figure(e.id.doc, e.figure));
-                let value = format::entry_value(e, figure);
+                let value = display::entry_value(e, figure);
                 let mut flags = Vec::new();
                 if e.derived {
                     flags.push("derived");
