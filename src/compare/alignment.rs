@@ -76,10 +76,10 @@ pub(super) fn align(
                 if feats[a].id.doc == feats[b].id.doc {
                     continue;
                 }
-                let key = (a.min(b), a.max(b));
+                let (lo, hi) = (a.min(b), a.max(b));
                 let sc = *cache
-                    .entry(key)
-                    .or_insert_with(|| score(&feats[key.0], &feats[key.1]));
+                    .entry((lo, hi))
+                    .or_insert_with(|| score(&feats[lo], &feats[hi]));
                 if sc < LINK_THRESHOLD {
                     ok = false;
                     break 'check;

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::facts::Facts;
 use super::lexicon::{LEXICON, Lexicon, ScopeKind};
 use super::stories::Stories;
-use super::text::{StemIds, Word, find_phrase, has_digit, words};
+use super::text::{StemIds, Word, find_phrase, has_digit, hyphen_parts, words};
 use super::{DocNames, FigureEntry, FigureGroup, Spread, Strings, ValueHolders, Verdict};
 use crate::analysis::FoundFigure;
 use crate::corpus::{Corpus, SentenceId};
@@ -344,7 +344,7 @@ fn anchors(
             continue;
         }
         let w = &ws[i];
-        for part in w.norm.split('-') {
+        for part in hyphen_parts(&w.norm) {
             if part.len() < 2
                 || has_digit(part)
                 || lex.stop_words.contains(part)
@@ -607,6 +607,7 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
 /// How many members of a group have an anchor, and where it first appears.
 #[derive(Clone, Copy)]
 struct AnchorCount {
+    stem: u32,
     members: usize,
     /// Member order × 100 + the anchor's rank in that member.
     first: usize,
@@ -626,20 +627,16 @@ fn anchor_label(items: &[Item], entries: &[FigureEntry], m: &[usize]) -> String 
         for (order, &i) in m.iter().enumerate() {
             for (rank, a) in items[i].anchors.iter().enumerate() {
                 let c = count.entry(a.stem).or_insert(AnchorCount {
+                    stem: a.stem,
                     members: 0,
                     first: order.saturating_mul(100).saturating_add(rank),
                 });
                 c.members += 1;
             }
         }
-        let mut shared: Vec<(u32, AnchorCount)> =
-            count.into_iter().filter(|c| c.1.members > 1).collect();
-        shared.sort_by(|a, b| {
-            b.1.members
-                .cmp(&a.1.members)
-                .then(a.1.first.cmp(&b.1.first))
-        });
-        chosen = shared.iter().take(2).map(|c| c.0).collect();
+        let mut shared: Vec<AnchorCount> = count.into_values().filter(|c| c.members > 1).collect();
+        shared.sort_by(|a, b| b.members.cmp(&a.members).then(a.first.cmp(&b.first)));
+        chosen = shared.iter().take(2).map(|c| c.stem).collect();
     }
     if chosen.is_empty() {
         if let Some(s) = &entries[0].subject {
