@@ -54,15 +54,17 @@ MIRRORS = {
 GVA_ROOT = "EventRegistries/GunViolenceArchive/the_violent_corpus/"
 ECB_ROOT = "ECBplus-prep/output_data/test_parsing/"
 
-# Clusters copied into mixed/ (set, cluster id): ~20 events of all three sets.
+# Clusters copied into mixed/ (set, cluster id): the 22 gold clusters of gold.toml.
 MIXED = [
-    ("gva", "600398"), ("gva", "597756"), ("gva", "577157"), ("gva", "525767"),
-    ("gva", "711597"), ("gva", "617607"), ("gva", "597176"), ("gva", "610584"),
-    ("gva", "566168"), ("gva", "489581"), ("gva", "483049"), ("gva", "405133"),
-    ("gva", "324644"),
-    ("basil", "01c59743-7082-44fc-8414-3c04126f470f"),
-    ("ecb", "10ecb"), ("ecb", "10ecbplus"), ("ecb", "3ecb"), ("ecb", "37ecb"),
-    ("ecb", "18ecb"), ("ecb", "44ecb"),
+    ("gva", "711597"), ("gva", "617607"), ("gva", "597176"), ("gva", "600398"),
+    ("gva", "611479"), ("gva", "803054"), ("gva", "752222"), ("gva", "663106"),
+    ("gva", "634787"), ("gva", "803822"), ("gva", "773002"), ("gva", "763313"),
+    ("gva", "595048"), ("gva", "489581"),
+    ("basil", "eb17fa36-89f2-4d0b-8133-7bb4682228e1"),
+    ("basil", "1f99798f-2b60-4ecb-b5f4-4aa7991e8ace"),
+    ("basil", "1e41e98b-9ac1-441d-b2c2-19d8f730c74a"),
+    ("basil", "3ae35b16-7f7f-4a5e-9f24-5ce724106a73"),
+    ("ecb", "10ecb"), ("ecb", "41ecb"), ("ecb", "24ecb"), ("ecb", "12ecb"),
 ]
 
 
