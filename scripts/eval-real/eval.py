@@ -18,8 +18,10 @@ Matching (kept simple on purpose):
   * An entry matches a gold value when it belongs to that article and its interval
     [low, high] (null = unbounded; converted into the gold unit when both units are
     known, see UNITS) overlaps the gold interval [lo, hi] (v = exact value) with a
-    relative tolerance of 0.5%. Entries without a unit match gold quantities counted
-    in people/count; an entry in `year` matches a gold `year`, and so on.
+    relative tolerance of 0.5%. When the gold interval is open on one side ("at least
+    19", "up to 16") the entry's stated `value` must also be within 25% of the gold
+    bound. Entries without a unit match gold quantities counted in people/count (and
+    ages in years); an entry in `day` matches a gold `year` after conversion, and so on.
   * Disagreeing verdicts: `conflict`, and any verdict named revision/revised/
     contradiction/disagree (printed separately). `agree`, `compatible`, `single` are
     not disagreeing. Unknown verdict names are reported and counted as not disagreeing.
@@ -125,33 +127,45 @@ def overlaps(a_lo, a_hi, b_lo, b_hi, tol=0.005):
 
 
 def entry_interval_in(entry, gold_unit):
-    """The entry's [low, high] in the gold unit, or None when units do not fit."""
+    """The entry's (low, high, value) in the gold unit, or None when units do not fit."""
     lo, hi, val = entry.get("low"), entry.get("high"), entry.get("value")
     if lo is None and hi is None and val is not None and entry.get("qualifier") == "exact":
         lo = hi = val
     eu = entry.get("unit")
     if gold_unit in COUNT_UNITS:
         if eu in (None, "") or str(eu).lower() in ("people", "count", "persons"):
-            return lo, hi
+            return lo, hi, val
         return None
     g = unit_of(gold_unit)
     e = unit_of(eu)
     if g is None:  # a gold unit we do not convert: require a unit-less entry
-        return (lo, hi) if eu in (None, "") else None
+        return (lo, hi, val) if eu in (None, "") else None
     if e is None:
-        # unit-less numbers can still be ages ("Smith, 44,") or counts in years
-        return (lo, hi) if eu in (None, "") and g[0] == "time" and gold_unit == "year" else None
+        # a unit-less number can still be an age ("Smith, 44,")
+        return (lo, hi, val) if eu in (None, "") and gold_unit == "year" else None
     if e[0] != g[0]:
         return None
     f = e[1] / g[1]
-    return (None if lo is None else lo * f), (None if hi is None else hi * f)
+    mul = lambda x: None if x is None else x * f
+    return mul(lo), mul(hi), mul(val)
 
 
 def entry_matches(entry, value, gold_unit):
+    """Interval overlap; a half-open gold interval ("at least 19", "up to 16") also
+    needs the entry's stated number within 25% of the gold bound, so that any small
+    or large number of the same article does not match it."""
     iv = entry_interval_in(entry, gold_unit)
     if iv is None:
         return False
-    return overlaps(iv[0], iv[1], value["lo"], value["hi"])
+    lo, hi, val = iv
+    if not overlaps(lo, hi, value["lo"], value["hi"]):
+        return False
+    if (value["lo"] is None) != (value["hi"] is None):
+        b = value["lo"] if value["lo"] is not None else value["hi"]
+        if val is None or b == 0:
+            return False
+        return min(abs(val), abs(b)) / max(abs(val), abs(b)) >= 0.8
+    return True
 
 
 def fmt_iv(lo, hi):
@@ -310,6 +324,14 @@ def score_cluster(cluster, diff, verbose=False):
                                    and any(k == q["key"] for _, _, k, _ in matches[gi])]
         s.items.append(item)
 
+    # agree/compatible verdicts whose entries all come from one origin (a page and its
+    # copies): corroboration that is not independent
+    s.dup_agree = 0
+    for g in groups:
+        if g.get("verdict") in AGREEING:
+            docs = {doc_of(e["source"]) for e in g.get("entries", [])}
+            if len(docs) >= 2 and len({dup_of.get(d, d) for d in docs}) == 1:
+                s.dup_agree += 1
     s.disagreeing = [gi for gi, g in enumerate(groups) if disagreeing(g)]
     s.true = [gi for gi in s.disagreeing if gi in true_groups]
     s.false = [gi for gi in s.disagreeing if gi not in true_groups]
@@ -358,25 +380,32 @@ def diagnose_miss(q, groups, matches, same_origin, by_source):
             f"({groups[gb].get('measure')}, {groups[gb].get('verdict')}); {tag}")
 
 
+def miss_kind(why):
+    if why.startswith("not extracted"):
+        return "value not extracted"
+    if why.startswith("same group"):
+        return "both sides in one group, verdict not disagreeing"
+    if why.startswith("split") and why.endswith("different stories"):
+        return "sides in groups of different stories"
+    if why.startswith("split"):
+        return "sides in different groups of one story"
+    return why
+
+
 def classify_false(group, m, doc_of, same_origin):
     """A rough reason for a disagreeing verdict that no gold disagreement supports."""
     entries = group.get("entries", [])
     docs = {doc_of(e["source"]) for e in entries}
     keys = {k for _, _, k, _ in m}
-    # values per origin: is the spread only inside one article?
-    by_doc = defaultdict(set)
-    for e in entries:
-        by_doc[doc_of(e["source"])].add(e.get("value"))
-    values = {e.get("value") for e in entries}
     if len(docs) == 1:
-        return "one article only"
-    if all(len(v) == 1 for v in by_doc.values()) and len(values) > 1 and len(keys) == 1:
-        return "one agreeing quantity plus unrelated figures"
+        return "values of one article only"
+    if all(same_origin(a, b) for a in docs for b in docs):
+        return "duplicates of one article only"
     if len(keys) >= 2:
         return "lumps several gold quantities"
     if len(keys) == 1:
-        return "one gold quantity mixed with non-gold figures"
-    return "non-gold figures only"
+        return "a gold quantity plus figures outside the gold"
+    return "figures outside the gold only"
 
 
 # ------------------------------------------------------------------ mixed folder
@@ -409,6 +438,7 @@ def mixed_run(binary, data, gold, verbose, one_story_flag=False):
     n_docs = sum(len(v) for v in stories.values())
     pure_docs = sum(Counter(v).most_common(1)[0][1] for v in stories.values())
     res = {
+        "_diff": diff,
         "stories": len(stories),
         "clusters": len(clusters_in),
         "documents": n_docs,
@@ -420,6 +450,27 @@ def mixed_run(binary, data, gold, verbose, one_story_flag=False):
             stories.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))},
     }
     return res
+
+
+def restrict(diff, folder):
+    """The part of a diff JSON whose entries come from one folder: groups keep their
+    verdict (computed on all their entries), entries of other folders are dropped."""
+    prefix = folder.rstrip(os.sep) + os.sep
+    inside = lambda src: src.startswith(prefix)
+    groups = []
+    for g in diff.get("figures", []):
+        es = [e for e in g.get("entries", []) if inside(e["source"])]
+        if es:
+            g2 = dict(g)
+            g2["entries"] = es
+            g2["_foreign"] = len(g.get("entries", [])) - len(es)
+            groups.append(g2)
+    stories = []
+    for st in diff.get("stories") or []:
+        srcs = [x for x in st.get("sources", []) if inside(x)]
+        if srcs:
+            stories.append({"id": st.get("id"), "label": st.get("label"), "sources": srcs})
+    return {"figures": groups, "stories": stories}
 
 
 def doc_is_offtopic(src, keys):
@@ -436,7 +487,8 @@ def print_cluster(s, cluster, verbose, out):
     print(f"{s.id:52} stories {s.stories!s:>3}{'' if s.one_story else '*'}  groups {s.groups:3}  "
           f"conflict {s.verdicts.get('conflict', 0):3}{(' ' + extra) if extra else ''}"
           f"{(' other:' + unk) if unk else ''}  |  dis found {s.found}/{s.gold_dis}"
-          f" (clean {s.found_clean})  false {len(s.false):3}  agree shown {s.agree_shown}/{s.gold_agree}",
+          f" (clean {s.found_clean})  false {len(s.false):3}  agree shown {s.agree_shown}/{s.gold_agree}"
+          f"{f'  agree-by-duplicates {s.dup_agree}' if s.dup_agree else ''}",
           file=out)
     if not verbose:
         return
@@ -481,7 +533,8 @@ def main():
     clusters = [c for c in gold["cluster"] if not args.cluster or c["id"] in args.cluster]
     modes = [False] + ([True] if supports_one_story(args.bin) else [])
     out = sys.stderr if args.json else sys.stdout
-    summary = {"binary": args.bin, "gold": args.gold, "modes": {}}
+    summary = {"binary": args.bin, "gold": os.path.relpath(args.gold), "data": args.data,
+               "modes": {}}
 
     for one in modes:
         name = "one-story" if one else "default"
@@ -502,6 +555,9 @@ def main():
         kinds = Counter()
         for s in scores:
             kinds.update(s.false_kinds)
+        miss_kinds = Counter(miss_kind(it["why"]) for s in scores for it in s.items
+                             if it["status"] == "disagree" and not it["found"])
+        false_measures = Counter(s._groups[gi].get("measure") for s in scores for gi in s.false)
         pct = lambda a, b: (100.0 * a / b) if b else float("nan")
         print(f"\nTOTAL  clusters {len(scores)}  one story {one_story}/{len(scores)}  "
               f"stories {tot(lambda s: s.stories or 0)}  groups {tot(lambda s: s.groups)}  "
@@ -511,10 +567,17 @@ def main():
         print(f"       precision of disagreeing verdicts {ntrue}/{ntrue + nfalse} = "
               f"{pct(ntrue, ntrue + nfalse):.1f}%", file=out)
         print(f"       agreements shown as agree/compatible {shown}/{gold_agree} = "
-              f"{pct(shown, gold_agree):.1f}%", file=out)
+              f"{pct(shown, gold_agree):.1f}%;  agree/compatible verdicts resting on copies of "
+              f"one article only: {tot(lambda s: s.dup_agree)}", file=out)
         if kinds:
             print("       false disagreeing verdicts by kind: " +
                   ", ".join(f"{k} {n}" for k, n in kinds.most_common()), file=out)
+        if miss_kinds:
+            print("       missed disagreements by reason: " +
+                  ", ".join(f"{k} {n}" for k, n in miss_kinds.most_common()), file=out)
+        if false_measures:
+            print("       false disagreeing verdicts by measure: " +
+                  ", ".join(f"{k} {n}" for k, n in false_measures.most_common()), file=out)
         summary["modes"][name] = {
             "clusters": len(scores), "one_story": one_story,
             "gold_disagreements": gold_dis, "found": found, "found_clean": clean,
@@ -522,13 +585,15 @@ def main():
             "disagreeing_verdicts": ntrue + nfalse, "true": ntrue, "false": nfalse,
             "precision": pct(ntrue, ntrue + nfalse) / 100 if ntrue + nfalse else None,
             "gold_agreements": gold_agree, "agreements_shown": shown,
-            "false_kinds": dict(kinds),
+            "agree_by_duplicates": tot(lambda s: s.dup_agree),
+            "false_kinds": dict(kinds), "miss_kinds": dict(miss_kinds),
+            "false_measures": dict(false_measures),
             "per_cluster": [{
                 "id": s.id, "stories": s.stories, "one_story": s.one_story,
                 "story_sizes": s.story_sizes, "groups": s.groups,
                 "verdicts": dict(s.verdicts), "revision_lists": s.revision_lists,
                 "gold_disagreements": s.gold_dis, "found": s.found, "found_clean": s.found_clean,
-                "false": len(s.false), "true": len(s.true),
+                "false": len(s.false), "true": len(s.true), "agree_by_duplicates": s.dup_agree,
                 "gold_agreements": s.gold_agree, "agreements_shown": s.agree_shown,
                 "missed": {it["key"]: it.get("why") for it in s.items
                            if it["status"] == "disagree" and not it["found"]},
@@ -549,6 +614,37 @@ def main():
                           file=out)
                 print("    stories per cluster: " + ", ".join(
                     f"{k}={n}" for k, n in m["stories_per_cluster"].items()), file=out)
+            diff = m.pop("_diff")
+            print("\n== the gold clusters scored inside the mixed run (groups cut to each "
+                  "cluster's entries; verdicts as computed on the whole group)", file=out)
+            mscores = []
+            for c in gold["cluster"]:
+                folder = os.path.join(args.data, "mixed", c["id"].replace("/", "-"))
+                sub = restrict(diff, folder)
+                sc = score_cluster(c, sub, args.verbose)
+                mscores.append(sc)
+                print_cluster(sc, c, args.verbose, out)
+            t = lambda f: sum(f(x) for x in mscores)
+            gd, fd, cl = t(lambda x: x.gold_dis), t(lambda x: x.found), t(lambda x: x.found_clean)
+            tr, fa = t(lambda x: len(x.true)), t(lambda x: len(x.false))
+            ga, sh = t(lambda x: x.gold_agree), t(lambda x: x.agree_shown)
+            pct = lambda a, b: (100.0 * a / b) if b else float("nan")
+            print(f"\nMIXED TOTAL  one story {sum(1 for x in mscores if x.one_story)}/{len(mscores)}"
+                  f"  recall {fd}/{gd} = {pct(fd, gd):.1f}% (clean {cl})  precision {tr}/{tr + fa}"
+                  f" = {pct(tr, tr + fa):.1f}%  agreements shown {sh}/{ga} = {pct(sh, ga):.1f}%",
+                  file=out)
+            mk = Counter(miss_kind(it["why"]) for x in mscores for it in x.items
+                         if it["status"] == "disagree" and not it["found"])
+            if mk:
+                print("       missed by reason: " + ", ".join(f"{k} {n}" for k, n in mk.most_common()),
+                      file=out)
+            m["scored"] = {"one_story": sum(1 for x in mscores if x.one_story),
+                           "found": fd, "found_clean": cl, "gold_disagreements": gd,
+                           "true": tr, "false": fa, "agreements_shown": sh,
+                           "gold_agreements": ga, "miss_kinds": dict(mk),
+                           "per_cluster": [{"id": x.id, "stories": x.stories,
+                                            "found": x.found, "false": len(x.false)}
+                                           for x in mscores]}
             summary["mixed"] = m
     if args.json:
         json.dump(summary, sys.stdout, indent=1)
