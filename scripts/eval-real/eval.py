@@ -107,6 +107,23 @@ def load_gold(path):
     return gold
 
 
+def check_gold(gold, data):
+    """Warn (stderr) about gold doc keys that name no file of their cluster folder."""
+    for c in gold["cluster"]:
+        folder = os.path.join(data, c["id"])
+        if not os.path.isdir(folder):
+            print(f"warning: {folder} is missing (rebuild with fetch_real.py)", file=sys.stderr)
+            continue
+        stems = [os.path.splitext(f)[0] for f in os.listdir(folder)]
+        keys = {v["doc"] for q in c["q"] for v in q["values"]} | set(c["offtopic"]) | \
+            {d for ds in c["duplicates"] for d in ds}
+        for k in sorted(keys):
+            hits = [st for st in stems if doc_key_matches(st, k)]
+            if len(hits) != 1:
+                print(f"warning: {c['id']}: gold doc {k!r} matches {len(hits)} files",
+                      file=sys.stderr)
+
+
 def doc_key_matches(stem, key):
     return stem == key or (len(key) >= 6 and stem.startswith(key))
 
@@ -530,6 +547,7 @@ def main():
     args = ap.parse_args()
 
     gold = load_gold(args.gold)
+    check_gold(gold, args.data)
     clusters = [c for c in gold["cluster"] if not args.cluster or c["id"] in args.cluster]
     modes = [False] + ([True] if supports_one_story(args.bin) else [])
     out = sys.stderr if args.json else sys.stdout
@@ -638,10 +656,17 @@ def main():
             if mk:
                 print("       missed by reason: " + ", ".join(f"{k} {n}" for k, n in mk.most_common()),
                       file=out)
+            fk = Counter()
+            for x in mscores:
+                fk.update(x.false_kinds)
+            if fk:
+                print("       false disagreeing verdicts by kind: " +
+                      ", ".join(f"{k} {n}" for k, n in fk.most_common()), file=out)
             m["scored"] = {"one_story": sum(1 for x in mscores if x.one_story),
                            "found": fd, "found_clean": cl, "gold_disagreements": gd,
                            "true": tr, "false": fa, "agreements_shown": sh,
                            "gold_agreements": ga, "miss_kinds": dict(mk),
+                           "false_kinds": dict(fk),
                            "per_cluster": [{"id": x.id, "stories": x.stories,
                                             "found": x.found, "false": len(x.false)}
                                            for x in mscores]}
