@@ -44,7 +44,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
     // Everything that can fail with a message fails before raw mode.
     let config = config::load().map_err(anyhow::Error::msg)?;
     let keymap = config.keymap().map_err(anyhow::Error::msg)?;
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = !crate::cli::style::no_color();
     let theme = config.theme(color).map_err(anyhow::Error::msg)?;
     let mouse = mouse_flag || config.mouse;
 
@@ -165,9 +165,7 @@ fn spawn_loader(
     tx: Sender<(Corpus, Vec<Problem>)>,
 ) {
     let inputs: Vec<Input> = args.paths.iter().map(|p| Input::parse(p)).collect();
-    let options = load::Options {
-        max_file_size: args.max_file_size,
-    };
+    let options = args.options();
     thread::spawn(move || {
         let loaded = load::load_with_progress(&inputs, options, &progress);
         let _ = tx.send((
