@@ -111,7 +111,7 @@ impl std::fmt::Display for Size {
         let n = self.0;
         match [(1 << 30, 'G'), (1 << 20, 'M'), (1 << 10, 'K')]
             .into_iter()
-            .find(|&(unit, _)| n != 0 && n % unit == 0)
+            .find(|&(unit, _)| n != 0 && n.is_multiple_of(unit))
         {
             Some((unit, suffix)) => write!(f, "{}{suffix}", n / unit),
             None => write!(f, "{n}"),

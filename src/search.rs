@@ -72,7 +72,7 @@ fn char_mask(text: &str) -> u64 {
 const STEP: usize = 4096;
 
 /// A search session: a finder's successive queries over one corpus. Each
-/// sentence's [`char_mask`] is computed once, so most sentences are ruled
+/// sentence's `char_mask` is computed once, so most sentences are ruled
 /// out without running the matcher; and a query that extends the previous
 /// one (the user typed on) is matched only among the previous query's
 /// matches.
@@ -136,7 +136,7 @@ impl SearchSession {
             .expect("the search is never stopped")
     }
 
-    /// As [`search`](Self::search), a step of [`STEP`] sentences at a time:
+    /// As [`search`](Self::search), a step of `STEP` sentences at a time:
     /// after each step but the last, `between` sees the progress (and can
     /// show the best hits so far) and may stop the search, which then
     /// returns `None`.
