@@ -2,7 +2,7 @@
 //! aligned statements with word diffs, and coverage — as text for people,
 //! Markdown for a write-up, or one JSON value.
 
-use super::Style;
+use super::style::Style;
 use crate::CorpusArgs;
 use crosscheck::compare::{
     self, Change, Comparison, FigureEntry, Op, StatementGroup, Story, Verdict, WordDiff,
