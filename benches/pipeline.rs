@@ -165,7 +165,7 @@ fn finder(c: &mut Criterion) {
             corpus,
             |b, corpus| {
                 b.iter_batched(
-                    || search::Finder::new(corpus),
+                    || search::SearchSession::new(corpus),
                     |mut finder| black_box(finder.search(corpus, "e", LIMIT).matched),
                     criterion::BatchSize::LargeInput,
                 )
@@ -176,7 +176,7 @@ fn finder(c: &mut Criterion) {
             corpus,
             |b, corpus| {
                 b.iter_batched(
-                    || search::Finder::new(corpus),
+                    || search::SearchSession::new(corpus),
                     |mut finder| {
                         finder.search_in_steps(corpus, "e", LIMIT, |p| {
                             black_box(p.hits());
@@ -196,7 +196,7 @@ fn finder(c: &mut Criterion) {
             corpus,
             |b, corpus| {
                 b.iter_batched(
-                    || search::Finder::new(corpus),
+                    || search::SearchSession::new(corpus),
                     |mut finder| {
                         for q in &prefixes {
                             black_box(finder.search(corpus, q, LIMIT).matched);

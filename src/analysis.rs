@@ -84,7 +84,7 @@ impl Analysis {
 /// the first document is, instead of one worker building them while the
 /// other waits.
 pub fn prepare() {
-    rayon::spawn(crate::clean::prepare);
+    rayon::spawn(crate::boilerplate::prepare);
     rayon::spawn(|| {
         crate::figures::lexicon::prepare();
         crate::attribution::prepare();

@@ -1,8 +1,8 @@
 //! The document model: cleaned text, metadata, paragraphs and sentences with
 //! byte spans into the cleaned text and 1-based lines in the original file.
 
-use crate::boundary::ascii_prefix_len;
-use crate::{clean, outlet, sanitize::sanitize_cow, segment};
+use crate::word_boundary::ascii_prefix_len;
+use crate::{boilerplate, outlet, sanitize::sanitize_cow, segment};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -189,7 +189,7 @@ pub fn build(
         });
     }
     for d in &mut drafts {
-        if d.kind == ParagraphKind::Body && clean::is_caption(d.joined()) {
+        if d.kind == ParagraphKind::Body && boilerplate::is_caption(d.joined()) {
             d.kind = ParagraphKind::Caption;
         }
     }
@@ -250,12 +250,12 @@ fn paragraphs(text: &str, origin: LineOrigin) -> Vec<Draft<'_>> {
     let mut open = false;
     let mut seen_chrome = false;
     for (i, line) in text.split('\n').enumerate() {
-        let line = clean::strip_truncation(line).trim();
+        let line = boilerplate::strip_truncation(line).trim();
         if line.is_empty() {
             open = false;
             continue;
         }
-        if clean::is_chrome(line) || (seen_chrome && clean::is_caps_heading(line)) {
+        if boilerplate::is_chrome(line) || (seen_chrome && boilerplate::is_caps_heading(line)) {
             seen_chrome = true;
             open = false;
             continue;
@@ -295,7 +295,7 @@ fn is_headline(text: &str) -> bool {
         && (2..=30).contains(&words)
         && !text.ends_with(['.', ',', ';', ':'])
         && first_letter.is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        && !clean::is_caption(text)
+        && !boilerplate::is_caption(text)
         && outlet::from_dateline(text).is_none()
 }
 

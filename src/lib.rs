@@ -3,8 +3,7 @@
 
 pub mod analysis;
 pub mod attribution;
-pub mod boundary;
-pub mod clean;
+pub mod boilerplate;
 pub mod compare;
 pub mod corpus;
 pub mod document;
@@ -14,6 +13,7 @@ pub mod outlet;
 pub mod sanitize;
 pub mod search;
 pub mod segment;
+pub mod word_boundary;
 
 pub use corpus::{Corpus, SentenceId};
 pub use document::Document;

@@ -93,11 +93,34 @@ pub struct CorpusArgs {
     #[arg(value_name = "PATH")]
     paths: Vec<String>,
     /// Skip files larger than this (bytes, or with K/M/G suffix).
-    #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = parse_size)]
-    max_file_size: u64,
+    #[arg(
+        long,
+        value_name = "SIZE",
+        default_value_t = Size(load::DEFAULT_MAX_FILE_SIZE),
+        value_parser = parse_size
+    )]
+    max_file_size: Size,
 }
 
-fn parse_size(s: &str) -> Result<u64, String> {
+/// A size in bytes, as `--max-file-size` takes it and `--help` shows its
+/// default: in the largest of G, M and K that divides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Size(u64);
+
+impl std::fmt::Display for Size {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.0;
+        match [(1 << 30, 'G'), (1 << 20, 'M'), (1 << 10, 'K')]
+            .into_iter()
+            .find(|&(unit, _)| n != 0 && n.is_multiple_of(unit))
+        {
+            Some((unit, suffix)) => write!(f, "{}{suffix}", n / unit),
+            None => write!(f, "{n}"),
+        }
+    }
+}
+
+fn parse_size(s: &str) -> Result<Size, String> {
     let s = s.trim();
     let (digits, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
         Some((i, _)) => s.split_at(i),
@@ -114,6 +137,7 @@ fn parse_size(s: &str) -> Result<u64, String> {
         _ => return Err(format!("`{s}`: unknown size unit `{unit}` (use K, M or G)")),
     };
     n.checked_mul(factor)
+        .map(Size)
         .ok_or_else(|| format!("`{s}` is too large"))
 }
 
@@ -170,17 +194,45 @@ impl CorpusArgs {
             return None;
         }
         let inputs: Vec<Input> = self.paths.iter().map(|p| Input::parse(p)).collect();
-        let plan = load::plan(
-            &inputs,
-            load::Options {
-                max_file_size: self.max_file_size,
-            },
-        );
+        let plan = load::plan(&inputs, self.options());
         cli::report_problems(&plan.problems);
         Some(plan)
     }
 
+    /// The loader's options the arguments set.
+    pub fn options(&self) -> load::Options {
+        load::Options {
+            max_file_size: self.max_file_size.0,
+        }
+    }
+
     pub fn nothing_loaded(&self) -> anyhow::Error {
         anyhow::anyhow!("no documents loaded from {}", self.paths.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Size, parse_size};
+
+    /// `--help` shows the default cap as it is typed, and what it shows
+    /// parses back to the same size.
+    #[test]
+    fn size_shows_in_its_largest_unit_and_parses_back() {
+        let default = Size(crosscheck::load::DEFAULT_MAX_FILE_SIZE);
+        assert_eq!(default.to_string(), "20M");
+        for (n, shown) in [
+            (0, "0"),
+            (1000, "1000"),
+            (1536, "1536"),
+            (2048, "2K"),
+            (3 << 20, "3M"),
+            (1 << 30, "1G"),
+            ((1 << 30) + (1 << 20), "1025M"),
+        ] {
+            assert_eq!(Size(n).to_string(), shown);
+            assert_eq!(parse_size(shown), Ok(Size(n)));
+        }
+        assert_eq!(parse_size(&default.to_string()), Ok(default));
     }
 }

@@ -43,7 +43,7 @@ fn indices(matcher: &SkimMatcherV2, text: &str, terms: &[&str]) -> Vec<usize> {
 /// The best `limit` sentences for `query`, best first; ties keep corpus
 /// order.
 pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Found {
-    Finder::new(corpus).search(corpus, query, limit)
+    SearchSession::new(corpus).search(corpus, query, limit)
 }
 
 /// The ASCII letters and digits a text holds, case folded, one bit each.
@@ -67,16 +67,17 @@ fn char_mask(text: &str) -> u64 {
     text.bytes().fold(0, |mask, b| mask | BITS[usize::from(b)])
 }
 
-/// Sentences scored per step of [`Finder::search_in_steps`]: a few
+/// Sentences scored per step of [`SearchSession::search_in_steps`]: a few
 /// milliseconds of work, so a newer query never waits long.
 const STEP: usize = 4096;
 
-/// A finder's successive queries over one corpus. Each sentence's
-/// [`char_mask`] is computed once, so most sentences are ruled out without
-/// running the matcher; and a query that extends the previous one (the
-/// user typed on) is matched only among the previous query's matches.
+/// A search session: a finder's successive queries over one corpus. Each
+/// sentence's `char_mask` is computed once, so most sentences are ruled
+/// out without running the matcher; and a query that extends the previous
+/// one (the user typed on) is matched only among the previous query's
+/// matches.
 #[derive(Debug)]
-pub struct Finder {
+pub struct SearchSession {
     ids: Vec<SentenceId>,
     masks: Vec<u64>,
     /// Candidates per step: [`STEP`], smaller in tests.
@@ -86,22 +87,22 @@ pub struct Finder {
     last: Option<(String, Vec<usize>)>,
 }
 
-/// How far a [`Finder::search_in_steps`] has got.
-pub struct Progress<'a> {
+/// How far a [`SearchSession::search_in_steps`] has got.
+pub struct SearchProgress<'a> {
     pub done: usize,
     pub total: usize,
     /// Sentences matched so far.
     pub matched: usize,
     best: &'a [(usize, i64)],
-    finder: &'a Finder,
+    session: &'a SearchSession,
     corpus: &'a Corpus,
     query: &'a str,
 }
 
-impl Progress<'_> {
+impl SearchProgress<'_> {
     /// The best hits so far, best first.
     pub fn hits(&self) -> Vec<Hit> {
-        self.finder.hits(self.corpus, self.query, self.best)
+        self.session.hits(self.corpus, self.query, self.best)
     }
 }
 
@@ -114,14 +115,14 @@ pub struct Found {
     pub matched: usize,
 }
 
-impl Finder {
-    pub fn new(corpus: &Corpus) -> Finder {
+impl SearchSession {
+    pub fn new(corpus: &Corpus) -> SearchSession {
         let ids: Vec<SentenceId> = corpus.sentence_ids().collect();
         let masks = ids
             .par_iter()
             .map(|&id| char_mask(corpus.sentence_text(id)))
             .collect();
-        Finder {
+        SearchSession {
             ids,
             masks,
             step: STEP,
@@ -135,7 +136,7 @@ impl Finder {
             .expect("the search is never stopped")
     }
 
-    /// As [`search`](Self::search), a step of [`STEP`] sentences at a time:
+    /// As [`search`](Self::search), a step of `STEP` sentences at a time:
     /// after each step but the last, `between` sees the progress (and can
     /// show the best hits so far) and may stop the search, which then
     /// returns `None`.
@@ -144,7 +145,7 @@ impl Finder {
         corpus: &Corpus,
         query: &str,
         limit: usize,
-        mut between: impl FnMut(&Progress) -> ControlFlow<()>,
+        mut between: impl FnMut(&SearchProgress) -> ControlFlow<()>,
     ) -> Option<Found> {
         let terms = terms(query);
         if terms.is_empty() {
@@ -178,12 +179,12 @@ impl Finder {
             best.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             best.truncate(limit);
             if n < last_step {
-                let progress = Progress {
+                let progress = SearchProgress {
                     done: (n + 1) * self.step,
                     total: candidates.len(),
                     matched: matched.len(),
                     best: &best,
-                    finder: self,
+                    session: self,
                     corpus,
                     query,
                 };
@@ -282,7 +283,7 @@ mod tests {
     #[test]
     fn masks_steps_and_narrowing_find_what_the_matcher_finds() {
         let corpus = Corpus::seeds();
-        let mut finder = Finder::new(&corpus);
+        let mut finder = SearchSession::new(&corpus);
         finder.step = 7;
         // Typed a key at a time, then edited: each answer must be the
         // full search's, whether narrowed or fresh.
@@ -315,7 +316,7 @@ mod tests {
     #[test]
     fn a_stopped_search_returns_none_and_the_next_starts_afresh() {
         let corpus = Corpus::seeds();
-        let mut finder = Finder::new(&corpus);
+        let mut finder = SearchSession::new(&corpus);
         finder.step = 5;
         finder.search(&corpus, "tro", 10);
         let mut seen = Vec::new();

@@ -110,40 +110,6 @@ impl Doc {
     fn name_at(&self, needle: &str) -> Option<String> {
         self.claimer_at(needle).map(|c| c.name.clone())
     }
-    fn dump(&self) {
-        for (i, r) in self.sents.iter().enumerate() {
-            eprintln!("[{i}] {}", &self.text[r.clone()]);
-            for a in &self.att.sentences[i] {
-                eprintln!(
-                    "    {:?} {:?} role={:?} span={:?} cue={:?} from={:?} emb={} {:?}",
-                    a.claimer.name,
-                    a.claimer.kind,
-                    a.claimer.role,
-                    a.span,
-                    &self.text[r.start + a.cue.start..r.start + a.cue.end],
-                    a.resolved_from,
-                    a.embedded,
-                    a.pattern
-                );
-            }
-        }
-        for q in &self.att.quotes {
-            eprintln!(
-                "Q {:?} -> {:?}",
-                q.text,
-                q.speaker.as_ref().map(|c| &c.name)
-            );
-        }
-    }
-}
-
-/// Run with `--nocapture` to see every sentence's attributions.
-#[test]
-fn dump_all() {
-    for p in ["000", "001", "002", "003", "004"] {
-        eprintln!("===== {p}");
-        load(p).dump();
-    }
 }
 
 fn person(d: &Doc, needle: &str, name: &str) {

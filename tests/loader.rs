@@ -521,6 +521,102 @@ fn malformed_json_names_line_and_column_and_keeps_good_records() {
     );
 }
 
+/// Every problem carries its kind beside the message, and the message is
+/// the kind's text.
+#[test]
+fn problems_carry_their_kind() {
+    use load::{ProblemKind, RecordAt};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(root.join("a_empty.txt"), " \n").unwrap();
+    fs::write(root.join("b_binary.txt"), b"PK\x03\x00").unwrap();
+    fs::write(root.join("c_big.txt"), "word ".repeat(1000)).unwrap();
+    fs::write(root.join("d_latin1.txt"), b"Caf\xe9.").unwrap();
+    fs::write(
+        root.join("e_records.json"),
+        "[\n  {\"text\": \"Body.\"},\n  {\"title\": \"t\"},\n  3,\n  {\"text\" 1}\n]",
+    )
+    .unwrap();
+    fs::write(root.join("f_feed.jsonl"), "{\"title\": \"t\"}\n{,\n").unwrap();
+    fs::write(root.join("g_one.json"), "[1, 2] x").unwrap();
+    fs::write(root.join("h_one.json"), "\"just a string\"").unwrap();
+    let missing = root.join("missing.txt");
+    let loaded = load::load(
+        &[Input::Path(missing), Input::Path(root.to_path_buf())],
+        Options {
+            max_file_size: 4096,
+        },
+    );
+    for p in &loaded.problems {
+        assert_eq!(p.message, p.kind.to_string());
+    }
+    let kinds: Vec<&ProblemKind> = loaded.problems.iter().map(|p| &p.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            &ProblemKind::NotFound,
+            &ProblemKind::Empty,
+            &ProblemKind::Binary { offset: 3 },
+            &ProblemKind::TooLarge {
+                len: 5000,
+                cap: 4096
+            },
+            &ProblemKind::NotUtf8 { valid_up_to: 3 },
+            &ProblemKind::NoText {
+                at: RecordAt::Element {
+                    line: 3,
+                    column: 3,
+                    index: 2
+                }
+            },
+            &ProblemKind::NotAnObject {
+                at: RecordAt::Element {
+                    line: 4,
+                    column: 3,
+                    index: 3
+                }
+            },
+            &ProblemKind::MalformedRecord {
+                line: 5,
+                column: 11,
+                record: 4,
+                error: "expected `:`".into()
+            },
+            &ProblemKind::NoText {
+                at: RecordAt::Line(1)
+            },
+            &ProblemKind::MalformedLine {
+                line: 2,
+                column: 2,
+                error: "key must be a string".into()
+            },
+            &ProblemKind::MalformedJson {
+                line: 1,
+                column: 8,
+                error: "trailing characters after the array".into()
+            },
+            &ProblemKind::NotAnObject {
+                at: RecordAt::Whole
+            },
+        ]
+    );
+    let positions: Vec<Option<(usize, usize)>> = kinds.iter().map(|k| k.position()).collect();
+    assert_eq!(positions[..5], [None; 5]);
+    assert_eq!(
+        positions[5..],
+        [
+            Some((3, 3)),
+            Some((4, 3)),
+            Some((5, 11)),
+            Some((1, 1)),
+            Some((2, 2)),
+            Some((1, 8)),
+            None
+        ]
+    );
+    assert_eq!(loaded.problems[0].severity, Severity::Error);
+}
+
 #[test]
 fn deeply_nested_json_does_not_overflow() {
     let dir = tempfile::tempdir().unwrap();

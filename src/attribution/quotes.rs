@@ -1,9 +1,14 @@
-//! Quotation spans in a whole document: “…”, "…", ‘…’, '…', «…».
+//! Quotations: their spans in a whole document (“…”, "…", ‘…’, '…', «…»), then
+//! their sentences and speakers once the sentences' attributions are known.
 //!
-//! One linear pass. `’` and `'` double as apostrophes (Ukraine’s, they’re, Ukraine‘s):
-//! a single quote opens only after a non-alphanumeric character and closes only
-//! before one, and single quotes are not looked for inside double quotes.
+//! Finding them is one linear pass. `’` and `'` double as apostrophes (Ukraine’s,
+//! they’re, Ukraine‘s): a single quote opens only after a non-alphanumeric
+//! character and closes only before one, and single quotes are not looked for
+//! inside double quotes.
 
+use super::chunk::Sent;
+use super::tokens::Tok;
+use super::{Attribution, DocAttribution, Pattern, Quote};
 use std::ops::Range;
 
 /// A quote found in the text: `span` includes the marks, `inner` excludes them.
@@ -140,6 +145,96 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
         pos = end;
     }
     out
+}
+
+/// At most three words outside quotes in a sentence (counting stops at the fourth).
+fn bare(toks: &[Tok]) -> bool {
+    toks.iter().filter(|t| t.is_word()).nth(3).is_none()
+}
+
+/// Add the quotes to `doc`: each with its first and last sentence and, as its
+/// speaker, the claimer governing its start (else its end). A quote still without
+/// one, in sentences of at most three words outside quotes, takes the speaker of
+/// the sentence before (or of the one after, if named at its start), and those
+/// sentences get a [`Pattern::QuoteContinuation`] attribution.
+pub(super) fn attach_quotes(
+    text: &str,
+    spans: &[Range<usize>],
+    order: &[usize],
+    sents: &[Sent],
+    raw: &[RawQuote],
+    mut doc: DocAttribution,
+) -> DocAttribution {
+    // Position of each sentence in `order`.
+    let mut pos_of = vec![0; order.len()];
+    for (p, &i) in order.iter().enumerate() {
+        pos_of[i] = p;
+    }
+    // Once per sentence, not per quote: a long line of quotes made this
+    // quadratic.
+    let bare_sentence: Vec<bool> = sents.iter().map(|s| bare(s.toks)).collect();
+    let bare = |si: usize| bare_sentence[si];
+    for q in raw {
+        let p = order.partition_point(|&i| spans[i].end <= q.span.start);
+        if p >= order.len() || spans[order[p]].start >= q.span.end {
+            continue;
+        }
+        let first = order[p];
+        let p2 = order.partition_point(|&i| spans[i].start < q.span.end);
+        let last = if p2 > p { order[p2 - 1] } else { first };
+        let rel =
+            |si: usize, byte: usize| byte.saturating_sub(spans[si].start).min(spans[si].len());
+        let mut speaker = doc
+            .claimer_at(first, rel(first, q.span.start))
+            .cloned()
+            .or_else(|| {
+                doc.claimer_at(last, rel(last, q.span.end.saturating_sub(1)))
+                    .cloned()
+            });
+        let mut continued = false;
+        if speaker.is_none() && bare(first) && bare(last) {
+            let fp = pos_of[first];
+            let lp = pos_of[last];
+            let prev = fp.checked_sub(1).map(|x| order[x]);
+            let next = order.get(lp + 1).copied();
+            speaker = prev
+                .and_then(|s| doc.sentences[s].iter().rev().find(|a| !a.embedded))
+                .map(|a| a.claimer.clone())
+                .or_else(|| {
+                    let s = next?;
+                    let a = doc.sentences[s].iter().find(|a| !a.embedded)?;
+                    let lead = &sents[s].s[..a.mention.start.min(a.cue.start)];
+                    (lead.split_whitespace().count() <= 2).then(|| a.claimer.clone())
+                });
+            continued = speaker.is_some();
+        }
+        if continued && let Some(sp) = &speaker {
+            let fp = pos_of[first];
+            let lp = pos_of[last];
+            for &si in order.iter().take(lp.max(fp) + 1).skip(fp) {
+                if doc.sentences[si].is_empty() {
+                    let at = rel(si, q.span.start);
+                    doc.sentences[si].push(Attribution {
+                        claimer: sp.clone(),
+                        span: 0..spans[si].len(),
+                        cue: at..at,
+                        mention: at..at,
+                        resolved_from: None,
+                        pattern: Pattern::QuoteContinuation,
+                        embedded: false,
+                    });
+                }
+            }
+        }
+        doc.quotes.push(Quote {
+            span: q.span.clone(),
+            text: text[q.inner.clone()].trim().to_owned(),
+            speaker,
+            first_sentence: first,
+            last_sentence: last,
+        });
+    }
+    doc
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Unit tests for each attribution pattern, on small invented sentences.
 //! Each line of a test text is one sentence.
 
+use super::lexicon::{LEXICON as LEX, fold};
+use super::shape::is_gov_name;
 use super::*;
 
 fn run(text: &str) -> DocAttribution {

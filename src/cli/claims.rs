@@ -1,6 +1,7 @@
 //! `crosscheck claims`: the sentences that matter, each with who made it.
 
-use super::{Style, print_json_analyzed};
+use super::json::print_json_analyzed;
+use super::style::Style;
 use crate::CorpusArgs;
 use crosscheck::analysis::{self, Claim, DocAnalysis};
 use crosscheck::{Corpus, Document};

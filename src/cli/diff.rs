@@ -2,7 +2,7 @@
 //! aligned statements with word diffs, and coverage — as text for people,
 //! Markdown for a write-up, or one JSON value.
 
-use super::Style;
+use super::style::Style;
 use crate::CorpusArgs;
 use crate::display::{entry_value as value_of, spread as spread_of, statement_label, story_label};
 use crate::fit::fit_words;

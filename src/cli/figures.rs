@@ -1,7 +1,8 @@
 //! `crosscheck figures`: every figure with its hedge, interval, measure and
 //! claimer.
 
-use super::{JsonElements, Style, print_json_analyzed};
+use super::json::{JsonElements, print_json_analyzed};
+use super::style::Style;
 use crate::CorpusArgs;
 use crate::display::describe;
 use crosscheck::analysis::{self, FoundFigure};

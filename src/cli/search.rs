@@ -1,6 +1,7 @@
 //! `crosscheck search`: the finder's results on the command line.
 
-use super::{Style, print_json};
+use super::json::print_json;
+use super::style::Style;
 use crate::CorpusArgs;
 use crosscheck::search;
 use serde::Serialize;

@@ -1,6 +1,7 @@
 //! `crosscheck sources`: the loaded documents.
 
-use super::{Style, print_json};
+use super::json::print_json;
+use super::style::Style;
 use crate::CorpusArgs;
 use crosscheck::Document;
 use serde::Serialize;

@@ -1,7 +1,7 @@
 //! The figure lexicon (`assets/figures.toml`): hedges, vague amounts, scales,
 //! currencies, units, counted heads and non-figure contexts. Parsed once.
 
-use crate::boundary::{BoundaryRegex, ascii_word_boundary};
+use crate::word_boundary::{BoundaryRegex, ascii_word_boundary};
 use regex::{Regex, RegexSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;

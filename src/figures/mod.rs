@@ -17,7 +17,7 @@
 pub mod lexicon;
 pub mod numbers;
 
-use crate::boundary::ascii_boundaries_hold;
+use crate::word_boundary::ascii_boundaries_hold;
 use std::cell::OnceCell;
 use std::ops::Range;
 

@@ -15,7 +15,7 @@ use app::{App, FINDER_LIMIT};
 use crosscheck::Corpus;
 use crosscheck::analysis::{self, Analysis};
 use crosscheck::compare::{self, Comparison};
-use crosscheck::load::{self, Input, Problem, Progress};
+use crosscheck::load::{self, Input, LoadProgress, Problem};
 use crosscheck::search;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
 use crossterm::execute;
@@ -44,7 +44,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
     // Everything that can fail with a message fails before raw mode.
     let config = config::load().map_err(anyhow::Error::msg)?;
     let keymap = config.keymap().map_err(anyhow::Error::msg)?;
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = !crate::cli::style::no_color();
     let theme = config.theme(color).map_err(anyhow::Error::msg)?;
     let mouse = mouse_flag || config.mouse;
 
@@ -56,7 +56,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
         execute!(std::io::stdout(), EnableMouseCapture)?;
     }
 
-    let progress = Arc::new(Progress::default());
+    let progress = Arc::new(LoadProgress::default());
     let (load_tx, load_rx) = mpsc::channel();
     let initial = if args.paths.is_empty() {
         Arc::new(Corpus::seeds())
@@ -159,11 +159,13 @@ fn spawn_analyzer(corpus: Arc<Corpus>, done: Arc<AtomicUsize>, tx: Sender<Analyz
     });
 }
 
-fn spawn_loader(args: &CorpusArgs, progress: Arc<Progress>, tx: Sender<(Corpus, Vec<Problem>)>) {
+fn spawn_loader(
+    args: &CorpusArgs,
+    progress: Arc<LoadProgress>,
+    tx: Sender<(Corpus, Vec<Problem>)>,
+) {
     let inputs: Vec<Input> = args.paths.iter().map(|p| Input::parse(p)).collect();
-    let options = load::Options {
-        max_file_size: args.max_file_size,
-    };
+    let options = args.options();
     thread::spawn(move || {
         let loaded = load::load_with_progress(&inputs, options, &progress);
         let _ = tx.send((
@@ -219,7 +221,7 @@ fn spawn_searcher(corpus: Arc<Corpus>) -> Searcher {
             Err(_) => work(),
         };
         let mut corpus = corpus;
-        let mut finder = search::Finder::new(&corpus);
+        let mut finder = search::SearchSession::new(&corpus);
         while let Ok(job) = job_rx.recv() {
             let mut query = None;
             for job in std::iter::once(job).chain(job_rx.try_iter()) {
@@ -227,7 +229,7 @@ fn spawn_searcher(corpus: Arc<Corpus>) -> Searcher {
                 match job {
                     SearchJob::Corpus(c) => {
                         corpus = c;
-                        in_pool(&mut || finder = search::Finder::new(&corpus));
+                        in_pool(&mut || finder = search::SearchSession::new(&corpus));
                     }
                     SearchJob::Query(q) => query = Some(q),
                 }
@@ -275,7 +277,7 @@ fn spawn_searcher(corpus: Arc<Corpus>) -> Searcher {
 
 /// The run loop's ends of the worker threads.
 struct Channels<'a> {
-    progress: &'a Progress,
+    progress: &'a LoadProgress,
     load_rx: &'a Receiver<(Corpus, Vec<Problem>)>,
     analyzed: &'a Arc<AtomicUsize>,
     analysis_tx: &'a Sender<Analyzed>,

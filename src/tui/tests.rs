@@ -401,7 +401,7 @@ fn tab_switches_focus_and_views_switch() {
 #[test]
 fn help_lists_every_binding_of_the_keymap() {
     let a = app(80, 24);
-    let text: String = ui::help_lines(&a)
+    let text: String = ui::help::help_lines(&a)
         .iter()
         .map(|l| {
             l.spans

@@ -1,7 +1,7 @@
-//! Line-level cleaning: drops web chrome, marks captions, strips truncation
+//! Boilerplate: drops web chrome lines, marks captions, strips truncation
 //! markers. Driven by `assets/boilerplate.toml`.
 
-use crate::boundary::{BoundaryRegex, ascii_boundaries_hold, without_word_boundaries};
+use crate::word_boundary::{BoundaryRegex, ascii_boundaries_hold, without_word_boundaries};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use std::sync::{LazyLock, OnceLock};
@@ -30,7 +30,7 @@ struct Lexicon {
 ///
 /// A pattern with a `\b` takes part without its word boundaries, which
 /// matches wherever the pattern does: no line of news text pays for finding
-/// which boundaries hold (see [`crate::boundary`]) unless it is a candidate,
+/// which boundaries hold (see [`crate::word_boundary`]) unless it is a candidate,
 /// and such lines are rare. The pattern as written then has the last word.
 struct Patterns {
     /// The patterns anchored at the start.

@@ -1,0 +1,341 @@
+//! Names: canonical display names (typography, titles, aliases) and the
+//! document-wide [`Resolver`] that merges surnames into full names and resolves
+//! pronouns and role nouns to the speakers named before them.
+
+use super::chunk::{Sent, is_det, is_org_noun, is_role};
+use super::lexicon::{self, LEXICON as LEX, fold};
+use super::shape::Built;
+use super::tokens::{Tok, tokenize};
+use super::{Claimer, ClaimerKind};
+use rustc_hash::FxHashMap as HashMap;
+use std::rc::Rc;
+
+/// Normalize typography in a name or role: `’` → `'`, runs of whitespace → one space.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    tidy_into(s, &mut out);
+    out
+}
+
+/// [`tidy`], appended to `out`.
+pub(super) fn tidy_into(s: &str, out: &mut String) {
+    // Most names are tidy already: ASCII words between single spaces.
+    let mut space = true;
+    let tidy = s.bytes().all(|b| {
+        let ok = b.is_ascii() && !matches!(b, b'\t'..=b'\r') && !(b == b' ' && space);
+        space = b == b' ';
+        ok
+    }) && !space;
+    if tidy {
+        out.push_str(s);
+        return;
+    }
+    let mut first = true;
+    for word in s.split_whitespace() {
+        if !first {
+            out.push(' ');
+        }
+        first = false;
+        if word.is_ascii() {
+            out.push_str(word);
+            continue;
+        }
+        out.extend(word.chars().map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+            c => c,
+        }));
+    }
+}
+
+/// A person named in the document, for surname merging and role lookup.
+#[derive(Debug, Clone)]
+pub(super) struct Mention {
+    pub(super) pos: (usize, usize),
+    pub(super) name: String,
+    pub(super) role: Option<String>,
+}
+
+/// Most names [`Resolver::canonical`] remembers across documents, per thread.
+const CANONICAL_MEMO: usize = 1 << 14;
+
+thread_local! {
+    /// `canonical_name` of names seen by this thread (it is a pure function).
+    static CANONICAL: std::cell::RefCell<HashMap<String, Rc<str>>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+/// Doc-wide resolution state.
+#[derive(Default)]
+pub(super) struct Resolver {
+    mentions: Vec<Mention>,
+    by_last: HashMap<String, Vec<usize>>,
+    pub(super) roles: HashMap<String, String>,
+    pub(super) history: Vec<Claimer>,
+    /// Scratch for folding a surname to look it up in `by_last` without
+    /// allocating a key each time (most lookups hit an existing entry, or miss).
+    fold_buf: std::cell::RefCell<String>,
+}
+
+impl Resolver {
+    /// [`canonical_name`], remembered: a document names the same people again
+    /// and again, and documents of one story name the same people.
+    pub(super) fn canonical(&self, name: &str) -> Rc<str> {
+        CANONICAL
+            .try_with(|memo| {
+                if let Some(c) = memo.borrow().get(name) {
+                    return c.clone();
+                }
+                let c: Rc<str> = canonical_name(name).into();
+                let mut memo = memo.borrow_mut();
+                // Bounded: a long run over many stories doesn't grow it forever.
+                if memo.len() >= CANONICAL_MEMO {
+                    memo.clear();
+                }
+                memo.insert(name.to_owned(), c.clone());
+                c
+            })
+            .unwrap_or_else(|_| canonical_name(name).into())
+    }
+
+    pub(super) fn add_mention(&mut self, m: Mention) {
+        if let Some(last) = m.name.split_whitespace().last() {
+            let key = self.fold_buf.get_mut();
+            key.clear();
+            lexicon::fold_into(last, key);
+            let at = self.mentions.len();
+            // An owned key only for a surname seen for the first time.
+            match self.by_last.get_mut(key.as_str()) {
+                Some(ids) => ids.push(at),
+                None => {
+                    self.by_last.insert(key.clone(), vec![at]);
+                }
+            }
+        }
+        if let Some(r) = &m.role
+            && !self.roles.contains_key(&m.name)
+        {
+            self.roles.insert(m.name.clone(), r.clone());
+        }
+        self.mentions.push(m);
+    }
+
+    /// Full name for a surname-only mention at `pos`: the latest earlier full name
+    /// ending in it, else the first later one.
+    fn full_name(&self, surname: &str, pos: (usize, usize)) -> Option<&str> {
+        let ids = {
+            let mut key = self.fold_buf.borrow_mut();
+            key.clear();
+            lexicon::fold_into(surname, &mut key);
+            self.by_last.get(key.as_str())?
+        };
+        let cands = ids
+            .iter()
+            .map(|&i| &self.mentions[i])
+            .filter(|m| m.name.contains(' '));
+        let mut before = None;
+        let mut after = None;
+        for m in cands {
+            if m.pos < pos {
+                before = Some(m);
+            } else if after.is_none() {
+                after = Some(m);
+            }
+        }
+        before.or(after).map(|m| m.name.as_str())
+    }
+
+    fn role_matches(role: &str, title: &str, head: &str) -> bool {
+        let r = fold(role);
+        r.contains(title) || r.split(|c: char| !c.is_alphanumeric()).any(|w| w == head)
+    }
+
+    fn person(&self, name: &str, role: Option<String>, pos: (usize, usize)) -> Claimer {
+        let canonical = self.canonical(name);
+        let name = if !canonical.contains(' ')
+            && let Some(full) = self.full_name(&canonical, pos)
+        {
+            full.to_owned()
+        } else {
+            String::from(&*canonical)
+        };
+        let role = role.or_else(|| self.roles.get(&name).cloned());
+        Claimer {
+            name,
+            role,
+            kind: ClaimerKind::Person,
+        }
+    }
+
+    /// Resolve a built phrase into a claimer (and what it was resolved from).
+    pub(super) fn resolve(
+        &mut self,
+        built: Built,
+        appos: Option<String>,
+        pos: (usize, usize),
+    ) -> Option<(Claimer, Option<String>)> {
+        match built {
+            Built::Named { name, role, kind } => {
+                let c = match kind {
+                    ClaimerKind::Person => self.person(&name, appos.or(role), pos),
+                    ClaimerKind::Report => Claimer {
+                        name,
+                        role: appos.or(role),
+                        kind,
+                    },
+                    _ => Claimer {
+                        name: String::from(&*self.canonical(&name)),
+                        role: appos.or(role),
+                        kind,
+                    },
+                };
+                Some((c, None))
+            }
+            Built::Pronoun { text, person } => {
+                let found = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(64)
+                    .find(|c| (c.kind == ClaimerKind::Person) == person)?
+                    .clone();
+                Some((found, Some(text)))
+            }
+            Built::RoleRef {
+                phrase,
+                written,
+                title,
+                head,
+                definite,
+                possessive,
+            } => {
+                if definite {
+                    let hit = self
+                        .history
+                        .iter()
+                        .rev()
+                        .take(64)
+                        .find(|c| {
+                            c.kind == ClaimerKind::Person
+                                && c.role
+                                    .as_deref()
+                                    .is_some_and(|r| Self::role_matches(r, &title, &head))
+                        })
+                        .cloned()
+                        .or_else(|| {
+                            self.mentions
+                                .iter()
+                                .rev()
+                                .filter(|m| m.pos < pos)
+                                .take(256)
+                                .find(|m| {
+                                    m.role
+                                        .as_deref()
+                                        .is_some_and(|r| Self::role_matches(r, &title, &head))
+                                })
+                                .map(|m| self.person(&m.name, m.role.clone(), pos))
+                        })
+                        .or_else(|| {
+                            self.history
+                                .iter()
+                                .rev()
+                                .find(|c| c.kind == ClaimerKind::Person)
+                                .filter(|c| c.role.is_none())
+                                .cloned()
+                        });
+                    if let Some(c) = hit {
+                        return Some((c, Some(written)));
+                    }
+                } else if possessive {
+                    let title_words = title.split_whitespace().count();
+                    let hit = self
+                        .mentions
+                        .iter()
+                        .filter(|m| {
+                            m.role
+                                .as_deref()
+                                .is_some_and(|r| title_words >= 2 && fold(r).contains(&title))
+                        })
+                        .min_by_key(|m| (m.pos < pos, m.pos))
+                        .map(|m| self.person(&m.name, m.role.clone(), pos));
+                    if let Some(c) = hit {
+                        return Some((c, Some(written)));
+                    }
+                }
+                Some((
+                    Claimer {
+                        name: phrase.clone(),
+                        role: Some(phrase),
+                        kind: ClaimerKind::Person,
+                    },
+                    None,
+                ))
+            }
+        }
+    }
+}
+
+/// Canonical display name: typography tidied, a leading "the" and titles stripped
+/// ("President Volodymyr Zelensky" → "Volodymyr Zelensky"), then the alias table
+/// applied ("Zelenskiy" → "Volodymyr Zelensky", "FT" → "Financial Times").
+pub fn canonical_name(name: &str) -> String {
+    let norm = tidy(name);
+    let folded = fold(&norm);
+    if let Some(c) = LEX.aliases.get(&folded) {
+        return c.clone();
+    }
+    let mut toks = Vec::new();
+    tokenize(&norm, &folded, &[], &mut toks);
+    let sent = Sent {
+        s: &norm,
+        toks: &toks,
+    };
+    let toks = sent.toks;
+    let n = toks.len();
+    let mut a = 0;
+    if n > 1 && is_det(&toks[0]) {
+        a = 1;
+    }
+    if let Some(k) = (a..n).rev().find(|&k| is_role(&toks[k]))
+        && k + 1 < n
+        && (k + 1..n).all(|i| toks[i].is_word() && toks[i].cap && !is_org_noun(&toks[i]))
+    {
+        a = k + 1;
+    }
+    // Nothing to strip: the rest is `norm`, looked up already.
+    if a == 0 && toks.last().is_none_or(|t| !t.poss) {
+        return norm;
+    }
+    let rest = sent.text(a, n);
+    if rest.is_empty() {
+        return norm;
+    }
+    LEX.aliases.get(&fold(&rest)).cloned().unwrap_or(rest)
+}
+
+/// Is [`canonical_name`] of the one-word name `t` (its text without a possessive,
+/// as [`Sent::text`] gives it) surely without a space? Its folded form is
+/// `t.base()`; unless an alias names a full name, the canonical name is that word
+/// again. A word still ending in `'s` is left to `canonical_name`, which strips a
+/// possessive once more before a second alias lookup.
+pub(super) fn stays_one_word(t: &Tok) -> bool {
+    let base = t.base();
+    let still_possessive = base.len() > 2 && base.ends_with("'s");
+    t.is_word() && !still_possessive && !LEX.aliases.get(base).is_some_and(|c| c.contains(' '))
+}
+
+/// "The Pentagon has said the same with spokesman Pat Ryder": a bare title gets the
+/// organisation named earlier in the same sentence ("Pentagon spokesman").
+/// `org` is the first organisation among the sentence's earlier attributions,
+/// tracked by the caller (finding it anew for every cue was quadratic).
+pub(super) fn qualify_bare_role(org: Option<&str>, c: &mut Claimer) {
+    let Some(org) = org.map(|name| name.trim_start_matches("the ")) else {
+        return;
+    };
+    if c.kind == ClaimerKind::Person
+        && let Some(r) = &c.role
+        && !r.contains(' ')
+        && LEX.titles.contains(&fold(r))
+    {
+        c.role = Some(format!("{org} {r}"));
+    }
+}

@@ -1,0 +1,267 @@
+//! JSON and JSON Lines records as scrapers write them: text, title,
+//! outlet, URL, date and author under their usual names. An array is parsed
+//! element by element, so one bad record costs only itself.
+
+use super::{Loaded, Problem, ProblemKind, RecordAt};
+use crate::document::{self, Document, LineOrigin, Meta};
+use serde_json::Value;
+
+/// The fields that hold a record's text, in order of preference.
+pub(super) const TEXT_KEYS: &[&str] = &[
+    "text",
+    "content",
+    "body",
+    "maintext",
+    "article",
+    "article_text",
+];
+const TITLE_KEYS: &[&str] = &["title", "headline"];
+const OUTLET_KEYS: &[&str] = &[
+    "outlet",
+    "source",
+    "site",
+    "site_name",
+    "publisher",
+    "source_domain",
+];
+const URL_KEYS: &[&str] = &["url", "link"];
+const DATE_KEYS: &[&str] = &[
+    "date",
+    "date_publish",
+    "published",
+    "publishedAt",
+    "published_at",
+    "pubDate",
+];
+const AUTHOR_KEYS: &[&str] = &["author", "authors", "byline"];
+
+/// A field's text: a string, a number, the `name` of an object (NewsAPI's
+/// `source`), or a list of those joined (authors).
+pub(super) fn value_text(v: &Value) -> Option<String> {
+    let s = match v {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Object(o) => return o.get("name").and_then(value_text),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(value_text)
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => return None,
+    };
+    (!s.is_empty()).then_some(s)
+}
+
+fn field(record: &serde_json::Map<String, Value>, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .find_map(|k| record.get(*k).and_then(value_text))
+}
+
+/// One record as a document, or why it was skipped (`at` names the record
+/// in the problem).
+fn record(
+    source: String,
+    value: &Value,
+    line: usize,
+    at: RecordAt,
+    warnings: &[String],
+) -> Result<Document, ProblemKind> {
+    let Value::Object(obj) = value else {
+        return Err(ProblemKind::NotAnObject { at });
+    };
+    let Some(text) = field(obj, TEXT_KEYS) else {
+        return Err(ProblemKind::NoText { at });
+    };
+    let meta = Meta {
+        title: field(obj, TITLE_KEYS),
+        outlet: field(obj, OUTLET_KEYS),
+        url: field(obj, URL_KEYS),
+        date: field(obj, DATE_KEYS),
+        author: field(obj, AUTHOR_KEYS),
+    };
+    Ok(document::build(
+        source,
+        &text,
+        meta,
+        LineOrigin::Fixed(line),
+        warnings.to_vec(),
+    ))
+}
+
+/// A JSON file: one record, or an array of records.
+pub(super) fn parse(source: &str, text: &str, warnings: &[String], loaded: &mut Loaded) {
+    let problem = |kind: ProblemKind| Problem::warning(source, kind);
+    let trimmed = text.trim_start_matches('\u{feff}');
+    let offset = text.len() - trimmed.len();
+    if !trimmed.trim_start().starts_with('[') {
+        match serde_json::from_str::<Value>(trimmed) {
+            Ok(v) => match record(
+                source.to_string(),
+                &v,
+                line_of(text, offset + leading_ws(trimmed)),
+                RecordAt::Whole,
+                warnings,
+            ) {
+                Ok(doc) => loaded.documents.push(doc),
+                Err(kind) => loaded.problems.push(problem(kind)),
+            },
+            Err(e) => loaded.problems.push(problem(ProblemKind::MalformedJson {
+                line: e.line(),
+                column: e.column(),
+                error: json_error_text(&e),
+            })),
+        }
+        return;
+    }
+    // An array: parse element by element so one bad record costs only itself.
+    let elements = match array_elements(text) {
+        Ok(elements) => elements,
+        Err((at, error)) => {
+            let (line, column) = line_col(text, at);
+            loaded.problems.push(problem(ProblemKind::MalformedJson {
+                line,
+                column,
+                error,
+            }));
+            return;
+        }
+    };
+    for (n, range) in elements.into_iter().enumerate() {
+        let slice = text[range.clone()].trim_start();
+        let start = range.end - slice.len();
+        let (line, col) = line_col(text, start);
+        let name = format!("{source}#{}", n + 1);
+        match serde_json::from_str::<Value>(slice) {
+            Ok(v) => {
+                let at = RecordAt::Element {
+                    line,
+                    column: col,
+                    index: n + 1,
+                };
+                match record(name, &v, line, at, warnings) {
+                    Ok(doc) => loaded.documents.push(doc),
+                    Err(kind) => loaded.problems.push(problem(kind)),
+                }
+            }
+            Err(e) => {
+                let (line, column) = absolute(text, start, &e);
+                loaded.problems.push(problem(ProblemKind::MalformedRecord {
+                    line,
+                    column,
+                    record: n + 1,
+                    error: json_error_text(&e),
+                }));
+            }
+        }
+    }
+}
+
+/// A JSON Lines file: one record a line; blank lines are skipped.
+pub(super) fn parse_lines(source: &str, text: &str, warnings: &[String], loaded: &mut Loaded) {
+    for (i, line) in text.split('\n').enumerate() {
+        let n = i + 1;
+        let line = line.trim_start_matches('\u{feff}').trim();
+        if line.is_empty() {
+            continue;
+        }
+        let problem = |kind: ProblemKind| Problem::warning(source, kind);
+        match serde_json::from_str::<Value>(line) {
+            Ok(v) => match record(format!("{source}#{n}"), &v, n, RecordAt::Line(n), warnings) {
+                Ok(doc) => loaded.documents.push(doc),
+                Err(kind) => loaded.problems.push(problem(kind)),
+            },
+            Err(e) => loaded.problems.push(problem(ProblemKind::MalformedLine {
+                line: n,
+                column: e.column(),
+                error: json_error_text(&e),
+            })),
+        }
+    }
+}
+
+/// serde_json's message without its own " at line L column C" tail (we print
+/// the position ourselves, relative to the file).
+fn json_error_text(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    s.rsplit_once(" at line ")
+        .map_or(s.clone(), |(head, _)| head.to_string())
+}
+
+fn leading_ws(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    line_col(text, offset).0
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let head = &text[..offset.min(text.len())];
+    let line = head.matches('\n').count() + 1;
+    let line_start = head.rfind('\n').map_or(0, |p| p + 1);
+    (line, head[line_start..].chars().count() + 1)
+}
+
+/// A serde_json error inside a slice starting at `start`, as a file position.
+fn absolute(text: &str, start: usize, e: &serde_json::Error) -> (usize, usize) {
+    let (line, col) = line_col(text, start);
+    if e.line() <= 1 {
+        (line, col + e.column().saturating_sub(1))
+    } else {
+        (line + e.line() - 1, e.column())
+    }
+}
+
+/// Byte ranges of the top-level elements of a JSON array, found by a scan
+/// that tracks strings and nesting without recursion (so no depth of nesting
+/// can overflow the stack). The elements themselves are not validated here.
+fn array_elements(text: &str) -> Result<Vec<std::ops::Range<usize>>, (usize, String)> {
+    let bytes = text.as_bytes();
+    let open = text.find('[').ok_or((0, "expected an array".to_string()))?;
+    let mut elements = Vec::new();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut start = open + 1;
+    for (i, &b) in bytes.iter().enumerate().skip(open + 1) {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' if depth > 0 => depth -= 1,
+            b',' if depth == 0 => {
+                elements.push(start..i);
+                start = i + 1;
+            }
+            b']' => {
+                if !text[start..i].trim().is_empty() {
+                    elements.push(start..i);
+                }
+                let rest = text[i + 1..].trim();
+                if !rest.is_empty() {
+                    return Err((
+                        i + 1 + leading_ws(&text[i + 1..]),
+                        "trailing characters after the array".into(),
+                    ));
+                }
+                return Ok(elements);
+            }
+            b'}' => return Err((i, "unmatched `}`".into())),
+            _ => {}
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        // The unterminated tail is reported by the element's own parse.
+        elements.push(start..text.len());
+    }
+    Ok(elements)
+}

@@ -1,0 +1,365 @@
+//! The diff pane: the comparison's sections (figure groups with verdicts,
+//! aligned statements with word diffs, coverage) as a list and the selected
+//! row's detail.
+
+use super::{pane_block, view_tabs};
+use crate::display;
+use crate::fit::fit;
+use crate::tui::action::Action;
+use crate::tui::app::{App, DiffSection, Focus};
+use crate::tui::keymap::Context;
+use crosscheck::compare::{Change, Comparison, Op, Verdict};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
+    match v {
+        Verdict::Agree => ("= agree", app.theme.agree),
+        Verdict::Compatible => ("≈ compatible", app.theme.compatible),
+        Verdict::Conflict => ("≠ conflict", app.theme.conflict),
+        Verdict::Single => ("· single", app.theme.single),
+    }
+}
+
+/// "S2 " before a row when the corpus holds several stories, nothing when
+/// it holds one.
+fn story_tag(c: &Comparison, story: usize) -> String {
+    if c.stories.len() > 1 {
+        format!("S{} ", story + 1)
+    } else {
+        String::new()
+    }
+}
+
+/// The rows of a diff section's list, one line each.
+fn diff_list_rows(
+    app: &App,
+    c: &Comparison,
+    section: DiffSection,
+    width: usize,
+) -> Vec<Line<'static>> {
+    match section {
+        DiffSection::Figures => c
+            .figures
+            .iter()
+            .map(|g| {
+                let (word, style) = verdict_style(app, g.verdict);
+                let rest = format!(
+                    "  {}{}  {}  {} src",
+                    story_tag(c, g.story.id),
+                    g.label,
+                    display::spread(g),
+                    g.sources
+                );
+                Line::from(vec![
+                    Span::styled(format!("{word:<12}"), style),
+                    Span::raw(fit(&rest, width.saturating_sub(12))),
+                ])
+            })
+            .collect(),
+        DiffSection::Statements => c
+            .statements
+            .iter()
+            .map(|g| {
+                let mut spans = Vec::new();
+                if g.quote_differs {
+                    spans.push(Span::styled("≠ quoted differently  ", app.theme.conflict));
+                }
+                let head = format!("{}{} src  ", story_tag(c, g.story.id), g.sources);
+                spans.push(Span::styled(head, app.theme.dim));
+                let used: usize = spans.iter().map(|s| s.content.width()).sum();
+                let label = display::statement_label(&g.label);
+                spans.push(Span::raw(fit(&label, width.saturating_sub(used))));
+                Line::from(spans)
+            })
+            .collect(),
+        DiffSection::Coverage => c
+            .coverage
+            .sources
+            .iter()
+            .map(|s| {
+                let counts = format!(
+                    "  {:>3} shared  {:>3} only here",
+                    s.statements.len(),
+                    s.exclusive
+                );
+                let name = fit(&s.display, width.saturating_sub(counts.width()));
+                let pad = width.saturating_sub(name.width() + counts.width());
+                Line::from(vec![
+                    Span::styled(name, Style::new().add_modifier(Modifier::BOLD)),
+                    Span::raw(" ".repeat(pad)),
+                    Span::styled(counts, app.theme.dim),
+                ])
+            })
+            .collect(),
+    }
+}
+
+/// One changed-words line: deleted words struck out, inserted underlined.
+fn diff_changes(app: &App, changes: &[Change]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, ch) in changes.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        // Marked as git's word diff does, so the change reads without colour
+        // and survives copy and paste.
+        match ch.op {
+            Op::Equal => spans.push(Span::raw(ch.text.clone())),
+            Op::Delete => spans.push(Span::styled(format!("[-{}-]", ch.text), app.theme.deleted)),
+            Op::Insert => spans.push(Span::styled(
+                format!("{{+{}+}}", ch.text),
+                app.theme.inserted,
+            )),
+        }
+    }
+    Line::from(spans)
+}
+
+/// The detail of the selected row: its sentences (selectable once stepped
+/// in) and, for statements, the word diffs.
+fn diff_detail_lines(
+    app: &App,
+    c: &Comparison,
+    section: DiffSection,
+    row: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let selected = app.diff.detail;
+    let mark = |i: usize| -> (Span<'static>, Style) {
+        if selected == Some(i) {
+            (Span::styled("▌ ", app.theme.accent), app.theme.selected)
+        } else {
+            (Span::raw("  "), Style::new())
+        }
+    };
+    let mut lines = Vec::new();
+    let story = match section {
+        DiffSection::Figures => c.figures.get(row).map(|g| &g.story),
+        DiffSection::Statements => c.statements.get(row).map(|g| &g.story),
+        DiffSection::Coverage => None,
+    };
+    if let Some(story) = story.filter(|_| c.stories.len() > 1) {
+        lines.push(Line::from(Span::styled(
+            fit(
+                &format!("S{}: {}", story.id + 1, display::story_label(&story.label)),
+                width,
+            ),
+            app.theme.title,
+        )));
+    }
+    match section {
+        DiffSection::Figures => {
+            let Some(g) = c.figures.get(row) else {
+                return lines;
+            };
+            let analysis = app.analysis.as_deref();
+            for (i, e) in g.entries.iter().enumerate() {
+                let figure = analysis.and_then(|a| a.figure(e.id.doc, e.figure));
+                let value = display::entry_value(e, figure);
+                let mut flags = Vec::new();
+                if e.derived {
+                    flags.push("derived");
+                }
+                if e.vague {
+                    flags.push("vague");
+                }
+                if e.caption {
+                    flags.push("caption");
+                }
+                let text = format!(
+                    "{:<13} {:<14} L{:<4} {:<22} {}{}",
+                    fit(&value, 13),
+                    fit(&e.display, 14),
+                    e.line,
+                    fit(e.claimer.as_deref().unwrap_or("-"), 22),
+                    e.scope.as_deref().unwrap_or(""),
+                    if flags.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  [{}]", flags.join(", "))
+                    }
+                );
+                let (m, style) = mark(i);
+                lines.push(Line::from(vec![
+                    m,
+                    Span::styled(fit(&text, width.saturating_sub(2)), style),
+                ]));
+            }
+            if let Some(e) = selected.and_then(|i| g.entries.get(i)) {
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(
+                    e.sentence.to_string(),
+                    app.theme.dim,
+                )));
+            }
+        }
+        DiffSection::Statements => {
+            let Some(g) = c.statements.get(row) else {
+                return lines;
+            };
+            let entries = |lines: &mut Vec<Line<'static>>| {
+                for (i, e) in g.entries.iter().enumerate() {
+                    let (m, style) = mark(i);
+                    let head = format!("{} L{}  ", e.display, e.line);
+                    let room = width.saturating_sub(2 + head.width());
+                    lines.push(Line::from(vec![
+                        m,
+                        Span::styled(head, app.theme.accent),
+                        Span::styled(fit(&e.sentence, room), style),
+                    ]));
+                }
+            };
+            match selected {
+                // Stepped in: the sentences to choose from, then the chosen one whole.
+                Some(i) => {
+                    entries(&mut lines);
+                    if let Some(e) = g.entries.get(i) {
+                        lines.push(Line::default());
+                        lines.push(Line::from(Span::styled(
+                            e.sentence.to_string(),
+                            app.theme.dim,
+                        )));
+                    }
+                }
+                // The word diffs first: they are what the pane is for.
+                None => {
+                    for d in &g.diffs {
+                        let (a, b) = (&g.entries[d.a], &g.entries[d.b]);
+                        let about = match &d.speaker {
+                            Some(s) => format!("quote of {s}"),
+                            None => d.kind.to_string(),
+                        };
+                        lines.push(Line::from(Span::styled(
+                            format!(
+                                "{} L{} → {} L{} ({about})",
+                                a.display, a.line, b.display, b.line
+                            ),
+                            app.theme.dim,
+                        )));
+                        lines.push(diff_changes(app, &d.changes));
+                    }
+                    lines.push(Line::default());
+                    entries(&mut lines);
+                }
+            }
+        }
+        DiffSection::Coverage => {
+            let Some(src) = c.coverage.sources.get(row) else {
+                return lines;
+            };
+            let exclusive: Vec<_> = c
+                .coverage
+                .exclusive
+                .iter()
+                .filter(|e| e.id.doc == row)
+                .collect();
+            lines.push(Line::from(Span::styled(
+                format!("Reported by {} alone ({}):", src.display, exclusive.len()),
+                app.theme.dim,
+            )));
+            for (i, e) in exclusive.iter().enumerate() {
+                let (m, style) = mark(i);
+                lines.push(Line::from(vec![
+                    m,
+                    Span::styled(
+                        format!(
+                            "L{} {}: ",
+                            e.line,
+                            e.claimer.as_deref().unwrap_or("unattributed")
+                        ),
+                        app.theme.accent,
+                    ),
+                    Span::styled(e.sentence.to_string(), style),
+                ]));
+            }
+        }
+    }
+    lines
+}
+
+pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let focused = app.focus == Focus::Main && app.finder.is_none();
+    let block = pane_block(app, view_tabs(app), focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(c) = &app.comparison else {
+        let msg = if app.analysis.is_some() {
+            "comparing the sources…"
+        } else {
+            "analyzing…"
+        };
+        frame.render_widget(Paragraph::new(msg).style(app.theme.dim), inner);
+        return;
+    };
+    let section = app.diff.section;
+    let mut tabs = Vec::new();
+    for s in DiffSection::ALL {
+        let label = format!(" {} {} ", s.name(), app.diff_rows(s));
+        tabs.push(if s == section {
+            Span::styled(label, app.theme.selected)
+        } else {
+            Span::styled(label, app.theme.dim)
+        });
+        tabs.push(Span::raw(" "));
+    }
+    if c.stories.len() > 1 {
+        tabs.push(Span::styled(
+            format!("{} stories ", c.stories.len()),
+            app.theme.dim,
+        ));
+    }
+    if let Some(key) = app.keymap.first_key(Context::Diff, Action::NextSection) {
+        tabs.push(Span::styled(format!("({key}: next)"), app.theme.dim));
+    }
+    let [tab_area, list_area, detail_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Percentage(40),
+        Constraint::Min(3),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(Line::from(tabs)), tab_area);
+    let width = list_area.width as usize;
+    let rows = diff_list_rows(app, c, section, width);
+    if rows.is_empty() {
+        let none = match section {
+            DiffSection::Figures => "no figures to compare",
+            DiffSection::Statements => "no statement is reported by more than one source",
+            DiffSection::Coverage => "no sources",
+        };
+        frame.render_widget(Paragraph::new(none).style(app.theme.dim), list_area);
+        return;
+    }
+    let row = app.diff.selected().min(rows.len() - 1);
+    let items: Vec<ListItem> = rows.into_iter().map(ListItem::new).collect();
+    let mut state = ListState::default().with_selected(Some(row));
+    let list_style = if app.diff.detail.is_some() {
+        app.theme.dim
+    } else {
+        app.theme.selected
+    };
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(list_style),
+        list_area,
+        &mut state,
+    );
+    let detail = diff_detail_lines(app, c, section, row, detail_area.width as usize);
+    // Keep the selected detail line in view.
+    let scroll = app.diff.detail.map_or(0, |d| {
+        d.saturating_sub(detail_area.height.saturating_sub(3) as usize)
+    });
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(app.theme.dim);
+    frame.render_widget(
+        Paragraph::new(detail)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll as u16, 0)),
+        detail_area,
+    );
+}

@@ -1,0 +1,142 @@
+//! The reader pane: the open article whole, wrapped, with quotes, claimers,
+//! figures and search matches highlighted, the focused sentence marked in
+//! the gutter and the `/` prompt on its last line.
+
+use super::{pane_block, view_tabs};
+use crate::fit::fit;
+use crate::tui::app::{App, Focus};
+use crate::tui::wrap::{self, Highlight};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The highlights of the open document: quotes, then claimer mentions and
+/// figures over them, then search matches over everything.
+fn reader_highlights(app: &App) -> Vec<Highlight> {
+    let mut out = Vec::new();
+    let doc = &app.corpus.documents[app.reader.doc];
+    if let Some(a) = app
+        .analysis
+        .as_ref()
+        .and_then(|a| a.docs.get(app.reader.doc))
+    {
+        for q in &a.attribution.quotes {
+            out.push(Highlight {
+                range: q.span.clone(),
+                style: app.theme.quote,
+            });
+        }
+        for (i, atts) in a.attribution.sentences.iter().enumerate() {
+            let base = doc.sentences[i].span.start;
+            for att in atts {
+                out.push(Highlight {
+                    range: base + att.mention.start..base + att.mention.end,
+                    style: app.theme.claimer,
+                });
+            }
+        }
+        for f in a.figures.iter().filter(|f| !f.figure.derived) {
+            out.push(Highlight {
+                range: f.doc_span(doc),
+                style: app.theme.figure,
+            });
+        }
+    }
+    if let Some(search) = &app.reader.search {
+        for (i, m) in search.matches.iter().enumerate() {
+            let style = if i == search.current {
+                app.theme.current_match
+            } else {
+                app.theme.search_match
+            };
+            out.push(Highlight {
+                range: m.clone(),
+                style,
+            });
+        }
+    }
+    out
+}
+
+pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let focused = app.focus == Focus::Main && app.finder.is_none();
+    let mut block = pane_block(app, view_tabs(app), focused);
+    if let Some(doc) = app.corpus.documents.get(app.reader.doc) {
+        let mut about = vec![doc.display_name().to_string()];
+        about.extend(doc.date.clone());
+        if doc.outlet.is_some() {
+            about.push(doc.source.clone());
+        }
+        let about = fit(
+            &format!(" {} ", about.join(" · ")),
+            area.width.saturating_sub(4) as usize,
+        );
+        block = block.title_bottom(Line::from(Span::styled(about, app.theme.dim)).right_aligned());
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(doc) = app.corpus.documents.get(app.reader.doc) else {
+        let msg = if app.loading.is_some() {
+            "loading…"
+        } else {
+            "no documents"
+        };
+        frame.render_widget(Paragraph::new(msg).style(app.theme.dim), inner);
+        return;
+    };
+    let lines = app.reader_lines();
+    let highlights = reader_highlights(app);
+    let focus_span = app
+        .reader
+        .focus_sentence
+        .and_then(|i| doc.sentences.get(i))
+        .map(|s| s.span.clone());
+    let mut height = inner.height as usize;
+    let mut out: Vec<Line> = Vec::new();
+    if let Some(prompt) = &app.prompt {
+        height = height.saturating_sub(1);
+        let prompt_line = Line::from(vec![
+            Span::styled("/", app.theme.accent),
+            Span::raw(prompt.input.clone()),
+            Span::styled("▏", app.theme.accent),
+        ]);
+        let rect = Rect::new(
+            inner.x,
+            inner.y + inner.height.saturating_sub(1),
+            inner.width,
+            1,
+        );
+        frame.render_widget(Paragraph::new(prompt_line), rect);
+    }
+    for line in lines.iter().skip(app.reader.scroll).take(height) {
+        let paragraph_kind = line
+            .span()
+            .and_then(|s| {
+                doc.paragraphs
+                    .iter()
+                    .find(|p| p.span.start <= s.start && s.start < p.span.end)
+            })
+            .map(|p| p.kind);
+        let base = match paragraph_kind {
+            Some(crosscheck::document::ParagraphKind::Title) => app.theme.title,
+            Some(crosscheck::document::ParagraphKind::Caption) => app.theme.caption,
+            _ => Style::new(),
+        };
+        let in_focus = match (&focus_span, line.span()) {
+            (Some(f), Some(s)) => s.start < f.end && s.end > f.start,
+            _ => false,
+        };
+        let mut rendered = wrap::render_line(&doc.text, line, base, &highlights);
+        let gutter = if in_focus {
+            Span::styled("▌ ", app.theme.accent)
+        } else {
+            Span::raw("  ")
+        };
+        rendered.spans.insert(0, gutter);
+        out.push(rendered);
+    }
+    let text_area = Rect::new(inner.x, inner.y, inner.width, height as u16);
+    frame.render_widget(Paragraph::new(out), text_area);
+}
