@@ -3,17 +3,17 @@
 
 pub mod analysis;
 pub mod attribution;
-pub mod boilerplate;
+pub(crate) mod boilerplate;
 pub mod compare;
 pub mod corpus;
 pub mod document;
 pub mod figures;
 pub mod load;
-pub mod outlet;
+pub(crate) mod outlet;
 pub mod sanitize;
 pub mod search;
 pub mod segment;
-pub mod word_boundary;
+pub(crate) mod word_boundary;
 
 pub use corpus::{Corpus, SentenceId};
 pub use document::Document;

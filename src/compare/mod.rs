@@ -102,11 +102,11 @@ mod coverage;
 mod diffs;
 mod facts;
 mod figures;
-pub mod lexicon;
+pub(crate) mod lexicon;
 mod similarity;
 mod stories;
 mod strings;
-pub mod text;
+pub(crate) mod text;
 
 #[cfg(test)]
 mod tests;
@@ -459,14 +459,6 @@ impl Comparison {
             .filter(|e| e.id.doc == doc)
             .map(|e| e.id)
             .collect()
-    }
-
-    /// The story of document `doc`.
-    pub fn story_of(&self, doc: usize) -> Option<&Story> {
-        self.coverage
-            .sources
-            .get(doc)
-            .and_then(|s| self.stories.get(s.story))
     }
 }
 

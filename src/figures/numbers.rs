@@ -30,9 +30,6 @@ pub struct Tok<'a> {
 }
 
 impl Tok<'_> {
-    pub fn is(&self, s: &str) -> bool {
-        self.norm == s
-    }
     pub fn capitalized(&self) -> bool {
         self.kind == Kind::Word && self.raw.chars().next().is_some_and(char::is_uppercase)
     }
