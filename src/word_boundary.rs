@@ -140,7 +140,11 @@ mod tests {
     fn rewrites_only_word_boundaries() {
         assert_eq!(ascii_word_boundary(r"\bphoto\b"), r"(?-u:\b)photo(?-u:\b)");
         assert_eq!(ascii_word_boundary(r"a\\b\d"), r"a\\b\d");
-        assert!(!BoundaryRegex::new(r"^photo\s*:", true).unwrap().has_boundary);
+        assert!(
+            !BoundaryRegex::new(r"^photo\s*:", true)
+                .unwrap()
+                .has_boundary
+        );
         assert!(BoundaryRegex::new(r"\bphoto\b", true).unwrap().has_boundary);
     }
 
