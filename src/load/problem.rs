@@ -83,6 +83,19 @@ pub enum ProblemKind {
     /// replacement characters (so this is a defect, not a skip).
     #[error("invalid UTF-8 at byte {valid_up_to}; decoded with replacement characters")]
     NotUtf8 { valid_up_to: usize },
+    /// `count` isolated NUL bytes, the first at `offset`, in text that is
+    /// otherwise fine; each was replaced with U+FFFD and the file loaded.
+    #[error(
+        "{count} stray NUL byte{} (the first at offset {offset}) replaced with U+FFFD",
+        if *.count == 1 { "" } else { "s" }
+    )]
+    StrayNul { count: usize, offset: usize },
+    /// A saved page declares a charset (`<meta charset>`) that some of its
+    /// bytes are not valid in; they were replaced.
+    #[error(
+        "bytes not valid in the page's declared charset {charset}; decoded with replacement characters"
+    )]
+    NotInCharset { charset: String },
     /// Nothing but whitespace.
     #[error("empty file, skipped")]
     Empty,
