@@ -133,6 +133,14 @@ pub enum ProblemKind {
     /// A JSON record that is not an object.
     #[error("{at} is not an object with a text field, skipped")]
     NotAnObject { at: RecordAt },
+    /// A JSON record holds `count` lone UTF-16 surrogate escapes (`\ud83d`
+    /// without its pair, as text cut in the middle of an emoji leaves it);
+    /// each became U+FFFD and the record loaded.
+    #[error(
+        "{at} has {count} lone surrogate escape{} (\\uD800-\\uDFFF without its pair), replaced with U+FFFD",
+        if *.count == 1 { "" } else { "s" }
+    )]
+    LoneSurrogate { at: RecordAt, count: usize },
     /// A JSON record with none of the fields that hold article text.
     #[error("{at} has no text (looked for {}), skipped", super::json::TEXT_KEYS.join("/"))]
     NoText { at: RecordAt },
@@ -146,7 +154,9 @@ impl ProblemKind {
             ProblemKind::MalformedJson { line, column, .. }
             | ProblemKind::MalformedRecord { line, column, .. }
             | ProblemKind::MalformedLine { line, column, .. } => Some((*line, *column)),
-            ProblemKind::NotAnObject { at } | ProblemKind::NoText { at } => at.position(),
+            ProblemKind::NotAnObject { at }
+            | ProblemKind::NoText { at }
+            | ProblemKind::LoneSurrogate { at, .. } => at.position(),
             _ => None,
         }
     }
