@@ -35,7 +35,7 @@ pub(super) fn parse(source: &str, text: &str, mut warnings: Vec<String>) -> Docu
     };
     document::build(
         source.into(),
-        &plain_text(body),
+        &plain_text(body, first_line, &mut warnings),
         meta,
         LineOrigin::From(first_line),
         warnings,
@@ -153,14 +153,77 @@ fn untag(value: serde_norway::Value, tags: &mut Vec<String>) -> serde_norway::Va
     }
 }
 
-/// The body's text without its markup, each piece on the line of the file
+/// Bodies up to this size are parsed whole; a larger one is parsed a
+/// stretch of paragraphs at a time, so the parser's tree (tens of bytes for
+/// each marker of hostile input such as a megabyte of `>` or `*a `) never
+/// holds more than a stretch.
+const WHOLE_BODY: usize = 1 << 20;
+/// A stretch is cut at the first blank line after this many bytes.
+const STRETCH: usize = 64 << 10;
+/// A stretch with no blank line for longer than this (no article has such a
+/// paragraph) is kept as it is written, markup and all.
+const MAX_STRETCH: usize = 1 << 20;
+
+/// The body's text without its markup, line for line (see [`clean`]); a
+/// large body a stretch at a time, cut at blank lines.
+fn plain_text(body: &str, first_line: usize, warnings: &mut Vec<String>) -> String {
+    if body.len() <= WHOLE_BODY {
+        return clean(body);
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut start = 0;
+    let mut line = first_line;
+    while start < body.len() {
+        let end = stretch_end(body, start);
+        let stretch = &body[start..end];
+        if stretch.len() > MAX_STRETCH {
+            warnings.push(format!(
+                "Markdown paragraph of {} KB at line {line} is kept as written, markup and all",
+                stretch.len() >> 10
+            ));
+            out.push_str(stretch);
+        } else {
+            out.push_str(&clean(stretch));
+        }
+        line += memchr::memchr_iter(b'\n', stretch.as_bytes()).count();
+        start = end;
+    }
+    out
+}
+
+/// Where the stretch from `start` ends: just after the last blank line
+/// within [`STRETCH`] bytes, or failing one, the first blank line after
+/// them, or the body's end.
+fn stretch_end(body: &str, start: usize) -> usize {
+    let b = body.as_bytes();
+    let limit = (start + STRETCH).min(b.len());
+    if limit == b.len() {
+        return limit;
+    }
+    if let Some(p) = memchr::memmem::rfind(&b[start..limit], b"\n\n") {
+        return start + p + 2;
+    }
+    let mut at = limit;
+    // The rest of the line `at` falls in, then line by line to a blank one.
+    while let Some(nl) = memchr::memchr(b'\n', &b[at..]) {
+        let next = at + nl + 1;
+        let line_end = memchr::memchr(b'\n', &b[next..]).map_or(b.len(), |n| next + n);
+        if body[next..line_end].trim().is_empty() {
+            return (line_end + 1).min(b.len());
+        }
+        at = next;
+    }
+    b.len()
+}
+
+/// The text without its markup, each piece on the line of the file
 /// it came from (one line out for each line in). Headings' `#`, quotes'
 /// `>`, emphasis markers, fences, link targets and reference definitions
 /// go; link text, images' alt text, code and raw HTML stay as text, list
 /// markers stay as written. An emphasis whose marker stands between two
 /// letters or digits (`2*3 km and 4*5 km`, which CommonMark reads as
 /// emphasis) keeps its markers, so no two characters are ever joined.
-fn plain_text(body: &str) -> String {
+fn clean(body: &str) -> String {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(memchr::memchr_iter(b'\n', body.as_bytes()).map(|i| i + 1))
         .collect();
@@ -191,8 +254,11 @@ fn plain_text(body: &str) -> String {
                 put(range, &t);
             }
             Event::Start(Tag::Item) => {
-                let marker = list_marker(&body[range.start..]);
-                put(range.start..range.start + marker.len(), marker);
+                let item = &body[range.start..];
+                // A nested item's range starts at its line's indentation.
+                let at = range.start + (item.len() - item.trim_start_matches([' ', '\t']).len());
+                let marker = list_marker(&body[at..]);
+                put(at..at + marker.len(), marker);
             }
             Event::Start(tag @ (Tag::Emphasis | Tag::Strong)) => {
                 let n = if matches!(tag, Tag::Strong) { 2 } else { 1 };
@@ -259,21 +325,47 @@ mod tests {
 
     #[test]
     fn markup_goes_and_every_line_stays_a_line() {
-        let body = "# Head\n\nThe **ministry** said *on* _Monday_ [it](http://x.org) had `5,000`.\n- item one\n1. first\n> quote **x\n> y**\n\n```\ncode\n```\n[1]: http://ref\n";
+        let body = "# Head\n\nThe **ministry** said *on* _Monday_ [it](http://x.org) had `5,000`.\n- item one\n    - nested\n1. first\n> quote **x\n> y**\n\n```\ncode\n```\n[1]: http://ref\n";
         assert_eq!(
-            plain_text(body),
-            "Head\n\nThe ministry said on Monday it had 5,000.\n- item one\n1. first\nquote x\ny\n\n\ncode\n\n\n"
+            clean(body),
+            "Head\n\nThe ministry said on Monday it had 5,000.\n- item one\n- nested\n1. first\nquote x\ny\n\n\ncode\n\n\n"
         );
     }
 
     #[test]
     fn emphasis_markers_between_digits_are_kept() {
-        assert_eq!(plain_text("2*3 km and 4*5 km"), "2*3 km and 4*5 km");
-        assert_eq!(plain_text("a 2**3**4 b"), "a 2**3**4 b");
-        assert_eq!(plain_text("un*frig*gin and *so*"), "un*frig*gin and so");
+        assert_eq!(clean("2*3 km and 4*5 km"), "2*3 km and 4*5 km");
+        assert_eq!(clean("a 2**3**4 b"), "a 2**3**4 b");
+        assert_eq!(clean("un*frig*gin and *so*"), "un*frig*gin and so");
         // A closing marker run next to an opening one joins nothing.
-        assert_eq!(plain_text("**x* 2**3**4"), "*x 2**3**4");
-        assert_eq!(plain_text("***x*** y"), "x y");
+        assert_eq!(clean("**x* 2**3**4"), "*x 2**3**4");
+        assert_eq!(clean("***x*** y"), "x y");
+    }
+
+    #[test]
+    fn a_large_body_is_cleaned_a_stretch_at_a_time_line_for_line() {
+        let para = "The **ministry** said [5,000](http://x.org) troops *moved*.\n\n";
+        let n = 3 * WHOLE_BODY / para.len();
+        let mut warnings = Vec::new();
+        let out = plain_text(&para.repeat(n), 1, &mut warnings);
+        assert_eq!(out, "The ministry said 5,000 troops moved.\n\n".repeat(n));
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_paragraph_over_a_megabyte_is_kept_as_written() {
+        let huge = "*a ".repeat(MAX_STRETCH / 2);
+        let body = format!("# Head\n\n{huge}\n\nThe **end**.\n{}", "\n".repeat(10));
+        let mut warnings = Vec::new();
+        let out = plain_text(&body, 5, &mut warnings);
+        assert_eq!(
+            out,
+            format!("Head\n\n{huge}\n\nThe end.\n{}", "\n".repeat(10))
+        );
+        assert_eq!(
+            warnings,
+            vec!["Markdown paragraph of 1536 KB at line 7 is kept as written, markup and all"]
+        );
     }
 
     #[test]
