@@ -347,6 +347,31 @@ fn markdown_pathological_shapes_load_in_linear_time() {
     }
 }
 
+#[test]
+fn markdown_megabytes_of_nesting_are_kept_as_written_not_parsed() {
+    // The parser holds 50-150 bytes a byte for such input (a 20 MB file
+    // would take gigabytes): a large body is parsed a stretch at a time and
+    // a "paragraph" of megabytes kept as written, with a warning.
+    let md = format!(
+        "# Title of the clip\n\nOfficials said **5,000** troops arrived.\n\n{}\n\nThe *end*.\n",
+        ">".repeat(4 << 20)
+    );
+    let loaded = with_timeout(60, "4 MB of >", move || {
+        load::load_named([("deep.md", md.as_bytes())])
+    });
+    let d = only_doc(&loaded);
+    assert_eq!(
+        d.warnings,
+        vec!["Markdown paragraph of 4096 KB at line 5 is kept as written, markup and all"]
+    );
+    let s = sentences(d);
+    assert_eq!(
+        s[..2],
+        ["Title of the clip", "Officials said 5,000 troops arrived."]
+    );
+    assert_eq!(s.last(), Some(&"The end."));
+}
+
 // ------------------------------------------------------------------ JSON
 
 #[test]
