@@ -54,8 +54,7 @@ impl Format {
             } else {
                 Format::Json
             }
-        } else if head.starts_with("---\n") || head.starts_with("---\r\n") || head.starts_with("# ")
-        {
+        } else if head.starts_with("---\n") || head.starts_with("---\r") || head.starts_with("# ") {
             Format::Markdown
         } else {
             Format::Text

@@ -5,6 +5,7 @@
 use super::{Loaded, Problem, ProblemKind, RecordAt};
 use crate::document::{self, Document, LineOrigin, Meta};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// The fields that hold a record's text, in order of preference.
 pub(super) const TEXT_KEYS: &[&str] = &[
@@ -94,7 +95,8 @@ pub(super) fn parse(source: &str, text: &str, warnings: &[String], loaded: &mut 
     let trimmed = text.trim_start_matches('\u{feff}');
     let offset = text.len() - trimmed.len();
     if !trimmed.trim_start().starts_with('[') {
-        match serde_json::from_str::<Value>(trimmed) {
+        let (fixed, lone) = repair_surrogates(trimmed);
+        match serde_json::from_str::<Value>(&fixed) {
             Ok(v) => match record(
                 source.to_string(),
                 &v,
@@ -102,7 +104,7 @@ pub(super) fn parse(source: &str, text: &str, warnings: &[String], loaded: &mut 
                 RecordAt::Whole,
                 warnings,
             ) {
-                Ok(doc) => loaded.documents.push(doc),
+                Ok(doc) => push_record(loaded, source, doc, lone, RecordAt::Whole),
                 Err(kind) => loaded.problems.push(problem(kind)),
             },
             Err(e) => loaded.problems.push(problem(ProblemKind::MalformedJson {
@@ -131,7 +133,8 @@ pub(super) fn parse(source: &str, text: &str, warnings: &[String], loaded: &mut 
         let start = range.end - slice.len();
         let (line, col) = line_col(text, start);
         let name = format!("{source}#{}", n + 1);
-        match serde_json::from_str::<Value>(slice) {
+        let (fixed, lone) = repair_surrogates(slice);
+        match serde_json::from_str::<Value>(&fixed) {
             Ok(v) => {
                 let at = RecordAt::Element {
                     line,
@@ -139,7 +142,7 @@ pub(super) fn parse(source: &str, text: &str, warnings: &[String], loaded: &mut 
                     index: n + 1,
                 };
                 match record(name, &v, line, at, warnings) {
-                    Ok(doc) => loaded.documents.push(doc),
+                    Ok(doc) => push_record(loaded, source, doc, lone, at),
                     Err(kind) => loaded.problems.push(problem(kind)),
                 }
             }
@@ -165,9 +168,10 @@ pub(super) fn parse_lines(source: &str, text: &str, warnings: &[String], loaded:
             continue;
         }
         let problem = |kind: ProblemKind| Problem::warning(source, kind);
-        match serde_json::from_str::<Value>(line) {
+        let (fixed, lone) = repair_surrogates(line);
+        match serde_json::from_str::<Value>(&fixed) {
             Ok(v) => match record(format!("{source}#{n}"), &v, n, RecordAt::Line(n), warnings) {
-                Ok(doc) => loaded.documents.push(doc),
+                Ok(doc) => push_record(loaded, source, doc, lone, RecordAt::Line(n)),
                 Err(kind) => loaded.problems.push(problem(kind)),
             },
             Err(e) => loaded.problems.push(problem(ProblemKind::MalformedLine {
@@ -264,4 +268,103 @@ fn array_elements(text: &str) -> Result<Vec<std::ops::Range<usize>>, (usize, Str
         elements.push(start..text.len());
     }
     Ok(elements)
+}
+
+/// A loaded record's document, with a warning naming the record when lone
+/// surrogate escapes in it were repaired.
+fn push_record(loaded: &mut Loaded, source: &str, mut doc: Document, lone: usize, at: RecordAt) {
+    if lone > 0 {
+        let problem = Problem::warning(source, ProblemKind::LoneSurrogate { at, count: lone });
+        doc.warnings.push(problem.message.clone());
+        loaded.problems.push(problem);
+    }
+    loaded.documents.push(doc);
+}
+
+/// JSON text with every lone UTF-16 surrogate escape (`\ud83d` without its
+/// pair, as scraped text cut in the middle of an emoji leaves it, which
+/// serde_json refuses) rewritten as `\ufffd`, and how many there were.
+/// Escapes are read pairwise from the start, so an escaped backslash
+/// (`\\ud83d`, a backslash and "ud83d") is left alone; the text keeps its
+/// length, so positions in it still hold.
+fn repair_surrogates(text: &str) -> (Cow<'_, str>, usize) {
+    let b = text.as_bytes();
+    let hex4 = |at: usize| -> Option<u32> {
+        let digits = std::str::from_utf8(b.get(at..at + 4)?).ok()?;
+        digits
+            .bytes()
+            .all(|c| c.is_ascii_hexdigit())
+            .then(|| u32::from_str_radix(digits, 16).ok())?
+    };
+    let escape_at = |at: usize| -> Option<u32> {
+        (b.get(at) == Some(&b'\\') && b.get(at + 1) == Some(&b'u'))
+            .then(|| hex4(at + 2))
+            .flatten()
+    };
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(found) = b.get(i..).and_then(|rest| memchr::memchr(b'\\', rest)) {
+        let at = i + found;
+        let Some(unit) = escape_at(at) else {
+            // Any other escape: the backslash and the character it escapes.
+            i = at + 2;
+            continue;
+        };
+        i = at + 6;
+        let lone = match unit {
+            0xD800..=0xDBFF => match escape_at(at + 6) {
+                Some(0xDC00..=0xDFFF) => {
+                    i = at + 12;
+                    false
+                }
+                _ => true,
+            },
+            0xDC00..=0xDFFF => true,
+            _ => false,
+        };
+        if lone {
+            out.push_str(&text[copied..at]);
+            out.push_str("\\ufffd");
+            copied = at + 6;
+            count += 1;
+        }
+    }
+    if count == 0 {
+        return (Cow::Borrowed(text), 0);
+    }
+    out.push_str(&text[copied..]);
+    (Cow::Owned(out), count)
+}
+
+#[cfg(test)]
+mod surrogate_tests {
+    use super::repair_surrogates;
+
+    #[test]
+    fn lone_surrogate_escapes_become_replacement_escapes() {
+        let cases = [
+            (r#""cut \ud83d""#, r#""cut \ufffd""#, 1),
+            (r#""\uDE00 low first""#, r#""\ufffd low first""#, 1),
+            (
+                r#""pair \ud83d\ude00 kept""#,
+                r#""pair \ud83d\ude00 kept""#,
+                0,
+            ),
+            (r#""\ud83d\ud83d\ude00""#, r#""\ufffd\ud83d\ude00""#, 1),
+            (r#""\ud83d\n""#, r#""\ufffd\n""#, 1),
+            // An escaped backslash then "ud83d" is text, not an escape.
+            (r#""\\ud83d""#, r#""\\ud83d""#, 0),
+            (r#""\\\ud83d""#, r#""\\\ufffd""#, 1),
+            (r#""\ud8""#, r#""\ud8""#, 0),
+            ("\\", "\\", 0),
+            ("", "", 0),
+        ];
+        for (input, want, n) in cases {
+            let (got, count) = repair_surrogates(input);
+            assert_eq!((got.as_ref(), count), (want, n), "{input}");
+            assert_eq!(got.len(), input.len());
+        }
+    }
 }

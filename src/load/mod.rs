@@ -6,6 +6,7 @@
 //! reads them, `decode` turns bytes into text, and `markdown`, `html` and
 //! `json` parse their formats.
 
+mod charset;
 mod decode;
 mod files;
 mod format;

@@ -83,6 +83,19 @@ pub enum ProblemKind {
     /// replacement characters (so this is a defect, not a skip).
     #[error("invalid UTF-8 at byte {valid_up_to}; decoded with replacement characters")]
     NotUtf8 { valid_up_to: usize },
+    /// `count` isolated NUL bytes, the first at `offset`, in text that is
+    /// otherwise fine; each was replaced with U+FFFD and the file loaded.
+    #[error(
+        "{count} stray NUL byte{} (the first at offset {offset}) replaced with U+FFFD",
+        if *.count == 1 { "" } else { "s" }
+    )]
+    StrayNul { count: usize, offset: usize },
+    /// A saved page declares a charset (`<meta charset>`) that some of its
+    /// bytes are not valid in; they were replaced.
+    #[error(
+        "bytes not valid in the page's declared charset {charset}; decoded with replacement characters"
+    )]
+    NotInCharset { charset: String },
     /// Nothing but whitespace.
     #[error("empty file, skipped")]
     Empty,
@@ -120,6 +133,14 @@ pub enum ProblemKind {
     /// A JSON record that is not an object.
     #[error("{at} is not an object with a text field, skipped")]
     NotAnObject { at: RecordAt },
+    /// A JSON record holds `count` lone UTF-16 surrogate escapes (`\ud83d`
+    /// without its pair, as text cut in the middle of an emoji leaves it);
+    /// each became U+FFFD and the record loaded.
+    #[error(
+        "{at} has {count} lone surrogate escape{} (\\uD800-\\uDFFF without its pair), replaced with U+FFFD",
+        if *.count == 1 { "" } else { "s" }
+    )]
+    LoneSurrogate { at: RecordAt, count: usize },
     /// A JSON record with none of the fields that hold article text.
     #[error("{at} has no text (looked for {}), skipped", super::json::TEXT_KEYS.join("/"))]
     NoText { at: RecordAt },
@@ -133,7 +154,9 @@ impl ProblemKind {
             ProblemKind::MalformedJson { line, column, .. }
             | ProblemKind::MalformedRecord { line, column, .. }
             | ProblemKind::MalformedLine { line, column, .. } => Some((*line, *column)),
-            ProblemKind::NotAnObject { at } | ProblemKind::NoText { at } => at.position(),
+            ProblemKind::NotAnObject { at }
+            | ProblemKind::NoText { at }
+            | ProblemKind::LoneSurrogate { at, .. } => at.position(),
             _ => None,
         }
     }
