@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod config;
 pub mod keymap;
+pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod wrap;
@@ -50,10 +51,19 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
 
     // The panic hook goes in before any worker starts, so that no worker's
     // panic can print over the screen.
-    let mut terminal = ratatui::try_init()?;
+    let mut tty = ratatui::try_init()?;
     install_panic_hook(mouse);
-    if mouse {
-        execute!(std::io::stdout(), EnableMouseCapture)?;
+    // From here on every way out gives the terminal back, a signal's too.
+    let taken = terminal::install(mouse).and_then(|()| {
+        if mouse {
+            execute!(std::io::stdout(), EnableMouseCapture)
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(e) = taken {
+        terminal::release();
+        return Err(e.into());
     }
 
     let progress = Arc::new(LoadProgress::default());
@@ -74,7 +84,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
             analysis_tx.clone(),
         );
     }
-    let size = terminal
+    let size = tty
         .size()
         .map(|s| Rect::new(0, 0, s.width, s.height))
         .unwrap_or_default();
@@ -90,15 +100,10 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
         analysis_rx: &analysis_rx,
         searcher: &searcher,
     };
-    let result = event_loop(&mut terminal, &mut app, &channels);
-    if mouse {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    }
-    ratatui::restore();
+    let result = event_loop(&mut tty, &mut app, &channels);
+    terminal::release();
     let problems = result?;
-    for p in &problems {
-        eprintln!("crosscheck: {p}");
-    }
+    crate::cli::report_problems(&problems);
     if !args.paths.is_empty() && app.corpus.documents.is_empty() {
         anyhow::bail!("no documents loaded from {}", args.paths.join(", "));
     }
@@ -286,7 +291,7 @@ struct Channels<'a> {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    tty: &mut ratatui::DefaultTerminal,
     app: &mut App,
     ch: &Channels,
 ) -> anyhow::Result<Vec<Problem>> {
@@ -312,8 +317,19 @@ fn event_loop(
         if let Some(panic) = WORKER_PANIC.lock().ok().and_then(|mut p| p.take()) {
             anyhow::bail!("internal error in a background task, please report it: {panic}");
         }
+        if terminal::take_redraw() {
+            // Continued after a stop: the screen is not what ratatui
+            // thinks it is, and the window may have changed size.
+            let _held = terminal::lock();
+            tty.clear()?;
+            if let Ok(s) = tty.size() {
+                app.resize(Rect::new(0, 0, s.width, s.height));
+            }
+            dirty = true;
+        }
         if dirty || (app.loading, app.analyzing) != progress_before {
-            terminal.draw(|frame| ui::draw(frame, app))?;
+            let _held = terminal::lock();
+            tty.draw(|frame| ui::draw(frame, app))?;
             dirty = false;
         }
         injected_panic("ui");
