@@ -10,7 +10,6 @@ use crosscheck::compare::{
 use crosscheck::figures::Figure;
 use crosscheck::format::{entry_value as value_of, shorten, spread as spread_of};
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
@@ -24,10 +23,7 @@ pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<Exit
     if json {
         let cmp = compare::compare_facts(&corpus, facts);
         drop(corpus);
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        serde_json::to_writer_pretty(&mut out, &cmp)?;
-        writeln!(out)?;
-        out.flush()?;
+        super::json::print_json(&cmp)?;
         return Ok(ExitCode::SUCCESS);
     }
     // The reports show each figure as the extractor read it.
@@ -35,9 +31,9 @@ pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<Exit
     let cmp = compare::compare_facts(&corpus, facts);
     drop(corpus);
     if markdown {
-        print!("{}", markdown_report(&cmp, &figures));
+        super::print(&markdown_report(&cmp, &figures))?;
     } else {
-        print!("{}", text_report(&cmp, &figures, Style::detect()));
+        super::print(&text_report(&cmp, &figures, Style::detect()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
