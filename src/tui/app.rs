@@ -13,8 +13,9 @@ use crosscheck::{Corpus, SentenceId};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use regex::RegexBuilder;
+use std::cell::RefCell;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 /// The smallest terminal the layout fits in.
 pub const MIN_WIDTH: u16 = 50;
@@ -153,6 +154,23 @@ pub struct App {
     pub size: Rect,
     pub message: Option<String>,
     pub quit: bool,
+    /// The last layout of the reader, for [`App::reader_lines`].
+    layout: RefCell<LayoutMemo>,
+}
+
+/// A document laid out at a width, remembered with what it was made from:
+/// laying out a large article costs its whole length, and every key in
+/// the reader and every frame needs the layout. A memo, not state: the
+/// answer depends only on the corpus, the document and the width, which
+/// it is checked against on every use.
+#[derive(Debug, Default)]
+struct LayoutMemo {
+    /// Weak, so that a corpus replaced and freed is not kept alive, and its
+    /// address is not reused by a new corpus while this is held.
+    corpus: Weak<Corpus>,
+    doc: usize,
+    width: usize,
+    lines: Arc<Vec<wrap::VisualLine>>,
 }
 
 /// Where each pane sits for a terminal of `size`; shared by drawing and by
@@ -195,6 +213,7 @@ impl App {
             size,
             message: None,
             quit: false,
+            layout: RefCell::default(),
         }
     }
 
@@ -570,16 +589,33 @@ impl App {
         areas(self.size).main.height.saturating_sub(2).max(1) as usize
     }
 
-    /// The open document laid out at the reader's width.
-    pub fn reader_lines(&self) -> Vec<wrap::VisualLine> {
-        match self.corpus.documents.get(self.reader.doc) {
+    /// The open document laid out at the reader's width; laid out once per
+    /// document and width, then shared.
+    pub fn reader_lines(&self) -> Arc<Vec<wrap::VisualLine>> {
+        let (doc, width) = (self.reader.doc, self.reader_width());
+        {
+            let memo = self.layout.borrow();
+            if std::ptr::eq(memo.corpus.as_ptr(), Arc::as_ptr(&self.corpus))
+                && (memo.doc, memo.width) == (doc, width)
+            {
+                return Arc::clone(&memo.lines);
+            }
+        }
+        let lines = Arc::new(match self.corpus.documents.get(doc) {
             Some(d) => {
                 let paragraphs: Vec<Range<usize>> =
                     d.paragraphs.iter().map(|p| p.span.clone()).collect();
-                wrap::layout(&d.text, &paragraphs, self.reader_width())
+                wrap::layout(&d.text, &paragraphs, width)
             }
             None => Vec::new(),
-        }
+        });
+        *self.layout.borrow_mut() = LayoutMemo {
+            corpus: Arc::downgrade(&self.corpus),
+            doc,
+            width,
+            lines: Arc::clone(&lines),
+        };
+        lines
     }
 
     fn max_scroll(&self, lines: usize) -> usize {

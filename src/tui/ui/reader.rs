@@ -11,10 +11,14 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::ops::Range;
 
-/// The highlights of the open document: quotes, then claimer mentions and
-/// figures over them, then search matches over everything.
-fn reader_highlights(app: &App) -> Vec<Highlight> {
+/// The highlights of the open document that touch `visible` (a byte
+/// range): quotes, then claimer mentions and figures over them, then
+/// search matches over everything. Only what is on screen, so that a frame
+/// of a large article costs what it shows.
+fn reader_highlights(app: &App, visible: Range<usize>) -> Vec<Highlight> {
+    let touches = |r: &Range<usize>| r.start < visible.end && r.end > visible.start;
     let mut out = Vec::new();
     let doc = &app.corpus.documents[app.reader.doc];
     if let Some(a) = app
@@ -22,14 +26,21 @@ fn reader_highlights(app: &App) -> Vec<Highlight> {
         .as_ref()
         .and_then(|a| a.docs.get(app.reader.doc))
     {
-        for q in &a.attribution.quotes {
+        for q in a.attribution.quotes.iter().filter(|q| touches(&q.span)) {
             out.push(Highlight {
                 range: q.span.clone(),
                 style: app.theme.quote,
             });
         }
-        for (i, atts) in a.attribution.sentences.iter().enumerate() {
+        // Sentences are in text order: those on screen are a run.
+        let first = doc
+            .sentences
+            .partition_point(|s| s.span.end <= visible.start);
+        for (i, atts) in a.attribution.sentences.iter().enumerate().skip(first) {
             let base = doc.sentences[i].span.start;
+            if base >= visible.end {
+                break;
+            }
             for att in atts {
                 out.push(Highlight {
                     range: base + att.mention.start..base + att.mention.end,
@@ -38,14 +49,20 @@ fn reader_highlights(app: &App) -> Vec<Highlight> {
             }
         }
         for f in a.figures.iter().filter(|f| !f.figure.derived) {
-            out.push(Highlight {
-                range: f.doc_span(doc),
-                style: app.theme.figure,
-            });
+            let range = f.doc_span(doc);
+            if touches(&range) {
+                out.push(Highlight {
+                    range,
+                    style: app.theme.figure,
+                });
+            }
         }
     }
     if let Some(search) = &app.reader.search {
         for (i, m) in search.matches.iter().enumerate() {
+            if !touches(m) {
+                continue;
+            }
             let style = if i == search.current {
                 app.theme.current_match
             } else {
@@ -87,7 +104,6 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let lines = app.reader_lines();
-    let highlights = reader_highlights(app);
     let focus_span = app
         .reader
         .focus_sentence
@@ -110,13 +126,24 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         );
         frame.render_widget(Paragraph::new(prompt_line), rect);
     }
-    for line in lines.iter().skip(app.reader.scroll).take(height) {
+    let shown = lines
+        .get(app.reader.scroll..)
+        .unwrap_or_default()
+        .iter()
+        .take(height);
+    let visible = shown
+        .clone()
+        .filter_map(wrap::VisualLine::span)
+        .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end))
+        .unwrap_or_default();
+    let highlights = reader_highlights(app, visible);
+    for line in shown {
+        // Paragraphs are in text order: the one holding the line's start.
         let paragraph_kind = line
             .span()
             .and_then(|s| {
-                doc.paragraphs
-                    .iter()
-                    .find(|p| p.span.start <= s.start && s.start < p.span.end)
+                let at = doc.paragraphs.partition_point(|p| p.span.end <= s.start);
+                doc.paragraphs.get(at).filter(|p| p.span.start <= s.start)
             })
             .map(|p| p.kind);
         let base = match paragraph_kind {
