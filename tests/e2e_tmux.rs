@@ -381,3 +381,29 @@ fn without_tmux_the_tests_skip_unless_ci_is_set() {
         "{stdout}"
     );
 }
+
+/// A keymap with no way out used to start the app, which then could only
+/// be killed: it is refused before the terminal is touched, naming the
+/// file, with status 1 (an error in a file, not in the command line).
+#[test]
+fn a_keymap_with_no_way_out_does_not_start() {
+    require_tmux!();
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("crosscheck");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "[keys.global]\nquit = []\n").unwrap();
+    let tmux = start(
+        "config-trap",
+        &format!("XDG_CONFIG_HOME={}", home.path().display()),
+    );
+    let screen = tmux.wait_for("END");
+    assert!(screen.contains("EXIT=1"), "{screen}");
+    // The message wraps at the pane's width.
+    assert!(
+        screen
+            .replace('\n', "")
+            .contains("config.toml: [keys]: `quit` in [keys.global] has no key"),
+        "{screen}"
+    );
+    assert_restored(&screen);
+}

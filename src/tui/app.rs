@@ -225,6 +225,101 @@ impl App {
         self.reader.scroll = self.reader.scroll.min(max);
     }
 
+    /// How `keymap` would trap the user, if it would: a pane no key quits
+    /// from, or an overlay (finder, help, the `/` prompt) no key closes.
+    /// Found by pressing the keys in an app with nothing loaded, through
+    /// the same routing as the run loop's.
+    pub fn trap(keymap: &Keymap) -> Option<String> {
+        let theme = Theme::new(&super::theme::Colors::default(), false)
+            .expect("the default colours are valid");
+        let probe = || {
+            App::new(
+                Arc::new(Corpus::default()),
+                keymap.clone(),
+                theme.clone(),
+                Rect::new(0, 0, 80, 24),
+            )
+        };
+        let quit = keymap.keys(Context::Global, Action::Quit);
+        if quit.is_empty() {
+            return Some("`quit` in [keys.global] has no key: nothing would quit the app".into());
+        }
+        for ctx in Context::PANES {
+            let quits = quit.iter().any(|&key| {
+                let mut app = probe();
+                (app.focus, app.view) = match ctx {
+                    Context::Sources => (Focus::Sources, View::Reader),
+                    Context::Claims => (Focus::Main, View::Claims),
+                    Context::Diff => (Focus::Main, View::Diff),
+                    _ => (Focus::Main, View::Reader),
+                };
+                app.press(key);
+                app.quit
+            });
+            if !quits {
+                let taken: Vec<String> = quit
+                    .iter()
+                    .map(|&k| match keymap.action(ctx, k) {
+                        Some(a) => format!("{} is `{}`", k.label(), a.name()),
+                        None => k.label(),
+                    })
+                    .collect();
+                return Some(format!(
+                    "no key quits the app from the {} pane: [keys.{}] takes every key of `quit` ({})",
+                    ctx.name(),
+                    ctx.name(),
+                    taken.join(", ")
+                ));
+            }
+        }
+        type Open = fn(&mut App);
+        type IsOpen = fn(&App) -> bool;
+        let overlays: [(Context, &str, Open, IsOpen); 3] = [
+            (
+                Context::Finder,
+                "`close`",
+                |a| a.finder = Some(Finder::default()),
+                |a| a.finder.is_some(),
+            ),
+            (
+                Context::Help,
+                "`close`",
+                |a| a.help = Some(0),
+                |a| a.help.is_some(),
+            ),
+            (
+                Context::Prompt,
+                "`close` or `accept`",
+                |a| a.prompt = Some(Prompt::default()),
+                |a| a.prompt.is_some(),
+            ),
+        ];
+        for (ctx, actions, open, is_open) in overlays {
+            let closes = keymap
+                .bindings(ctx)
+                .iter()
+                .flat_map(|(_, keys)| keys)
+                .any(|&key| {
+                    let mut app = probe();
+                    open(&mut app);
+                    app.press(key);
+                    !is_open(&app)
+                });
+            if !closes {
+                return Some(format!(
+                    "no key closes the {} ([keys.{}] {actions} has no key)",
+                    match ctx {
+                        Context::Finder => "finder",
+                        Context::Help => "help",
+                        _ => "search prompt",
+                    },
+                    ctx.name()
+                ));
+            }
+        }
+        None
+    }
+
     pub fn too_small(&self) -> bool {
         self.size.width < MIN_WIDTH || self.size.height < MIN_HEIGHT
     }
@@ -309,19 +404,29 @@ impl App {
         let Some(key) = Key::from_event(event) else {
             return;
         };
+        if !self.press(key) {
+            self.edit_input(event);
+        }
+    }
+
+    /// Runs what `key` is bound to: in the top context, else (from a pane)
+    /// in the global one. False when the finder or the prompt has the
+    /// keyboard and the key is not bound there: it is typed.
+    fn press(&mut self, key: Key) -> bool {
         let top = self.top_context();
         if let Some(action) = self.keymap.action(top, key)
             && self.apply(top, action)
         {
-            return;
+            return true;
         }
         match top {
-            Context::Finder | Context::Prompt => self.edit_input(event),
-            Context::Help => {}
+            Context::Finder | Context::Prompt => false,
+            Context::Help => true,
             _ => {
                 if let Some(action) = self.keymap.action(Context::Global, key) {
                     self.apply(Context::Global, action);
                 }
+                true
             }
         }
     }

@@ -44,7 +44,10 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
     }
     // Everything that can fail with a message fails before raw mode.
     let config = config::load().map_err(anyhow::Error::msg)?;
-    let keymap = config.keymap().map_err(anyhow::Error::msg)?;
+    let (keymap, warnings) = config.keymap().map_err(anyhow::Error::msg)?;
+    for w in &warnings {
+        crate::cli::to_stderr(&format!("crosscheck: warning: {w}\n"));
+    }
     let color = !crate::cli::style::no_color();
     let theme = config.theme(color).map_err(anyhow::Error::msg)?;
     let mouse = mouse_flag || config.mouse;
@@ -92,6 +95,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
     if !args.paths.is_empty() {
         app.loading = Some((0, 0));
     }
+    app.message = warnings.first().cloned();
     let channels = Channels {
         progress: &progress,
         load_rx: &load_rx,
