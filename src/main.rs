@@ -1,6 +1,7 @@
 //! The `crosscheck` binary: a thin CLI over the library.
 
 mod cli;
+mod display;
 mod fit;
 mod tui;
 

@@ -18,6 +18,7 @@ pub struct BoundaryRegex {
     /// The pattern with ASCII word boundaries; the pattern itself when it
     /// has no `\b`.
     ascii: Regex,
+    /// True when the pattern has a word boundary.
     has_boundary: bool,
     /// The pattern as written, compiled on first need only: most text keeps
     /// ASCII boundaries, and compiling is most of what a regex costs a short
@@ -41,11 +42,6 @@ impl BoundaryRegex {
             has_boundary: ascii != pattern,
             unicode: OnceLock::new(),
         })
-    }
-
-    /// True when the pattern has a word boundary.
-    pub fn has_boundary(&self) -> bool {
-        self.has_boundary
     }
 
     /// The regex to run on a text for which `ascii_boundaries_hold` said
@@ -147,8 +143,9 @@ mod tests {
         assert!(
             !BoundaryRegex::new(r"^photo\s*:", true)
                 .unwrap()
-                .has_boundary()
+                .has_boundary
         );
+        assert!(BoundaryRegex::new(r"\bphoto\b", true).unwrap().has_boundary);
     }
 
     #[test]

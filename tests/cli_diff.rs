@@ -135,6 +135,39 @@ fn json_first_statement_shows_chapter_to_page() {
     assert_eq!(ops[i + 1], ("insert", "page"));
 }
 
+/// Issue 19: `diff --json` carries each statement's label whole (it used to
+/// carry the cut one); the text report cuts it at a word with an ellipsis.
+#[test]
+fn statement_labels_are_whole_in_json_and_cut_at_a_word_in_the_report() {
+    let v = json(&["diff", "--json"]);
+    let text = stdout(&seeds(&["diff"]));
+    let mut cut = 0;
+    for (i, s) in v["statements"].as_array().unwrap().iter().enumerate() {
+        let label = s["label"].as_str().unwrap();
+        assert!(!label.ends_with('…') && !label.ends_with("…”"), "{label}");
+        let head = format!("  {}. ", i + 1);
+        let line = text.lines().find(|l| l.starts_with(&head)).unwrap();
+        let shown = &line[head.len()..];
+        if shown.starts_with(label) {
+            continue;
+        }
+        let before = shown.split('…').next().unwrap();
+        assert!(
+            label.starts_with(before),
+            "{shown:?} does not begin {label:?}"
+        );
+        assert!(
+            label[before.len()..].starts_with(' '),
+            "{shown:?} is not cut at a word of {label:?}"
+        );
+        cut += 1;
+    }
+    assert!(
+        cut >= 4,
+        "only {cut} of the seeds' statement labels are long"
+    );
+}
+
 #[test]
 fn markdown_has_tables_marked_words_and_coverage() {
     let out = seeds(&["diff", "--markdown"]);

@@ -3,7 +3,10 @@
 
 use crosscheck::Corpus;
 use crosscheck::analysis::analyze;
-use crosscheck::compare::{Comparison, FigureGroup, Op, StatementGroup, Verdict, compare};
+use crosscheck::compare::{
+    Comparison, DiffKind, FigureGroup, Op, StatementGroup, Verdict, compare,
+};
+use crosscheck::figures::Qualifier;
 use crosscheck::load::load_named;
 
 fn seeds() -> Comparison {
@@ -63,8 +66,8 @@ fn one_troops_group_holds_every_total_and_conflicts() {
     for who in ["Jeon Ha-kyou", "the Pentagon", "Matthew Miller"] {
         assert!(ten.claimers.iter().any(|c| c == who), "{who} not at 10,000");
     }
-    for q in ["more_than", "at_least", "exact"] {
-        assert!(ten.qualifiers.iter().any(|x| x == q), "{q} not at 10,000");
+    for q in [Qualifier::MoreThan, Qualifier::AtLeast, Qualifier::Exact] {
+        assert!(ten.qualifiers.contains(&q), "{q:?} not at 10,000");
     }
     assert!(
         holders(11_000.0)
@@ -72,7 +75,7 @@ fn one_troops_group_holds_every_total_and_conflicts() {
             .contains(&"Volodymyr Zelensky".to_string())
     );
     let twelve = holders(12_000.0);
-    assert_eq!(twelve.qualifiers, ["up_to"]);
+    assert_eq!(twelve.qualifiers, [Qualifier::UpTo]);
     assert_eq!(twelve.claimers, ["intelligence assessments"]);
     assert_eq!(twelve.outlets, ["ABC News"]);
     let fifteen = holders(15_000.0);
@@ -170,7 +173,7 @@ fn zelensky_chapter_and_page_are_aligned_with_the_word_diff_first() {
     assert!(g.quote_differs);
     assert_eq!(g.claimer.as_deref(), Some("Volodymyr Zelensky"));
     let d = &g.diffs[0];
-    assert_eq!(d.kind, "quote");
+    assert_eq!(d.kind, DiffKind::Quote);
     assert_eq!(d.speaker.as_deref(), Some("Volodymyr Zelensky"));
     let pos = d
         .changes

@@ -4,11 +4,12 @@
 
 use super::style::Style;
 use crate::CorpusArgs;
+use crate::display::{entry_value as value_of, spread as spread_of, statement_label, story_label};
+use crate::fit::fit_words;
 use crosscheck::compare::{
-    self, Change, Comparison, FigureEntry, Op, StatementGroup, Story, Verdict, WordDiff,
+    self, Change, Comparison, DiffKind, FigureEntry, Op, StatementGroup, Story, Verdict, WordDiff,
 };
 use crosscheck::figures::Figure;
-use crosscheck::format::{entry_value as value_of, shorten, spread as spread_of};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
@@ -124,8 +125,8 @@ fn diff_text(changes: &[Change], style: Style, context: usize) -> String {
 fn diff_heading(g: &StatementGroup, d: &WordDiff) -> String {
     let (a, b) = (&g.entries[d.a], &g.entries[d.b]);
     let what = match (&d.speaker, d.kind) {
-        (Some(s), "quote") => format!("quote of {s}"),
-        (None, "quote") => "quote".to_string(),
+        (Some(s), DiffKind::Quote) => format!("quote of {s}"),
+        (None, DiffKind::Quote) => "quote".to_string(),
         _ => "sentence".to_string(),
     };
     format!(
@@ -147,7 +148,7 @@ fn story_title(st: &Story) -> String {
     format!(
         "Story {}: {} — {}",
         st.id + 1,
-        st.label,
+        story_label(&st.label),
         plural(st.sources.len(), "source", "sources")
     )
 }
@@ -256,7 +257,7 @@ pub fn text_report(cmp: &Comparison, figures: &[Vec<Figure>], style: Style) -> S
             out,
             "\n  {}. {}{mark}  {}",
             i + 1,
-            style.bold(&g.label),
+            style.bold(&statement_label(&g.label)),
             style.dim(&plural(g.sources, "source", "sources"))
         );
         for e in &g.entries {
@@ -303,7 +304,7 @@ pub fn text_report(cmp: &Comparison, figures: &[Vec<Figure>], style: Style) -> S
                 out,
                 "    {}  {who}{}",
                 style.bold(&format!("{} L{}", e.display, e.line)),
-                shorten(&e.sentence, 120)
+                fit_words(&e.sentence, 120)
             );
         }
     }
@@ -351,7 +352,7 @@ pub fn markdown_report(cmp: &Comparison, figures: &[Vec<Figure>]) -> String {
                 "| {} | {} | {} |",
                 st.id + 1,
                 st.sources.len(),
-                md(&st.label)
+                md(&story_label(&st.label))
             );
         }
     }
@@ -397,7 +398,12 @@ pub fn markdown_report(cmp: &Comparison, figures: &[Vec<Figure>]) -> String {
         } else {
             ""
         };
-        let _ = writeln!(out, "\n#### {}. {}{mark}\n", i + 1, md(&g.label));
+        let _ = writeln!(
+            out,
+            "\n#### {}. {}{mark}\n",
+            i + 1,
+            md(&statement_label(&g.label))
+        );
         out.push_str("| Outlet | Line | Sentence |\n|---|---|---|\n");
         for e in &g.entries {
             let _ = writeln!(

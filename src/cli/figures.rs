@@ -4,9 +4,9 @@
 use super::json::{JsonElements, print_json_analyzed};
 use super::style::Style;
 use crate::CorpusArgs;
+use crate::display::describe;
 use crosscheck::analysis::{self, FoundFigure};
 use crosscheck::document::ParagraphKind;
-use crosscheck::format::describe;
 use crosscheck::{Corpus, Document};
 use serde::Serialize;
 use std::process::ExitCode;

@@ -11,7 +11,7 @@ pub fn no_color() -> bool {
 }
 
 /// Styling for stdout: ANSI only when stdout is a terminal and NO_COLOR is
-/// unset (https://no-color.org: any non-empty value).
+/// unset (<https://no-color.org>: any non-empty value).
 #[derive(Clone, Copy)]
 pub struct Style {
     color: bool,

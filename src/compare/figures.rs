@@ -7,15 +7,26 @@ use std::ops::Range;
 use super::facts::Facts;
 use super::lexicon::{LEXICON, Lexicon, ScopeKind};
 use super::stories::Stories;
-use super::text::{StemIds, Word, find_phrase, has_digit, words};
+use super::text::{StemIds, Word, find_phrase, has_digit, hyphen_parts, words};
 use super::{DocNames, FigureEntry, FigureGroup, Spread, Strings, ValueHolders, Verdict};
 use crate::analysis::FoundFigure;
 use crate::corpus::{Corpus, SentenceId};
 use crate::document::{Document, ParagraphKind};
 use crate::figures::{Qualifier, to_base_unit};
 
-/// Group key: (story, measure, unit key, per unit, subject class).
-type Key = (usize, String, String, bool, Option<String>);
+/// What a figure measures: figures with equal keys may group.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Key {
+    story: usize,
+    /// The extractor's measure.
+    measure: String,
+    /// The base unit of the figure's dimension, else its unit, else "".
+    unit: String,
+    /// The factor of a product ("3,000 soldiers each").
+    per_unit: bool,
+    /// Who is counted ("North Korean"), for counted measures.
+    class: Option<String>,
+}
 
 struct Item {
     key: Key,
@@ -90,13 +101,13 @@ pub(super) fn group(
                 .collect();
             let anchors = anchors(lex, &mut vocab, text, ws, &fw, &others);
             items.push(Item {
-                key: (
+                key: Key {
                     story,
-                    f.figure.measure.clone(),
-                    unit_key,
+                    measure: f.figure.measure.clone(),
+                    unit: unit_key,
                     per_unit,
-                    class.clone(),
-                ),
+                    class: class.clone(),
+                },
                 id: SentenceId {
                     doc: d,
                     sentence: f.sentence,
@@ -126,8 +137,8 @@ pub(super) fn group(
             if c.is_some() {
                 continue;
             }
-            let measure = items[i].key.1.clone();
-            let same = classes_of(&|it: &Item| it.key.1 == measure);
+            let measure = items[i].key.measure.clone();
+            let same = classes_of(&|it: &Item| it.key.measure == measure);
             let chosen = if same.len() == 1 {
                 same.into_iter().next()
             } else if same.is_empty() {
@@ -145,7 +156,7 @@ pub(super) fn group(
             }
         }
         for (i, c) in fills {
-            items[i].key.4 = Some(c);
+            items[i].key.class = Some(c);
             items[i].subject_inferred = true;
         }
     }
@@ -333,7 +344,7 @@ fn anchors(
             continue;
         }
         let w = &ws[i];
-        for part in w.norm.split('-') {
+        for part in hyphen_parts(&w.norm) {
             if part.len() < 2
                 || has_digit(part)
                 || lex.stop_words.contains(part)
@@ -391,7 +402,7 @@ fn entry(
         value: fig.value,
         low: fig.low,
         high: fig.high,
-        qualifier: fig.qualifier.as_str().to_string(),
+        qualifier: fig.qualifier,
         unit: fig.unit.clone(),
         base_value: to_base_unit(fig.value, unit).0,
         base_low: fig.low.and_then(conv),
@@ -436,7 +447,7 @@ fn members(items: &[Item]) -> Vec<Vec<usize>> {
     let mut by_anchor: HashMap<(&Key, u32), usize> = HashMap::default();
     let mut by_sentence: HashMap<(&Key, SentenceId), usize> = HashMap::default();
     for (i, it) in items.iter().enumerate() {
-        if it.key.4.is_some() {
+        if it.key.class.is_some() {
             let root = *by_key.entry(&it.key).or_insert(i);
             dsu.union(root, i);
             continue;
@@ -468,7 +479,13 @@ fn make_group(
     stories: &Stories,
 ) -> FigureGroup {
     let first = &items[m[0]];
-    let (story, measure, _, per_unit, class) = first.key.clone();
+    let Key {
+        story,
+        measure,
+        per_unit,
+        class,
+        ..
+    } = first.key.clone();
     let label = match &class {
         Some(c) => {
             let per = if per_unit { " per unit" } else { "" };
@@ -484,7 +501,7 @@ fn make_group(
             }
         }
     };
-    let base_unit = entries[0].unit.as_ref().map(|_| first.key.2.clone());
+    let base_unit = entries[0].unit.as_ref().map(|_| first.key.unit.clone());
     entries.sort_by(|a, b| {
         a.vague
             .cmp(&b.vague)
@@ -526,8 +543,9 @@ fn make_group(
             .fold(f64::NEG_INFINITY, f64::max),
     });
     let mut values: Vec<ValueHolders> = Vec::new();
-    // (qualifiers, outlets, claimers) already listed for the last value.
-    let mut seen: [HashSet<&str>; 3] = Default::default();
+    // Outlets and claimers already listed for the last value.
+    let mut seen_outlets: HashSet<&str> = HashSet::default();
+    let mut seen_claimers: HashSet<&str> = HashSet::default();
     for (i, e) in entries.iter().enumerate().filter(|(_, e)| !e.vague) {
         // Entries are sorted by value: equal values are adjacent.
         if !values
@@ -541,17 +559,18 @@ fn make_group(
                 claimers: Vec::new(),
                 entries: Vec::new(),
             });
-            seen.iter_mut().for_each(HashSet::clear);
+            seen_outlets.clear();
+            seen_claimers.clear();
         }
         let v = values.last_mut().expect("pushed above");
-        if seen[0].insert(&e.qualifier) {
-            v.qualifiers.push(e.qualifier.clone());
+        if !v.qualifiers.contains(&e.qualifier) {
+            v.qualifiers.push(e.qualifier);
         }
-        if seen[1].insert(&e.display) {
+        if seen_outlets.insert(&e.display) {
             v.outlets.push(e.display.to_string());
         }
         if let Some(c) = &e.claimer
-            && seen[2].insert(c)
+            && seen_claimers.insert(c)
         {
             v.claimers.push(c.to_string());
         }
@@ -585,6 +604,15 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
     }
 }
 
+/// How many members of a group have an anchor, and where it first appears.
+#[derive(Clone, Copy)]
+struct AnchorCount {
+    stem: u32,
+    members: usize,
+    /// Member order × 100 + the anchor's rank in that member.
+    first: usize,
+}
+
 /// Longest phrase a label quotes from a sentence, in words.
 const LABEL_WORDS: usize = 8;
 
@@ -595,19 +623,20 @@ const LABEL_WORDS: usize = 8;
 fn anchor_label(items: &[Item], entries: &[FigureEntry], m: &[usize]) -> String {
     let mut chosen: Vec<u32> = Vec::new();
     if m.len() > 1 {
-        let mut count: HashMap<u32, (usize, usize)> = HashMap::default();
+        let mut count: HashMap<u32, AnchorCount> = HashMap::default();
         for (order, &i) in m.iter().enumerate() {
             for (rank, a) in items[i].anchors.iter().enumerate() {
-                let c = count
-                    .entry(a.stem)
-                    .or_insert((0, order.saturating_mul(100).saturating_add(rank)));
-                c.0 += 1;
+                let c = count.entry(a.stem).or_insert(AnchorCount {
+                    stem: a.stem,
+                    members: 0,
+                    first: order.saturating_mul(100).saturating_add(rank),
+                });
+                c.members += 1;
             }
         }
-        let mut shared: Vec<(u32, (usize, usize))> =
-            count.into_iter().filter(|c| c.1.0 > 1).collect();
-        shared.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)));
-        chosen = shared.iter().take(2).map(|c| c.0).collect();
+        let mut shared: Vec<AnchorCount> = count.into_values().filter(|c| c.members > 1).collect();
+        shared.sort_by(|a, b| b.members.cmp(&a.members).then(a.first.cmp(&b.first)));
+        chosen = shared.iter().take(2).map(|c| c.stem).collect();
     }
     if chosen.is_empty() {
         if let Some(s) = &entries[0].subject {

@@ -2,6 +2,23 @@
 //! verdict per group, sentences that report the same statement aligned across
 //! outlets with word-level diffs, and which outlet reports what.
 //!
+//! The comparison is data: qualifiers, verdicts and diff kinds are enums,
+//! labels are whole (a reader cuts them to its width), and numbers are left
+//! for the reader to format.
+//!
+//! | File | Concern |
+//! |---|---|
+//! | `mod.rs` | the comparison's types and [`compare`] |
+//! | `facts.rs` | what the comparison reads of an analysis ([`Facts`]) |
+//! | `stories.rs` | documents clustered into stories |
+//! | `figures.rs` | figure groups: keys, scopes, anchors, verdicts, labels |
+//! | `similarity.rs` | sentence vectors, cosine, pair score, candidate pairs |
+//! | `alignment.rs` | statement groups: linkage, medoid, labels |
+//! | `diffs.rs` | word diffs between quotes or sentences |
+//! | `coverage.rs` | which source reports which statement |
+//! | `text.rs`, `lexicon.rs` | words, stems and the lexicon they all share |
+//! | `strings.rs` | strings shared by the entries of a comparison |
+//!
 //! # Stories
 //!
 //! Two numbers about different events must never be shown as a
@@ -17,7 +34,7 @@
 //! best first (single linkage), but two clusters only merge when their
 //! centroids reach [`CENTROID_THRESHOLD`], so one odd document cannot chain
 //! two events together. Stories are ordered largest first and labelled with
-//! their most central title; every group carries its `story`.
+//! their most central title (in full); every group carries its `story`.
 //!
 //! # Figure groups
 //!
@@ -65,12 +82,14 @@
 //! stems. Bonuses only apply from a cosine of 0.2 (0.1 for a shared attributed
 //! figure). A pair seeds or extends a group at 0.42, and every cross-source
 //! pair inside a group must reach 0.3. Groups need two sources and lie
-//! within one story. Word diffs cover every cross-source pair when there are at most 12, else each
-//! member against the group's medoid (`diff_pairs`: "all" or "medoid"); they
-//! are between quotes when the two sentences carry quotes of one statement
-//! (stem overlap ≥ 0.3), else between the sentences; a group whose quote diff
-//! for one speaker replaces words (not only cuts, brackets or ellipses) is
-//! marked `quote_differs` and ranked first (within its story). Candidates come
+//! within one story. Word diffs cover every cross-source pair when there are
+//! at most 12, else each member against the group's medoid (`diff_pairs`:
+//! "all" or "medoid"); they are between quotes when the two sentences carry
+//! quotes of one statement (stem overlap ≥ 0.3), else between the sentences;
+//! a group whose quote diff for one speaker replaces words (not only cuts,
+//! brackets or ellipses) is marked `quote_differs` and ranked first (within
+//! its story). A group is labelled with its claimer and the quote of its
+//! first quote diff, else with its medoid sentence. Candidates come
 //! from an inverted index (terms in more than [`MAX_DF_FRACTION`] of sentences
 //! or more than [`MAX_POSTINGS`] postings are skipped, and each sentence keeps
 //! its [`MAX_CANDIDATES`] best candidates), so the work grows with the corpus
@@ -78,25 +97,32 @@
 //! merged best first with complete linkage: a sentence joins a group only when
 //! it is close enough to every member from another document.
 
+mod alignment;
+mod coverage;
+mod diffs;
 mod facts;
 mod figures;
-pub mod lexicon;
-mod statements;
+pub(crate) mod lexicon;
+mod similarity;
 mod stories;
-pub mod text;
+mod strings;
+pub(crate) mod text;
 
 #[cfg(test)]
 mod tests;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, ClaimKind};
 use crate::corpus::{Corpus, SentenceId};
-use rustc_hash::FxHashSet as HashSet;
-use serde::Serialize;
+use crate::figures::Qualifier;
+use serde::{Serialize, Serializer};
+use std::fmt;
 use std::sync::Arc;
 
+pub use diffs::word_diff;
 pub use facts::Facts;
-pub use statements::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS, word_diff};
+pub use similarity::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS};
 pub use stories::{CENTROID_THRESHOLD, LEAD_STEMS, MAX_STORY_POSTINGS, STORY_THRESHOLD};
+pub(crate) use strings::{DocNames, Strings};
 
 /// The whole comparison of a corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -114,7 +140,7 @@ pub struct Comparison {
 pub struct Story {
     /// Index into `Comparison::stories`.
     pub id: usize,
-    /// The most central title of its documents.
+    /// The most central title of its documents, in full.
     pub label: String,
     /// The sources, in corpus order.
     pub sources: Vec<String>,
@@ -127,6 +153,7 @@ pub struct Story {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct StoryRef {
     pub id: usize,
+    /// As in [`Story::label`].
     pub label: String,
 }
 
@@ -190,8 +217,8 @@ pub struct Spread {
 pub struct ValueHolders {
     /// In the group's base unit.
     pub value: f64,
-    /// Qualifiers used with it ("exact", "at_least", ...).
-    pub qualifiers: Vec<String>,
+    /// Qualifiers used with it, in order of first use.
+    pub qualifiers: Vec<Qualifier>,
     pub outlets: Vec<String>,
     pub claimers: Vec<String>,
     /// Indices into the group's entries.
@@ -216,7 +243,7 @@ pub struct FigureEntry {
     pub value: f64,
     pub low: Option<f64>,
     pub high: Option<f64>,
-    pub qualifier: String,
+    pub qualifier: Qualifier,
     pub unit: Option<String>,
     pub base_value: f64,
     pub base_low: Option<f64>,
@@ -238,7 +265,7 @@ pub struct FigureEntry {
 /// Sentences of different sources that report one statement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatementGroup {
-    pub label: String,
+    pub label: StatementLabel,
     /// The claimer most entries name, if any.
     pub claimer: Option<String>,
     /// True when one speaker is quoted with different words by two sources.
@@ -250,10 +277,87 @@ pub struct StatementGroup {
     /// The story every entry belongs to.
     pub story: StoryRef,
     pub entries: Vec<StatementEntry>,
-    /// Which pairs `diffs` holds: "all" (every cross-source pair, up to a
-    /// cap) or "medoid" (each member against the group's most central one).
-    pub diff_pairs: &'static str,
+    /// Which pairs `diffs` holds.
+    pub diff_pairs: DiffPairs,
     pub diffs: Vec<WordDiff>,
+}
+
+/// What a statement group is called: its claimer with the quote its members
+/// share, else with its most central sentence, in full. Serialized as one
+/// string, "Volodymyr Zelensky: “new chapter of instability in the world”"
+/// (its [`Display`](fmt::Display)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementLabel {
+    /// The group's claimer, if it has one.
+    pub claimer: Option<String>,
+    /// The quote (without surrounding commas, full stops and spaces) or the
+    /// sentence.
+    pub text: String,
+    /// True when `text` is a quote: it is shown within “ ”.
+    pub quoted: bool,
+}
+
+impl fmt::Display for StatementLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(c) = &self.claimer {
+            write!(f, "{c}: ")?;
+        }
+        if self.quoted {
+            write!(f, "“{}”", self.text)
+        } else {
+            f.write_str(&self.text)
+        }
+    }
+}
+
+impl Serialize for StatementLabel {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Which pairs of a statement group have word diffs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffPairs {
+    /// Every cross-source pair (there are few).
+    All,
+    /// Each member against the group's most central one.
+    Medoid,
+}
+
+impl DiffPairs {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiffPairs::All => "all",
+            DiffPairs::Medoid => "medoid",
+        }
+    }
+}
+
+/// What a word diff compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffKind {
+    /// Two quotes of one statement.
+    Quote,
+    /// Two sentences.
+    Sentence,
+}
+
+impl DiffKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiffKind::Quote => "quote",
+            DiffKind::Sentence => "sentence",
+        }
+    }
+}
+
+impl fmt::Display for DiffKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -276,9 +380,7 @@ pub struct WordDiff {
     /// Indices into the group's entries.
     pub a: usize,
     pub b: usize,
-    /// "quote" when the diff is between two quotes of one statement, else
-    /// "sentence".
-    pub kind: &'static str,
+    pub kind: DiffKind,
     /// The speaker both quotes are attributed to, if they share one.
     pub speaker: Option<String>,
     /// True when some change is not `equal`.
@@ -344,7 +446,7 @@ pub struct ExclusiveClaim {
     pub line: usize,
     pub sentence: Arc<str>,
     pub claimer: Option<Arc<str>>,
-    pub kinds: Vec<&'static str>,
+    pub kinds: Vec<ClaimKind>,
     pub caption: bool,
 }
 
@@ -357,14 +459,6 @@ impl Comparison {
             .filter(|e| e.id.doc == doc)
             .map(|e| e.id)
             .collect()
-    }
-
-    /// The story of document `doc`.
-    pub fn story_of(&self, doc: usize) -> Option<&Story> {
-        self.coverage
-            .sources
-            .get(doc)
-            .and_then(|s| self.stories.get(s.story))
     }
 }
 
@@ -382,7 +476,7 @@ pub fn compare_facts(corpus: &Corpus, mut facts: Facts) -> Comparison {
     let stories = stories::cluster(corpus, &lexicon::LEXICON);
     // Entries share one allocation per sentence, document name and claimer.
     let mut strings = Strings::new(corpus);
-    let statements = statements::align(corpus, &facts, &stories, &mut strings);
+    let statements = alignment::align(corpus, &facts, &stories, &mut strings);
     // The figure groups before the coverage: their working data (keys and
     // anchors of every figure) is freed before the coverage lists its
     // claims, so the two do not add up at the peak.
@@ -390,79 +484,11 @@ pub fn compare_facts(corpus: &Corpus, mut facts: Facts) -> Comparison {
         d.quotes = Vec::new();
     }
     let figures = figures::group(corpus, &mut facts, &stories, &mut strings);
-    let coverage = statements::coverage(corpus, &facts, &statements, &stories, &mut strings);
+    let coverage = coverage::coverage(corpus, &facts, &statements, &stories, &mut strings);
     Comparison {
         figures,
         statements,
         coverage,
         stories: stories.stories,
-    }
-}
-
-/// The names of one document, shared by its entries.
-#[derive(Clone)]
-pub(crate) struct DocNames {
-    pub(crate) source: Arc<str>,
-    pub(crate) outlet: Option<Arc<str>>,
-    /// Outlet name for display: the outlet, else the file name.
-    pub(crate) display: Arc<str>,
-}
-
-/// Interned strings for the entries of a comparison: hundreds of thousands
-/// of entries point at one allocation per sentence, document and claimer
-/// instead of owning copies.
-pub(crate) struct Strings {
-    docs: Vec<Option<DocNames>>,
-    /// Per document, per sentence.
-    sentences: Vec<Vec<Option<Arc<str>>>>,
-    names: HashSet<Arc<str>>,
-}
-
-impl Strings {
-    pub(crate) fn new(corpus: &Corpus) -> Self {
-        let n = corpus.documents.len();
-        Strings {
-            docs: vec![None; n],
-            sentences: vec![Vec::new(); n],
-            names: HashSet::default(),
-        }
-    }
-
-    /// The names of document `d`.
-    pub(crate) fn doc(&mut self, d: usize, doc: &crate::Document) -> DocNames {
-        if d >= self.docs.len() {
-            self.docs.resize(d + 1, None);
-        }
-        self.docs[d]
-            .get_or_insert_with(|| DocNames {
-                source: Arc::from(doc.source.as_str()),
-                outlet: doc.outlet.as_deref().map(Arc::from),
-                display: Arc::from(doc.display_name()),
-            })
-            .clone()
-    }
-
-    /// The text of sentence `s` of document `d`.
-    pub(crate) fn sentence(&mut self, d: usize, doc: &crate::Document, s: usize) -> Arc<str> {
-        if d >= self.sentences.len() {
-            self.sentences.resize(d + 1, Vec::new());
-        }
-        let list = &mut self.sentences[d];
-        if list.len() <= s {
-            list.resize(doc.sentences.len().max(s + 1), None);
-        }
-        list[s]
-            .get_or_insert_with(|| Arc::from(doc.sentence_text(s)))
-            .clone()
-    }
-
-    /// A claimer name or role.
-    pub(crate) fn name(&mut self, name: &str) -> Arc<str> {
-        if let Some(n) = self.names.get(name) {
-            return n.clone();
-        }
-        let n: Arc<str> = Arc::from(name);
-        self.names.insert(n.clone());
-        n
     }
 }

@@ -5,12 +5,11 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::Lexicon;
-use super::statements::{cosine, top};
+use super::similarity::{ScoredPair, TermWeight, Vector, cosine, normalize, top};
 use super::text::{StemIds, content_stems};
 use super::{Story, StoryRef};
 use crate::corpus::Corpus;
 use crate::document::ParagraphKind;
-use crate::format::shorten;
 
 /// Content stems of the lead (after the title) that describe a document.
 pub const LEAD_STEMS: usize = 120;
@@ -48,11 +47,16 @@ impl Stories {
     }
 }
 
-/// A sparse vector: (term, weight) sorted by term.
-type Vector = Vec<(u32, f64)>;
+/// What describes each document, in corpus order.
+struct Leads {
+    /// Lead vectors (unit length).
+    vecs: Vec<Vector>,
+    /// Title terms, as they come (repeats kept).
+    titles: Vec<Vec<u32>>,
+}
 
-/// Lead vectors (unit length) and the title terms of every document.
-fn vectors(corpus: &Corpus, lex: &Lexicon) -> (Vec<Vector>, Vec<Vec<u32>>) {
+/// The lead vector and the title terms of every document.
+fn vectors(corpus: &Corpus, lex: &Lexicon) -> Leads {
     let mut vocab = StemIds::default();
     let mut tfs: Vec<HashMap<u32, f64>> = Vec::with_capacity(corpus.documents.len());
     let mut titles: Vec<Vec<u32>> = Vec::with_capacity(corpus.documents.len());
@@ -99,33 +103,32 @@ fn vectors(corpus: &Corpus, lex: &Lexicon) -> (Vec<Vector>, Vec<Vec<u32>>) {
         .map(|tf| {
             let mut v: Vector = tf
                 .into_iter()
-                .map(|(t, c)| {
-                    let idf = ((n + BACKGROUND_DOCS + 1.0) / (df[t as usize] as f64 + 1.0)).ln();
-                    (t, (1.0 + c.ln()) * idf)
+                .map(|(term, c)| {
+                    let idf = ((n + BACKGROUND_DOCS + 1.0) / (df[term as usize] as f64 + 1.0)).ln();
+                    TermWeight {
+                        term,
+                        weight: (1.0 + c.ln()) * idf,
+                    }
                 })
                 .collect();
-            v.sort_by_key(|t| t.0); // a fixed order: the same rounding in every run
-            let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                for t in &mut v {
-                    t.1 /= norm;
-                }
-            }
+            v.sort_by_key(|t| t.term); // a fixed order: the same rounding in every run
+            normalize(&mut v);
             v
         })
         .collect();
-    (vecs, titles)
+    Leads { vecs, titles }
 }
 
 /// Candidate edges (i < j, cosine ≥ [`STORY_THRESHOLD`]), best first. Each
 /// document asks twice: with its heaviest terms, and with its heaviest terms
 /// outside its title, so that reports under one headline do not crowd out
 /// the same event under another.
-fn edges(vecs: &[Vector], titles: &[Vec<u32>]) -> Vec<(f64, usize, usize)> {
+fn edges(leads: &Leads) -> Vec<ScoredPair> {
+    let Leads { vecs, titles } = leads;
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
     for (i, v) in vecs.iter().enumerate() {
-        for (t, _) in v {
-            let p = postings.entry(*t).or_default();
+        for t in v {
+            let p = postings.entry(t.term).or_default();
             if p.len() < MAX_STORY_POSTINGS {
                 p.push(i);
             }
@@ -133,31 +136,38 @@ fn edges(vecs: &[Vector], titles: &[Vec<u32>]) -> Vec<(f64, usize, usize)> {
     }
     // Each document's queries are independent: run in parallel, one score
     // map per worker.
-    let mut out: Vec<(f64, usize, usize)> = vecs
+    let mut out: Vec<ScoredPair> = vecs
         .par_iter()
         .enumerate()
         .map_init(HashMap::<usize, f64>::default, |acc, (i, v)| {
             let mut found = Vec::new();
-            let mut query: Vec<&(u32, f64)> = v.iter().collect();
-            query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut query: Vec<&TermWeight> = v.iter().collect();
+            query.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.term.cmp(&b.term)));
             for lead_only in [false, true] {
                 acc.clear();
                 let terms = query
                     .iter()
-                    .filter(|(t, _)| !lead_only || !titles[i].contains(t))
+                    .filter(|t| !lead_only || !titles[i].contains(&t.term))
                     .take(QUERY_TERMS);
-                for (t, w) in terms {
-                    let Some(p) = postings.get(t) else { continue };
+                for t in terms {
+                    let Some(p) = postings.get(&t.term) else {
+                        continue;
+                    };
                     for &j in p {
                         if j != i {
-                            *acc.entry(j).or_default() += w;
+                            *acc.entry(j).or_default() += t.weight;
                         }
                     }
                 }
-                for (j, _) in top(acc, MAX_STORY_CANDIDATES) {
-                    let c = cosine(v, &vecs[j]);
-                    if c >= STORY_THRESHOLD {
-                        found.push((c, i.min(j), i.max(j)));
+                for c in top(acc, MAX_STORY_CANDIDATES) {
+                    let j = c.index;
+                    let score = cosine(v, &vecs[j]);
+                    if score >= STORY_THRESHOLD {
+                        found.push(ScoredPair {
+                            score,
+                            a: i.min(j),
+                            b: i.max(j),
+                        });
                     }
                 }
             }
@@ -165,15 +175,15 @@ fn edges(vecs: &[Vector], titles: &[Vec<u32>]) -> Vec<(f64, usize, usize)> {
         })
         .flatten_iter()
         .collect();
-    out.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-    out.dedup_by(|a, b| (a.1, a.2) == (b.1, b.2));
+    out.sort_by(ScoredPair::best_first);
+    out.dedup_by(|x, y| (x.a, x.b) == (y.a, y.b));
     out
 }
 
 /// Clusters the documents of `corpus` into stories.
 pub(super) fn cluster(corpus: &Corpus, lex: &Lexicon) -> Stories {
     let n = corpus.documents.len();
-    let (vecs, titles) = vectors(corpus, lex);
+    let leads = vectors(corpus, lex);
     // Best-first single linkage with a centroid guard.
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
@@ -183,15 +193,21 @@ pub(super) fn cluster(corpus: &Corpus, lex: &Lexicon) -> Stories {
         }
         i
     }
-    let mut sums: Vec<HashMap<u32, f64>> = vecs
+    let mut sums: Vec<HashMap<u32, f64>> = leads
+        .vecs
         .iter()
-        .map(|v| v.iter().copied().collect::<HashMap<u32, f64>>())
+        .map(|v| {
+            v.iter()
+                .map(|t| (t.term, t.weight))
+                .collect::<HashMap<u32, f64>>()
+        })
         .collect();
-    let mut norms2: Vec<f64> = vecs
+    let mut norms2: Vec<f64> = leads
+        .vecs
         .iter()
-        .map(|v| v.iter().map(|(_, w)| w * w).sum())
+        .map(|v| v.iter().map(|t| t.weight * t.weight).sum())
         .collect();
-    for (_, i, j) in edges(&vecs, &titles) {
+    for ScoredPair { a: i, b: j, .. } in edges(&leads) {
         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
         if a == b {
             continue;
@@ -236,7 +252,7 @@ pub(super) fn cluster(corpus: &Corpus, lex: &Lexicon) -> Stories {
             }
             Story {
                 id,
-                label: label(corpus, &titles, &docs),
+                label: label(corpus, &leads.titles, &docs),
                 sources: docs
                     .iter()
                     .map(|&d| corpus.documents[d].source.clone())
@@ -250,7 +266,8 @@ pub(super) fn cluster(corpus: &Corpus, lex: &Lexicon) -> Stories {
 
 /// The most central title of the story: the one whose words the other titles
 /// share most (ties: the most frequent title, then the first); a story
-/// without titles is named by its first document's first sentence.
+/// without titles is named by its first document's first sentence. In full:
+/// readers cut it to their width.
 fn label(corpus: &Corpus, titles: &[Vec<u32>], docs: &[usize]) -> String {
     let mut df: HashMap<u32, usize> = HashMap::default();
     let mut same: HashMap<&str, usize> = HashMap::default();
@@ -292,5 +309,5 @@ fn label(corpus: &Corpus, titles: &[Vec<u32>], docs: &[usize]) -> String {
             })
             .unwrap_or_default(),
     };
-    shorten(text.trim(), 80)
+    text.trim().to_string()
 }

@@ -141,14 +141,14 @@ fn candidate_search_stays_linear_on_a_repetitive_corpus() {
     let c = corpus(&files);
     let a = analyze(&c);
     let stories = stories::cluster(&c, &lexicon::LEXICON);
-    let feats = statements::features(
+    let feats = similarity::features(
         &c,
         &Facts::of(&c, &a),
         &lexicon::LEXICON,
-        &stories,
+        &stories.doc_story,
         &mut Strings::new(&c),
     );
-    let pairs = statements::candidates(&feats);
+    let pairs = similarity::candidates(&feats);
     assert!(
         pairs.len() <= feats.len() * MAX_CANDIDATES,
         "{} candidate pairs for {} sentences",

@@ -637,7 +637,7 @@ fn never_panics_at_tiny_sizes() {
     }
 }
 
-/// The key list as the README shows it, generated from the default keymap.
+/// The key list as docs/KEYS.md shows it, generated from the default keymap.
 fn keys_markdown() -> String {
     let km = Keymap::defaults();
     let mut out = String::from("| where | keys | action |\n| --- | --- | --- |\n");
@@ -656,12 +656,12 @@ fn keys_markdown() -> String {
 }
 
 #[test]
-fn readme_lists_the_default_keys() {
-    let readme = include_str!("../../README.md");
+fn keys_doc_lists_the_default_keys() {
+    let doc = include_str!("../../docs/KEYS.md");
     let expected = keys_markdown();
     assert!(
-        readme.contains(&expected),
-        "README.md's key table is out of date; replace it with:\n\n{expected}"
+        doc.contains(&expected),
+        "docs/KEYS.md's key table is out of date; replace it with:\n\n{expected}"
     );
 }
 

@@ -3,12 +3,12 @@
 //! row's detail.
 
 use super::{pane_block, view_tabs};
+use crate::display;
 use crate::fit::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, DiffSection, Focus};
 use crate::tui::keymap::Context;
 use crosscheck::compare::{Change, Comparison, Op, Verdict};
-use crosscheck::format;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -52,7 +52,7 @@ fn diff_list_rows(
                     "  {}{}  {}  {} src",
                     story_tag(c, g.story.id),
                     g.label,
-                    format::spread(g),
+                    display::spread(g),
                     g.sources
                 );
                 Line::from(vec![
@@ -72,7 +72,8 @@ fn diff_list_rows(
                 let head = format!("{}{} src  ", story_tag(c, g.story.id), g.sources);
                 spans.push(Span::styled(head, app.theme.dim));
                 let used: usize = spans.iter().map(|s| s.content.width()).sum();
-                spans.push(Span::raw(fit(&g.label, width.saturating_sub(used))));
+                let label = display::statement_label(&g.label);
+                spans.push(Span::raw(fit(&label, width.saturating_sub(used))));
                 Line::from(spans)
             })
             .collect(),
@@ -144,7 +145,10 @@ fn diff_detail_lines(
     };
     if let Some(story) = story.filter(|_| c.stories.len() > 1) {
         lines.push(Line::from(Span::styled(
-            fit(&format!("S{}: {}", story.id + 1, story.label), width),
+            fit(
+                &format!("S{}: {}", story.id + 1, display::story_label(&story.label)),
+                width,
+            ),
             app.theme.title,
         )));
     }
@@ -156,7 +160,7 @@ fn diff_detail_lines(
             let analysis = app.analysis.as_deref();
             for (i, e) in g.entries.iter().enumerate() {
                 let figure = analysis.and_then(|a| a.figure(e.id.doc, e.figure));
-                let value = format::entry_value(e, figure);
+                let value = display::entry_value(e, figure);
                 let mut flags = Vec::new();
                 if e.derived {
                     flags.push("derived");

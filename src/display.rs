@@ -1,21 +1,36 @@
-//! How figures read to a person: "10,000", "≥10,000", "~3,000 troops",
-//! "1,448–1,500 km". Shared by the CLI reports and the TUI.
+//! How the comparison reads to a person: figures as "10,000", "≥10,000",
+//! "~3,000 troops", "1,448–1,500 km", and labels cut to a line. The library
+//! keeps numbers and whole labels; the CLI reports and the TUI format them
+//! here.
 
-use crate::compare::{FigureEntry, FigureGroup};
-use crate::figures::Figure;
+use crate::fit::fit_words;
+use crosscheck::compare::{FigureEntry, FigureGroup, StatementLabel};
+use crosscheck::figures::Figure;
 
-/// Cuts `s` to at most `max` characters at a word boundary, with an
-/// ellipsis when cut: labels and one-line previews of sentences.
-pub fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
+/// Columns of a quote in a statement label.
+const LABEL_QUOTE_WIDTH: usize = 90;
+/// Columns of a sentence in a statement label.
+const LABEL_SENTENCE_WIDTH: usize = 100;
+/// Columns of a story label.
+const STORY_WIDTH: usize = 80;
+
+/// "Volodymyr Zelensky: “new chapter of instability in the world”", its
+/// quote or sentence cut at a word to a line.
+pub fn statement_label(l: &StatementLabel) -> String {
+    let text = if l.quoted {
+        format!("“{}”", fit_words(&l.text, LABEL_QUOTE_WIDTH))
+    } else {
+        fit_words(&l.text, LABEL_SENTENCE_WIDTH)
+    };
+    match &l.claimer {
+        Some(c) => format!("{c}: {text}"),
+        None => text,
     }
-    let mut out: String = s.chars().take(max).collect();
-    if let Some(p) = out.rfind(' ') {
-        out.truncate(p);
-    }
-    out.push('…');
-    out
+}
+
+/// A story's title, cut at a word to a line.
+pub fn story_label(label: &str) -> String {
+    fit_words(label, STORY_WIDTH)
 }
 
 /// 10000 → "10,000"; 1.5 → "1.5"; 0.333… → "0.33".
@@ -47,7 +62,7 @@ pub fn format_number(v: f64) -> String {
 /// "≈ 3,000", "> 10,000", "≤ 12,000", "10,000–12,000": the value with its
 /// hedge, as a reader says it.
 pub fn describe(f: &Figure) -> String {
-    use crate::figures::Qualifier::*;
+    use crosscheck::figures::Qualifier::*;
     let unit = f.unit.as_deref().map_or(String::new(), |u| format!(" {u}"));
     let v = format_number(f.value);
     let core = match f.qualifier {
@@ -73,6 +88,8 @@ pub fn entry_value(e: &FigureEntry, figure: Option<&Figure>) -> String {
     figure.map_or_else(|| format_number(e.value), describe)
 }
 
+/// "10,000–15,000", "1,448 km": the lowest and highest precise value of a
+/// group, in its base unit.
 pub fn spread(g: &FigureGroup) -> String {
     let unit = g
         .base_unit
@@ -87,15 +104,35 @@ pub fn spread(g: &FigureGroup) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crosscheck::compare::StatementLabel;
+
     #[test]
-    fn shorten_cuts_at_a_word_and_counts_characters() {
+    fn statement_labels_cut_the_quote_inside_its_marks() {
+        let quote = "new chapter of instability in the world ".repeat(3);
+        let l = StatementLabel {
+            claimer: Some("Volodymyr Zelensky".into()),
+            text: quote.trim().into(),
+            quoted: true,
+        };
         assert_eq!(
-            super::shorten("North Korean troops", 19),
-            "North Korean troops"
+            super::statement_label(&l),
+            "Volodymyr Zelensky: “new chapter of instability in the world new chapter of \
+             instability in the world new…”"
         );
-        assert_eq!(super::shorten("North Korean troops", 15), "North Korean…");
-        assert_eq!(super::shorten("Zaporizhzhia", 5), "Zapor…");
-        assert_eq!(super::shorten("Київ — столиця", 6), "Київ…");
+        assert_eq!(
+            l.to_string(),
+            format!("Volodymyr Zelensky: “{}”", quote.trim())
+        );
+        let short = StatementLabel {
+            claimer: None,
+            text: "Troops arrived.".into(),
+            quoted: false,
+        };
+        assert_eq!(super::statement_label(&short), "Troops arrived.");
+        assert_eq!(
+            super::story_label(&"word ".repeat(20)),
+            format!("{}…", "word ".repeat(16).trim_end())
+        );
     }
 
     #[test]
