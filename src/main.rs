@@ -142,7 +142,10 @@ fn parse_size(s: &str) -> Result<Size, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_exit(&e),
+    };
     let result = match cli.command {
         Some(Command::Sources { corpus, json }) => cli::sources::run(&corpus, json),
         Some(Command::Figures { corpus, json }) => cli::figures::run(&corpus, json),
@@ -162,10 +165,27 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // `crosscheck figures | head -1` is normal use.
+        Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             cli::error(&format!("{e:#}"));
             ExitCode::from(1)
         }
+    }
+}
+
+/// Prints clap's help, version or usage error as `Error::exit` would, but
+/// a failed write of help or version to stdout (a full disk) is reported
+/// with status 1 rather than lost; a closed pipe is still a quiet success.
+fn usage_exit(e: &clap::Error) -> ExitCode {
+    use std::io::Write;
+    let printed = e.print().and_then(|()| std::io::stdout().flush());
+    match printed {
+        Err(io) if !e.use_stderr() && io.kind() != std::io::ErrorKind::BrokenPipe => {
+            cli::error(&format!("{:#}", cli::stdout_error(io)));
+            ExitCode::from(1)
+        }
+        _ => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
     }
 }
 

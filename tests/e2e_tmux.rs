@@ -1,6 +1,11 @@
 //! The real binary in a real terminal (tmux): open, search, jump, help,
-//! quit. The process must exit 0 and leave the terminal as it found it.
+//! quit. The process must exit 0 and leave the terminal as it found it,
+//! after a panic and after a signal too.
+//!
+//! Without tmux the tests are skipped with a message on stderr, unless
+//! `CI=true` (`.ci/run` sets it and installs tmux): then they fail.
 
+use std::io::Write as _;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -36,24 +41,116 @@ impl Tmux {
 
     /// Waits until the screen shows `needle` (the app draws asynchronously).
     fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(needle, |screen| screen.contains(needle))
+    }
+
+    /// Waits until a line of the screen ends with `tail` and is not the
+    /// shell's command line (which starts with the prompt, "$ ").
+    fn wait_for_output(&self, tail: &str) -> String {
+        self.wait_until(tail, |screen| {
+            screen
+                .lines()
+                .any(|l| l.trim_end().ends_with(tail) && !l.starts_with("$ "))
+        })
+    }
+
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(needle) {
+            if done(&screen) {
                 return screen;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {needle:?}; screen:\n{screen}"
+                "timed out waiting for {what:?}; screen:\n{screen}"
             );
             sleep(Duration::from_millis(50));
         }
     }
 }
 
+/// Whether the tests can run: tmux is installed. Without it the test is
+/// skipped, with the reason on stderr (written past the test harness's
+/// capture, so `cargo test` shows it), unless `CI=true`.
+fn tmux_available() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if found {
+        return true;
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI=true but tmux is not installed (.ci/run installs it)"
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipping the tmux end-to-end test: tmux is not installed (with CI=true this fails)"
+    );
+    false
+}
+
+/// Skips the test (returns) when tmux is missing and CI is not set.
+macro_rules! require_tmux {
+    () => {
+        if !tmux_available() {
+            return;
+        }
+    };
+}
+
+impl Tmux {
+    /// The process id of the program the pane's shell started (the app).
+    fn app_pid(&self) -> u32 {
+        let shell: u32 = self
+            .run(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
+            .trim()
+            .parse()
+            .expect("tmux reports the pane's pid");
+        let start = Instant::now();
+        loop {
+            if let Some(pid) = child_of(shell) {
+                return pid;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "no child of the pane's shell {shell}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// A child process of `parent`, from /proc.
+fn child_of(parent: u32) -> Option<u32> {
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+        let stat = std::fs::read_to_string(e.path().join("stat")).ok()?;
+        // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+        let after = &stat[stat.rfind(')')? + 1..];
+        let ppid: u32 = after.split_whitespace().nth(1)?.parse().ok()?;
+        (ppid == parent).then_some(pid)
+    })
+}
+
+fn kill(pid: u32, signal: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -{signal} {pid}");
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
-        self.run(&["kill-server"]);
+        // No panic here: it would abort a test that is already failing.
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
     }
 }
 
@@ -88,6 +185,7 @@ fn assert_restored(screen: &str) {
 
 #[test]
 fn a_panic_on_the_ui_thread_restores_the_terminal() {
+    require_tmux!();
     let tmux = start("ui-panic", "CROSSCHECK_PANIC=ui");
     let screen = tmux.wait_for("END");
     assert!(screen.contains("injected panic (ui)"), "{screen}");
@@ -97,6 +195,7 @@ fn a_panic_on_the_ui_thread_restores_the_terminal() {
 
 #[test]
 fn a_panic_on_a_worker_exits_cleanly_and_reports_it() {
+    require_tmux!();
     let tmux = start("worker-panic", "CROSSCHECK_PANIC=worker");
     let screen = tmux.wait_for("END");
     assert!(
@@ -109,6 +208,7 @@ fn a_panic_on_a_worker_exits_cleanly_and_reports_it() {
 
 #[test]
 fn open_search_jump_help_quit() {
+    require_tmux!();
     let tmux = start("main", "");
     let screen = tmux.wait_for("Sources (5)");
     assert!(
@@ -158,4 +258,152 @@ fn open_search_jump_help_quit() {
         !screen.contains("Sources (5)"),
         "the alternate screen is gone:\n{screen}"
     );
+}
+
+/// SIGTERM, SIGHUP and SIGINT (`kill`, `timeout`, a closed terminal) used
+/// to end the app with the terminal raw and on the alternate screen.
+fn a_signal_restores_the_terminal(signal: &str, status: u8) {
+    let tmux = start(&format!("signal-{signal}"), "");
+    tmux.wait_for("Sources (5)");
+    kill(tmux.app_pid(), signal);
+    let screen = tmux.wait_for("END");
+    assert!(screen.contains(&format!("EXIT={status}")), "{screen}");
+    assert_restored(&screen);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    require_tmux!();
+    a_signal_restores_the_terminal("TERM", 143);
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    require_tmux!();
+    a_signal_restores_the_terminal("HUP", 129);
+}
+
+#[test]
+fn sigint_restores_the_terminal_and_exits_130() {
+    require_tmux!();
+    a_signal_restores_the_terminal("INT", 130);
+}
+
+/// SIGTSTP used to stop the app on the alternate screen in raw mode, and
+/// `fg` did not take the terminal back or redraw.
+#[test]
+fn sigtstp_gives_the_terminal_back_and_fg_takes_it_again() {
+    require_tmux!();
+    let tmux = Tmux {
+        socket: format!("crosscheck-e2e-tstp-{}", std::process::id()),
+    };
+    // An interactive shell, for job control.
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "160",
+        "-y",
+        "30",
+        "env",
+        "PS1=$ ",
+        "bash",
+        "--norc",
+        "--noprofile",
+        "-i",
+    ]);
+    tmux.text(env!("CARGO_BIN_EXE_crosscheck"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Sources (5)");
+    kill(tmux.app_pid(), "TSTP");
+    tmux.wait_for("Stopped");
+    tmux.text(
+        "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo MODES",
+    );
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for_output(" MODES");
+    assert_restored(&screen);
+
+    tmux.text("fg");
+    tmux.keys(&["Enter"]);
+    // Redrawn whole, and in raw mode again: `?` arrives without Enter.
+    tmux.wait_for("Sources (5)");
+    tmux.keys(&["?"]);
+    tmux.wait_for("fuzzy-find in all sources");
+    tmux.keys(&["q"]);
+    tmux.keys(&["q"]);
+    // Type only once the shell has the terminal again: the app would read
+    // the keys.
+    tmux.wait_until("the prompt", |screen| {
+        !screen.contains("Sources (") && screen.lines().rfind(|l| !l.trim().is_empty()) == Some("$")
+    });
+    tmux.text("echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for_output(" END");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    assert_restored(&screen);
+}
+
+/// `cargo test --locked` failed on a machine without tmux: the tests now
+/// skip with a reason there, but fail under `CI=true`, where tmux must be.
+/// Runs one test of this binary again with a PATH that finds no tmux.
+#[test]
+fn without_tmux_the_tests_skip_unless_ci_is_set() {
+    let exe = std::env::current_exe().expect("the test binary");
+    let no_tools = tempfile::tempdir().unwrap();
+    let run = |ci: Option<&str>| {
+        let mut cmd = Command::new(&exe);
+        cmd.args(["--exact", "open_search_jump_help_quit", "--test-threads=1"])
+            .env("PATH", no_tools.path())
+            .env_remove("CI");
+        if let Some(ci) = ci {
+            cmd.env("CI", ci);
+        }
+        cmd.output().expect("the test binary runs")
+    };
+    let skipped = run(None);
+    let stderr = String::from_utf8_lossy(&skipped.stderr);
+    let stdout = String::from_utf8_lossy(&skipped.stdout);
+    assert!(skipped.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("1 passed"), "{stdout}");
+    assert!(
+        stderr.contains("skipping the tmux end-to-end test: tmux is not installed"),
+        "{stderr}"
+    );
+
+    let ci = run(Some("true"));
+    let stdout = String::from_utf8_lossy(&ci.stdout);
+    assert!(!ci.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("CI=true but tmux is not installed"),
+        "{stdout}"
+    );
+}
+
+/// A keymap with no way out used to start the app, which then could only
+/// be killed: it is refused before the terminal is touched, naming the
+/// file, with status 1 (an error in a file, not in the command line).
+#[test]
+fn a_keymap_with_no_way_out_does_not_start() {
+    require_tmux!();
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("crosscheck");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "[keys.global]\nquit = []\n").unwrap();
+    let tmux = start(
+        "config-trap",
+        &format!("XDG_CONFIG_HOME={}", home.path().display()),
+    );
+    let screen = tmux.wait_for("END");
+    assert!(screen.contains("EXIT=1"), "{screen}");
+    // The message wraps at the pane's width.
+    assert!(
+        screen
+            .replace('\n', "")
+            .contains("config.toml: [keys]: `quit` in [keys.global] has no key"),
+        "{screen}"
+    );
+    assert_restored(&screen);
 }

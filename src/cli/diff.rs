@@ -11,7 +11,6 @@ use crosscheck::compare::{
 };
 use crosscheck::figures::Figure;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
@@ -25,10 +24,7 @@ pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<Exit
     if json {
         let cmp = compare::compare_facts(&corpus, facts);
         drop(corpus);
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        serde_json::to_writer_pretty(&mut out, &cmp)?;
-        writeln!(out)?;
-        out.flush()?;
+        super::json::print_json(&cmp)?;
         return Ok(ExitCode::SUCCESS);
     }
     // The reports show each figure as the extractor read it.
@@ -36,9 +32,9 @@ pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<Exit
     let cmp = compare::compare_facts(&corpus, facts);
     drop(corpus);
     if markdown {
-        print!("{}", markdown_report(&cmp, &figures));
+        super::print(&markdown_report(&cmp, &figures))?;
     } else {
-        print!("{}", text_report(&cmp, &figures, Style::detect()));
+        super::print(&text_report(&cmp, &figures, Style::detect()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -88,7 +88,7 @@ pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
     }
     let corpus = args.load()?;
     let analysis = analysis::analyze(&corpus);
-    print!("{}", report(&corpus, &analysis, Style::detect()));
+    super::print(&report(&corpus, &analysis, Style::detect()))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -11,10 +11,13 @@ use super::report_problems;
 pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    serde_json::to_writer_pretty(&mut out, value)?;
-    out.write_all(b"\n")?;
-    out.flush()?;
-    Ok(())
+    // A serde_json error here is stdout's (or a value that cannot be JSON,
+    // which ours never are); as an io::Error it keeps its kind.
+    serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+        .map_err(super::stdout_error)
 }
 
 /// Files read and analyzed per step of [`print_json_analyzed`].
@@ -297,8 +300,11 @@ pub fn print_json_analyzed<A>(
                 elements(d, &mut out).map(|()| out.buf)
             })
             .collect::<serde_json::Result<_>>()?;
-        written.iter().try_for_each(|b| array.write(b))?;
-        return Ok(array.finish()?);
+        written
+            .iter()
+            .try_for_each(|b| array.write(b))
+            .map_err(super::stdout_error)?;
+        return array.finish().map_err(super::stdout_error);
     };
     let mut documents = 0;
     for start in (0..plan.len()).step_by(CHUNK) {
@@ -314,12 +320,12 @@ pub fn print_json_analyzed<A>(
             report_problems(&problems);
             documents += count;
             if count > 0 {
-                array.write(&bytes)?;
+                array.write(&bytes).map_err(super::stdout_error)?;
             }
         }
     }
     if documents == 0 {
         return Err(args.nothing_loaded());
     }
-    Ok(array.finish()?)
+    array.finish().map_err(super::stdout_error)
 }

@@ -40,6 +40,7 @@ pub fn run(query: &str, args: &CorpusArgs, json: bool, limit: usize) -> anyhow::
         return Ok(ExitCode::SUCCESS);
     }
     let style = Style::detect();
+    let mut out = String::new();
     for r in &records {
         let mut text = String::new();
         let mut next = r.indices.iter().peekable();
@@ -51,7 +52,8 @@ pub fn run(query: &str, args: &CorpusArgs, json: bool, limit: usize) -> anyhow::
                 text.push(c);
             }
         }
-        println!("{}:{}: {}", style.dim(r.source), r.line, text);
+        out.push_str(&format!("{}:{}: {}\n", style.dim(r.source), r.line, text));
     }
+    super::print(&out)?;
     Ok(ExitCode::SUCCESS)
 }

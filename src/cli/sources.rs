@@ -45,10 +45,7 @@ pub fn run(args: &CorpusArgs, json: bool) -> anyhow::Result<ExitCode> {
         let records: Vec<SourceRecord> = corpus.documents.iter().map(SourceRecord::from).collect();
         print_json(&records)?;
     } else {
-        print!(
-            "{}",
-            table(&corpus.documents, Style::detect(), terminal_width())
-        );
+        super::print(&table(&corpus.documents, Style::detect(), terminal_width()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

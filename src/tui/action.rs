@@ -36,6 +36,18 @@ pub enum Action {
 }
 
 impl Action {
+    /// The action's name in the config file (`open_finder`).
+    pub fn name(self) -> String {
+        let mut out = String::new();
+        for (i, c) in format!("{self:?}").chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
     /// What the action does in a context, for help and the status line.
     pub fn describe_in(self, ctx: super::keymap::Context) -> &'static str {
         match (self, ctx) {

@@ -13,8 +13,9 @@ use crosscheck::{Corpus, SentenceId};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use regex::RegexBuilder;
+use std::cell::RefCell;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 /// The smallest terminal the layout fits in.
 pub const MIN_WIDTH: u16 = 50;
@@ -153,6 +154,23 @@ pub struct App {
     pub size: Rect,
     pub message: Option<String>,
     pub quit: bool,
+    /// The last layout of the reader, for [`App::reader_lines`].
+    layout: RefCell<LayoutMemo>,
+}
+
+/// A document laid out at a width, remembered with what it was made from:
+/// laying out a large article costs its whole length, and every key in
+/// the reader and every frame needs the layout. A memo, not state: the
+/// answer depends only on the corpus, the document and the width, which
+/// it is checked against on every use.
+#[derive(Debug, Default)]
+struct LayoutMemo {
+    /// Weak, so that a corpus replaced and freed is not kept alive, and its
+    /// address is not reused by a new corpus while this is held.
+    corpus: Weak<Corpus>,
+    doc: usize,
+    width: usize,
+    lines: Arc<Vec<wrap::VisualLine>>,
 }
 
 /// Where each pane sits for a terminal of `size`; shared by drawing and by
@@ -195,6 +213,7 @@ impl App {
             size,
             message: None,
             quit: false,
+            layout: RefCell::default(),
         }
     }
 
@@ -204,6 +223,101 @@ impl App {
         self.size = size;
         let max = self.max_scroll(self.reader_lines().len());
         self.reader.scroll = self.reader.scroll.min(max);
+    }
+
+    /// How `keymap` would trap the user, if it would: a pane no key quits
+    /// from, or an overlay (finder, help, the `/` prompt) no key closes.
+    /// Found by pressing the keys in an app with nothing loaded, through
+    /// the same routing as the run loop's.
+    pub fn trap(keymap: &Keymap) -> Option<String> {
+        let theme = Theme::new(&super::theme::Colors::default(), false)
+            .expect("the default colours are valid");
+        let probe = || {
+            App::new(
+                Arc::new(Corpus::default()),
+                keymap.clone(),
+                theme.clone(),
+                Rect::new(0, 0, 80, 24),
+            )
+        };
+        let quit = keymap.keys(Context::Global, Action::Quit);
+        if quit.is_empty() {
+            return Some("`quit` in [keys.global] has no key: nothing would quit the app".into());
+        }
+        for ctx in Context::PANES {
+            let quits = quit.iter().any(|&key| {
+                let mut app = probe();
+                (app.focus, app.view) = match ctx {
+                    Context::Sources => (Focus::Sources, View::Reader),
+                    Context::Claims => (Focus::Main, View::Claims),
+                    Context::Diff => (Focus::Main, View::Diff),
+                    _ => (Focus::Main, View::Reader),
+                };
+                app.press(key);
+                app.quit
+            });
+            if !quits {
+                let taken: Vec<String> = quit
+                    .iter()
+                    .map(|&k| match keymap.action(ctx, k) {
+                        Some(a) => format!("{} is `{}`", k.label(), a.name()),
+                        None => k.label(),
+                    })
+                    .collect();
+                return Some(format!(
+                    "no key quits the app from the {} pane: [keys.{}] takes every key of `quit` ({})",
+                    ctx.name(),
+                    ctx.name(),
+                    taken.join(", ")
+                ));
+            }
+        }
+        type Open = fn(&mut App);
+        type IsOpen = fn(&App) -> bool;
+        let overlays: [(Context, &str, Open, IsOpen); 3] = [
+            (
+                Context::Finder,
+                "`close`",
+                |a| a.finder = Some(Finder::default()),
+                |a| a.finder.is_some(),
+            ),
+            (
+                Context::Help,
+                "`close`",
+                |a| a.help = Some(0),
+                |a| a.help.is_some(),
+            ),
+            (
+                Context::Prompt,
+                "`close` or `accept`",
+                |a| a.prompt = Some(Prompt::default()),
+                |a| a.prompt.is_some(),
+            ),
+        ];
+        for (ctx, actions, open, is_open) in overlays {
+            let closes = keymap
+                .bindings(ctx)
+                .iter()
+                .flat_map(|(_, keys)| keys)
+                .any(|&key| {
+                    let mut app = probe();
+                    open(&mut app);
+                    app.press(key);
+                    !is_open(&app)
+                });
+            if !closes {
+                return Some(format!(
+                    "no key closes the {} ([keys.{}] {actions} has no key)",
+                    match ctx {
+                        Context::Finder => "finder",
+                        Context::Help => "help",
+                        _ => "search prompt",
+                    },
+                    ctx.name()
+                ));
+            }
+        }
+        None
     }
 
     pub fn too_small(&self) -> bool {
@@ -290,19 +404,29 @@ impl App {
         let Some(key) = Key::from_event(event) else {
             return;
         };
+        if !self.press(key) {
+            self.edit_input(event);
+        }
+    }
+
+    /// Runs what `key` is bound to: in the top context, else (from a pane)
+    /// in the global one. False when the finder or the prompt has the
+    /// keyboard and the key is not bound there: it is typed.
+    fn press(&mut self, key: Key) -> bool {
         let top = self.top_context();
         if let Some(action) = self.keymap.action(top, key)
             && self.apply(top, action)
         {
-            return;
+            return true;
         }
         match top {
-            Context::Finder | Context::Prompt => self.edit_input(event),
-            Context::Help => {}
+            Context::Finder | Context::Prompt => false,
+            Context::Help => true,
             _ => {
                 if let Some(action) = self.keymap.action(Context::Global, key) {
                     self.apply(Context::Global, action);
                 }
+                true
             }
         }
     }
@@ -570,16 +694,33 @@ impl App {
         areas(self.size).main.height.saturating_sub(2).max(1) as usize
     }
 
-    /// The open document laid out at the reader's width.
-    pub fn reader_lines(&self) -> Vec<wrap::VisualLine> {
-        match self.corpus.documents.get(self.reader.doc) {
+    /// The open document laid out at the reader's width; laid out once per
+    /// document and width, then shared.
+    pub fn reader_lines(&self) -> Arc<Vec<wrap::VisualLine>> {
+        let (doc, width) = (self.reader.doc, self.reader_width());
+        {
+            let memo = self.layout.borrow();
+            if std::ptr::eq(memo.corpus.as_ptr(), Arc::as_ptr(&self.corpus))
+                && (memo.doc, memo.width) == (doc, width)
+            {
+                return Arc::clone(&memo.lines);
+            }
+        }
+        let lines = Arc::new(match self.corpus.documents.get(doc) {
             Some(d) => {
                 let paragraphs: Vec<Range<usize>> =
                     d.paragraphs.iter().map(|p| p.span.clone()).collect();
-                wrap::layout(&d.text, &paragraphs, self.reader_width())
+                wrap::layout(&d.text, &paragraphs, width)
             }
             None => Vec::new(),
-        }
+        });
+        *self.layout.borrow_mut() = LayoutMemo {
+            corpus: Arc::downgrade(&self.corpus),
+            doc,
+            width,
+            lines: Arc::clone(&lines),
+        };
+        lines
     }
 
     fn max_scroll(&self, lines: usize) -> usize {

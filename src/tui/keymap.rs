@@ -30,6 +30,14 @@ impl Context {
         Context::Help,
     ];
 
+    /// The panes: the contexts whose keys fall through to the global one.
+    pub const PANES: [Context; 4] = [
+        Context::Sources,
+        Context::Reader,
+        Context::Claims,
+        Context::Diff,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Context::Global => "global",
@@ -224,9 +232,13 @@ impl Keymap {
 
     /// The defaults with `overrides` applied: an action named there gets
     /// exactly the keys given, and those keys leave any other action of that
-    /// context.
-    pub fn with_overrides(overrides: &Table) -> Result<Keymap, String> {
+    /// context. Also returns warnings: a key the table gives to two actions
+    /// of one context (the later action, in the file's vocabulary order,
+    /// gets it), and a global key that every pane takes for itself (it
+    /// never reaches the global action).
+    pub fn with_overrides(overrides: &Table) -> Result<(Keymap, Vec<String>), String> {
         let mut keymap = Keymap::defaults();
+        let mut warnings = Vec::new();
         for (ctx_name, actions) in overrides {
             let ctx = Context::from_name(ctx_name).ok_or_else(|| {
                 format!(
@@ -234,11 +246,25 @@ impl Keymap {
                     context_names()
                 )
             })?;
-            for (action, keys) in actions {
-                let keys = keys
+            // Which action of this table took each key, as written.
+            let mut given: BTreeMap<Key, (Action, &str)> = BTreeMap::new();
+            for (action, names) in actions {
+                let keys = names
                     .iter()
                     .map(|k| Key::parse(k))
                     .collect::<Result<Vec<_>, _>>()?;
+                for (&key, name) in keys.iter().zip(names) {
+                    if let Some((other, _)) = given.insert(key, (*action, name))
+                        && other != *action
+                    {
+                        warnings.push(format!(
+                            "[keys.{ctx_name}]: key `{name}` is given to both `{}` and `{}`; `{}` gets it",
+                            other.name(),
+                            action.name(),
+                            action.name()
+                        ));
+                    }
+                }
                 let list = keymap.bindings.entry(ctx).or_default();
                 for (_, existing) in list.iter_mut() {
                     existing.retain(|k| !keys.contains(k));
@@ -249,7 +275,28 @@ impl Keymap {
                 }
             }
         }
-        Ok(keymap)
+        if let Some(global) = overrides.get(Context::Global.name()) {
+            for (action, names) in global {
+                for name in names {
+                    let Ok(key) = Key::parse(name) else { continue };
+                    let taken: Vec<String> = Context::PANES
+                        .iter()
+                        .filter_map(|&ctx| {
+                            let a = keymap.action(ctx, key)?;
+                            Some(format!("{} `{}`", ctx.name(), a.name()))
+                        })
+                        .collect();
+                    if taken.len() == Context::PANES.len() {
+                        warnings.push(format!(
+                            "[keys.global]: key `{name}` never runs `{}`: every pane uses it ({})",
+                            action.name(),
+                            taken.join(", ")
+                        ));
+                    }
+                }
+            }
+        }
+        Ok((keymap, warnings))
     }
 
     fn from_table(table: Table) -> Result<Keymap, String> {
@@ -280,6 +327,14 @@ impl Keymap {
             .iter()
             .find(|(_, keys)| keys.contains(&key))
             .map(|(a, _)| *a)
+    }
+
+    /// The keys of `action` in `ctx`.
+    pub fn keys(&self, ctx: Context, action: Action) -> &[Key] {
+        self.bindings(ctx)
+            .iter()
+            .find(|(a, _)| *a == action)
+            .map_or(&[], |(_, keys)| keys.as_slice())
     }
 
     /// A context's bindings, for help.
@@ -344,7 +399,8 @@ mod tests {
     #[test]
     fn overrides_replace_keys_and_free_them_elsewhere() {
         let table: Table = toml::from_str("[reader]\ntop = [\"j\"]\n").unwrap();
-        let km = Keymap::with_overrides(&table).unwrap();
+        let (km, warnings) = Keymap::with_overrides(&table).unwrap();
+        assert_eq!(warnings, Vec::<String>::new());
         let j = Key::parse("j").unwrap();
         assert_eq!(km.action(Context::Reader, j), Some(Action::Top));
         assert_eq!(

@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod config;
 pub mod keymap;
+pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod wrap;
@@ -43,17 +44,29 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
     }
     // Everything that can fail with a message fails before raw mode.
     let config = config::load().map_err(anyhow::Error::msg)?;
-    let keymap = config.keymap().map_err(anyhow::Error::msg)?;
+    let (keymap, warnings) = config.keymap().map_err(anyhow::Error::msg)?;
+    for w in &warnings {
+        crate::cli::to_stderr(&format!("crosscheck: warning: {w}\n"));
+    }
     let color = !crate::cli::style::no_color();
     let theme = config.theme(color).map_err(anyhow::Error::msg)?;
     let mouse = mouse_flag || config.mouse;
 
     // The panic hook goes in before any worker starts, so that no worker's
     // panic can print over the screen.
-    let mut terminal = ratatui::try_init()?;
+    let mut tty = ratatui::try_init()?;
     install_panic_hook(mouse);
-    if mouse {
-        execute!(std::io::stdout(), EnableMouseCapture)?;
+    // From here on every way out gives the terminal back, a signal's too.
+    let taken = terminal::install(mouse).and_then(|()| {
+        if mouse {
+            execute!(std::io::stdout(), EnableMouseCapture)
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(e) = taken {
+        terminal::release();
+        return Err(e.into());
     }
 
     let progress = Arc::new(LoadProgress::default());
@@ -74,7 +87,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
             analysis_tx.clone(),
         );
     }
-    let size = terminal
+    let size = tty
         .size()
         .map(|s| Rect::new(0, 0, s.width, s.height))
         .unwrap_or_default();
@@ -82,6 +95,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
     if !args.paths.is_empty() {
         app.loading = Some((0, 0));
     }
+    app.message = warnings.first().cloned();
     let channels = Channels {
         progress: &progress,
         load_rx: &load_rx,
@@ -90,15 +104,10 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
         analysis_rx: &analysis_rx,
         searcher: &searcher,
     };
-    let result = event_loop(&mut terminal, &mut app, &channels);
-    if mouse {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    }
-    ratatui::restore();
+    let result = event_loop(&mut tty, &mut app, &channels);
+    terminal::release();
     let problems = result?;
-    for p in &problems {
-        eprintln!("crosscheck: {p}");
-    }
+    crate::cli::report_problems(&problems);
     if !args.paths.is_empty() && app.corpus.documents.is_empty() {
         anyhow::bail!("no documents loaded from {}", args.paths.join(", "));
     }
@@ -286,7 +295,7 @@ struct Channels<'a> {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    tty: &mut ratatui::DefaultTerminal,
     app: &mut App,
     ch: &Channels,
 ) -> anyhow::Result<Vec<Problem>> {
@@ -312,8 +321,19 @@ fn event_loop(
         if let Some(panic) = WORKER_PANIC.lock().ok().and_then(|mut p| p.take()) {
             anyhow::bail!("internal error in a background task, please report it: {panic}");
         }
+        if terminal::take_redraw() {
+            // Continued after a stop: the screen is not what ratatui
+            // thinks it is, and the window may have changed size.
+            let _held = terminal::lock();
+            tty.clear()?;
+            if let Ok(s) = tty.size() {
+                app.resize(Rect::new(0, 0, s.width, s.height));
+            }
+            dirty = true;
+        }
         if dirty || (app.loading, app.analyzing) != progress_before {
-            terminal.draw(|frame| ui::draw(frame, app))?;
+            let _held = terminal::lock();
+            tty.draw(|frame| ui::draw(frame, app))?;
             dirty = false;
         }
         injected_panic("ui");

@@ -679,3 +679,100 @@ fn progress_title_fits_the_sources_pane() {
         assert!(top.contains(want), "{top}");
     }
 }
+
+// ------------------------------------------------------------- large input
+
+/// Runs `f` on a thread and fails if it takes more than `secs`: a
+/// regression to work per key that grows with the article fails here
+/// instead of hanging the suite.
+fn with_timeout<T: Send + 'static>(
+    secs: u64,
+    what: &str,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(secs))
+        .unwrap_or_else(|_| panic!("{what}: not done after {secs} s"))
+}
+
+/// The reader laid out the whole article for every key and every frame: a
+/// 19.7 MB article cost 0.5 s per `j` (release). Now the layout is made
+/// once per document and width, and a frame draws only what it shows.
+/// Debug, 2 MB, 400 keys each drawn: a few seconds; laid out per key, it
+/// took minutes.
+#[test]
+fn scrolling_a_large_article_lays_it_out_once() {
+    let paragraphs: Vec<String> = (0..30_000)
+        .map(|i| {
+            format!(
+                "P{i:06} police said {} people were hurt in the crash.",
+                i % 97
+            )
+        })
+        .collect();
+    let text = format!("A long article\n\n{}\n", paragraphs.join("\n\n"));
+    let loaded = crosscheck::load::load_named([("long.txt", text.as_bytes())]);
+    let corpus = Arc::new(Corpus {
+        documents: loaded.documents,
+    });
+    let screen = with_timeout(60, "400 keys in a 2 MB article", move || {
+        let mut app = App::new(
+            corpus,
+            Keymap::defaults(),
+            Theme::new(&Colors::default(), true).unwrap(),
+            Rect::new(0, 0, 120, 40),
+        );
+        press(&mut app, "enter");
+        for _ in 0..200 {
+            press(&mut app, "j");
+            render(&app);
+        }
+        for _ in 0..100 {
+            press(&mut app, "space");
+            render(&app);
+        }
+        for _ in 0..100 {
+            press(&mut app, "k");
+            render(&app);
+        }
+        assert_eq!(app.reader.scroll, 100 + 100 * (app.reader_height() - 2));
+        press(&mut app, "G");
+        render(&app)
+    });
+    // The last paragraph is on the last line of the reader.
+    let last = screen.lines().rfind(|l| l.contains("police said"));
+    assert!(last.is_some_and(|l| l.contains("P029999")), "{screen}");
+}
+
+/// The layout is remembered per corpus, document and width: a new width
+/// or another document is laid out afresh.
+#[test]
+fn the_reader_layout_follows_document_width_and_corpus() {
+    let mut app = app(120, 40);
+    let wide = app.reader_lines();
+    assert!(Arc::ptr_eq(&wide, &app.reader_lines()), "remembered");
+    app.resize(Rect::new(0, 0, 60, 40));
+    let narrow = app.reader_lines();
+    assert!(narrow.len() > wide.len());
+    press(&mut app, "j enter");
+    let other = app.reader_lines();
+    assert_ne!(app.reader.doc, 0);
+    assert!(!Arc::ptr_eq(&narrow, &other));
+    // A new corpus: same document index and width, other text.
+    let before = app.reader_lines();
+    let mut seeds = Corpus::seeds();
+    seeds.documents.reverse();
+    app.set_corpus(Arc::new(seeds));
+    app.open_document(1);
+    let after = app.reader_lines();
+    assert_ne!(*before, *after);
+    let doc = &app.corpus.documents[1];
+    let paragraphs: Vec<_> = doc.paragraphs.iter().map(|p| p.span.clone()).collect();
+    assert_eq!(
+        *after,
+        super::wrap::layout(&doc.text, &paragraphs, app.reader_width())
+    );
+}
