@@ -11,6 +11,8 @@ use common::with_timeout;
 use crosscheck::load::{self, Input, Options};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 fn load_paths(paths: &[PathBuf]) -> load::Loaded {
     let inputs: Vec<Input> = paths.iter().map(|p| Input::Path(p.clone())).collect();
@@ -19,6 +21,126 @@ fn load_paths(paths: &[PathBuf]) -> load::Loaded {
 
 fn messages(loaded: &load::Loaded) -> Vec<String> {
     loaded.problems.iter().map(ToString::to_string).collect()
+}
+
+/// Runs the binary with `args`, killing it after `secs` seconds (a failure).
+fn run_cli(secs: u64, args: &[&std::ffi::OsStr]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run crosscheck");
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while child.try_wait().expect("wait").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("crosscheck {args:?}: not done after {secs} s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// `crosscheck sources --json PATH...`: the sources listed, and stderr.
+fn sources(secs: u64, paths: &[&Path]) -> (Vec<serde_json::Value>, String) {
+    let mut args: Vec<&std::ffi::OsStr> = vec!["sources".as_ref(), "--json".as_ref()];
+    args.extend(paths.iter().map(|p| p.as_os_str()));
+    let out = run_cli(secs, &args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON array");
+    (list.as_array().cloned().unwrap_or_default(), stderr)
+}
+
+// Deeply nested HTML.
+
+const BODY: &str = "<p>Officials said 40 people were hurt in the blast on Monday.</p>";
+
+fn nested(open: &str, close: &str, n: usize) -> String {
+    format!(
+        "<html><head><title>Deep</title></head><body>{}{BODY}{}</body></html>",
+        open.repeat(n),
+        close.repeat(n)
+    )
+}
+
+#[test]
+fn deeply_nested_html_does_not_abort() {
+    // 100,000 nested `<b>` overflowed the stack of the thread that ran the
+    // extractor (the main thread for a single file): the process aborted.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("deep_b.html");
+    fs::write(&page, nested("<b>", "</b>", 100_000)).unwrap();
+    let (list, stderr) = sources(60, &[&page]);
+    assert_eq!(list.len(), 1, "{stderr}");
+    assert!(
+        stderr.contains("deep_b.html: HTML nested more than 512 levels deep"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn deeply_nested_html_in_a_folder_does_not_abort() {
+    // In a folder the extractor ran on a worker thread, whose stack is
+    // smaller: 10,000 levels were enough. (A table nests 4 a level; past
+    // the limit its rows stay, at the bottom.)
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a_deep_b.html"),
+        nested("<b>", "</b>", 10_000),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("b_deep_table.html"),
+        nested("<table><tr><td>", "</td></tr></table>", 1_000),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("c_plain.txt"),
+        "Title\n\nNothing deep here.\n",
+    )
+    .unwrap();
+    let (list, stderr) = sources(60, &[dir.path()]);
+    assert_eq!(list.len(), 3, "{stderr}");
+    assert_eq!(
+        stderr.matches("nested more than 512 levels").count(),
+        2,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn deeply_nested_divs_load_in_linear_time() {
+    // Nested `<div>`s cost time quadratic in the depth (10,000 levels 32 s
+    // in a release build); formatting elements left open at once cost their
+    // number times the paragraphs after them (300 x 2,000: 80 s).
+    let dir = tempfile::tempdir().unwrap();
+    let divs = dir.path().join("divs.html");
+    fs::write(&divs, nested("<div>", "</div>", 20_000)).unwrap();
+    let open: String = (0..300).map(|i| format!("<b class=c{i}>")).collect();
+    let formatting = dir.path().join("formatting.html");
+    fs::write(
+        &formatting,
+        format!(
+            "<html><body><div>{open}</div>{}</body></html>",
+            BODY.repeat(2000)
+        ),
+    )
+    .unwrap();
+    let (list, stderr) = sources(60, &[&divs, &formatting]);
+    assert_eq!(list.len(), 2, "{stderr}");
+    assert!(
+        stderr.contains("divs.html: HTML nested more than 512"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("formatting.html: HTML leaves more than 16 formatting tags open"),
+        "{stderr}"
+    );
 }
 
 // JSON arrays.

@@ -2,7 +2,7 @@
 //! UTF-8 replaced (and reported), plain text built here, the other formats
 //! handed to their parsers.
 
-use super::{Format, Loaded, Problem, ProblemKind, html, json, markdown};
+use super::{Format, Loaded, Problem, ProblemKind, html, json, markdown, nesting};
 use crate::document::{self, LineOrigin, Meta};
 
 /// Decodes and parses one file's bytes into documents.
@@ -46,10 +46,32 @@ pub(super) fn parse(source: &str, bytes: &[u8], format: Option<Format>) -> Loade
         Format::Markdown => loaded
             .documents
             .push(markdown::parse(source, &text, doc_warnings)),
-        Format::Html => match html::parse(source, &text, doc_warnings) {
-            Ok(doc) => loaded.documents.push(doc),
-            Err(kind) => loaded.problems.push(warn(kind)),
-        },
+        Format::Html => {
+            // Nesting is bounded before the parser and the extractor see the
+            // page: they recurse once a level.
+            let bounded = nesting::bound(&text);
+            for kind in [
+                (bounded.too_deep > 0).then_some(ProblemKind::TooDeep {
+                    ignored: bounded.too_deep,
+                    limit: nesting::MAX_DEPTH,
+                }),
+                (bounded.too_many_formatting > 0).then_some(ProblemKind::TooManyFormatting {
+                    ignored: bounded.too_many_formatting,
+                    limit: nesting::MAX_FORMATTING,
+                }),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let problem = warn(kind);
+                doc_warnings.push(problem.message.clone());
+                loaded.problems.push(problem);
+            }
+            match html::parse(source, &bounded.html, doc_warnings) {
+                Ok(doc) => loaded.documents.push(doc),
+                Err(kind) => loaded.problems.push(warn(kind)),
+            }
+        }
         Format::Json => json::parse(source, &text, &doc_warnings, &mut loaded),
         Format::JsonLines => json::parse_lines(source, &text, &doc_warnings, &mut loaded),
     }

@@ -12,6 +12,7 @@ mod format;
 mod html;
 mod json;
 mod markdown;
+mod nesting;
 mod problem;
 
 pub use format::Format;
@@ -22,6 +23,36 @@ use crate::sanitize::escape;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Stack size of the loader's threads. The HTML extractor recurses once a
+/// level of element nesting; nesting is bounded before extraction (to
+/// [`nesting::MAX_DEPTH`]), which takes well under a megabyte even in a
+/// debug build, and this leaves room many times over for what the bound's
+/// model of the parser misses. Only the pages touched is memory used.
+const LOAD_STACK_SIZE: usize = 64 << 20;
+
+/// The loader's own threads, with [`LOAD_STACK_SIZE`] stacks (the default
+/// of rayon's global pool is 2 MB, and a single job would run on the
+/// calling thread, whatever its stack). `None` if they cannot be had.
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(LOAD_STACK_SIZE)
+            .thread_name(|i| format!("crosscheck-load-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Runs `work` on the loader's threads (see [`pool`]).
+fn on_load_threads<R: Send>(work: impl FnOnce() -> R + Send) -> R {
+    match pool() {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
+}
 
 /// The default cap on one file's size.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 20 * 1024 * 1024;
@@ -165,31 +196,36 @@ impl Plan {
         each: impl Fn(Loaded) -> T + Sync,
     ) -> Vec<T> {
         let jobs = self.jobs.get(range).unwrap_or_default();
-        jobs.par_iter()
-            .map(|job| {
-                let bytes = match &job.path {
-                    Some(path) => files::read_file(path, self.options.max_file_size),
-                    None => self.stdin.clone().unwrap_or_else(|| Ok(Vec::new())),
-                };
-                each(match bytes {
-                    Ok(bytes) => decode::parse(&job.source, &bytes, job.format),
-                    Err(kind) => Loaded {
-                        documents: Vec::new(),
-                        problems: vec![Problem::warning(job.source.as_str(), kind)],
-                    },
+        on_load_threads(|| {
+            jobs.par_iter()
+                .map(|job| {
+                    let bytes = match &job.path {
+                        Some(path) => files::read_file(path, self.options.max_file_size),
+                        None => self.stdin.clone().unwrap_or_else(|| Ok(Vec::new())),
+                    };
+                    each(match bytes {
+                        Ok(bytes) => decode::parse(&job.source, &bytes, job.format),
+                        Err(kind) => Loaded {
+                            documents: Vec::new(),
+                            problems: vec![Problem::warning(job.source.as_str(), kind)],
+                        },
+                    })
                 })
-            })
-            .collect()
+                .collect()
+        })
     }
 }
 
 /// Loads in-memory files by name (the bundled seeds, tests).
 pub fn load_named<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Loaded {
-    let mut loaded = Loaded::default();
-    for (name, bytes) in files {
-        let r = decode::parse(&escape(name), bytes, Format::from_path(Path::new(name)));
-        loaded.documents.extend(r.documents);
-        loaded.problems.extend(r.problems);
-    }
-    loaded
+    let files: Vec<(&str, &[u8])> = files.into_iter().collect();
+    on_load_threads(|| {
+        let mut loaded = Loaded::default();
+        for (name, bytes) in files {
+            let r = decode::parse(&escape(name), bytes, Format::from_path(Path::new(name)));
+            loaded.documents.extend(r.documents);
+            loaded.problems.extend(r.problems);
+        }
+        loaded
+    })
 }

@@ -89,6 +89,21 @@ pub enum ProblemKind {
     /// The HTML extractor failed on the page.
     #[error("could not extract the article text: {0}")]
     HtmlExtraction(String),
+    /// A page whose elements nest deeper than `limit` levels: the start
+    /// tags that would have gone deeper (`ignored`) were left out before
+    /// extraction; their text is kept.
+    #[error(
+        "HTML nested more than {limit} levels deep: {ignored} tags below that ignored (their text is kept)"
+    )]
+    TooDeep { ignored: usize, limit: usize },
+    /// A page that leaves more than `limit` formatting elements (`b`, `i`,
+    /// `font`, ...) open at once: the parser would repeat every one of them
+    /// in each paragraph after, so the rest (`ignored`) were left out; their
+    /// text is kept.
+    #[error(
+        "HTML leaves more than {limit} formatting tags open: {ignored} more ignored (their text is kept)"
+    )]
+    TooManyFormatting { ignored: usize, limit: usize },
     /// The page has no main text.
     #[error("no article text found in the page, skipped")]
     NoArticleText,
