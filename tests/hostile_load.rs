@@ -194,3 +194,206 @@ fn json_array_of_many_records_loads_in_one_pass() {
     );
     assert_eq!(last.sentences[0].line, n - 1);
 }
+
+// The filesystem.
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_to_the_root_and_proc_inside_a_folder_are_not_walked() {
+    // A link to `/` or `/proc` in a corpus folder walked the whole
+    // filesystem, with no output, for ever.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    fs::write(root.join("a.txt"), "Title\n\nBody of the article.\n").unwrap();
+    std::os::unix::fs::symlink("/", root.join("everything")).unwrap();
+    std::os::unix::fs::symlink("/proc", root.join("proc")).unwrap();
+    std::os::unix::fs::symlink(&root, root.join("again")).unwrap();
+    let loaded = with_timeout(30, "load a folder with a link to /", move || {
+        load_paths(&[root])
+    });
+    assert_eq!(loaded.documents.len(), 1);
+    assert_eq!(
+        messages(&loaded),
+        [format!(
+            "note: {}: 3 symbolic links inside not followed (name a link's target to load it)",
+            dir.path().display()
+        )]
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn proc_and_sys_are_never_walked() {
+    let loaded = with_timeout(30, "load /proc and /sys", || {
+        load_paths(&[PathBuf::from("/proc"), PathBuf::from("/sys")])
+    });
+    assert!(loaded.documents.is_empty());
+    assert_eq!(
+        messages(&loaded),
+        [
+            "warning: /proc: a kernel filesystem (/proc, /sys), not read",
+            "warning: /sys: a kernel filesystem (/proc, /sys), not read"
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_swapped_for_a_fifo_after_listing_is_skipped() {
+    // Reading opened the path as it was then: a named pipe with no writer
+    // blocked the load for ever.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    fs::write(root.join("a.txt"), "Title\n\nBody of the article.\n").unwrap();
+    fs::write(root.join("b.txt"), "Title\n\nAnother article.\n").unwrap();
+    mkfifo(&root.join("c.txt"));
+    let plan = load::plan(&[Input::Path(root.clone())], Options::default());
+    assert_eq!(plan.len(), 2, "a listed pipe is not planned");
+    fs::remove_file(root.join("b.txt")).unwrap();
+    mkfifo(&root.join("b.txt"));
+    let read = with_timeout(30, "read a pipe found in a folder", move || {
+        plan.read(0..plan.len(), |loaded| loaded)
+    });
+    assert_eq!(read[0].documents.len(), 1);
+    assert_eq!(
+        read[1].problems[0].to_string(),
+        format!(
+            "warning: {}: not a regular file (a named pipe), skipped",
+            dir.path().join("b.txt").display()
+        )
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_on_the_command_line_is_read_like_cat() {
+    // Named explicitly, a pipe is read (and waits for its writer).
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    mkfifo(&fifo);
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::write(fifo, "Title\n\nBody through a pipe.\n").unwrap())
+    };
+    let loaded = with_timeout(30, "read a named pipe", move || load_paths(&[fifo]));
+    writer.join().unwrap();
+    assert_eq!(loaded.documents.len(), 1, "{:?}", messages(&loaded));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_or_folder_reached_twice_is_loaded_once() {
+    // Named twice, inside a folder also named, or through a link: each was
+    // loaded again, and changed the stories and verdicts.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir_all(corpus.join("sub")).unwrap();
+    fs::write(corpus.join("b.txt"), "Title\n\nOne article.\n").unwrap();
+    fs::write(corpus.join("sub/a.txt"), "Title\n\nAnother article.\n").unwrap();
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&corpus, &link).unwrap();
+    let loaded = load_paths(&[
+        corpus.join("b.txt"),
+        corpus.clone(),
+        corpus.join("sub"),
+        link.clone(),
+        link.join("sub/a.txt"),
+    ]);
+    let sources: Vec<&str> = loaded.documents.iter().map(|d| d.source.as_str()).collect();
+    let shown = |p: &Path| p.display().to_string();
+    assert_eq!(
+        sources,
+        [
+            shown(&corpus.join("b.txt")),
+            shown(&corpus.join("sub/a.txt"))
+        ]
+    );
+    assert_eq!(
+        messages(&loaded),
+        [
+            format!(
+                "note: {}: same file as {}, loaded once",
+                shown(&corpus.join("b.txt")),
+                shown(&corpus.join("b.txt"))
+            ),
+            format!(
+                "note: {}: same folder as {}, read once",
+                shown(&corpus.join("sub")),
+                shown(&corpus.join("sub"))
+            ),
+            format!(
+                "note: {}: same folder as {}, read once",
+                shown(&link),
+                shown(&corpus)
+            ),
+            format!(
+                "note: {}: same file as {}, loaded once",
+                shown(&link.join("sub/a.txt")),
+                shown(&corpus.join("sub/a.txt"))
+            ),
+        ]
+    );
+}
+
+#[test]
+fn standard_input_named_twice_is_read_once() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["sources", "--json", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Title\n\nBody from standard input.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("note: -: standard input named again, read once"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_can_be_named_and_are_shown_escaped() {
+    // clap took the paths as UTF-8 strings: such a name was a usage error.
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    let file = dir.path().join(name);
+    fs::write(&file, "Title\n\nBody of the article.\n").unwrap();
+    let sub = dir.path().join("sub");
+    fs::create_dir(&sub).unwrap();
+    fs::write(
+        sub.join(std::ffi::OsStr::from_bytes(b"na\xefve.txt")),
+        "Title\n\nBody.\n",
+    )
+    .unwrap();
+    let (list, stderr) = sources(30, &[&file, &sub]);
+    let sources: Vec<&str> = list.iter().filter_map(|s| s["source"].as_str()).collect();
+    assert_eq!(
+        sources,
+        [
+            format!("{}/caf\\xe9.txt", dir.path().display()),
+            format!("{}/sub/na\\xefve.txt", dir.path().display())
+        ],
+        "{stderr}"
+    );
+}

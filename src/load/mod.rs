@@ -78,14 +78,23 @@ pub enum Input {
 }
 
 impl Input {
-    /// `-` is standard input; anything else a path.
-    pub fn parse(arg: &str) -> Input {
+    /// `-` is standard input; anything else a path (which need not be
+    /// UTF-8).
+    pub fn parse(arg: impl AsRef<std::ffi::OsStr>) -> Input {
+        let arg = arg.as_ref();
         if arg == "-" {
             Input::Stdin
         } else {
             Input::Path(PathBuf::from(arg))
         }
     }
+}
+
+/// A path as the loader shows it (in `Document::source` and in problems):
+/// control characters, bidi overrides and bytes that are not UTF-8 escaped,
+/// as `\x1b` or `\xff`.
+pub fn shown_path(path: &Path) -> String {
+    files::shown(path)
 }
 
 #[derive(Debug, Default)]
@@ -99,6 +108,9 @@ struct Job {
     source: String,
     path: Option<PathBuf>,
     format: Option<Format>,
+    /// Named on the command line (read whatever it is, as `cat` does), not
+    /// found in a folder.
+    named: bool,
 }
 
 /// How far a load has got, for a progress display on another thread.
@@ -146,8 +158,10 @@ pub struct Plan {
     pub problems: Vec<Problem>,
 }
 
-/// Walks the inputs (folders recursively, in name order) and reads standard
-/// input if it is named; reads no file.
+/// Walks the inputs (folders recursively, in name order, symbolic links
+/// inside them not followed) and reads standard input if it is named; reads
+/// no file. A file or folder reached twice (named twice, inside a folder
+/// also named, through a link) is taken once, with a note.
 pub fn plan(inputs: &[Input], options: Options) -> Plan {
     let mut plan = Plan {
         jobs: Vec::new(),
@@ -155,23 +169,29 @@ pub fn plan(inputs: &[Input], options: Options) -> Plan {
         options,
         problems: Vec::new(),
     };
+    let mut seen = files::Seen::default();
     for input in inputs {
         match input {
+            Input::Stdin if plan.stdin.is_some() => {
+                plan.problems
+                    .push(Problem::note("-", ProblemKind::StdinAgain));
+            }
             Input::Stdin => {
                 plan.jobs.push(Job {
                     source: "-".into(),
                     path: None,
                     format: None,
+                    named: true,
                 });
-                if plan.stdin.is_none() {
-                    plan.stdin = Some(files::read_capped(
-                        std::io::stdin().lock(),
-                        options.max_file_size,
-                        0,
-                    ));
-                }
+                plan.stdin = Some(files::read_capped(
+                    std::io::stdin().lock(),
+                    options.max_file_size,
+                    0,
+                ));
             }
-            Input::Path(path) => files::collect(path, &mut plan.jobs, &mut plan.problems),
+            Input::Path(path) => {
+                files::collect(path, &mut plan.jobs, &mut plan.problems, &mut seen);
+            }
         }
     }
     plan
@@ -200,7 +220,7 @@ impl Plan {
             jobs.par_iter()
                 .map(|job| {
                     let bytes = match &job.path {
-                        Some(path) => files::read_file(path, self.options.max_file_size),
+                        Some(path) => files::read_file(path, self.options.max_file_size, job.named),
                         None => self.stdin.clone().unwrap_or_else(|| Ok(Vec::new())),
                     };
                     each(match bytes {
