@@ -11,7 +11,7 @@ fn main() {
     if args.is_empty() {
         args.push(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds").to_owned());
     }
-    let inputs: Vec<load::Input> = args.iter().map(|a| load::Input::parse(a)).collect();
+    let inputs: Vec<load::Input> = args.iter().map(load::Input::parse).collect();
     let loaded = load::load(&inputs, load::Options::default());
     for doc in &loaded.documents {
         println!("===== {}", doc.source);

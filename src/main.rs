@@ -7,6 +7,7 @@ mod tui;
 
 use clap::{Args, Parser, Subcommand};
 use crosscheck::load::{self, Input};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Analysis allocates many small strings from several threads; mimalloc
@@ -18,8 +19,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 ///
 /// With no command, opens the reader on the articles; with no PATH, on the
 /// five bundled seed articles. A PATH is a file (.txt, .md, .html, .json,
-/// .jsonl), a folder (read recursively; hidden and unknown files skipped) or
-/// `-` for standard input.
+/// .jsonl), a folder (read recursively; hidden and unknown files skipped,
+/// symbolic links inside it not followed) or `-` for standard input. A file
+/// reached twice is read once.
 #[derive(Parser, Debug)]
 #[command(name = "crosscheck", version, args_conflicts_with_subcommands = true)]
 #[command(after_help = "Exit status: 0 ok, 1 error (nothing could be loaded), 2 usage.")]
@@ -90,8 +92,10 @@ enum Command {
 #[derive(Args, Debug, Clone)]
 pub struct CorpusArgs {
     /// Files, folders or `-` (stdin). Default: the bundled seed articles.
-    #[arg(value_name = "PATH")]
-    paths: Vec<String>,
+    /// Symbolic links inside a folder are not followed; name a link's
+    /// target to load it.
+    #[arg(value_name = "PATH", value_parser = clap::value_parser!(PathBuf))]
+    paths: Vec<PathBuf>,
     /// Skip files larger than this (bytes, or with K/M/G suffix).
     #[arg(
         long,
@@ -213,8 +217,7 @@ impl CorpusArgs {
         if self.paths.is_empty() {
             return None;
         }
-        let inputs: Vec<Input> = self.paths.iter().map(|p| Input::parse(p)).collect();
-        let plan = load::plan(&inputs, self.options());
+        let plan = load::plan(&self.inputs(), self.options());
         cli::report_problems(&plan.problems);
         Some(plan)
     }
@@ -226,8 +229,19 @@ impl CorpusArgs {
         }
     }
 
+    /// What the paths name: `-` is standard input.
+    pub fn inputs(&self) -> Vec<Input> {
+        self.paths.iter().map(Input::parse).collect()
+    }
+
+    /// Whether any path was given (else the bundled seeds are read).
+    pub fn has_paths(&self) -> bool {
+        !self.paths.is_empty()
+    }
+
     pub fn nothing_loaded(&self) -> anyhow::Error {
-        anyhow::anyhow!("no documents loaded from {}", self.paths.join(", "))
+        let shown: Vec<String> = self.paths.iter().map(|p| load::shown_path(p)).collect();
+        anyhow::anyhow!("no documents loaded from {}", shown.join(", "))
     }
 }
 

@@ -5,7 +5,7 @@
 //! their parsers.
 
 use super::charset::{self, Nuls};
-use super::{Format, Loaded, Problem, ProblemKind, html, json, markdown};
+use super::{Format, Loaded, Problem, ProblemKind, html, json, markdown, nesting};
 use crate::document::{self, LineOrigin, Meta};
 use std::borrow::Cow;
 
@@ -100,10 +100,32 @@ pub(super) fn parse(source: &str, bytes: &[u8], format: Option<Format>) -> Loade
         Format::Markdown => loaded
             .documents
             .push(markdown::parse(source, &text, doc_warnings)),
-        Format::Html => match html::parse(source, &text, doc_warnings) {
-            Ok(doc) => loaded.documents.push(doc),
-            Err(kind) => loaded.problems.push(warn(kind)),
-        },
+        Format::Html => {
+            // Nesting is bounded before the parser and the extractor see the
+            // page: they recurse once a level.
+            let bounded = nesting::bound(&text);
+            for kind in [
+                (bounded.too_deep > 0).then_some(ProblemKind::TooDeep {
+                    ignored: bounded.too_deep,
+                    limit: nesting::MAX_DEPTH,
+                }),
+                (bounded.too_many_formatting > 0).then_some(ProblemKind::TooManyFormatting {
+                    ignored: bounded.too_many_formatting,
+                    limit: nesting::MAX_FORMATTING,
+                }),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let problem = warn(kind);
+                doc_warnings.push(problem.message.clone());
+                loaded.problems.push(problem);
+            }
+            match html::parse(source, &bounded.html, doc_warnings) {
+                Ok(doc) => loaded.documents.push(doc),
+                Err(kind) => loaded.problems.push(warn(kind)),
+            }
+        }
         Format::Json => json::parse(source, &text, &doc_warnings, &mut loaded),
         Format::JsonLines => json::parse_lines(source, &text, &doc_warnings, &mut loaded),
     }

@@ -128,10 +128,13 @@ pub(super) fn parse(source: &str, text: &str, warnings: &[String], loaded: &mut 
             return;
         }
     };
+    // Elements come in file order: the position of each is found from the
+    // one before, so the whole array costs one pass over the text.
+    let mut at = Position::start();
     for (n, range) in elements.into_iter().enumerate() {
         let slice = text[range.clone()].trim_start();
         let start = range.end - slice.len();
-        let (line, col) = line_col(text, start);
+        let (line, col) = at.advance_to(text, start);
         let name = format!("{source}#{}", n + 1);
         let (fixed, lone) = repair_surrogates(slice);
         match serde_json::from_str::<Value>(&fixed) {
@@ -147,7 +150,7 @@ pub(super) fn parse(source: &str, text: &str, warnings: &[String], loaded: &mut 
                 }
             }
             Err(e) => {
-                let (line, column) = absolute(text, start, &e);
+                let (line, column) = absolute((line, col), &e);
                 loaded.problems.push(problem(ProblemKind::MalformedRecord {
                     line,
                     column,
@@ -201,20 +204,63 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// 1-based line and column (in characters) of a byte offset.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let head = &text[..offset.min(text.len())];
-    let line = head.matches('\n').count() + 1;
-    let line_start = head.rfind('\n').map_or(0, |p| p + 1);
-    (line, head[line_start..].chars().count() + 1)
+    Position::start().advance_to(text, offset)
 }
 
-/// A serde_json error inside a slice starting at `start`, as a file position.
-fn absolute(text: &str, start: usize, e: &serde_json::Error) -> (usize, usize) {
-    let (line, col) = line_col(text, start);
+/// A serde_json error inside a slice that starts at file position `start`
+/// (line and column), as a file position.
+fn absolute(start: (usize, usize), e: &serde_json::Error) -> (usize, usize) {
+    let (line, col) = start;
     if e.line() <= 1 {
         (line, col + e.column().saturating_sub(1))
     } else {
         (line + e.line() - 1, e.column())
     }
+}
+
+/// A 1-based line and column (in characters) at a byte offset, moved
+/// forward through the text: each step scans only the bytes it passes, so
+/// positions of many elements cost one pass in all (finding each from the
+/// file's start made a large array quadratic).
+#[derive(Debug, Clone, Copy)]
+struct Position {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Position {
+    fn start() -> Position {
+        Position {
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// Moves to `offset` (at or after the current one; an earlier offset
+    /// leaves the position where it is) and returns its line and column.
+    fn advance_to(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        if offset > self.offset {
+            let passed = &text.as_bytes()[self.offset..offset];
+            match memchr::memrchr(b'\n', passed) {
+                Some(last) => {
+                    self.line += memchr::memchr_iter(b'\n', passed).count();
+                    self.column = chars_in(&passed[last + 1..]) + 1;
+                }
+                None => self.column += chars_in(passed),
+            }
+            self.offset = offset;
+        }
+        (self.line, self.column)
+    }
+}
+
+/// Characters in a stretch of UTF-8 (whole or cut mid-character): the bytes
+/// that start one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// Byte ranges of the top-level elements of a JSON array, found by a scan
@@ -339,8 +385,8 @@ fn repair_surrogates(text: &str) -> (Cow<'_, str>, usize) {
 }
 
 #[cfg(test)]
-mod surrogate_tests {
-    use super::repair_surrogates;
+mod tests {
+    use super::{Position, repair_surrogates};
 
     #[test]
     fn lone_surrogate_escapes_become_replacement_escapes() {
@@ -366,5 +412,29 @@ mod surrogate_tests {
             assert_eq!((got.as_ref(), count), (want, n), "{input}");
             assert_eq!(got.len(), input.len());
         }
+    }
+
+    /// Line and column found from the start, as the loader once did for
+    /// every element.
+    fn from_start(text: &str, offset: usize) -> (usize, usize) {
+        let head = &text[..offset];
+        let line = head.matches('\n').count() + 1;
+        let line_start = head.rfind('\n').map_or(0, |p| p + 1);
+        (line, head[line_start..].chars().count() + 1)
+    }
+
+    #[test]
+    fn position_carried_forward_matches_a_scan_from_the_start() {
+        let text = "[\n {\"a\": \"é—x\"},\n\n  {\"b\": \"日本\"}, {\"c\": 1}\n]\n";
+        let mut at = Position::start();
+        for offset in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(
+                at.advance_to(text, offset),
+                from_start(text, offset),
+                "{offset}"
+            );
+        }
+        // Going back is refused: the position stays where it is.
+        assert_eq!(at.advance_to(text, 3), from_start(text, text.len()));
     }
 }

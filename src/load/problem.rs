@@ -10,6 +10,9 @@ pub enum Severity {
     Error,
     /// A file or record was skipped, or loaded with a defect.
     Warning,
+    /// Worth knowing, nothing wrong: an input named twice and read once,
+    /// symbolic links in a folder not followed.
+    Note,
 }
 
 /// Something wrong with one input, named by its path.
@@ -39,6 +42,11 @@ impl Problem {
     pub fn warning(path: impl Into<String>, kind: ProblemKind) -> Problem {
         Problem::new(Severity::Warning, path, kind)
     }
+
+    /// A [`Severity::Note`] about the input shown as `path`.
+    pub fn note(path: impl Into<String>, kind: ProblemKind) -> Problem {
+        Problem::new(Severity::Note, path, kind)
+    }
 }
 
 impl fmt::Display for Problem {
@@ -46,6 +54,7 @@ impl fmt::Display for Problem {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, "{label}: {}: {}", self.path, self.message)
     }
@@ -69,6 +78,33 @@ pub enum ProblemKind {
     /// `ancestor`); the walk does not follow it.
     #[error("symlink loop back to {ancestor}, skipped")]
     SymlinkLoop { ancestor: String },
+    /// A folder inside a kernel filesystem (`/proc`, `/sys`): endless and
+    /// not articles, so not walked.
+    #[error("a kernel filesystem (/proc, /sys), not read")]
+    KernelFilesystem,
+    /// Not a regular file where one was listed (a named pipe, a device, a
+    /// socket, or a file swapped for a symbolic link since): not read, so a
+    /// pipe with no writer cannot hang the load.
+    #[error("not a regular file ({what}), skipped")]
+    NotRegular { what: &'static str },
+    /// The same file (by device and inode) as one already loaded, shown as
+    /// `first`.
+    #[error("same file as {first}, loaded once")]
+    SameFile { first: String },
+    /// The same folder (by device and inode) as one already read, shown as
+    /// `first`.
+    #[error("same folder as {first}, read once")]
+    SameFolder { first: String },
+    /// Standard input named more than once.
+    #[error("standard input named again, read once")]
+    StdinAgain,
+    /// Symbolic links inside a folder are not followed (a link to `/` would
+    /// walk the whole filesystem); `count` of them were passed by.
+    #[error(
+        "{count} symbolic link{} inside not followed (name a link's target to load it)",
+        if *.count == 1 { "" } else { "s" }
+    )]
+    LinksNotFollowed { count: usize },
     /// The file (or standard input) holds more than the size cap.
     #[error(
         "{} is over the size cap of {}, skipped (raise it with --max-file-size)",
@@ -102,6 +138,21 @@ pub enum ProblemKind {
     /// The HTML extractor failed on the page.
     #[error("could not extract the article text: {0}")]
     HtmlExtraction(String),
+    /// A page whose elements nest deeper than `limit` levels: the start
+    /// tags that would have gone deeper (`ignored`) were left out before
+    /// extraction; their text is kept.
+    #[error(
+        "HTML nested more than {limit} levels deep: {ignored} tags below that ignored (their text is kept)"
+    )]
+    TooDeep { ignored: usize, limit: usize },
+    /// A page that leaves more than `limit` formatting elements (`b`, `i`,
+    /// `font`, ...) open at once: the parser would repeat every one of them
+    /// in each paragraph after, so the rest (`ignored`) were left out; their
+    /// text is kept.
+    #[error(
+        "HTML leaves more than {limit} formatting tags open: {ignored} more ignored (their text is kept)"
+    )]
+    TooManyFormatting { ignored: usize, limit: usize },
     /// The page has no main text.
     #[error("no article text found in the page, skipped")]
     NoArticleText,

@@ -16,7 +16,7 @@ use app::{App, FINDER_LIMIT};
 use crosscheck::Corpus;
 use crosscheck::analysis::{self, Analysis};
 use crosscheck::compare::{self, Comparison};
-use crosscheck::load::{self, Input, LoadProgress, Problem};
+use crosscheck::load::{self, LoadProgress, Problem};
 use crosscheck::search;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
 use crossterm::execute;
@@ -71,7 +71,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
 
     let progress = Arc::new(LoadProgress::default());
     let (load_tx, load_rx) = mpsc::channel();
-    let initial = if args.paths.is_empty() {
+    let initial = if !args.has_paths() {
         Arc::new(Corpus::seeds())
     } else {
         spawn_loader(args, Arc::clone(&progress), load_tx);
@@ -92,7 +92,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
         .map(|s| Rect::new(0, 0, s.width, s.height))
         .unwrap_or_default();
     let mut app = App::new(initial, keymap, theme, size);
-    if !args.paths.is_empty() {
+    if args.has_paths() {
         app.loading = Some((0, 0));
     }
     app.message = warnings.first().cloned();
@@ -108,8 +108,8 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
     terminal::release();
     let problems = result?;
     crate::cli::report_problems(&problems);
-    if !args.paths.is_empty() && app.corpus.documents.is_empty() {
-        anyhow::bail!("no documents loaded from {}", args.paths.join(", "));
+    if args.has_paths() && app.corpus.documents.is_empty() {
+        return Err(args.nothing_loaded());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -173,7 +173,7 @@ fn spawn_loader(
     progress: Arc<LoadProgress>,
     tx: Sender<(Corpus, Vec<Problem>)>,
 ) {
-    let inputs: Vec<Input> = args.paths.iter().map(|p| Input::parse(p)).collect();
+    let inputs = args.inputs();
     let options = args.options();
     thread::spawn(move || {
         let loaded = load::load_with_progress(&inputs, options, &progress);
