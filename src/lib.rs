@@ -6,6 +6,7 @@ pub mod attribution;
 pub mod boilerplate;
 pub mod compare;
 pub mod corpus;
+pub mod date;
 pub mod document;
 pub mod figures;
 pub mod load;

@@ -187,7 +187,7 @@ fn make_entries(
     // its entries are made.
     let mut next = 0;
     for (d, (doc, a)) in corpus.documents.iter().zip(&mut facts.docs).enumerate() {
-        let names = strings.doc(d, doc);
+        let names = strings.doc(corpus, d);
         let figures = std::mem::take(&mut a.figures);
         while let Some(it) = items.get_mut(next).filter(|it| it.id.doc == d) {
             let e = entry(doc, &figures[it.figure], it, &names, strings);
@@ -396,6 +396,10 @@ fn entry(
         source: names.source.clone(),
         outlet: names.outlet.clone(),
         display: names.display.clone(),
+        title: names.title.clone(),
+        date: names.date.clone(),
+        url: names.url.clone(),
+        also_at: names.also_at.clone(),
         line: s.line,
         sentence: strings.sentence(it.id.doc, doc, f.sentence),
         text: fig.text.clone(),

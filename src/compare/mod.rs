@@ -98,11 +98,13 @@
 //! it is close enough to every member from another document.
 
 mod alignment;
+mod copies;
 mod coverage;
 mod diffs;
 mod facts;
 mod figures;
 pub mod lexicon;
+mod repeats;
 mod similarity;
 mod stories;
 mod strings;
@@ -121,7 +123,7 @@ use std::sync::Arc;
 pub use diffs::word_diff;
 pub use facts::Facts;
 pub use similarity::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS};
-pub use stories::{CENTROID_THRESHOLD, LEAD_STEMS, MAX_STORY_POSTINGS, STORY_THRESHOLD};
+pub use stories::{BODY_STEMS, MAX_STORY_POSTINGS, MERGE_THRESHOLD, STORY_THRESHOLD};
 pub(crate) use strings::{DocNames, Strings};
 
 /// The whole comparison of a corpus.
@@ -237,6 +239,12 @@ pub struct FigureEntry {
     pub outlet: Option<Arc<str>>,
     /// Outlet, or the file name when no outlet is known.
     pub display: Arc<str>,
+    /// The document's title, date and URL as it gives them.
+    pub title: Option<Arc<str>>,
+    pub date: Option<Arc<str>>,
+    pub url: Option<Arc<str>>,
+    /// Where else the same article ran (sources of its copies).
+    pub also_at: Arc<[Arc<str>]>,
     pub line: usize,
     pub sentence: Arc<str>,
     pub text: String,
@@ -367,6 +375,12 @@ pub struct StatementEntry {
     pub source: Arc<str>,
     pub outlet: Option<Arc<str>>,
     pub display: Arc<str>,
+    /// The document's title, date and URL as it gives them.
+    pub title: Option<Arc<str>>,
+    pub date: Option<Arc<str>>,
+    pub url: Option<Arc<str>>,
+    /// Where else the same article ran (sources of its copies).
+    pub also_at: Arc<[Arc<str>]>,
     pub line: usize,
     pub sentence: Arc<str>,
     pub claimers: Vec<String>,
@@ -428,6 +442,11 @@ pub struct SourceCoverage {
     pub source: String,
     pub outlet: Option<String>,
     pub display: String,
+    /// The source this document is a copy of (it takes no part in the
+    /// comparison of its own).
+    pub copy_of: Option<String>,
+    /// The sources of its copies.
+    pub also_at: Vec<String>,
     /// Index into `Comparison::stories`.
     pub story: usize,
     /// Indices into `statements` this source takes part in.
@@ -443,6 +462,12 @@ pub struct ExclusiveClaim {
     pub source: Arc<str>,
     pub outlet: Option<Arc<str>>,
     pub display: Arc<str>,
+    /// The document's title, date and URL as it gives them.
+    pub title: Option<Arc<str>>,
+    pub date: Option<Arc<str>>,
+    pub url: Option<Arc<str>>,
+    /// Where else the same article ran (sources of its copies).
+    pub also_at: Arc<[Arc<str>]>,
     pub line: usize,
     pub sentence: Arc<str>,
     pub claimer: Option<Arc<str>>,
@@ -481,9 +506,12 @@ pub fn compare(corpus: &Corpus, analysis: &Analysis) -> Comparison {
 /// never holds every full analysis, which lowers the peak memory). Each
 /// document's facts are freed once read for the last time.
 pub fn compare_facts(corpus: &Corpus, mut facts: Facts) -> Comparison {
-    let stories = stories::cluster(corpus, &lexicon::LEXICON);
+    let copies = copies::Copies::find(corpus);
+    let repeats = repeats::Repeats::find(corpus, &copies);
+    facts.restrict(corpus, &copies, &repeats);
+    let stories = stories::cluster(corpus, &lexicon::LEXICON, &copies, &repeats);
     // Entries share one allocation per sentence, document name and claimer.
-    let mut strings = Strings::new(corpus);
+    let mut strings = Strings::new(corpus, &copies);
     let statements = alignment::align(corpus, &facts, &stories, &mut strings);
     // The figure groups before the coverage: their working data (keys and
     // anchors of every figure) is freed before the coverage lists its

@@ -140,13 +140,14 @@ fn candidate_search_stays_linear_on_a_repetitive_corpus() {
         .collect();
     let c = corpus(&files);
     let a = analyze(&c);
-    let stories = stories::cluster(&c, &lexicon::LEXICON);
+    let none = copies::Copies::none(c.documents.len());
+    let stories = stories::cluster(&c, &lexicon::LEXICON, &none, &Default::default());
     let feats = similarity::features(
         &c,
         &Facts::of(&c, &a),
         &lexicon::LEXICON,
         &stories.doc_story,
-        &mut Strings::new(&c),
+        &mut Strings::new(&c, &none),
     );
     let pairs = similarity::candidates(&feats);
     assert!(
