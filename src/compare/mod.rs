@@ -103,15 +103,18 @@ mod coverage;
 mod diffs;
 mod facts;
 mod figures;
+mod grouping;
 pub mod lexicon;
+mod quantity;
 mod repeats;
 mod similarity;
 mod stories;
 mod strings;
 pub mod text;
+mod verdict;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::analysis::{Analysis, ClaimKind};
 use crate::corpus::{Corpus, SentenceId};
@@ -166,6 +169,9 @@ pub enum Verdict {
     Agree,
     Compatible,
     Conflict,
+    /// Incompatible values, and one source states that the figure changed
+    /// ("rose to 17", "was revised"): see the group's `revision`.
+    Revised,
     Single,
 }
 
@@ -175,6 +181,7 @@ impl Verdict {
             Verdict::Agree => "agree",
             Verdict::Compatible => "compatible",
             Verdict::Conflict => "conflict",
+            Verdict::Revised => "revised",
             Verdict::Single => "single",
         }
     }
@@ -206,6 +213,12 @@ pub struct FigureGroup {
     /// The story every entry belongs to.
     pub story: StoryRef,
     pub entries: Vec<FigureEntry>,
+    /// Indices into `entries` in publication order (undated entries last,
+    /// in corpus order).
+    pub timeline: Vec<usize>,
+    /// The entries that state a revision ("rose to 17"), in publication
+    /// order; empty when none does.
+    pub revision: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -265,8 +278,11 @@ pub struct FigureEntry {
     /// "in Kursk", "in Russia, total expected", ...
     pub scope: Option<String>,
     pub derived: bool,
-    /// Vague amounts are listed but take no part in the verdict.
+    /// A vague amount ("dozens", "several"): only an order of magnitude
+    /// takes part in the verdict.
     pub vague: bool,
+    /// The sentence states that the figure changed ("rose to", "revised").
+    pub revision: bool,
     pub caption: bool,
 }
 

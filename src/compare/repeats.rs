@@ -126,7 +126,7 @@ mod tests {
 
     #[test]
     fn a_line_every_page_prints_is_chrome_and_an_article_line_is_not() {
-        let tagline = "Click here for a photo gallery of the scene.";
+        let tagline = "Stay with Channel 9 for updates on this story.";
         let docs: Vec<(String, String)> = (0..5)
             .map(|i| {
                 (
