@@ -73,7 +73,7 @@ impl Copies {
         let keys: Vec<Vec<(u64, usize)>> = corpus
             .documents
             .iter()
-            .map(|doc| sentence_keys(doc))
+            .map(sentence_keys)
             .collect();
         let mut printed_by: HashMap<u64, Vec<usize>> = HashMap::default();
         for (d, ks) in keys.iter().enumerate() {
