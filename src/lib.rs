@@ -21,7 +21,9 @@
 //!
 //! Beside the pipeline, [`search`] finds sentences fuzzily for `crosscheck
 //! search` and the reader, and a [`SentenceId`] addresses one sentence of a
-//! corpus. `word_boundary` keeps regexes with `\b` fast on news text.
+//! corpus, [`date`] reads the publication dates the comparison orders and
+//! separates reports by, and `word_boundary` keeps regexes with `\b` fast
+//! on news text.
 //!
 //! # Example
 //!
@@ -59,6 +61,7 @@ pub mod attribution;
 pub(crate) mod boilerplate;
 pub mod compare;
 pub mod corpus;
+pub mod date;
 pub mod document;
 pub mod figures;
 pub mod load;

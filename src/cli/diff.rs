@@ -198,7 +198,7 @@ pub fn text_report(cmp: &Comparison, figures: &[Vec<Figure>], style: Style) -> S
             out.push_str(&story_heading(cmp, g.story.id, style));
         }
         let verdict = match g.verdict {
-            Verdict::Conflict => style.warn(&style.bold("conflict")),
+            Verdict::Conflict | Verdict::Revised => style.warn(&style.bold(g.verdict.as_str())),
             v => style.bold(v.as_str()),
         };
         let _ = writeln!(

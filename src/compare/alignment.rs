@@ -149,12 +149,16 @@ fn make_group(
             let f = &feats[i];
             let doc = corpus.document(f.id);
             let s = &doc.sentences[f.id.sentence];
-            let names = strings.doc(f.id.doc, doc);
+            let names = strings.doc(corpus, f.id.doc);
             StatementEntry {
                 id: f.id,
                 source: names.source,
                 outlet: names.outlet,
                 display: names.display,
+                title: names.title,
+                date: names.date,
+                url: names.url,
+                also_at: names.also_at,
                 line: s.line,
                 sentence: strings.sentence(f.id.doc, doc, f.id.sentence),
                 claimers: f.ev().claimers.iter().map(|c| c.to_string()).collect(),

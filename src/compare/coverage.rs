@@ -54,7 +54,7 @@ pub(super) fn coverage(
     let mut exclusive = Vec::with_capacity(count);
     for (d, (doc, in_groups)) in corpus.documents.iter().zip(in_groups).enumerate() {
         let before = exclusive.len();
-        let names = strings.doc(d, doc);
+        let names = strings.doc(corpus, d);
         if let Some(a) = facts.docs.get(d) {
             for c in &a.claims {
                 let id = SentenceId {
@@ -70,6 +70,10 @@ pub(super) fn coverage(
                     source: names.source.clone(),
                     outlet: names.outlet.clone(),
                     display: names.display.clone(),
+                    title: names.title.clone(),
+                    date: names.date.clone(),
+                    url: names.url.clone(),
+                    also_at: names.also_at.clone(),
                     line: s.line,
                     sentence: strings.sentence(d, doc, c.sentence),
                     claimer: c.claimer.map(|i| strings.name(&c.claimers[i])),
@@ -82,10 +86,18 @@ pub(super) fn coverage(
             source: names.source.to_string(),
             outlet: names.outlet.as_deref().map(str::to_string),
             display: names.display.to_string(),
+            copy_of: copy_of(corpus, strings, d),
+            also_at: names.also_at.iter().map(|s| s.to_string()).collect(),
             story: stories.doc_story.get(d).copied().unwrap_or(0),
             statements: in_groups,
             exclusive: exclusive.len() - before,
         });
     }
     Coverage { sources, exclusive }
+}
+
+/// The source document `d` is a copy of, if it is one.
+fn copy_of(corpus: &Corpus, strings: &Strings, d: usize) -> Option<String> {
+    let o = strings.origin(d);
+    (o != d).then(|| corpus.documents.get(o).map(|o| o.source.clone()))?
 }

@@ -8,6 +8,8 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
+use super::copies::Copies;
+use super::repeats::Repeats;
 use crate::analysis::{Analysis, ClaimKind, DocAnalysis, FoundFigure, analyze_document};
 use crate::corpus::Corpus;
 use crate::figures::Figure;
@@ -32,6 +34,34 @@ impl Facts<'static> {
 }
 
 impl<'a> Facts<'a> {
+    /// Leaves copies and chrome paragraphs out: their sentences are
+    /// skipped, their figures and claims dropped.
+    pub(super) fn restrict(&mut self, corpus: &Corpus, copies: &Copies, repeats: &Repeats) {
+        for (d, (doc, f)) in corpus.documents.iter().zip(&mut self.docs).enumerate() {
+            let copy = copies.is_copy(d);
+            let skipped: Vec<bool> = doc
+                .sentences
+                .iter()
+                .map(|s| copy || repeats.is_chrome(d, s.paragraph))
+                .collect();
+            if !skipped.contains(&true) {
+                continue;
+            }
+            let skips = |s: usize| skipped.get(s).copied().unwrap_or(false);
+            if f.figures.iter().any(|x| skips(x.sentence)) {
+                f.figures = Cow::Owned(
+                    f.figures
+                        .iter()
+                        .filter(|x| !skips(x.sentence))
+                        .cloned()
+                        .collect(),
+                );
+            }
+            f.claims.retain(|c| !skips(c.sentence));
+            f.skipped = skipped;
+        }
+    }
+
     /// Each document's figures, as the extractor read them.
     pub fn figures(&self) -> Vec<Vec<Figure>> {
         self.docs
@@ -58,6 +88,9 @@ impl<'a> Facts<'a> {
 
 #[derive(Default)]
 pub(super) struct DocFacts<'a> {
+    /// Sentences that take no part in the comparison (chrome, or the whole
+    /// document when it is a copy); empty when none.
+    pub(super) skipped: Vec<bool>,
     pub(super) figures: Cow<'a, [FoundFigure]>,
     /// The document's claims, sorted by sentence (one per sentence).
     pub(super) claims: Vec<ClaimFacts<'a>>,
@@ -130,10 +163,16 @@ impl<'a> DocFacts<'a> {
             })
             .collect();
         DocFacts {
+            skipped: Vec::new(),
             figures: Cow::Borrowed(&a.figures),
             claims,
             quotes,
         }
+    }
+
+    /// Whether `sentence` is left out of the comparison.
+    pub(super) fn skips(&self, sentence: usize) -> bool {
+        self.skipped.get(sentence).copied().unwrap_or(false)
     }
 
     /// The claim of `sentence`, if it is one.
@@ -165,6 +204,7 @@ impl DocFacts<'static> {
             })
             .collect();
         DocFacts {
+            skipped: Vec::new(),
             figures: Cow::Owned(a.figures),
             claims,
             quotes,

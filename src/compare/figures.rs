@@ -1,13 +1,15 @@
 //! Figure groups: key, scope, anchors and verdict (rules in the module docs).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::facts::Facts;
+use super::grouping;
 use super::lexicon::{LEXICON, Lexicon, ScopeKind};
+use super::quantity::{self, Identity};
 use super::stories::Stories;
 use super::text::{StemIds, Word, find_phrase, has_digit, hyphen_parts, words};
+use super::verdict::{self, same_value};
 use super::{DocNames, FigureEntry, FigureGroup, Spread, Strings, ValueHolders, Verdict};
 use crate::analysis::FoundFigure;
 use crate::corpus::{Corpus, SentenceId};
@@ -16,9 +18,12 @@ use crate::figures::{Qualifier, to_base_unit};
 
 /// What a figure measures: figures with equal keys may group.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Key {
+pub(super) struct Key {
     story: usize,
-    /// The extractor's measure.
+    /// What the figure counts or measures (`quantity.rs`).
+    pub(super) identity: Identity,
+    /// The extractor's measure, for figures grouped by context (a duration
+    /// and a distance never meet); empty for counts and ages.
     measure: String,
     /// The base unit of the figure's dimension, else its unit, else "".
     unit: String,
@@ -28,29 +33,45 @@ struct Key {
     class: Option<String>,
 }
 
-struct Item {
-    key: Key,
-    id: SentenceId,
+pub(super) struct Item {
+    pub(super) key: Key,
+    /// Splits a group only where stated (a first name).
+    pub(super) detail: Option<String>,
+    /// A name as written, for the label of an age.
+    pub(super) name: Option<String>,
+    /// The extractor's measure.
+    pub(super) measure: String,
+    /// The clause states the figure changed.
+    pub(super) revision: bool,
+    /// The value and interval in the base unit, and whether it decides the
+    /// verdict.
+    pub(super) value: f64,
+    pub(super) low: f64,
+    pub(super) high: f64,
+    pub(super) decides: bool,
+    /// The content stems of the figure's clause (`quantity::clause_stems`).
+    pub(super) clause: Vec<u32>,
+    pub(super) id: SentenceId,
     /// Index into the document's figures.
-    figure: usize,
+    pub(super) figure: usize,
     /// Context words (only used without a subject class), nearest first.
-    anchors: Vec<Anchor>,
+    pub(super) anchors: Vec<Anchor>,
     /// The figure's word indices in its sentence.
-    fig: Range<usize>,
-    scope: Option<String>,
+    pub(super) fig: Range<usize>,
+    pub(super) scope: Option<String>,
     /// The subject class came from the document, not the sentence.
-    subject_inferred: bool,
+    pub(super) subject_inferred: bool,
 }
 
 /// A content word near a figure.
 #[derive(Clone, Copy)]
-struct Anchor {
+pub(super) struct Anchor {
     /// Interned stem.
-    stem: u32,
+    pub(super) stem: u32,
     /// Word index in the sentence.
-    pos: u32,
+    pub(super) pos: u32,
     /// Written in lowercase inside the sentence (not its first word).
-    lower: bool,
+    pub(super) lower: bool,
 }
 
 /// Groups the figures in two passes: the keys and anchors of every figure
@@ -100,14 +121,33 @@ pub(super) fn group(
                 .map(|o| word_range(ws, &o.figure.span))
                 .collect();
             let anchors = anchors(lex, &mut vocab, text, ws, &fw, &others);
+            let reading = quantity::identity(lex, text, ws, &fw, &f.figure);
+            let measure = match reading.identity {
+                Identity::Context | Identity::Unknown => f.figure.measure.clone(),
+                _ => String::new(),
+            };
             items.push(Item {
                 key: Key {
                     story,
-                    measure: f.figure.measure.clone(),
+                    identity: reading.identity,
+                    measure,
                     unit: unit_key,
                     per_unit,
                     class: class.clone(),
                 },
+                detail: reading.detail,
+                name: reading.name,
+                measure: f.figure.measure.clone(),
+                revision: quantity::states_revision(lex, text, ws, &fw),
+                value: to_base_unit(f.figure.value, f.figure.unit.as_deref()).0,
+                low: f.figure.low.map_or(f64::NEG_INFINITY, |l| {
+                    to_base_unit(l, f.figure.unit.as_deref()).0
+                }),
+                high: f.figure.high.map_or(f64::INFINITY, |h| {
+                    to_base_unit(h, f.figure.unit.as_deref()).0
+                }),
+                clause: quantity::clause_stems(lex, &mut vocab, text, ws, &fw),
+                decides: verdict::decides_figure(&f.figure),
                 id: SentenceId {
                     doc: d,
                     sentence: f.sentence,
@@ -137,8 +177,8 @@ pub(super) fn group(
             if c.is_some() {
                 continue;
             }
-            let measure = items[i].key.measure.clone();
-            let same = classes_of(&|it: &Item| it.key.measure == measure);
+            let measure = items[i].measure.clone();
+            let same = classes_of(&|it: &Item| it.measure == measure);
             let chosen = if same.len() == 1 {
                 same.into_iter().next()
             } else if same.is_empty() {
@@ -160,7 +200,7 @@ pub(super) fn group(
             items[i].subject_inferred = true;
         }
     }
-    let members = members(&items);
+    let members = grouping::members(&items);
     let entries = make_entries(corpus, facts, &mut items, &members, strings);
     build_groups(&items, &members, entries, stories)
 }
@@ -187,7 +227,7 @@ fn make_entries(
     // its entries are made.
     let mut next = 0;
     for (d, (doc, a)) in corpus.documents.iter().zip(&mut facts.docs).enumerate() {
-        let names = strings.doc(d, doc);
+        let names = strings.doc(corpus, d);
         let figures = std::mem::take(&mut a.figures);
         while let Some(it) = items.get_mut(next).filter(|it| it.id.doc == d) {
             let e = entry(doc, &figures[it.figure], it, &names, strings);
@@ -213,6 +253,7 @@ fn build_groups(
         .collect();
     let rank = |g: &FigureGroup| match g.verdict {
         Verdict::Conflict => 0,
+        Verdict::Revised => 0,
         Verdict::Compatible => 1,
         Verdict::Agree => 2,
         Verdict::Single => 3,
@@ -396,6 +437,10 @@ fn entry(
         source: names.source.clone(),
         outlet: names.outlet.clone(),
         display: names.display.clone(),
+        title: names.title.clone(),
+        date: names.date.clone(),
+        url: names.url.clone(),
+        also_at: names.also_at.clone(),
         line: s.line,
         sentence: strings.sentence(it.id.doc, doc, f.sentence),
         text: fig.text.clone(),
@@ -418,57 +463,9 @@ fn entry(
         scope: it.scope.take(),
         derived: fig.derived,
         vague: fig.qualifier == Qualifier::Vague,
+        revision: it.revision,
         caption: s.kind == ParagraphKind::Caption,
     }
-}
-
-struct Dsu(Vec<usize>);
-
-impl Dsu {
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
-        }
-        i
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            self.0[a.max(b)] = a.min(b);
-        }
-    }
-}
-
-/// The items of each group, ascending, groups in order of their first item.
-fn members(items: &[Item]) -> Vec<Vec<usize>> {
-    let mut dsu = Dsu((0..items.len()).collect());
-    let mut by_key: HashMap<&Key, usize> = HashMap::default();
-    let mut by_anchor: HashMap<(&Key, u32), usize> = HashMap::default();
-    let mut by_sentence: HashMap<(&Key, SentenceId), usize> = HashMap::default();
-    for (i, it) in items.iter().enumerate() {
-        if it.key.class.is_some() {
-            let root = *by_key.entry(&it.key).or_insert(i);
-            dsu.union(root, i);
-            continue;
-        }
-        let root = *by_sentence.entry((&it.key, it.id)).or_insert(i);
-        dsu.union(root, i);
-        for a in &it.anchors {
-            let root = *by_anchor.entry((&it.key, a.stem)).or_insert(i);
-            dsu.union(root, i);
-        }
-    }
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..items.len() {
-        let r = dsu.find(i);
-        members.entry(r).or_default().push(i);
-    }
-    members.into_values().collect()
-}
-
-fn same_value(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
 /// The group of items `m`; `entries[j]` is the entry of item `m[j]`.
@@ -481,19 +478,37 @@ fn make_group(
     let first = &items[m[0]];
     let Key {
         story,
-        measure,
         per_unit,
         class,
+        identity,
         ..
     } = first.key.clone();
-    let label = match &class {
-        Some(c) => {
-            let per = if per_unit { " per unit" } else { "" };
-            format!("{c} {measure}{per}")
+    let per = if per_unit { " per unit" } else { "" };
+    let measure = match &identity {
+        Identity::Count { what, .. } => what.clone(),
+        _ => first.measure.clone(),
+    };
+    let label = match (&class, &identity) {
+        (Some(c), _) => format!("{c} {measure}{per}"),
+        (None, Identity::Count { what, head, part }) => {
+            let mut l = count_label(what, head.as_deref(), &entries);
+            l.push_str(per);
+            if *part {
+                l.push_str(" (part of a larger count)");
+            }
+            l
         }
-        None => {
+        (None, Identity::Age { .. }) => {
+            let name = m
+                .iter()
+                .filter_map(|&i| items[i].name.as_deref())
+                .max_by_key(|n| n.len())
+                .unwrap_or_default();
+            format!("age of {name}")
+        }
+        (None, Identity::Unknown) => format!("{measure}{per} (what is counted is not stated)"),
+        (None, Identity::Context) => {
             let what = anchor_label(items, &entries, m);
-            let per = if per_unit { " per unit" } else { "" };
             if what.is_empty() {
                 format!("{measure}{per}")
             } else {
@@ -502,36 +517,16 @@ fn make_group(
         }
     };
     let base_unit = entries[0].unit.as_ref().map(|_| first.key.unit.clone());
+    // Deciding entries first, by value: equal values are adjacent.
     entries.sort_by(|a, b| {
-        a.vague
-            .cmp(&b.vague)
+        (!verdict::decides(a))
+            .cmp(&!verdict::decides(b))
             .then(a.base_value.total_cmp(&b.base_value))
             .then(a.id.cmp(&b.id))
     });
     let sources: HashSet<&str> = entries.iter().map(|e| &*e.source).collect();
-    let precise: Vec<&FigureEntry> = entries.iter().filter(|e| !e.vague).collect();
-    let precise_sources: HashSet<&str> = precise.iter().map(|e| &*e.source).collect();
-    let verdict = if precise_sources.len() < 2 {
-        Verdict::Single
-    } else {
-        let low = precise
-            .iter()
-            .map(|e| e.base_low.unwrap_or(f64::NEG_INFINITY))
-            .fold(f64::NEG_INFINITY, f64::max);
-        let high = precise
-            .iter()
-            .map(|e| e.base_high.unwrap_or(f64::INFINITY))
-            .fold(f64::INFINITY, f64::min);
-        let meet = low <= high || same_value(low, high);
-        let one_value = precise
-            .iter()
-            .all(|e| same_value(e.base_value, precise[0].base_value));
-        match (meet, one_value) {
-            (true, true) => Verdict::Agree,
-            (true, false) => Verdict::Compatible,
-            (false, _) => Verdict::Conflict,
-        }
-    };
+    let precise: Vec<&FigureEntry> = entries.iter().filter(|e| verdict::decides(e)).collect();
+    let verdict = verdict::verdict(&precise);
     let spread = (!precise.is_empty()).then(|| Spread {
         low: precise
             .iter()
@@ -546,7 +541,11 @@ fn make_group(
     // Outlets and claimers already listed for the last value.
     let mut seen_outlets: HashSet<&str> = HashSet::default();
     let mut seen_claimers: HashSet<&str> = HashSet::default();
-    for (i, e) in entries.iter().enumerate().filter(|(_, e)| !e.vague) {
+    for (i, e) in entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| verdict::decides(e))
+    {
         // Entries are sorted by value: equal values are adjacent.
         if !values
             .last()
@@ -582,6 +581,12 @@ fn make_group(
             push_unique(&mut scopes, s);
         }
     }
+    let timeline = verdict::timeline(&entries);
+    let revision = timeline
+        .iter()
+        .copied()
+        .filter(|&i| entries[i].revision)
+        .collect();
     FigureGroup {
         measure,
         label,
@@ -595,6 +600,25 @@ fn make_group(
         scopes,
         story: stories.reference(story),
         entries,
+        timeline,
+        revision,
+    }
+}
+
+/// "killed", "bailiffs killed", "AK-47s": what a count counts, in words.
+fn count_label(what: &str, head: Option<&str>, entries: &[FigureEntry]) -> String {
+    let written = || {
+        entries
+            .iter()
+            .filter_map(|e| e.subject.as_deref())
+            .min_by_key(|s| (s.len(), *s))
+            .unwrap_or_default()
+            .to_string()
+    };
+    match head {
+        _ if what == "count" => written(),
+        None | Some("people") => what.to_string(),
+        Some(h) => format!("{h}s {what}"),
     }
 }
 

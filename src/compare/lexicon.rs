@@ -24,6 +24,18 @@ struct RawFigures {
     anchor_window: usize,
     subject: Vec<RawPhrases>,
     scope: Vec<RawScope>,
+    quantity: RawQuantity,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawQuantity {
+    bridge: Vec<String>,
+    before_window: usize,
+    people: Vec<String>,
+    part_after: Vec<String>,
+    revision: Vec<String>,
+    measures: HashMap<String, String>,
+    outcomes: HashMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -69,6 +81,22 @@ pub struct Lexicon {
     pub scopes: Vec<Cue>,
     pub stop_words: HashSet<String>,
     pub variants: HashMap<String, String>,
+    pub quantity: Quantity,
+}
+
+/// What a count counts (`[figures.quantity]`).
+#[derive(Debug)]
+pub struct Quantity {
+    pub bridge: HashSet<String>,
+    pub before_window: usize,
+    pub people: HashSet<String>,
+    pub part_after: Vec<Vec<String>>,
+    /// Words that state a figure changed.
+    pub revision: HashSet<String>,
+    /// Extractor measure → the outcome it names.
+    pub measures: HashMap<String, String>,
+    /// Outcome word → outcome.
+    pub outcomes: HashMap<String, String>,
 }
 
 impl Lexicon {
@@ -100,6 +128,26 @@ impl Lexicon {
                 .into_iter()
                 .map(|s| cue(s.label, s.kind, s.phrases))
                 .collect(),
+            quantity: {
+                let q = raw.figures.quantity;
+                Quantity {
+                    bridge: lower(q.bridge),
+                    before_window: q.before_window.clamp(1, 10),
+                    people: lower(q.people),
+                    part_after: q.part_after.iter().map(|p| phrase_tokens(p)).collect(),
+                    revision: lower(q.revision),
+                    measures: q.measures,
+                    outcomes: q
+                        .outcomes
+                        .into_iter()
+                        .flat_map(|(outcome, words)| {
+                            words
+                                .into_iter()
+                                .map(move |w| (w.to_lowercase(), outcome.clone()))
+                        })
+                        .collect(),
+                }
+            },
             stop_words: lower(raw.statements.stop_words),
             variants: raw
                 .statements

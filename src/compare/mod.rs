@@ -10,8 +10,13 @@
 //! |---|---|
 //! | `mod.rs` | the comparison's types and [`compare`] |
 //! | `facts.rs` | what the comparison reads of an analysis ([`Facts`]) |
+//! | `copies.rs` | one article under two addresses or reprinted: one source |
+//! | `repeats.rs` | paragraphs printed on many pages (site chrome) |
 //! | `stories.rs` | documents clustered into stories |
-//! | `figures.rs` | figure groups: keys, scopes, anchors, verdicts, labels |
+//! | `quantity.rs` | what a figure counts, read from its clause |
+//! | `figures.rs` | figure groups: items, keys, anchors, labels |
+//! | `grouping.rs` | which figures of one key are one quantity |
+//! | `verdict.rs` | a group's verdict and timeline |
 //! | `similarity.rs` | sentence vectors, cosine, pair score, candidate pairs |
 //! | `alignment.rs` | statement groups: linkage, medoid, labels |
 //! | `diffs.rs` | word diffs between quotes or sentences |
@@ -19,56 +24,77 @@
 //! | `text.rs`, `lexicon.rs` | words, stems and the lexicon they all share |
 //! | `strings.rs` | strings shared by the entries of a comparison |
 //!
+//! # Sources
+//!
+//! One page loaded twice (the same URL up to tracking parameters, `www.`,
+//! `m.`, `amp` and fragments) or reprinted by another site (most of its
+//! sentences, weighted by rarity, found in an earlier article) is one
+//! source: the copy joins its origin's story, its figures and statements
+//! are not counted again, and the origin's entries list it in `also_at`.
+//! Paragraphs printed by five or more articles, or by three of one outlet
+//! (newsletter boxes, related-story lists, legal lines), are chrome: their
+//! figures, claims and statements are dropped.
+//!
 //! # Stories
 //!
 //! Two numbers about different events must never be shown as a
 //! disagreement, so documents are first clustered into stories and figures
-//! and statements are only compared within one story. A document is
-//! described by the stemmed content words of its title (counted twice) and of
-//! its first body paragraphs (up to [`LEAD_STEMS`] stems), weighted by TF-IDF
-//! (the IDF counts 20 empty background documents, so a corpus of two reports
-//! of one event does not punish the words they share). Candidates come from
-//! an inverted index: each document queries its 16 heaviest terms, reading at
-//! most [`MAX_STORY_POSTINGS`] postings per term, and keeps its 32 best
-//! candidates. Pairs with a cosine of at least [`STORY_THRESHOLD`] are merged
-//! best first (single linkage), but two clusters only merge when their
-//! centroids reach [`CENTROID_THRESHOLD`], so one odd document cannot chain
-//! two events together. Stories are ordered largest first and labelled with
-//! their most central title (in full); every group carries its `story`.
+//! and statements are only compared within one story. Follow-up reports
+//! (victims' profiles, an arrest weeks later) share few title words with
+//! the first report but the same names, places and incident, so a document
+//! is described by the stemmed content words of its title (counted
+//! twice) and its whole body (up to [`BODY_STEMS`]
+//! stems), names (capitalised words inside a sentence) weighing three times
+//! as much, weighted by TF-IDF against 150 empty background documents (so a
+//! corpus of two reports of one event does not punish the words they
+//! share). The cosine of two reports published more than three days apart
+//! is divided by 1 + (gap − 3) / 30: a report a month later needs twice the
+//! similarity. Candidates come from an inverted index (each document queries
+//! its 16 heaviest terms, reading at most [`MAX_STORY_POSTINGS`] postings per
+//! term, and keeps its 32 best candidates). Pairs reaching
+//! [`STORY_THRESHOLD`] are merged best first, but two clusters only merge
+//! when the average similarity between their documents reaches
+//! [`MERGE_THRESHOLD`], so one odd document cannot chain two events. Stories
+//! are ordered largest first and labelled with their most central title.
 //!
 //! # Figure groups
 //!
-//! A figure's group key is (story, measure, base unit, role, subject class):
-//! - *measure* and *base unit* come from the extractor; units are converted to
-//!   the base of their dimension first (miles and kilometres meet), currencies
-//!   never mix.
-//! - *role* separates the factor of a product from totals: in "five units of
-//!   3,000 soldiers each" the 3,000 counts troops **per unit** and never meets
-//!   the totals; the derived 15,000 joins the totals, marked `derived`.
-//! - *subject class* says who is counted ("North Korean", "Ukrainian",
-//!   "civilian", ...; `assets/compare.toml`), for counted measures (troops,
-//!   units, killed, ...). It is read from the figure's own phrase, else the
-//!   nearest class mention in its sentence (before the figure, then after), else
-//!   the one class every other counted figure of the document has (marked
-//!   `subject_inferred`).
-//! - Figures without a subject class (distance, duration, money, or a count
-//!   whose subject is never stated) only group when their contexts share an
-//!   anchor: a content word within a few words of the figure ("front line"),
-//!   generic words excluded, or when they stand in the same sentence.
+//! One group is one quantity. Each figure's identity is read from its
+//! clause (`quantity.rs`, words in `assets/compare.toml`):
+//! - a **count** of what happened to what: "5 people were shot" is `shot`
+//!   of people, "two of the officers were wounded" a part of a count, never
+//!   set against the total; the head noun as written ("bailiffs killed")
+//!   splits kinds;
+//! - an **age** belongs to the person named beside it ("Maria Lopez, 35,"):
+//!   ages of different people never meet;
+//! - figures whose identity is their **context** (money, durations,
+//!   distances, shares) group only by complete linkage: every pair of a
+//!   group shares enough content words near the figures;
+//! - a figure of **unknown** identity stays alone.
 //!
-//! Scope rule: the place or frame a figure is stated for ("in Kursk", "in
-//! Russia", "near the border", "total expected") is shown per entry and does
-//! **not** split a group. In news copy these scopes are the reporters'
-//! paraphrase of one deployment far more often than distinct quantities; the
-//! role split (per unit vs total) and the subject split are the ones that mark
-//! genuinely different quantities. A reader sees the scope next to each value.
+//! Within that, the key also holds the story, the base unit (miles and
+//! kilometres meet; currencies never mix), the role (the factor of a
+//! product, "3,000 soldiers each", never meets totals) and the subject
+//! class ("North Korean", "civilian", ...). Values more than three times
+//! apart are not one quantity ("one person died" and a background "49
+//! people" of another shooting), and two values that disagree must also
+//! share at least 30% of their clause's words (ages excepted), so a
+//! disagreement shown is about one statement. The place or frame a figure is
+//! stated for ("in Kursk", "total expected") is shown per entry and does not
+//! split a group.
 //!
-//! Verdicts use only precise entries: vague amounts ("many thousands", "a small
-//! group", "several weeks") are listed with `vague: true` but never decide a
-//! verdict. With precise figures from fewer than two sources the verdict is
-//! `single`; otherwise `agree` when every precise value is the same number (in
-//! the base unit) and the intervals meet, `compatible` when the intervals share
-//! a point, `conflict` when they do not.
+//! # Verdicts
+//!
+//! Precise figures decide, and so do vague ones that state an order of
+//! magnitude ("dozens", "tens of thousands": a low bound of 20 or more);
+//! "a few" or "a small group" are listed but decide nothing. With deciding
+//! figures from fewer than two sources the verdict is `single`; otherwise
+//! `agree` when every value is the same number (in the base unit),
+//! `compatible` when every source's interval meets the others', `conflict`
+//! when two sources' intervals do not meet (one outlet's own figures never
+//! conflict with each other), and `revised` instead of `conflict` when an
+//! entry states a new level ("was revised to seven", "rose to 17"). Every
+//! group carries its entries in publication order (`timeline`).
 //!
 //! # Aligned statements
 //!
@@ -98,18 +124,23 @@
 //! it is close enough to every member from another document.
 
 mod alignment;
+mod copies;
 mod coverage;
 mod diffs;
 mod facts;
 mod figures;
+mod grouping;
 pub(crate) mod lexicon;
+mod quantity;
+mod repeats;
 mod similarity;
 mod stories;
 mod strings;
 pub(crate) mod text;
+mod verdict;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::analysis::{Analysis, ClaimKind};
 use crate::corpus::{Corpus, SentenceId};
@@ -121,7 +152,7 @@ use std::sync::Arc;
 pub use diffs::word_diff;
 pub use facts::Facts;
 pub use similarity::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS};
-pub use stories::{CENTROID_THRESHOLD, LEAD_STEMS, MAX_STORY_POSTINGS, STORY_THRESHOLD};
+pub use stories::{BODY_STEMS, MAX_STORY_POSTINGS, MERGE_THRESHOLD, STORY_THRESHOLD};
 pub(crate) use strings::{DocNames, Strings};
 
 /// The whole comparison of a corpus.
@@ -164,6 +195,9 @@ pub enum Verdict {
     Agree,
     Compatible,
     Conflict,
+    /// Incompatible values, and one source states that the figure changed
+    /// ("rose to 17", "was revised"): see the group's `revision`.
+    Revised,
     Single,
 }
 
@@ -173,6 +207,7 @@ impl Verdict {
             Verdict::Agree => "agree",
             Verdict::Compatible => "compatible",
             Verdict::Conflict => "conflict",
+            Verdict::Revised => "revised",
             Verdict::Single => "single",
         }
     }
@@ -204,6 +239,12 @@ pub struct FigureGroup {
     /// The story every entry belongs to.
     pub story: StoryRef,
     pub entries: Vec<FigureEntry>,
+    /// Indices into `entries` in publication order (undated entries last,
+    /// in corpus order).
+    pub timeline: Vec<usize>,
+    /// The entries that state a revision ("rose to 17"), in publication
+    /// order; empty when none does.
+    pub revision: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -237,6 +278,12 @@ pub struct FigureEntry {
     pub outlet: Option<Arc<str>>,
     /// Outlet, or the file name when no outlet is known.
     pub display: Arc<str>,
+    /// The document's title, date and URL as it gives them.
+    pub title: Option<Arc<str>>,
+    pub date: Option<Arc<str>>,
+    pub url: Option<Arc<str>>,
+    /// Where else the same article ran (sources of its copies).
+    pub also_at: Arc<[Arc<str>]>,
     pub line: usize,
     pub sentence: Arc<str>,
     pub text: String,
@@ -257,8 +304,11 @@ pub struct FigureEntry {
     /// "in Kursk", "in Russia, total expected", ...
     pub scope: Option<String>,
     pub derived: bool,
-    /// Vague amounts are listed but take no part in the verdict.
+    /// A vague amount ("dozens", "several"): only an order of magnitude
+    /// takes part in the verdict.
     pub vague: bool,
+    /// The sentence states that the figure changed ("rose to", "revised").
+    pub revision: bool,
     pub caption: bool,
 }
 
@@ -367,6 +417,12 @@ pub struct StatementEntry {
     pub source: Arc<str>,
     pub outlet: Option<Arc<str>>,
     pub display: Arc<str>,
+    /// The document's title, date and URL as it gives them.
+    pub title: Option<Arc<str>>,
+    pub date: Option<Arc<str>>,
+    pub url: Option<Arc<str>>,
+    /// Where else the same article ran (sources of its copies).
+    pub also_at: Arc<[Arc<str>]>,
     pub line: usize,
     pub sentence: Arc<str>,
     pub claimers: Vec<String>,
@@ -428,6 +484,11 @@ pub struct SourceCoverage {
     pub source: String,
     pub outlet: Option<String>,
     pub display: String,
+    /// The source this document is a copy of (it takes no part in the
+    /// comparison of its own).
+    pub copy_of: Option<String>,
+    /// The sources of its copies.
+    pub also_at: Vec<String>,
     /// Index into `Comparison::stories`.
     pub story: usize,
     /// Indices into `statements` this source takes part in.
@@ -443,6 +504,12 @@ pub struct ExclusiveClaim {
     pub source: Arc<str>,
     pub outlet: Option<Arc<str>>,
     pub display: Arc<str>,
+    /// The document's title, date and URL as it gives them.
+    pub title: Option<Arc<str>>,
+    pub date: Option<Arc<str>>,
+    pub url: Option<Arc<str>>,
+    /// Where else the same article ran (sources of its copies).
+    pub also_at: Arc<[Arc<str>]>,
     pub line: usize,
     pub sentence: Arc<str>,
     pub claimer: Option<Arc<str>>,
@@ -473,9 +540,12 @@ pub fn compare(corpus: &Corpus, analysis: &Analysis) -> Comparison {
 /// never holds every full analysis, which lowers the peak memory). Each
 /// document's facts are freed once read for the last time.
 pub fn compare_facts(corpus: &Corpus, mut facts: Facts) -> Comparison {
-    let stories = stories::cluster(corpus, &lexicon::LEXICON);
+    let copies = copies::Copies::find(corpus);
+    let repeats = repeats::Repeats::find(corpus, &copies);
+    facts.restrict(corpus, &copies, &repeats);
+    let stories = stories::cluster(corpus, &lexicon::LEXICON, &copies, &repeats);
     // Entries share one allocation per sentence, document name and claimer.
-    let mut strings = Strings::new(corpus);
+    let mut strings = Strings::new(corpus, &copies);
     let statements = alignment::align(corpus, &facts, &stories, &mut strings);
     // The figure groups before the coverage: their working data (keys and
     // anchors of every figure) is freed before the coverage lists its

@@ -159,6 +159,9 @@ pub(super) fn features(
     for (d, doc) in corpus.documents.iter().enumerate() {
         let a = facts.docs.get(d);
         for s in 0..doc.sentences.len() {
+            if a.is_some_and(|a| a.skips(s)) {
+                continue;
+            }
             let mut tf: HashMap<u32, f64> = HashMap::default();
             for id in content_stems(doc.sentence_text(s), &mut vocab, lex) {
                 *tf.entry(id).or_default() += 1.0;

@@ -4,20 +4,34 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
+use super::copies::Copies;
 use super::lexicon::Lexicon;
+use super::repeats::Repeats;
 use super::similarity::{ScoredPair, TermWeight, Vector, cosine, normalize, top};
-use super::text::{StemIds, content_stems};
+use super::text::{StemIds, content_parts, content_stems, words};
 use super::{Story, StoryRef};
 use crate::corpus::Corpus;
 use crate::document::ParagraphKind;
 
-/// Content stems of the lead (after the title) that describe a document.
-pub const LEAD_STEMS: usize = 120;
-/// Two documents whose lead vectors reach this cosine report one story.
-pub const STORY_THRESHOLD: f64 = 0.3;
-/// Two story candidates only merge when their centroids reach this cosine
-/// (guards single linkage against chaining through one odd document).
-pub const CENTROID_THRESHOLD: f64 = 0.15;
+/// Content stems of a document's body that describe it (the whole text of
+/// all but very long articles).
+pub const BODY_STEMS: usize = 2000;
+/// A capitalised word inside a sentence (a name: a person, place, venue)
+/// counts this many times more: names tell one event from another of the
+/// same kind better than the words that describe it.
+const NAME_WEIGHT: f64 = 3.0;
+/// Two documents whose similarity reaches this report one story.
+pub const STORY_THRESHOLD: f64 = 0.11;
+/// Two story candidates only merge when the average cosine between their
+/// documents reaches this (guards the best-first linking against chaining
+/// one event to another through one odd document).
+pub const MERGE_THRESHOLD: f64 = 0.09;
+/// Reports published within this many days of each other are compared by
+/// their words alone...
+const SAME_DAYS: f64 = 3.0;
+/// ...further apart, the similarity is divided by 1 + (gap − SAME_DAYS) /
+/// this: a report a month later needs twice the similarity.
+const DATE_SCALE_DAYS: f64 = 30.0;
 /// Postings read per term when looking for candidates (the first ones), so a
 /// term shared by thousands of documents costs a constant.
 pub const MAX_STORY_POSTINGS: usize = 256;
@@ -26,10 +40,10 @@ const QUERY_TERMS: usize = 16;
 /// Candidates per document whose cosine is computed.
 const MAX_STORY_CANDIDATES: usize = 32;
 /// Pseudo-documents that contain no term: keeps the IDF of a tiny corpus
-/// from punishing the very words two reports of one event share.
-const BACKGROUND_DOCS: f64 = 20.0;
+/// from punishing the very words a few reports of one event share.
+const BACKGROUND_DOCS: f64 = 150.0;
 /// Title words count this many times.
-const TITLE_WEIGHT: usize = 2;
+const TITLE_WEIGHT: f64 = 2.0;
 
 /// The stories of a corpus: `doc_story[d]` indexes `stories`.
 pub(super) struct Stories {
@@ -55,23 +69,67 @@ struct Leads {
     titles: Vec<Vec<u32>>,
 }
 
-/// The lead vector and the title terms of every document.
-fn vectors(corpus: &Corpus, lex: &Lexicon) -> Leads {
+/// The content stems of `text` with, for each, whether its word is a name:
+/// capitalised and not the first word of a sentence.
+fn stems_with_names(text: &str, ids: &mut StemIds, lex: &Lexicon, out: &mut Vec<(u32, bool)>) {
+    for w in words(text) {
+        let capital = text[w.span.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let before = text[..w.span.start].trim_end_matches([' ', '"', '\u{201c}', '\'', '(']);
+        let opens_sentence =
+            before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '\u{2014}']);
+        let name = capital && !opens_sentence;
+        for part in content_parts(&w.norm, lex) {
+            out.push((ids.id(part), name));
+        }
+    }
+}
+
+/// Reports days apart are less likely one event: 1 within [`SAME_DAYS`],
+/// then falling with the gap; 1 when a date is unknown.
+fn date_factor(a: Option<i64>, b: Option<i64>) -> f64 {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let gap = (a - b).abs() as f64;
+            if gap <= SAME_DAYS {
+                1.0
+            } else {
+                1.0 / (1.0 + (gap - SAME_DAYS) / DATE_SCALE_DAYS)
+            }
+        }
+        _ => 1.0,
+    }
+}
+
+/// The vector and the title terms of every document (copies have none:
+/// they join their origin's story).
+fn vectors(corpus: &Corpus, lex: &Lexicon, copies: &Copies, repeats: &Repeats) -> Leads {
+    let mut buf = Vec::new();
     let mut vocab = StemIds::default();
     let mut tfs: Vec<HashMap<u32, f64>> = Vec::with_capacity(corpus.documents.len());
     let mut titles: Vec<Vec<u32>> = Vec::with_capacity(corpus.documents.len());
-    for doc in &corpus.documents {
+    for (d, doc) in corpus.documents.iter().enumerate() {
         let mut tf: HashMap<u32, f64> = HashMap::default();
         let mut title = Vec::new();
         if let Some(t) = &doc.title {
             for t in content_stems(t, &mut vocab, lex) {
                 title.push(t);
-                *tf.entry(t).or_default() += TITLE_WEIGHT as f64;
+                *tf.entry(t).or_default() += TITLE_WEIGHT;
             }
         }
         let mut lead = 0;
-        for p in &doc.paragraphs {
-            if lead >= LEAD_STEMS {
+        if copies.is_copy(d) {
+            tfs.push(tf);
+            titles.push(title);
+            continue;
+        }
+        for (k, p) in doc.paragraphs.iter().enumerate() {
+            if repeats.is_repeated(d, k) {
+                continue;
+            }
+            if lead >= BODY_STEMS {
                 break;
             }
             if p.kind != ParagraphKind::Body {
@@ -80,12 +138,14 @@ fn vectors(corpus: &Corpus, lex: &Lexicon) -> Leads {
             let Some(text) = doc.text.get(p.span.clone()) else {
                 continue;
             };
-            for t in content_stems(text, &mut vocab, lex) {
-                if lead >= LEAD_STEMS {
+            buf.clear();
+            stems_with_names(text, &mut vocab, lex, &mut buf);
+            for &(t, name) in &buf {
+                if lead >= BODY_STEMS {
                     break;
                 }
                 lead += 1;
-                *tf.entry(t).or_default() += 1.0;
+                *tf.entry(t).or_default() += if name { 1.0 + NAME_WEIGHT } else { 1.0 };
             }
         }
         tfs.push(tf);
@@ -123,7 +183,7 @@ fn vectors(corpus: &Corpus, lex: &Lexicon) -> Leads {
 /// document asks twice: with its heaviest terms, and with its heaviest terms
 /// outside its title, so that reports under one headline do not crowd out
 /// the same event under another.
-fn edges(leads: &Leads) -> Vec<ScoredPair> {
+fn edges(leads: &Leads, days: &[Option<i64>]) -> Vec<ScoredPair> {
     let Leads { vecs, titles } = leads;
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
     for (i, v) in vecs.iter().enumerate() {
@@ -161,7 +221,7 @@ fn edges(leads: &Leads) -> Vec<ScoredPair> {
                 }
                 for c in top(acc, MAX_STORY_CANDIDATES) {
                     let j = c.index;
-                    let score = cosine(v, &vecs[j]);
+                    let score = cosine(v, &vecs[j]) * date_factor(days[i], days[j]);
                     if score >= STORY_THRESHOLD {
                         found.push(ScoredPair {
                             score,
@@ -180,11 +240,18 @@ fn edges(leads: &Leads) -> Vec<ScoredPair> {
     out
 }
 
-/// Clusters the documents of `corpus` into stories.
-pub(super) fn cluster(corpus: &Corpus, lex: &Lexicon) -> Stories {
+/// Clusters the documents of `corpus` into stories: best-first linking
+/// of similar documents, two clusters merging only when the average cosine
+/// between their documents reaches [`MERGE_THRESHOLD`]. A copy joins its
+/// origin's story.
+pub(super) fn cluster(
+    corpus: &Corpus,
+    lex: &Lexicon,
+    copies: &Copies,
+    repeats: &Repeats,
+) -> Stories {
     let n = corpus.documents.len();
-    let leads = vectors(corpus, lex);
-    // Best-first single linkage with a centroid guard.
+    let leads = vectors(corpus, lex, copies, repeats);
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
         while p[i] != i {
@@ -193,6 +260,8 @@ pub(super) fn cluster(corpus: &Corpus, lex: &Lexicon) -> Stories {
         }
         i
     }
+    // Per cluster: the sum of its documents' unit vectors, and its size;
+    // sum(A) · sum(B) / (|A| |B|) is the average cosine between A and B.
     let mut sums: Vec<HashMap<u32, f64>> = leads
         .vecs
         .iter()
@@ -202,12 +271,18 @@ pub(super) fn cluster(corpus: &Corpus, lex: &Lexicon) -> Stories {
                 .collect::<HashMap<u32, f64>>()
         })
         .collect();
-    let mut norms2: Vec<f64> = leads
-        .vecs
+    let mut sizes = vec![1usize; n];
+    let days: Vec<Option<i64>> = corpus
+        .documents
         .iter()
-        .map(|v| v.iter().map(|t| t.weight * t.weight).sum())
+        .map(|d| {
+            d.date
+                .as_deref()
+                .and_then(crate::date::parse)
+                .map(|d| d.number())
+        })
         .collect();
-    for ScoredPair { a: i, b: j, .. } in edges(&leads) {
+    for ScoredPair { a: i, b: j, .. } in edges(&leads, &days) {
         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
         if a == b {
             continue;
@@ -222,16 +297,21 @@ pub(super) fn cluster(corpus: &Corpus, lex: &Lexicon) -> Stories {
             .iter()
             .map(|(t, w)| sums[big].get(t).map_or(0.0, |x| x * w))
             .sum();
-        let denom = (norms2[big] * norms2[small]).sqrt();
-        if denom > 0.0 && dot / denom < CENTROID_THRESHOLD {
+        if dot / ((sizes[big] * sizes[small]) as f64) < MERGE_THRESHOLD {
             sums[small] = small_sum;
             continue;
         }
         for (t, w) in small_sum {
             *sums[big].entry(t).or_default() += w;
         }
-        norms2[big] += norms2[small] + 2.0 * dot;
         parent[small] = big;
+        sizes[big] += sizes[small];
+    }
+    for d in 0..n {
+        let o = copies.origin.get(d).copied().unwrap_or(d);
+        if o != d {
+            parent[d] = find(&mut parent, o);
+        }
     }
     drop(sums);
     // Stories ordered by size (largest first), then by first document.

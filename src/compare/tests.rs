@@ -8,6 +8,50 @@ fn corpus(files: &[(&str, &str)]) -> Corpus {
     }
 }
 
+/// An entry of `source` with the value and interval given (a plain count).
+pub(crate) fn entry_of(
+    source: &str,
+    value: f64,
+    low: Option<f64>,
+    high: Option<f64>,
+) -> FigureEntry {
+    let source: Arc<str> = Arc::from(source);
+    FigureEntry {
+        id: SentenceId {
+            doc: 0,
+            sentence: 0,
+        },
+        figure: 0,
+        source: source.clone(),
+        outlet: None,
+        display: source,
+        title: None,
+        date: None,
+        url: None,
+        also_at: Arc::from(Vec::new()),
+        line: 1,
+        sentence: Arc::from(""),
+        text: String::new(),
+        value,
+        low,
+        high,
+        qualifier: crate::figures::Qualifier::Exact,
+        unit: None,
+        base_value: value,
+        base_low: low,
+        base_high: high,
+        claimer: None,
+        claimer_role: None,
+        subject: None,
+        subject_inferred: false,
+        scope: None,
+        derived: false,
+        vague: false,
+        revision: false,
+        caption: false,
+    }
+}
+
 fn run(files: &[(&str, &str)]) -> Comparison {
     let c = corpus(files);
     compare(&c, &analyze(&c))
@@ -140,13 +184,14 @@ fn candidate_search_stays_linear_on_a_repetitive_corpus() {
         .collect();
     let c = corpus(&files);
     let a = analyze(&c);
-    let stories = stories::cluster(&c, &lexicon::LEXICON);
+    let none = copies::Copies::none(c.documents.len());
+    let stories = stories::cluster(&c, &lexicon::LEXICON, &none, &Default::default());
     let feats = similarity::features(
         &c,
         &Facts::of(&c, &a),
         &lexicon::LEXICON,
         &stories.doc_story,
-        &mut Strings::new(&c),
+        &mut Strings::new(&c, &none),
     );
     let pairs = similarity::candidates(&feats);
     assert!(

@@ -184,20 +184,28 @@ impl<'a> Iterator for HyphenParts<'a> {
     }
 }
 
-/// The content stems of a text, as ids: words split at hyphens, stop words
-/// and numbers dropped, spelling variants folded, then stemmed (English).
+/// The content parts of a word: split at hyphens, stop words and numbers
+/// dropped, spelling variants folded.
+pub fn content_parts<'a>(
+    norm: &'a str,
+    lex: &'a super::lexicon::Lexicon,
+) -> impl Iterator<Item = &'a str> + 'a {
+    hyphen_parts(norm).filter_map(move |part| {
+        let part = part.trim_matches('\'');
+        if part.is_empty() || has_digit(part) || lex.stop_words.contains(part) {
+            return None;
+        }
+        let part = lex.variants.get(part).map_or(part, String::as_str);
+        (part.chars().count() >= 2).then_some(part)
+    })
+}
+
+/// The content stems of a text, as ids: [`content_parts`] stemmed
+/// (English).
 pub fn content_stems(text: &str, ids: &mut StemIds, lex: &super::lexicon::Lexicon) -> Vec<u32> {
     let mut out = Vec::new();
     for w in words(text) {
-        for part in hyphen_parts(&w.norm) {
-            let part = part.trim_matches('\'');
-            if part.is_empty() || has_digit(part) || lex.stop_words.contains(part) {
-                continue;
-            }
-            let part = lex.variants.get(part).map_or(part, String::as_str);
-            if part.chars().count() < 2 {
-                continue;
-            }
+        for part in content_parts(&w.norm, lex) {
             out.push(ids.id(part));
         }
     }

@@ -21,6 +21,7 @@ fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
         Verdict::Agree => ("= agree", app.theme.agree),
         Verdict::Compatible => ("≈ compatible", app.theme.compatible),
         Verdict::Conflict => ("≠ conflict", app.theme.conflict),
+        Verdict::Revised => ("↻ revised", app.theme.conflict),
         Verdict::Single => ("· single", app.theme.single),
     }
 }

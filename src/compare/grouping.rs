@@ -1,0 +1,288 @@
+//! Which figures form one group. Figures with equal keys are one quantity —
+//! a count of what happened to what ("people shot"), the age of a named
+//! person — and form one group, split only by a stated detail (two first
+//! names under one surname). Figures measured by context (money,
+//! durations, distances, shares) are one quantity only when the words
+//! around them say so: complete linkage, every pair of a group sharing
+//! enough context words ([`linked`]). A figure of unknown identity stays
+//! alone. Last, values more than [`MAX_RATIO`] apart are not taken for
+//! one quantity: "one person died" and a background "49 people" in the same
+//! story are two groups, not a disagreement.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
+
+use super::figures::{Item, Key};
+use super::quantity::Identity;
+use super::verdict::same_value;
+
+/// Anchors shared by more figures of one bucket than this are too common to
+/// tie figures together; they find no candidates.
+const MAX_ANCHOR_POSTINGS: usize = 64;
+/// A group of context figures stops growing here: past it, it lumps.
+const MAX_CONTEXT_GROUP: usize = 64;
+/// Context figures are linked when they share at least NUM/DEN of the
+/// fewer anchors (counting at most [`MAX_ANCHORS_NEEDED`]), and at least one.
+const ANCHOR_SHARE_NUM: usize = 1;
+const ANCHOR_SHARE_DEN: usize = 3;
+const MAX_ANCHORS_NEEDED: usize = 6;
+/// Share of the smaller clause two disagreeing figures must have in common
+/// to be taken for one statement.
+const MIN_CLAUSE_SHARE: f64 = 0.3;
+/// Two values of one group are at most this many times apart; a group
+/// whose values spread wider is split where they jump.
+const MAX_RATIO: f64 = 3.0;
+
+/// The items of each group, ascending, groups in order of their first item.
+pub(super) fn members(items: &[Item]) -> Vec<Vec<usize>> {
+    let mut buckets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut first_of: HashMap<&Key, usize> = HashMap::default();
+    for (i, it) in items.iter().enumerate() {
+        let first = match it.key.identity {
+            Identity::Unknown => i,
+            _ => *first_of.entry(&it.key).or_insert(i),
+        };
+        buckets.entry(first).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for bucket in buckets.into_values() {
+        let parts = match items[bucket[0]].key.identity {
+            Identity::Context => by_context(items, &bucket),
+            _ => by_detail(items, bucket),
+        };
+        for p in parts {
+            for v in by_value(items, p) {
+                groups.extend(by_support(items, v));
+            }
+        }
+    }
+    groups.sort_by_key(|g| g[0]);
+    groups
+}
+
+/// Splits a group where its deciding values jump by more than
+/// [`MAX_RATIO`]; the other entries join the part nearest their value.
+fn by_value(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
+    let mut deciding: Vec<usize> = group
+        .iter()
+        .copied()
+        .filter(|&i| items[i].decides)
+        .collect();
+    if deciding.len() < 2 {
+        return vec![group];
+    }
+    deciding.sort_by(|&a, &b| items[a].value.total_cmp(&items[b].value).then(a.cmp(&b)));
+    let far = |lo: f64, hi: f64| {
+        let (lo, hi) = (lo.abs().min(hi.abs()), lo.abs().max(hi.abs()));
+        hi > lo * MAX_RATIO || (lo <= 0.0 && hi > 0.0)
+    };
+    // (lowest, highest) value of each part, and its items.
+    let mut parts: Vec<(f64, f64, Vec<usize>)> = Vec::new();
+    for &i in &deciding {
+        let v = items[i].value;
+        match parts.last_mut() {
+            Some((_, hi, m)) if !far(*hi, v) => {
+                *hi = v;
+                m.push(i);
+            }
+            _ => parts.push((v, v, vec![i])),
+        }
+    }
+    if parts.len() == 1 {
+        return vec![group];
+    }
+    for &i in group.iter().filter(|&&i| !items[i].decides) {
+        let v = items[i].value.abs().max(f64::MIN_POSITIVE).ln();
+        let distance = |p: &(f64, f64, Vec<usize>)| {
+            let (lo, hi) = (
+                p.0.abs().max(f64::MIN_POSITIVE).ln(),
+                p.1.abs().max(f64::MIN_POSITIVE).ln(),
+            );
+            if v < lo {
+                lo - v
+            } else if v > hi {
+                v - hi
+            } else {
+                0.0
+            }
+        };
+        if let Some(p) = parts
+            .iter_mut()
+            .min_by(|a, b| distance(a).total_cmp(&distance(b)))
+        {
+            p.2.push(i);
+        }
+    }
+    parts
+        .into_iter()
+        .map(|(_, _, mut m)| {
+            m.sort_unstable();
+            m
+        })
+        .collect()
+}
+
+/// Splits a group whose values disagree when nothing says the disagreeing
+/// figures are one statement: its parts of overlapping intervals stay
+/// together only when two of their figures, from different sources, share
+/// at least [`MIN_CLAUSE_SHARE`] of the smaller clause. Ages of a named
+/// person need no such support: the name says it.
+fn by_support(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
+    if matches!(items[group[0]].key.identity, Identity::Age { .. }) {
+        return vec![group];
+    }
+    let mut deciding: Vec<usize> = group
+        .iter()
+        .copied()
+        .filter(|&i| items[i].decides)
+        .collect();
+    if deciding.len() < 2 {
+        return vec![group];
+    }
+    deciding.sort_by(|&a, &b| items[a].low.total_cmp(&items[b].low).then(a.cmp(&b)));
+    // Parts of overlapping intervals, in order.
+    let mut parts: Vec<(f64, Vec<usize>)> = Vec::new();
+    for &i in &deciding {
+        match parts.last_mut() {
+            Some((high, m)) if items[i].low <= *high || same_value(items[i].low, *high) => {
+                *high = high.max(items[i].high);
+                m.push(i);
+            }
+            _ => parts.push((items[i].high, vec![i])),
+        }
+    }
+    if parts.len() < 2 {
+        return vec![group];
+    }
+    let supported = parts.windows(2).all(|w| {
+        w[0].1.iter().any(|&a| {
+            w[1].1.iter().any(|&b| {
+                items[a].id.doc != items[b].id.doc && similar_clauses(&items[a], &items[b])
+            })
+        })
+    });
+    if supported || group.len() > MAX_CONTEXT_GROUP * 4 {
+        return vec![group];
+    }
+    // Not one statement: each part its own group, the others to the part
+    // whose interval is nearest their value.
+    let mut out: Vec<Vec<usize>> = parts.into_iter().map(|(_, m)| m).collect();
+    for &i in group.iter().filter(|&&i| !items[i].decides) {
+        let v = items[i].value;
+        let distance = |m: &Vec<usize>| {
+            m.iter()
+                .map(|&j| (items[j].value - v).abs())
+                .fold(f64::INFINITY, f64::min)
+        };
+        if let Some(m) = out
+            .iter_mut()
+            .min_by(|a, b| distance(a).total_cmp(&distance(b)))
+        {
+            m.push(i);
+        }
+    }
+    for m in &mut out {
+        m.sort_unstable();
+    }
+    out
+}
+
+/// Whether two figures' clauses share at least [`MIN_CLAUSE_SHARE`] of the
+/// smaller one.
+fn similar_clauses(a: &Item, b: &Item) -> bool {
+    let (x, y) = (&a.clause, &b.clause);
+    let fewer = x.len().min(y.len());
+    if fewer == 0 {
+        return false;
+    }
+    let shared = x.iter().filter(|t| y.binary_search(t).is_ok()).count();
+    shared as f64 >= MIN_CLAUSE_SHARE * fewer as f64
+}
+
+/// Splits a bucket by stated detail: items that state none join the one
+/// detail stated; when several are stated, they cannot tell which and
+/// stay alone (one "Zawahri, 23" beside John and Samir Zawahri).
+fn by_detail(items: &[Item], bucket: Vec<usize>) -> Vec<Vec<usize>> {
+    let mut parts: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    for &i in &bucket {
+        parts.entry(items[i].detail.as_deref()).or_default().push(i);
+    }
+    let stated = parts.keys().filter(|k| k.is_some()).count();
+    if stated <= 1 {
+        return vec![bucket];
+    }
+    let mut out = Vec::new();
+    for (detail, m) in parts {
+        match detail {
+            Some(_) => out.push(m),
+            None => out.extend(m.into_iter().map(|i| vec![i])),
+        }
+    }
+    out
+}
+
+/// Whether two context figures share enough words to be one quantity.
+fn linked(a: &Item, b: &Item) -> bool {
+    let shared = a
+        .anchors
+        .iter()
+        .filter(|x| b.anchors.iter().any(|y| y.stem == x.stem))
+        .count();
+    let fewer = a.anchors.len().min(b.anchors.len()).min(MAX_ANCHORS_NEEDED);
+    shared >= 1 && shared * ANCHOR_SHARE_DEN >= fewer * ANCHOR_SHARE_NUM
+}
+
+/// Complete linkage over the pairs that share an anchor, most shared
+/// anchors first.
+fn by_context(items: &[Item], bucket: &[usize]) -> Vec<Vec<usize>> {
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
+    for (k, &i) in bucket.iter().enumerate() {
+        for a in &items[i].anchors {
+            postings.entry(a.stem).or_default().push(k);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
+    for p in postings.values().filter(|p| p.len() <= MAX_ANCHOR_POSTINGS) {
+        for (x, &a) in p.iter().enumerate() {
+            for &b in &p[x + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize, usize)> = shared
+        .into_iter()
+        .filter(|&((a, b), _)| linked(&items[bucket[a]], &items[bucket[b]]))
+        .map(|((a, b), n)| (n, a, b))
+        .collect();
+    pairs.sort_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut cluster: Vec<usize> = (0..bucket.len()).collect();
+    let mut member_list: Vec<Vec<usize>> = (0..bucket.len()).map(|k| vec![k]).collect();
+    for (_, a, b) in pairs {
+        let (ca, cb) = (cluster[a], cluster[b]);
+        if ca == cb || member_list[ca].len() + member_list[cb].len() > MAX_CONTEXT_GROUP {
+            continue;
+        }
+        let all = member_list[ca].iter().all(|&x| {
+            member_list[cb]
+                .iter()
+                .all(|&y| linked(&items[bucket[x]], &items[bucket[y]]))
+        });
+        if !all {
+            continue;
+        }
+        let (keep, gone) = (ca.min(cb), ca.max(cb));
+        let moved = std::mem::take(&mut member_list[gone]);
+        for &x in &moved {
+            cluster[x] = keep;
+        }
+        member_list[keep].extend(moved);
+    }
+    member_list
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|mut m| {
+            m.sort_unstable();
+            m.into_iter().map(|k| bucket[k]).collect()
+        })
+        .collect()
+}

@@ -1,0 +1,407 @@
+//! What a figure counts, read from its clause, so that one group holds one
+//! quantity: "four people were shot" (shot), "killing two bailiffs"
+//! (bailiffs killed), "Larry Gordon, 44," (the age of Larry Gordon), "two
+//! of the officers" (a part, not the total). Rules and word lists:
+//! `[figures.quantity]` in `assets/compare.toml`.
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::text::{StemIds, Word, content_parts, find_phrase};
+use crate::figures::Figure;
+
+/// The identity of a figure's quantity. Figures group only when their
+/// identities (and story, unit and subject class) are equal; `Context`
+/// figures are then told apart by the words around them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum Identity {
+    /// A count: what happened to what was counted ("killed", "people"),
+    /// or what was counted ("count", "ak-47"), or a measure that names its
+    /// own head ("troops").
+    Count {
+        what: String,
+        head: Option<String>,
+        /// "two of the officers": part of a larger count.
+        part: bool,
+    },
+    /// The age of a named person: surname; the first name when given.
+    Age { surname: String },
+    /// Money, durations, distances, shares: grouped by their context.
+    Context,
+    /// Nothing in the text says what is counted: the figure stays alone.
+    Unknown,
+}
+
+/// A figure's identity as read from its clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Reading {
+    pub(super) identity: Identity,
+    /// Splits a group only where it is stated: the first name of an aged
+    /// person ("Larry" Gordon and "John" Gordon are two people; "Gordon"
+    /// alone joins whichever one the story names).
+    pub(super) detail: Option<String>,
+    /// The name as written, for labels ("Larry Gordon").
+    pub(super) name: Option<String>,
+}
+
+impl Reading {
+    fn of(identity: Identity) -> Reading {
+        Reading {
+            identity,
+            detail: None,
+            name: None,
+        }
+    }
+}
+
+/// Measures the extractor gives when the head alone does not say what is
+/// counted.
+const GENERIC: [&str; 3] = ["count", "people", "casualties"];
+
+/// The identity of figure `f`, whose words in its sentence `text` are
+/// `ws[fw]`.
+pub(super) fn identity(
+    lex: &Lexicon,
+    text: &str,
+    ws: &[Word],
+    fw: &Range<usize>,
+    f: &Figure,
+) -> Reading {
+    let q = &lex.quantity;
+    if f.measure == "age" {
+        return match owner(text, ws, fw) {
+            Some(range) => {
+                let norm: Vec<&str> = range.clone().map(|k| ws[k].norm.as_str()).collect();
+                let written = text
+                    .get(ws[range.start].span.start..ws[range.end - 1].span.end)
+                    .map(str::to_string);
+                Reading {
+                    identity: Identity::Age {
+                        surname: norm.last().copied().unwrap_or_default().to_string(),
+                    },
+                    detail: (norm.len() > 1).then(|| norm[0].to_string()),
+                    name: written,
+                }
+            }
+            None => Reading::of(Identity::Unknown),
+        };
+    }
+    if f.unit.is_some() {
+        return Reading::of(Identity::Context);
+    }
+    let part = is_part(lex, ws, fw);
+    let head = head(lex, f);
+    if let Some(what) = q.measures.get(&f.measure) {
+        let head = head.or_else(|| Some("people".into()));
+        return Reading::of(Identity::Count {
+            what: what.clone(),
+            head,
+            part,
+        });
+    }
+    if !GENERIC.contains(&f.measure.as_str()) {
+        return Reading::of(Identity::Count {
+            what: f.measure.clone(),
+            head: None,
+            part,
+        });
+    }
+    Reading::of(match (outcome(lex, text, ws, fw), head) {
+        (Some(what), head) => Identity::Count {
+            what,
+            head: head.or_else(|| Some("people".into())),
+            part,
+        },
+        (None, Some(h)) if h != "people" => Identity::Count {
+            what: "count".into(),
+            head: Some(h),
+            part,
+        },
+        _ => Identity::Unknown,
+    })
+}
+
+/// Whether the clause states that the figure is a new level: a revision
+/// word within four words before it, with "to" or "from" between ("rose to
+/// 17", "was revised from nine to seven"). "Rose by 12 percent" and "jumped
+/// 12 percent" state a change, which is a figure of its own, not a revision.
+pub(super) fn states_revision(lex: &Lexicon, text: &str, ws: &[Word], fw: &Range<usize>) -> bool {
+    let mut k = fw.start;
+    let mut level = false;
+    while k > 0 && fw.start - k < 4 {
+        if broken(text, &ws[k - 1], &ws[k]) {
+            return false;
+        }
+        k -= 1;
+        match ws[k].norm.as_str() {
+            "by" => return false,
+            "to" | "from" => level = true,
+            w if lex.quantity.revision.contains(w) => return level,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The content stems of the figure's clause (the words between the
+/// punctuation around it, the figure's own words but no number among them),
+/// sorted and distinct: what two reports of one statement share.
+pub(super) fn clause_stems(
+    lex: &Lexicon,
+    vocab: &mut StemIds,
+    text: &str,
+    ws: &[Word],
+    fw: &Range<usize>,
+) -> Vec<u32> {
+    if fw.start >= ws.len() {
+        return Vec::new();
+    }
+    let mut start = fw.start;
+    while start > 0 && !broken(text, &ws[start - 1], &ws[start]) {
+        start -= 1;
+    }
+    let mut end = fw.end.max(fw.start + 1).min(ws.len());
+    while end < ws.len() && !broken(text, &ws[end - 1], &ws[end]) {
+        end += 1;
+    }
+    let mut out: Vec<u32> = ws[start..end]
+        .iter()
+        .flat_map(|w| content_parts(&w.norm, lex))
+        .map(|p| vocab.id(p))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether punctuation that ends a phrase stands between words `a` and `b`.
+fn broken(text: &str, a: &Word, b: &Word) -> bool {
+    text.get(a.span.end..b.span.start)
+        .is_some_and(|gap| gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']))
+}
+
+/// The outcome word of the figure's clause: after it, across bridge words
+/// ("four people were critically injured"), or just before it ("killing
+/// two", "shot and wounded three").
+fn outcome(lex: &Lexicon, text: &str, ws: &[Word], fw: &Range<usize>) -> Option<String> {
+    let q = &lex.quantity;
+    let mut k = fw.end;
+    while k < ws.len() && k < fw.end + 6 {
+        if k > 0 && broken(text, &ws[k - 1], &ws[k]) {
+            break;
+        }
+        let w = ws[k].norm.as_str();
+        if let Some(o) = q.outcomes.get(w) {
+            return Some(o.clone());
+        }
+        if !q.bridge.contains(w) && !q.people.contains(w) {
+            break;
+        }
+        k += 1;
+    }
+    let mut k = fw.start;
+    while k > 0 && fw.start - k < q.before_window {
+        if broken(text, &ws[k - 1], &ws[k]) {
+            break;
+        }
+        k -= 1;
+        let w = ws[k].norm.as_str();
+        if let Some(o) = q.outcomes.get(w) {
+            return Some(o.clone());
+        }
+        if w != "and" && !q.bridge.contains(w) && !["at", "least"].contains(&w) {
+            break;
+        }
+    }
+    None
+}
+
+/// "bailiffs" → "bailiff"; a word of `people` → "people".
+fn singular(lex: &Lexicon, w: &str) -> String {
+    if lex.quantity.people.contains(w) {
+        return "people".into();
+    }
+    let s = if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() > 2) {
+        format!("{stem}y")
+    } else if w.ends_with("ss") || w.len() <= 3 {
+        w.to_string()
+    } else if let Some(stem) = w.strip_suffix('s') {
+        stem.to_string()
+    } else {
+        w.to_string()
+    };
+    if lex.quantity.people.contains(s.as_str()) {
+        "people".into()
+    } else {
+        s
+    }
+}
+
+/// The counted head: the last word of the figure's subject that is no
+/// outcome word ("two court bailiffs" → "bailiff", "bailiffs died" →
+/// "bailiff"), a word of `people` as "people".
+fn head(lex: &Lexicon, f: &Figure) -> Option<String> {
+    let subject = f.subject.as_deref()?;
+    super::text::words(subject)
+        .iter()
+        .rev()
+        .map(|w| w.norm.as_str())
+        .find(|w| {
+            !lex.quantity.outcomes.contains_key(*w)
+                && w.chars().any(char::is_alphabetic)
+                && !lex.stop_words.contains(*w)
+                && !["other", "more", "additional"].contains(w)
+        })
+        .map(|w| singular(lex, w))
+}
+
+/// "two of the bailiffs", "three of them".
+fn is_part(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> bool {
+    let end = (fw.end + 3).min(ws.len());
+    let near = &ws[fw.start.min(end)..end];
+    lex.quantity
+        .part_after
+        .iter()
+        .any(|p| !find_phrase(near, p).is_empty())
+}
+
+/// The named person an age belongs to: "Larry Gordon, 44," (the name
+/// before, then a comma or parenthesis) or "44-year-old Larry Gordon" (the
+/// name after). The name's word indices.
+fn owner(text: &str, ws: &[Word], fw: &Range<usize>) -> Option<Range<usize>> {
+    let capital = |k: usize| {
+        text.get(ws[k].span.clone())
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    // Before: "Name Name, 44" / "Name Name (44)".
+    if fw.start > 0 {
+        let gap = text.get(ws[fw.start - 1].span.end..ws[fw.start].span.start);
+        if gap.is_some_and(|g| matches!(g.trim(), "," | "(")) && capital(fw.start - 1) {
+            let mut k = fw.start - 1;
+            while k > 0 && capital(k - 1) && !broken(text, &ws[k - 1], &ws[k]) {
+                k -= 1;
+            }
+            return Some(k..fw.start);
+        }
+    }
+    // After: "44-year-old Name Name".
+    let stated = text.get(ws[fw.start].span.start..ws[fw.end - 1].span.end)?;
+    if (stated.ends_with("old") || stated.ends_with("olds")) && fw.end < ws.len() && capital(fw.end)
+    {
+        let mut k = fw.end;
+        while k + 1 < ws.len() && capital(k + 1) && !broken(text, &ws[k], &ws[k + 1]) {
+            k += 1;
+        }
+        return Some(fw.end..k + 1);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::lexicon::LEXICON;
+    use crate::compare::text::words;
+
+    /// The identity of the figure `stated` in `sentence`, as the comparison
+    /// reads it, with the extractor's measure and subject given.
+    fn id(sentence: &str, stated: &str, measure: &str, subject: Option<&str>) -> Identity {
+        let ws = words(sentence);
+        let at = sentence.find(stated).expect("stated");
+        let span = at..at + stated.len();
+        let start = ws.iter().position(|w| w.span.end > span.start).unwrap();
+        let end = ws.iter().rposition(|w| w.span.start < span.end).unwrap() + 1;
+        let f = Figure {
+            span,
+            text: stated.into(),
+            value: 1.0,
+            low: Some(1.0),
+            high: Some(1.0),
+            qualifier: crate::figures::Qualifier::Exact,
+            unit: None,
+            measure: measure.into(),
+            subject: subject.map(str::to_string),
+            derived: false,
+        };
+        identity(&LEXICON, sentence, &ws, &(start..end), &f).identity
+    }
+
+    fn count(what: &str, head: Option<&str>, part: bool) -> Identity {
+        Identity::Count {
+            what: what.into(),
+            head: head.map(str::to_string),
+            part,
+        }
+    }
+
+    #[test]
+    fn the_outcome_of_the_clause_says_what_a_count_counts() {
+        let s = "Four people were shot and two others were critically injured.";
+        assert_eq!(
+            id(s, "Four people", "people", Some("people")),
+            count("shot", Some("people"), false)
+        );
+        assert_eq!(
+            id(s, "two others", "people", Some("others")),
+            count("injured", Some("people"), false)
+        );
+        let s = "The gunman shot and killed two bailiffs.";
+        assert_eq!(
+            id(s, "two bailiffs", "count", Some("bailiffs")),
+            count("killed", Some("bailiff"), false)
+        );
+    }
+
+    #[test]
+    fn a_count_of_people_with_no_outcome_is_unknown() {
+        let s = "Four police officers responded, along with four people from the fire department.";
+        assert_eq!(
+            id(s, "four people", "people", Some("people")),
+            Identity::Unknown
+        );
+        // A named thing is counted even without an outcome.
+        let s = "Police recovered seven AK-47s from the boat.";
+        assert_eq!(
+            id(s, "seven AK-47s", "count", Some("AK-47s")),
+            count("count", Some("ak-47"), false)
+        );
+    }
+
+    #[test]
+    fn a_part_is_not_the_total() {
+        let s = "Two of the officers were wounded.";
+        assert_eq!(
+            id(s, "Two of the officers", "count", Some("officers")),
+            count("injured", Some("officer"), true)
+        );
+    }
+
+    #[test]
+    fn an_age_belongs_to_the_person_named_beside_it() {
+        for (s, stated) in [
+            ("Larry Gordon, 44, of Coloma was shot.", "44"),
+            (
+                "The inmate, 44-year-old Larry Gordon of Coloma, fled.",
+                "44-year-old",
+            ),
+        ] {
+            assert_eq!(
+                id(s, stated, "age", None),
+                Identity::Age {
+                    surname: "gordon".into()
+                },
+                "{s}"
+            );
+        }
+        assert_eq!(
+            id(
+                "A 44-year-old man was arrested.",
+                "44-year-old",
+                "age",
+                None
+            ),
+            Identity::Unknown
+        );
+    }
+}
