@@ -88,17 +88,57 @@ pub fn entry_value(e: &FigureEntry, figure: Option<&Figure>) -> String {
     figure.map_or_else(|| format_number(e.value), describe)
 }
 
-/// "10,000–15,000", "1,448 km": the lowest and highest precise value of a
-/// group, in its base unit.
+/// "10,000–15,000", "5 week", "900–932 mi (1,448–1,500 km)": the lowest
+/// and highest value that decide the group's verdict, in the unit most of
+/// its entries were written in, and in the base unit too when they used
+/// several (a reader should not have to convert 10,592 days into years).
 pub fn spread(g: &FigureGroup) -> String {
-    let unit = g
-        .base_unit
-        .as_deref()
-        .map_or(String::new(), |u| format!(" {u}"));
-    match g.spread {
-        Some(s) if s.low == s.high => format!("{}{unit}", format_number(s.low)),
-        Some(s) => format!("{}–{}{unit}", format_number(s.low), format_number(s.high)),
-        None => "no precise value".to_string(),
+    let Some(s) = g.spread else {
+        return "no precise value".to_string();
+    };
+    let range = |low: f64, high: f64, unit: &str| {
+        let unit = if unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {unit}")
+        };
+        if format_number(low) == format_number(high) {
+            format!("{}{unit}", format_number(low))
+        } else {
+            format!("{}–{}{unit}", format_number(low), format_number(high))
+        }
+    };
+    let base = g.base_unit.as_deref().unwrap_or("");
+    let mut units: Vec<(&str, usize)> = Vec::new();
+    let precise = g.entries.iter().any(|e| !e.vague);
+    for e in g.entries.iter().filter(|e| !(precise && e.vague)) {
+        let u = e.unit.as_deref().unwrap_or("");
+        match units.iter_mut().find(|(x, _)| *x == u) {
+            Some((_, n)) => *n += 1,
+            None => units.push((u, 1)),
+        }
+    }
+    // The most used unit; the first written wins a tie.
+    let written = units
+        .iter()
+        .fold(None, |best: Option<(&str, usize)>, &(u, n)| match best {
+            Some((_, m)) if m >= n => best,
+            _ => Some((u, n)),
+        })
+        .map_or(base, |(u, _)| u);
+    let (factor, to) = crosscheck::figures::to_base_unit(1.0, Some(written));
+    let convertible = written != base && to == Some(base) && factor > 0.0;
+    if !convertible {
+        return range(s.low, s.high, base);
+    }
+    // Values converted between units carry digits nobody wrote.
+    let round = |v: f64| if v.abs() >= 100.0 { v.round() } else { v };
+    let in_written = range(round(s.low / factor), round(s.high / factor), written);
+    if units.len() > 1 {
+        let in_base = range(round(s.low), round(s.high), base);
+        format!("{in_written} ({in_base})")
+    } else {
+        in_written
     }
 }
 

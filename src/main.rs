@@ -6,6 +6,7 @@ mod fit;
 mod tui;
 
 use clap::{Args, Parser, Subcommand};
+use crosscheck::compare::Options as CompareOptions;
 use crosscheck::load::{self, Input};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +35,9 @@ struct Cli {
     /// selected and copied).
     #[arg(long)]
     mouse: bool,
+    /// Treat every input as a report of one event: one story, no clustering.
+    #[arg(long)]
+    one_story: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -73,6 +77,11 @@ enum Command {
         /// Print a Markdown report to paste into a write-up.
         #[arg(long)]
         markdown: bool,
+        /// Treat every input as a report of one event: one story, no
+        /// clustering (by default documents are clustered into stories and
+        /// only compared within one).
+        #[arg(long)]
+        one_story: bool,
     },
     /// Fuzzy-search every sentence of every source, best first.
     Search {
@@ -158,14 +167,21 @@ fn main() -> ExitCode {
             corpus,
             json,
             markdown,
-        }) => cli::diff::run(&corpus, json, markdown),
+            one_story,
+        }) => cli::diff::run(&corpus, json, markdown, CompareOptions { one_story }),
         Some(Command::Search {
             query,
             corpus,
             json,
             limit,
         }) => cli::search::run(&query, &corpus, json, limit),
-        None => tui::run(&cli.corpus, cli.mouse),
+        None => tui::run(
+            &cli.corpus,
+            cli.mouse,
+            CompareOptions {
+                one_story: cli.one_story,
+            },
+        ),
     };
     match result {
         Ok(code) => code,

@@ -175,8 +175,8 @@ fn markdown_has_tables_marked_words_and_coverage() {
     let md = stdout(&out);
     assert!(md.starts_with("# Cross-source comparison"));
     assert!(md.contains("### North Korean troops — conflict"));
-    assert!(md.contains("| Value | Outlet | Line | Claimer | Scope |"));
-    assert!(md.contains("| ≤12,000 | ABC News | 5 | intelligence assessments |"));
+    assert!(md.contains("| Value | Outlet | Date | Line | Claimer | Scope |"));
+    assert!(md.contains("| ≤12,000 | ABC News | – | 5 | intelligence assessments |"));
     assert!(md.contains("~~chapter~~ **page**"));
     assert!(md.contains("## Coverage"));
     assert!(md.contains("### Reported by one outlet only"));
@@ -286,5 +286,66 @@ fn unrelated_stories_get_their_own_headings() {
     assert!(
         text.contains("Story 2: Central bank raises rates — 1 source"),
         "{text}"
+    );
+
+    // The user can say it is all one event.
+    let out = crosscheck(&["diff", "--json", "--one-story", "."], dir.path());
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        v["stories"].as_array().unwrap().len(),
+        1,
+        "{}",
+        v["stories"]
+    );
+}
+
+/// Issue 12: values in the unit the articles wrote (an age in years, not
+/// days), and each entry's date in the text report and link in Markdown.
+#[test]
+fn reports_show_written_units_dates_and_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = |date: &str, url: &str, text: &str| {
+        serde_json::json!({"title": "Arson charge after warehouse fire", "source": "Elm Gazette",
+            "date": date, "url": url, "text": text})
+        .to_string()
+    };
+    let files = [
+        (
+            "a.json",
+            record(
+                "2020-03-02",
+                "https://elm.example/fire",
+                "Police charged Marco Silva, 24, with arson after the warehouse fire on Elm Road.",
+            ),
+        ),
+        (
+            "b.json",
+            record(
+                "March 3, 2020",
+                "https://valley.example/arson",
+                "Marco Silva, a 25-year-old cook, was charged with arson over the warehouse fire on Elm Road, police said.",
+            ),
+        ),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let text = stdout(&crosscheck(&["diff", "."], dir.path()));
+    let line = text
+        .lines()
+        .find(|l| l.contains("age of Marco Silva"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.contains("conflict") && line.contains("24–25 year"),
+        "{line}"
+    );
+    assert!(
+        text.contains("2020-03-02") && text.contains("2020-03-03"),
+        "{text}"
+    );
+    let md = stdout(&crosscheck(&["diff", "--markdown", "."], dir.path()));
+    assert!(
+        md.contains("[Elm Gazette](https://valley.example/arson)"),
+        "{md}"
     );
 }

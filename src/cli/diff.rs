@@ -14,7 +14,12 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
-pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    args: &CorpusArgs,
+    json: bool,
+    markdown: bool,
+    options: compare::Options,
+) -> anyhow::Result<ExitCode> {
     crosscheck::analysis::prepare();
     let corpus = args.load()?;
     // No report needs the full analysis: each document is reduced to what
@@ -22,14 +27,14 @@ pub fn run(args: &CorpusArgs, json: bool, markdown: bool) -> anyhow::Result<Exit
     // that as it goes, and the corpus is freed before writing.
     let facts = compare::Facts::analyze(&corpus);
     if json {
-        let cmp = compare::compare_facts(&corpus, facts);
+        let cmp = compare::compare_facts_with(&corpus, facts, options);
         drop(corpus);
         super::json::print_json(&cmp)?;
         return Ok(ExitCode::SUCCESS);
     }
     // The reports show each figure as the extractor read it.
     let figures = facts.figures();
-    let cmp = compare::compare_facts(&corpus, facts);
+    let cmp = compare::compare_facts_with(&corpus, facts, options);
     drop(corpus);
     if markdown {
         super::print(&markdown_report(&cmp, &figures))?;
@@ -50,7 +55,11 @@ fn flags(e: &FigureEntry) -> String {
         f.push("derived");
     }
     if e.vague {
-        f.push("vague, not in verdict");
+        f.push(if e.decides() {
+            "vague"
+        } else {
+            "vague, not in verdict"
+        });
     }
     if e.subject_inferred {
         f.push("subject from context");
@@ -58,7 +67,23 @@ fn flags(e: &FigureEntry) -> String {
     if e.caption {
         f.push("caption");
     }
-    f.join(", ")
+    if e.revision {
+        f.push("states a new level");
+    }
+    let mut f = f.join(", ");
+    if !e.also_at.is_empty() {
+        if !f.is_empty() {
+            f.push_str(", ");
+        }
+        f.push_str(&format!("also at {}", e.also_at.len()));
+    }
+    f
+}
+
+/// "2017-03-26" for a date that can be read, else the date as given.
+fn day_of(e: &FigureEntry) -> Option<String> {
+    let date = e.date.as_deref()?;
+    Some(crosscheck::date::parse(date).map_or_else(|| date.to_string(), |d| d.iso()))
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -208,30 +233,34 @@ pub fn text_report(cmp: &Comparison, figures: &[Vec<Figure>], style: Style) -> S
             spread_of(g),
             style.dim(&plural(g.sources, "source", "sources"))
         );
+        // A date column only where some entry has a date.
+        let dated = g.entries.iter().any(|e| e.date.is_some());
         let rows: Vec<Vec<String>> = g
             .entries
             .iter()
             .map(|e| {
-                vec![
+                let mut row = vec![
                     value_of(e, figure_of(figures, e)),
                     format!("{} L{}", e.display, e.line),
+                ];
+                if dated {
+                    row.push(day_of(e).unwrap_or_else(|| "-".into()));
+                }
+                row.extend([
                     e.claimer.as_deref().unwrap_or("-").to_string(),
                     e.scope.clone().unwrap_or_else(|| "-".into()),
                     flags(e),
-                ]
+                ]);
+                row
             })
             .collect();
-        out.push_str(&table(
-            &rows,
-            &[
-                Style::bold,
-                |_, s| s.to_string(),
-                |_, s| s.to_string(),
-                Style::dim,
-                Style::dim,
-            ],
-            style,
-        ));
+        let plain: fn(Style, &str) -> String = |_, s| s.to_string();
+        let mut styles = vec![Style::bold as fn(Style, &str) -> String, plain];
+        if dated {
+            styles.push(Style::dim);
+        }
+        styles.extend([plain, Style::dim, Style::dim]);
+        out.push_str(&table(&rows, &styles, style));
     }
 
     let _ = writeln!(
@@ -329,6 +358,21 @@ fn md(s: &str) -> String {
 }
 
 /// Changed words marked as ~~removed~~ **added**.
+/// The outlet, linked to the article when its URL is known (and is a web
+/// address: a link target cannot run anything).
+fn md_outlet(e: &FigureEntry) -> String {
+    match e.url.as_deref() {
+        Some(url)
+            if (url.starts_with("https://") || url.starts_with("http://"))
+                && !url
+                    .contains(|c: char| c.is_whitespace() || c == ')' || c == '<' || c == '>') =>
+        {
+            format!("[{}]({url})", md(&e.display))
+        }
+        _ => md(&e.display),
+    }
+}
+
 fn md_diff(changes: &[Change]) -> String {
     changes
         .iter()
@@ -370,19 +414,27 @@ pub fn markdown_report(cmp: &Comparison, figures: &[Vec<Figure>]) -> String {
             md(&spread_of(g)),
             plural(g.sources, "source", "sources")
         );
-        out.push_str("| Value | Outlet | Line | Claimer | Scope | Figure as written | Notes |\n");
-        out.push_str("|---|---|---|---|---|---|---|\n");
+        out.push_str(
+            "| Value | Outlet | Date | Line | Claimer | Scope | Figure as written | Notes |\n",
+        );
+        out.push_str("|---|---|---|---|---|---|---|---|\n");
         for e in &g.entries {
+            let mut notes = md(&flags(e));
+            if !e.also_at.is_empty() {
+                let copies: Vec<String> = e.also_at.iter().map(|a| md(a)).collect();
+                notes.push_str(&format!(" ({})", copies.join(", ")));
+            }
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
                 md(&value_of(e, figure_of(figures, e))),
-                md(&e.display),
+                md_outlet(e),
+                md(&day_of(e).unwrap_or_else(|| "–".into())),
                 e.line,
                 md(e.claimer.as_deref().unwrap_or("–")),
                 md(e.scope.as_deref().unwrap_or("–")),
                 md(&e.text),
-                md(&flags(e)),
+                notes,
             );
         }
     }

@@ -529,6 +529,21 @@ impl Comparison {
     }
 }
 
+impl FigureEntry {
+    /// Whether the entry takes part in its group's verdict: precise
+    /// figures do, and vague ones that state an order of magnitude.
+    pub fn decides(&self) -> bool {
+        verdict::decides(self)
+    }
+}
+
+/// What a user can tell the comparison that the text does not.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Every document reports one event: one story, no clustering.
+    pub one_story: bool,
+}
+
 /// Compares every source of `corpus`; `analysis` must be `analyze(corpus)`
 /// (documents missing from it are treated as having no figures or claims).
 /// Never panics.
@@ -539,11 +554,22 @@ pub fn compare(corpus: &Corpus, analysis: &Analysis) -> Comparison {
 /// As [`compare`], from the facts of the analysis ([`Facts::analyze`]
 /// never holds every full analysis, which lowers the peak memory). Each
 /// document's facts are freed once read for the last time.
-pub fn compare_facts(corpus: &Corpus, mut facts: Facts) -> Comparison {
+pub fn compare_facts(corpus: &Corpus, facts: Facts) -> Comparison {
+    compare_facts_with(corpus, facts, Options::default())
+}
+
+/// As [`compare_facts`], with `options`.
+pub fn compare_facts_with(corpus: &Corpus, mut facts: Facts, options: Options) -> Comparison {
     let copies = copies::Copies::find(corpus);
     let repeats = repeats::Repeats::find(corpus, &copies);
     facts.restrict(corpus, &copies, &repeats);
-    let stories = stories::cluster(corpus, &lexicon::LEXICON, &copies, &repeats);
+    let stories = stories::cluster(
+        corpus,
+        &lexicon::LEXICON,
+        &copies,
+        &repeats,
+        options.one_story,
+    );
     // Entries share one allocation per sentence, document name and claimer.
     let mut strings = Strings::new(corpus, &copies);
     let statements = alignment::align(corpus, &facts, &stories, &mut strings);

@@ -266,29 +266,33 @@ fn is_part(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> bool {
 }
 
 /// The named person an age belongs to: "Larry Gordon, 44," (the name
-/// before, then a comma or parenthesis) or "44-year-old Larry Gordon" (the
-/// name after). The name's word indices.
+/// before, then a comma or parenthesis), "Larry Gordon, a 44-year-old
+/// cook" (the name before an apposition) or "44-year-old Larry Gordon"
+/// (the name after). The name's word indices.
 fn owner(text: &str, ws: &[Word], fw: &Range<usize>) -> Option<Range<usize>> {
     let capital = |k: usize| {
         text.get(ws[k].span.clone())
             .and_then(|w| w.chars().next())
             .is_some_and(char::is_uppercase)
     };
-    // Before: "Name Name, 44" / "Name Name (44)".
-    if fw.start > 0 {
-        let gap = text.get(ws[fw.start - 1].span.end..ws[fw.start].span.start);
-        if gap.is_some_and(|g| matches!(g.trim(), "," | "(")) && capital(fw.start - 1) {
-            let mut k = fw.start - 1;
+    let stated = text.get(ws[fw.start].span.start..ws[fw.end - 1].span.end)?;
+    let years_old = stated.ends_with("old") || stated.ends_with("olds");
+    // The apposition's article, if any: the name ends before it.
+    let article = fw.start > 0 && years_old && matches!(ws[fw.start - 1].norm.as_str(), "a" | "an");
+    let after_name = if article { fw.start - 1 } else { fw.start };
+    // Before: "Name Name, 44" / "Name Name (44)" / "Name Name, a 44-year-old".
+    if after_name > 0 {
+        let gap = text.get(ws[after_name - 1].span.end..ws[after_name].span.start);
+        if gap.is_some_and(|g| matches!(g.trim(), "," | "(")) && capital(after_name - 1) {
+            let mut k = after_name - 1;
             while k > 0 && capital(k - 1) && !broken(text, &ws[k - 1], &ws[k]) {
                 k -= 1;
             }
-            return Some(k..fw.start);
+            return Some(k..after_name);
         }
     }
     // After: "44-year-old Name Name".
-    let stated = text.get(ws[fw.start].span.start..ws[fw.end - 1].span.end)?;
-    if (stated.ends_with("old") || stated.ends_with("olds")) && fw.end < ws.len() && capital(fw.end)
-    {
+    if years_old && fw.end < ws.len() && capital(fw.end) {
         let mut k = fw.end;
         while k + 1 < ws.len() && capital(k + 1) && !broken(text, &ws[k], &ws[k + 1]) {
             k += 1;
@@ -385,6 +389,7 @@ mod tests {
                 "The inmate, 44-year-old Larry Gordon of Coloma, fled.",
                 "44-year-old",
             ),
+            ("Larry Gordon, a 44-year-old cook, was shot.", "44-year-old"),
         ] {
             assert_eq!(
                 id(s, stated, "age", None),

@@ -243,12 +243,13 @@ fn edges(leads: &Leads, days: &[Option<i64>]) -> Vec<ScoredPair> {
 /// Clusters the documents of `corpus` into stories: best-first linking
 /// of similar documents, two clusters merging only when the average cosine
 /// between their documents reaches [`MERGE_THRESHOLD`]. A copy joins its
-/// origin's story.
+/// origin's story. With `one_story` every document is in one story.
 pub(super) fn cluster(
     corpus: &Corpus,
     lex: &Lexicon,
     copies: &Copies,
     repeats: &Repeats,
+    one_story: bool,
 ) -> Stories {
     let n = corpus.documents.len();
     let leads = vectors(corpus, lex, copies, repeats);
@@ -282,7 +283,15 @@ pub(super) fn cluster(
                 .map(|d| d.number())
         })
         .collect();
-    for ScoredPair { a: i, b: j, .. } in edges(&leads, &days) {
+    if one_story {
+        parent.fill(0);
+    }
+    let edges = if one_story {
+        Vec::new()
+    } else {
+        edges(&leads, &days)
+    };
+    for ScoredPair { a: i, b: j, .. } in edges {
         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
         if a == b {
             continue;

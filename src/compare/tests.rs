@@ -185,7 +185,7 @@ fn candidate_search_stays_linear_on_a_repetitive_corpus() {
     let c = corpus(&files);
     let a = analyze(&c);
     let none = copies::Copies::none(c.documents.len());
-    let stories = stories::cluster(&c, &lexicon::LEXICON, &none, &Default::default());
+    let stories = stories::cluster(&c, &lexicon::LEXICON, &none, &Default::default(), false);
     let feats = similarity::features(
         &c,
         &Facts::of(&c, &a),

@@ -12,19 +12,19 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{FigureEntry, Verdict};
 
-/// Vague amounts whose interval starts this high take part in verdicts.
+/// Vague amounts whose interval starts this high, in the unit they were
+/// written in, take part in verdicts: "dozens", "tens of thousands" state
+/// an order of magnitude; "several weeks" (21 days) does not.
 const MIN_VAGUE_LOW: f64 = 20.0;
 
 /// Whether the entry decides the verdict.
 pub(super) fn decides(e: &FigureEntry) -> bool {
-    !e.vague || e.base_low.is_some_and(|l| l >= MIN_VAGUE_LOW)
+    !e.vague || e.low.is_some_and(|l| l >= MIN_VAGUE_LOW)
 }
 
 /// As [`decides`], for a figure before it is an entry.
 pub(super) fn decides_figure(f: &crate::figures::Figure) -> bool {
-    f.qualifier != crate::figures::Qualifier::Vague
-        || f.low
-            .is_some_and(|l| crate::figures::to_base_unit(l, f.unit.as_deref()).0 >= MIN_VAGUE_LOW)
+    f.qualifier != crate::figures::Qualifier::Vague || f.low.is_some_and(|l| l >= MIN_VAGUE_LOW)
 }
 
 pub(super) fn same_value(a: f64, b: f64) -> bool {

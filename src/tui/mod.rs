@@ -35,7 +35,11 @@ enum SearchJob {
     Query(String),
 }
 
-pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    args: &CorpusArgs,
+    mouse_flag: bool,
+    options: compare::Options,
+) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
@@ -85,6 +89,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
             Arc::clone(&initial),
             Arc::clone(&analyzed),
             analysis_tx.clone(),
+            options,
         );
     }
     let size = tty
@@ -103,6 +108,7 @@ pub fn run(args: &CorpusArgs, mouse_flag: bool) -> anyhow::Result<ExitCode> {
         analysis_tx: &analysis_tx,
         analysis_rx: &analysis_rx,
         searcher: &searcher,
+        options,
     };
     let result = event_loop(&mut tty, &mut app, &channels);
     terminal::release();
@@ -156,14 +162,20 @@ enum Analyzed {
 
 /// Analyzes and then compares a corpus off the UI thread, counting
 /// documents into `done`.
-fn spawn_analyzer(corpus: Arc<Corpus>, done: Arc<AtomicUsize>, tx: Sender<Analyzed>) {
+fn spawn_analyzer(
+    corpus: Arc<Corpus>,
+    done: Arc<AtomicUsize>,
+    tx: Sender<Analyzed>,
+    options: compare::Options,
+) {
     thread::spawn(move || {
         injected_panic("worker");
         let analysis = Arc::new(analysis::analyze_with_progress(&corpus, &done));
         if tx.send(Analyzed::Analysis(Arc::clone(&analysis))).is_err() {
             return;
         }
-        let comparison = compare::compare(&corpus, &analysis);
+        let facts = compare::Facts::of(&corpus, &analysis);
+        let comparison = compare::compare_facts_with(&corpus, facts, options);
         let _ = tx.send(Analyzed::Comparison(Arc::new(comparison)));
     });
 }
@@ -292,6 +304,7 @@ struct Channels<'a> {
     analysis_tx: &'a Sender<Analyzed>,
     analysis_rx: &'a Receiver<Analyzed>,
     searcher: &'a Searcher,
+    options: compare::Options,
 }
 
 fn event_loop(
@@ -375,6 +388,7 @@ fn event_loop(
                     Arc::clone(&corpus),
                     Arc::clone(ch.analyzed),
                     ch.analysis_tx.clone(),
+                    ch.options,
                 );
             }
             if !found.is_empty() {
