@@ -1,6 +1,10 @@
 //! The one App state and its update function: keys become actions, actions
 //! change state. Nothing here draws or does I/O; the run loop feeds it
 //! events, sizes and search results.
+//!
+//! This file is over 800 lines: the TUI issue (15) reworks how keys move
+//! between panes and overlays (Esc, breadcrumbs, filters); the state is split
+//! by pane with that work, so it is not split twice.
 
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
