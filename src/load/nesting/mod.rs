@@ -28,6 +28,16 @@
 use memchr::memchr;
 use std::borrow::Cow;
 
+mod elements;
+mod model;
+mod tokens;
+
+use elements::{Ns, P_CLOSER, SPECIAL};
+#[cfg(test)]
+use model::DEEPEST;
+use model::{Decision, Model, Why};
+use tokens::{Token, lex, raw_text_end};
+
 /// Deepest nesting of elements kept, as in browsers.
 pub(super) const MAX_DEPTH: usize = 512;
 
@@ -135,21 +145,6 @@ fn bound_to(html: &str, max_depth: usize, max_formatting: usize) -> Bounded<'_> 
         too_many_formatting,
     }
 }
-
-// The tokenizer: just enough of the HTML standard's to find the tags, with
-// the bytes of each.
-
-
-mod elements;
-mod model;
-mod tokens;
-
-use elements::{Ns, P_CLOSER, SPECIAL};
-use model::{Decision, Model, Why};
-#[cfg(test)]
-use model::DEEPEST;
-use tokens::{Token, lex, raw_text_end};
-
 
 #[cfg(test)]
 mod tests {
@@ -411,4 +406,3 @@ mod tests {
         }
     }
 }
-

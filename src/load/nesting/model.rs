@@ -614,7 +614,12 @@ impl Model {
         }
     }
 
-    pub(super) fn start_tag(&mut self, name: &[u8], self_closing: bool, attributes: &[u8]) -> Decision {
+    pub(super) fn start_tag(
+        &mut self,
+        name: &[u8],
+        self_closing: bool,
+        attributes: &[u8],
+    ) -> Decision {
         let foreign = self.in_foreign();
         let mut id = self.intern(name, Ns::Html);
         let mut html_flags = self.flags(id);
