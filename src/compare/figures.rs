@@ -36,7 +36,7 @@ pub(super) struct Key {
 pub(super) struct Item {
     pub(super) key: Key,
     /// Splits a group only where stated (a first name).
-    pub(super) detail: Option<String>,
+    pub(super) detail: Vec<String>,
     /// A name as written, for the label of an age.
     pub(super) name: Option<String>,
     /// The extractor's measure.

@@ -199,25 +199,53 @@ fn similar_clauses(a: &Item, b: &Item) -> bool {
     shared as f64 >= MIN_CLAUSE_SHARE * fewer as f64
 }
 
-/// Splits a bucket by stated detail: items that state none join the one
-/// detail stated; when several are stated, they cannot tell which and
-/// stay alone (one "Zawahri, 23" beside John and Samir Zawahri).
+/// Splits a bucket by stated detail: items whose details share a word are
+/// one (Larry Darnell Gordon and Larry Gordon); items that state none join
+/// the one person stated; when several are stated, they cannot tell which
+/// and stay alone (one "Zawahri, 23" beside John and Samir Zawahri).
 fn by_detail(items: &[Item], bucket: Vec<usize>) -> Vec<Vec<usize>> {
-    let mut parts: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
-    for &i in &bucket {
-        parts.entry(items[i].detail.as_deref()).or_default().push(i);
+    // Union-find over the stated items, joined through shared words.
+    let stated: Vec<usize> = bucket
+        .iter()
+        .copied()
+        .filter(|&i| !items[i].detail.is_empty())
+        .collect();
+    let mut parent: Vec<usize> = (0..stated.len()).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
     }
-    let stated = parts.keys().filter(|k| k.is_some()).count();
-    if stated <= 1 {
-        return vec![bucket];
-    }
-    let mut out = Vec::new();
-    for (detail, m) in parts {
-        match detail {
-            Some(_) => out.push(m),
-            None => out.extend(m.into_iter().map(|i| vec![i])),
+    let mut first_with: HashMap<&str, usize> = HashMap::default();
+    for (k, &i) in stated.iter().enumerate() {
+        for word in &items[i].detail {
+            match first_with.get(word.as_str()) {
+                Some(&other) => {
+                    let (a, b) = (find(&mut parent, k), find(&mut parent, other));
+                    parent[a] = b;
+                }
+                None => {
+                    first_with.insert(word, k);
+                }
+            }
         }
     }
+    let mut people: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, &i) in stated.iter().enumerate() {
+        people.entry(find(&mut parent, k)).or_default().push(i);
+    }
+    if people.len() <= 1 {
+        return vec![bucket];
+    }
+    let mut out: Vec<Vec<usize>> = people.into_values().collect();
+    out.extend(
+        bucket
+            .into_iter()
+            .filter(|&i| items[i].detail.is_empty())
+            .map(|i| vec![i]),
+    );
     out
 }
 

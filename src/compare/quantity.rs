@@ -36,10 +36,11 @@ pub(super) enum Identity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Reading {
     pub(super) identity: Identity,
-    /// Splits a group only where it is stated: the first name of an aged
-    /// person ("Larry" Gordon and "John" Gordon are two people; "Gordon"
-    /// alone joins whichever one the story names).
-    pub(super) detail: Option<String>,
+    /// Splits a group only where it is stated: the words of an aged
+    /// person's name before the surname ("Larry" Gordon and "John" Gordon
+    /// are two people, "Larry Darnell" Gordon and "Larry" Gordon one;
+    /// "Gordon" alone joins whichever one the story names).
+    pub(super) detail: Vec<String>,
     /// The name as written, for labels ("Larry Gordon").
     pub(super) name: Option<String>,
 }
@@ -48,7 +49,7 @@ impl Reading {
     fn of(identity: Identity) -> Reading {
         Reading {
             identity,
-            detail: None,
+            detail: Vec::new(),
             name: None,
         }
     }
@@ -79,7 +80,10 @@ pub(super) fn identity(
                     identity: Identity::Age {
                         surname: norm.last().copied().unwrap_or_default().to_string(),
                     },
-                    detail: (norm.len() > 1).then(|| norm[0].to_string()),
+                    detail: norm[..norm.len().saturating_sub(1)]
+                        .iter()
+                        .map(|w| w.to_string())
+                        .collect(),
                     name: written,
                 }
             }
@@ -291,6 +295,25 @@ fn owner(text: &str, ws: &[Word], fw: &Range<usize>) -> Option<Range<usize>> {
             return Some(k..after_name);
         }
     }
+    // After an apposition: "the 45-year-old suspect, Name Name".
+    if years_old {
+        let mut k = fw.end;
+        while k < ws.len() && k < fw.end + 2 && !capital(k) && !broken(text, &ws[k - 1], &ws[k]) {
+            k += 1;
+        }
+        let comma = k > fw.end
+            && k < ws.len()
+            && text
+                .get(ws[k - 1].span.end..ws[k].span.start)
+                .is_some_and(|g| g.trim() == ",");
+        if comma && capital(k) {
+            let mut end = k;
+            while end + 1 < ws.len() && capital(end + 1) && !broken(text, &ws[end], &ws[end + 1]) {
+                end += 1;
+            }
+            return Some(k..end + 1);
+        }
+    }
     // After: "44-year-old Name Name".
     if years_old && fw.end < ws.len() && capital(fw.end) {
         let mut k = fw.end;
@@ -390,6 +413,10 @@ mod tests {
                 "44-year-old",
             ),
             ("Larry Gordon, a 44-year-old cook, was shot.", "44-year-old"),
+            (
+                "The 44-year-old suspect, Larry Gordon, fled.",
+                "44-year-old",
+            ),
         ] {
             assert_eq!(
                 id(s, stated, "age", None),
