@@ -13,8 +13,10 @@
 //! that share a sentence few others print, so the work grows with the
 //! corpus, not with its square.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
-use std::hash::{Hash, Hasher};
+
+use super::text::folded_hash;
 
 use crate::corpus::Corpus;
 
@@ -70,7 +72,7 @@ impl Copies {
                 union(&mut dsu, first, d);
             }
         }
-        let keys: Vec<Vec<(u64, usize)>> = corpus.documents.iter().map(sentence_keys).collect();
+        let keys: Vec<Vec<(u64, usize)>> = corpus.documents.par_iter().map(sentence_keys).collect();
         let mut printed_by: HashMap<u64, Vec<usize>> = HashMap::default();
         for (d, ks) in keys.iter().enumerate() {
             for &(k, _) in ks {
@@ -235,20 +237,10 @@ pub(crate) fn canonical_url(url: &str) -> Option<String> {
 /// Each sentence's text (letters and digits, case folded) hashed, with its
 /// length; one entry per distinct sentence, short ones left out.
 fn sentence_keys(doc: &crate::Document) -> Vec<(u64, usize)> {
-    let mut out: Vec<(u64, usize)> = Vec::with_capacity(doc.sentences.len());
-    for s in 0..doc.sentences.len() {
-        let mut h = rustc_hash::FxHasher::default();
-        let mut len = 0;
-        for c in doc.sentence_text(s).chars().filter(|c| c.is_alphanumeric()) {
-            for l in c.to_lowercase() {
-                l.hash(&mut h);
-                len += 1;
-            }
-        }
-        if len >= MIN_SENTENCE {
-            out.push((h.finish(), len));
-        }
-    }
+    let mut out: Vec<(u64, usize)> = (0..doc.sentences.len())
+        .map(|s| folded_hash(doc.sentence_text(s)))
+        .filter(|&(_, len)| len >= MIN_SENTENCE)
+        .collect();
     out.sort_unstable();
     out.dedup_by_key(|k| k.0);
     out

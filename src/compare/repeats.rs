@@ -11,8 +11,10 @@
 //! apart or together. Copies count once, so a story run by five outlets is
 //! not its own chrome.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
-use std::hash::{Hash, Hasher};
+
+use super::text::folded_hash;
 
 use super::copies::Copies;
 use crate::corpus::Corpus;
@@ -59,42 +61,59 @@ impl Repeats {
     }
 
     pub(crate) fn find(corpus: &Corpus, copies: &Copies) -> Repeats {
-        let mut keys: Vec<Vec<u64>> = Vec::with_capacity(corpus.documents.len());
-        // Per paragraph text: the originals that print it.
-        let mut printed_by: HashMap<u64, Vec<usize>> = HashMap::default();
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            let origin = copies.origin.get(d).copied().unwrap_or(d);
-            let ks: Vec<u64> = doc
-                .paragraphs
-                .iter()
-                .map(|p| key(doc.text.get(p.span.clone()).unwrap_or("")))
-                .collect();
-            for &k in &ks {
-                let docs = printed_by.entry(k).or_default();
-                if !docs.contains(&origin) {
-                    docs.push(origin);
+        let keys: Vec<Vec<u64>> = corpus
+            .documents
+            .par_iter()
+            .map(|doc| {
+                doc.paragraphs
+                    .iter()
+                    .map(|p| folded_hash(doc.text.get(p.span.clone()).unwrap_or("")).0)
+                    .collect()
+            })
+            .collect();
+        // Outlets as numbers; 0 is none.
+        let mut outlet_ids: HashMap<&str, u32> = HashMap::default();
+        let outlet: Vec<u32> = corpus
+            .documents
+            .iter()
+            .map(|doc| match doc.outlet.as_deref() {
+                Some(o) => {
+                    let next = outlet_ids.len() as u32 + 1;
+                    *outlet_ids.entry(o).or_insert(next)
                 }
+                None => 0,
+            })
+            .collect();
+        // Each paragraph text with the originals that print it, once each;
+        // then per text, how many print it, and how many of each outlet.
+        let origin = |d: usize| copies.origin.get(d).copied().unwrap_or(d);
+        let mut printed_by: Vec<(u64, usize)> = keys
+            .iter()
+            .enumerate()
+            .flat_map(|(d, ks)| ks.iter().map(move |&k| (k, origin(d))))
+            .collect();
+        printed_by.sort_unstable();
+        printed_by.dedup();
+        let mut docs: HashMap<u64, usize> = HashMap::default();
+        let mut by_outlet: HashMap<(u64, u32), usize> = HashMap::default();
+        for &(k, o) in &printed_by {
+            *docs.entry(k).or_default() += 1;
+            if outlet[o] != 0 {
+                *by_outlet.entry((k, outlet[o])).or_default() += 1;
             }
-            keys.push(ks);
         }
+        drop(printed_by);
         let printed = keys
             .iter()
             .enumerate()
             .map(|(d, ks)| {
-                let outlet = &corpus.documents[d].outlet;
                 ks.iter()
-                    .map(|k| {
-                        let docs = &printed_by[k];
-                        let by_outlet = match outlet {
-                            Some(_) => docs
-                                .iter()
-                                .filter(|&&o| corpus.documents[o].outlet == *outlet)
-                                .count(),
-                            None => 0,
-                        };
-                        if docs.len() >= ANY_DOCS || by_outlet >= SAME_OUTLET_DOCS {
+                    .map(|&k| {
+                        let n = docs.get(&k).copied().unwrap_or(0);
+                        let of_outlet = by_outlet.get(&(k, outlet[d])).copied().unwrap_or(0);
+                        if n >= ANY_DOCS || of_outlet >= SAME_OUTLET_DOCS {
                             Printed::Chrome
-                        } else if by_outlet >= 2 {
+                        } else if of_outlet >= 2 {
                             Printed::Repeated
                         } else {
                             Printed::Once
@@ -105,18 +124,6 @@ impl Repeats {
             .collect();
         Repeats { printed }
     }
-}
-
-/// The paragraph's letters and digits, case folded, hashed: "Click here!"
-/// and "click here" are one text.
-fn key(text: &str) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    for c in text.chars().filter(|c| c.is_alphanumeric()) {
-        for l in c.to_lowercase() {
-            l.hash(&mut h);
-        }
-    }
-    h.finish()
 }
 
 #[cfg(test)]

@@ -103,53 +103,97 @@ fn date_factor(a: Option<i64>, b: Option<i64>) -> f64 {
     }
 }
 
-/// The vector and the title terms of every document (copies have none:
-/// they join their origin's story).
-fn vectors(corpus: &Corpus, lex: &Lexicon, copies: &Copies, repeats: &Repeats) -> Leads {
-    let mut buf = Vec::new();
-    let mut vocab = StemIds::default();
-    let mut tfs: Vec<HashMap<u32, f64>> = Vec::with_capacity(corpus.documents.len());
-    let mut titles: Vec<Vec<u32>> = Vec::with_capacity(corpus.documents.len());
-    for (d, doc) in corpus.documents.iter().enumerate() {
-        let mut tf: HashMap<u32, f64> = HashMap::default();
-        let mut title = Vec::new();
-        if let Some(t) = &doc.title {
-            for t in content_stems(t, &mut vocab, lex) {
-                title.push(t);
-                *tf.entry(t).or_default() += TITLE_WEIGHT;
-            }
+/// A document's term frequencies and title terms.
+type Described = (HashMap<u32, f64>, Vec<u32>);
+
+/// Documents read per parallel task when describing documents.
+const CHUNK: usize = 256;
+
+/// Document `d`'s term frequencies (title words, then its body up to
+/// [`BODY_STEMS`] stems, names weighted) and its title terms.
+fn describe(
+    d: usize,
+    doc: &crate::document::Document,
+    lex: &Lexicon,
+    copies: &Copies,
+    repeats: &Repeats,
+    vocab: &mut StemIds,
+    buf: &mut Vec<(u32, bool)>,
+) -> Described {
+    let mut tf: HashMap<u32, f64> = HashMap::default();
+    let mut title = Vec::new();
+    if let Some(t) = &doc.title {
+        for t in content_stems(t, vocab, lex) {
+            title.push(t);
+            *tf.entry(t).or_default() += TITLE_WEIGHT;
         }
-        let mut lead = 0;
-        if copies.is_copy(d) {
-            tfs.push(tf);
-            titles.push(title);
+    }
+    if copies.is_copy(d) {
+        return (tf, title);
+    }
+    let mut lead = 0;
+    for (k, p) in doc.paragraphs.iter().enumerate() {
+        if lead >= BODY_STEMS {
+            break;
+        }
+        if repeats.is_repeated(d, k) || p.kind != ParagraphKind::Body {
             continue;
         }
-        for (k, p) in doc.paragraphs.iter().enumerate() {
-            if repeats.is_repeated(d, k) {
-                continue;
-            }
+        let Some(text) = doc.text.get(p.span.clone()) else {
+            continue;
+        };
+        buf.clear();
+        stems_with_names(text, vocab, lex, buf);
+        for &(t, name) in buf.iter() {
             if lead >= BODY_STEMS {
                 break;
             }
-            if p.kind != ParagraphKind::Body {
-                continue;
-            }
-            let Some(text) = doc.text.get(p.span.clone()) else {
-                continue;
-            };
-            buf.clear();
-            stems_with_names(text, &mut vocab, lex, &mut buf);
-            for &(t, name) in &buf {
-                if lead >= BODY_STEMS {
-                    break;
-                }
-                lead += 1;
-                *tf.entry(t).or_default() += if name { 1.0 + NAME_WEIGHT } else { 1.0 };
-            }
+            lead += 1;
+            *tf.entry(t).or_default() += if name { 1.0 + NAME_WEIGHT } else { 1.0 };
         }
-        tfs.push(tf);
-        titles.push(title);
+    }
+    (tf, title)
+}
+
+/// The vector and the title terms of every document (copies have none:
+/// they join their origin's story).
+fn vectors(corpus: &Corpus, lex: &Lexicon, copies: &Copies, repeats: &Repeats) -> Leads {
+    // Documents are read in parallel chunks, each with its own vocabulary,
+    // merged after: stemming every word of every body is the costly part.
+    let chunks: Vec<(StemIds, Vec<Described>)> = corpus
+        .documents
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(c, docs)| {
+            let mut vocab = StemIds::default();
+            let mut buf = Vec::new();
+            let described = docs
+                .iter()
+                .enumerate()
+                .map(|(k, doc)| {
+                    describe(
+                        c * CHUNK + k,
+                        doc,
+                        lex,
+                        copies,
+                        repeats,
+                        &mut vocab,
+                        &mut buf,
+                    )
+                })
+                .collect();
+            (vocab, described)
+        })
+        .collect();
+    let mut vocab = StemIds::default();
+    let mut tfs: Vec<HashMap<u32, f64>> = Vec::with_capacity(corpus.documents.len());
+    let mut titles: Vec<Vec<u32>> = Vec::with_capacity(corpus.documents.len());
+    for (local, described) in chunks {
+        let to = vocab.translate(&local);
+        for (tf, title) in described {
+            tfs.push(tf.into_iter().map(|(t, w)| (to[t as usize], w)).collect());
+            titles.push(title.into_iter().map(|t| to[t as usize]).collect());
+        }
     }
     let n = tfs.len() as f64;
     let mut df = vec![0usize; vocab.count()];

@@ -147,6 +147,17 @@ impl StemIds {
     pub fn count(&self) -> usize {
         self.stems.len()
     }
+
+    /// Ids in `self` of the stems of `other`, indexed by their ids in
+    /// `other`: to merge vocabularies built apart (in parallel).
+    pub fn translate(&mut self, other: &StemIds) -> Vec<u32> {
+        let mut to = vec![0; other.stems.len()];
+        for (stem, &id) in &other.stems {
+            let next = self.stems.len() as u32;
+            to[id as usize] = *self.stems.entry(stem.clone()).or_insert(next);
+        }
+        to
+    }
 }
 
 /// The parts of `s` between hyphens, as `s.split('-')` yields them.
@@ -212,9 +223,50 @@ pub fn content_stems(text: &str, ids: &mut StemIds, lex: &super::lexicon::Lexico
     out
 }
 
+/// A text's letters and digits, case folded, hashed, with how many there
+/// are: "Click here!" and "click here" are one text. ASCII is read a byte
+/// at a time (every page of a corpus goes through here); other characters
+/// fold as Unicode says, so the hash is the same either way.
+pub fn folded_hash(text: &str) -> (u64, usize) {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    let mut len = 0;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        for b in rest.as_bytes()[..ascii]
+            .iter()
+            .filter(|b| b.is_ascii_alphanumeric())
+        {
+            h.write_u32(u32::from(b.to_ascii_lowercase()));
+            len += 1;
+        }
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    h.write_u32(u32::from(l));
+                    len += 1;
+                }
+            }
+            rest = chars.as_str();
+        }
+    }
+    (h.finish(), len)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_hash_is_one_for_ascii_and_unicode_case_and_ignores_punctuation() {
+        assert_eq!(folded_hash("Click here!"), folded_hash("click HERE"));
+        assert_eq!(folded_hash("Café Zürich 3"), folded_hash("CAFÉ zürich, 3."));
+        assert_eq!(folded_hash("ab").1, 2);
+        assert_ne!(folded_hash("Café"), folded_hash("Cafe"));
+    }
 
     #[test]
     fn words_keep_possessives_hyphens_and_numbers_together() {

@@ -27,14 +27,13 @@
 
 use memchr::memchr;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 mod elements;
 mod model;
 mod tokens;
 
 use elements::{Ns, P_CLOSER, SPECIAL};
-#[cfg(test)]
-use model::DEEPEST;
 use model::{Decision, Model, Why};
 use tokens::{Token, lex, raw_text_end};
 
@@ -57,6 +56,9 @@ pub(super) struct Bounded<'a> {
     /// Start tags of formatting elements left out because
     /// [`MAX_FORMATTING`] were open.
     pub too_many_formatting: usize,
+    /// The deepest nesting the model saw (the tests hold it to the parser).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub depth: usize,
 }
 
 /// Leaves out the start tags that would nest the page's elements deeper than
@@ -132,42 +134,104 @@ fn bound_to(html: &str, max_depth: usize, max_formatting: usize) -> Bounded<'_> 
         }
         i = end;
     }
-    let html = match out {
+    let mut html = match out {
         Some(mut out) => {
             out.push_str(&html[copied..]);
             Cow::Owned(out)
         }
         None => Cow::Borrowed(html),
     };
+    // The model follows the parser closely, not exactly: where it is known
+    // to be approximate, or came near the limit, the parser has the last word.
+    let near = model.deepest + NEAR >= max_depth;
+    if (near || APPROXIMATED.is_match(html.as_bytes()))
+        && parsed_depth(&html) > max_depth + max_formatting + SLACK
+    {
+        let (flat, tags) = flatten(&html);
+        html = Cow::Owned(flat);
+        too_deep += tags;
+    }
     Bounded {
         html,
         too_deep,
         too_many_formatting,
+        depth: model.deepest,
     }
+}
+
+/// Elements whose tree building the model follows only in part (template
+/// contents, selects in tables, foreign content): a page that has any is
+/// parsed once more to check that the bound held.
+static APPROXIMATED: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::Regex::new(r"(?i)<(select|template|svg|math)[\s/>]").expect("a valid regex")
+});
+
+/// Levels the parser may add above the model's bound: html, body and the
+/// elements a table implies.
+const SLACK: usize = 6;
+
+/// A page the model saw come this close to the limit is parsed to check.
+const NEAR: usize = 64;
+
+/// The deepest element nesting of a page as the HTML parser the extractor
+/// uses builds it (walked without recursion).
+fn parsed_depth(html: &str) -> usize {
+    let doc = dom_query::Document::from(html);
+    let mut deepest = 0;
+    let mut todo = vec![(doc.root(), 0)];
+    while let Some((node, depth)) = todo.pop() {
+        deepest = deepest.max(depth);
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            child = c.next_sibling();
+            if c.is_element() {
+                todo.push((c, depth + 1));
+            }
+        }
+    }
+    deepest
+}
+
+/// The page's text with its markup gone: a block's tags become `<br>`,
+/// other tags nothing, scripts, styles and comments go. The last resort for
+/// a page the model could not bound: its words still load, one level deep.
+fn flatten(html: &str) -> (String, usize) {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut tags = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let Some(lt) = memchr(b'<', &b[i..]).map(|k| i + k) else {
+            out.push_str(&html[i..]);
+            break;
+        };
+        out.push_str(&html[i..lt]);
+        let (token, end) = lex(b, lt, false);
+        let name = match token {
+            Token::Literal => {
+                out.push_str("&lt;");
+                i = lt + 1;
+                continue;
+            }
+            Token::Skip => None,
+            Token::Start { name, .. } | Token::End(name) => Some(name),
+        };
+        i = end;
+        let Some(name) = name else { continue };
+        tags += 1;
+        let flags = elements::flags_of(&String::from_utf8_lossy(name).to_ascii_lowercase());
+        if flags & elements::RAW != 0 && matches!(token, Token::Start { .. }) {
+            i = raw_text_end(b, end, name);
+        } else if flags & (SPECIAL | P_CLOSER) != 0 && !out.ends_with("<br>") {
+            out.push_str("<br>");
+        }
+    }
+    (out, tags)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The deepest element nesting of a page as the HTML parser the
-    /// extractor uses builds it (walked without recursion).
-    fn parsed_depth(html: &str) -> usize {
-        let doc = dom_query::Document::from(html);
-        let mut deepest = 0;
-        let mut todo = vec![(doc.root(), 0)];
-        while let Some((node, depth)) = todo.pop() {
-            deepest = deepest.max(depth);
-            let mut child = node.first_child();
-            while let Some(c) = child {
-                child = c.next_sibling();
-                if c.is_element() {
-                    todo.push((c, depth + 1));
-                }
-            }
-        }
-        deepest
-    }
 
     fn unchanged(html: &str) {
         let bounded = bound(html);
@@ -278,9 +342,7 @@ mod tests {
 
     /// The model's deepest stack on `page`, nothing left out.
     fn model_depth(page: &str) -> usize {
-        DEEPEST.with(|d| d.set(0));
-        bound_to(page, 100_000, 100_000);
-        DEEPEST.with(|d| d.get())
+        bound_to(page, 100_000, 100_000).depth
     }
 
     #[test]
@@ -319,55 +381,73 @@ mod tests {
         assert!(parsed <= 24 + 6 + 6, "parsed {parsed}: {}", bounded.html);
     }
 
+    const NAMES: &[&str] = &[
+        "div",
+        "p",
+        "b",
+        "i",
+        "a",
+        "font size=2",
+        "font size=3",
+        "nobr",
+        "span",
+        "li",
+        "ul",
+        "dl",
+        "dd",
+        "dt",
+        "table",
+        "caption",
+        "tbody",
+        "tr",
+        "td",
+        "th",
+        "select",
+        "option",
+        "optgroup",
+        "h1",
+        "h2",
+        "form",
+        "button",
+        "svg",
+        "math",
+        "g",
+        "foreignObject",
+        "mi",
+        "object",
+        "template",
+        "pre",
+        "section",
+        "em",
+        "strong",
+        "u",
+        "x-y",
+    ];
+
     /// Tag soup: start and end tags of elements the parser treats in every
     /// special way, text, void and self-closing tags.
     fn soup() -> impl proptest::strategy::Strategy<Value = String> {
+        soup_of(NAMES)
+    }
+
+    /// As [`soup`], without the elements the model follows only in part
+    /// (see [`APPROXIMATED`]): where the model alone must hold.
+    fn plain_soup() -> impl proptest::strategy::Strategy<Value = String> {
+        let plain: Vec<&'static str> = NAMES
+            .iter()
+            .copied()
+            .filter(|n| !matches!(*n, "select" | "template" | "svg" | "math"))
+            .collect();
+        soup_of(Box::leak(plain.into_boxed_slice()))
+    }
+
+    fn soup_of(
+        names: &'static [&'static str],
+    ) -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
-        const NAMES: &[&str] = &[
-            "div",
-            "p",
-            "b",
-            "i",
-            "a",
-            "font size=2",
-            "font size=3",
-            "nobr",
-            "span",
-            "li",
-            "ul",
-            "dl",
-            "dd",
-            "dt",
-            "table",
-            "caption",
-            "tbody",
-            "tr",
-            "td",
-            "th",
-            "select",
-            "option",
-            "optgroup",
-            "h1",
-            "h2",
-            "form",
-            "button",
-            "svg",
-            "math",
-            "g",
-            "foreignObject",
-            "mi",
-            "object",
-            "template",
-            "pre",
-            "section",
-            "em",
-            "strong",
-            "u",
-            "x-y",
-        ];
         let token = prop_oneof![
-            6 => proptest::sample::select(NAMES).prop_map(|n| format!("<{n}>")),
-            3 => proptest::sample::select(NAMES)
+            6 => proptest::sample::select(names).prop_map(|n| format!("<{n}>")),
+            3 => proptest::sample::select(names)
                 .prop_map(|n| format!("</{}>", n.split(' ').next().unwrap_or(n))),
             2 => Just("x".to_string()),
             1 => Just("<br>".to_string()),
@@ -376,19 +456,57 @@ mod tests {
         proptest::collection::vec(token, 0..3000).prop_map(|t| t.concat())
     }
 
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Where the model is only approximate (a select in a table in
+    /// foreign content here, which it once followed wrong), the parser is
+    /// asked; a page it still finds too deep loses its markup, not its words.
+    #[test]
+    fn a_page_the_model_misjudges_is_flattened() {
+        let page = "<div>".repeat(9)
+            + "<table><td><table><svg></p><caption><table></table><div><div></table>\
+               <select><table>"
+            + &"<div>".repeat(17)
+            + "<td><div><div><div><option><div><div><option><option>"
+            + &"<div>".repeat(40)
+            + "words at the bottom";
+        let bounded = bound_to(&page, 24, 6);
+        assert!(
+            parsed_depth(&bounded.html) <= 24 + 6 + SLACK,
+            "{}",
+            bounded.html
+        );
+        assert!(bounded.html.contains("words at the bottom"));
 
-        /// The model's stack is never shallower than the parser's tree
-        /// (nothing left out here), but for html, body and a void or raw
-        /// text element at the bottom: it may err the other way.
+        let (flat, tags) = flatten(
+            "<p>One <b>bold</b> word.</p><script>var x = '<div>';</script>\
+                                    <div>Two</div><!-- <div> -->",
+        );
+        assert_eq!(flat, "<br>One bold word.<br>Two<br>");
+        assert_eq!(tags, 8, "the script's end tag too");
+    }
+
+    proptest::proptest! {
+        // A fixed seed: the same pages on every run, so CI is never at the
+        // mercy of the draw (PROPTEST_RNG_SEED or more cases explore more).
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 64,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(14),
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        /// Without the elements it follows only in part, the model's stack
+        /// is never much shallower than the parser's tree (nothing left out
+        /// here): by less than [`NEAR`], which the pages it does not check
+        /// rely on (gaps of up to 7 levels were seen). It may err the other
+        /// way.
         #[test]
-        fn model_follows_the_parser(page in soup()) {
-            DEEPEST.with(|d| d.set(0));
+        fn model_follows_the_parser(page in plain_soup()) {
             let bounded = bound_to(&page, 100_000, 100_000);
-            let model = DEEPEST.with(|d| d.get());
             let parsed = parsed_depth(&bounded.html);
-            proptest::prop_assert!(parsed <= model + 3, "parsed {} deep, model {}", parsed, model);
+            proptest::prop_assert!(
+                parsed < bounded.depth + NEAR,
+                "parsed {} deep, model {}", parsed, bounded.depth
+            );
         }
 
         /// Whatever the soup, the parser's tree of the bounded page is no

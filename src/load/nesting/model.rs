@@ -58,6 +58,8 @@ pub(super) struct Model {
     overflow: Vec<u32>,
     max_depth: usize,
     max_formatting: usize,
+    /// The most elements the stack has held.
+    pub(super) deepest: usize,
 }
 
 /// Distinct tag names given an id of their own.
@@ -88,6 +90,7 @@ impl Model {
             overflow: Vec::new(),
             max_depth,
             max_formatting,
+            deepest: 0,
         };
         for name in NAMED {
             model.intern(name.as_bytes(), Ns::Html);
@@ -214,7 +217,11 @@ impl Model {
     /// A start tag inside a `select`; `None` when it ends the select and
     /// goes on as if outside it.
     pub(super) fn start_in_select(&mut self, id: u32) -> Option<Decision> {
-        let in_table = self.name_top(TABLE) >= 0;
+        // "In select in table": the select stands in a table or any part
+        // of one (a caption or cell inside a template has no table above).
+        let in_table = [TABLE, CAPTION, TBODY, THEAD, TFOOT, TR, TD, TH]
+            .iter()
+            .any(|&part| self.name_top(part) >= 0);
         match id {
             OPTION | OPTGROUP | HR => {
                 if self.top_id() == Some(OPTION) {
@@ -286,8 +293,7 @@ impl Model {
 
     pub(super) fn push(&mut self, id: u32) -> (u32, u32) {
         let position = self.stack.len() as u32;
-        #[cfg(test)]
-        DEEPEST.with(|d| d.set(d.get().max(self.stack.len() + 1)));
+        self.deepest = self.deepest.max(self.stack.len() + 1);
         self.serial = self.serial.wrapping_add(1);
         self.stack.push(Open {
             id,
@@ -754,10 +760,4 @@ pub(super) fn attributes_hash(attributes: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(attributes.trim_ascii());
     h.finish()
-}
-
-#[cfg(test)]
-thread_local! {
-    /// The deepest the model's stack has been on this thread (tests).
-    pub(super) static DEEPEST: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
