@@ -31,6 +31,7 @@ pub enum Action {
     CycleOutlet,
     ToggleScope,
     NextSection,
+    ToggleOneStory,
     Close,
     Accept,
 }
@@ -91,6 +92,7 @@ impl Action {
             Action::CycleOutlet => "filter by outlet",
             Action::ToggleScope => "this source / all",
             Action::NextSection => "next section",
+            Action::ToggleOneStory => "one story / stories",
             Action::Close => "close",
             Action::Accept => "jump to hit",
         }

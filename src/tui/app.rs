@@ -144,6 +144,10 @@ pub struct App {
     pub claims: ClaimsView,
     /// The cross-source comparison, once computed in the background.
     pub comparison: Option<Arc<Comparison>>,
+    /// Every source is compared as one story (`--one-story`, `S`).
+    pub one_story: bool,
+    /// The comparison must be made again (the run loop clears it).
+    pub recompare: bool,
     pub diff: DiffView,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -204,6 +208,8 @@ impl App {
             analyzing: None,
             claims: ClaimsView::default(),
             comparison: None,
+            one_story: false,
+            recompare: false,
             diff: DiffView::default(),
             keymap,
             theme,
@@ -347,7 +353,16 @@ impl App {
     }
 
     pub fn set_comparison(&mut self, comparison: Arc<Comparison>) {
+        if self.diff.detail.is_some() || self.comparison.is_some() {
+            // A comparison made again: say what changed.
+            let n = comparison.stories.len();
+            self.message = Some(match n {
+                1 => "compared as one story".to_string(),
+                n => format!("compared in {n} stories"),
+            });
+        }
         self.comparison = Some(comparison);
+        self.diff.detail = None;
     }
 
     /// Rows of a diff section: figure groups, statements, or sources.
@@ -598,6 +613,16 @@ impl App {
                 let next = DiffSection::ALL[(section.index() + 1) % DiffSection::ALL.len()];
                 self.diff.section = next;
                 self.diff.detail = None;
+            }
+            Action::ToggleOneStory => {
+                // Asked of the run loop, which compares again off this thread.
+                self.one_story = !self.one_story;
+                self.recompare = true;
+                self.message = Some(if self.one_story {
+                    "comparing every source as one story…".to_string()
+                } else {
+                    "clustering the sources into stories…".to_string()
+                });
             }
             Action::Back => match self.diff.detail {
                 Some(_) => self.diff.detail = None,

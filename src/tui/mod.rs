@@ -97,6 +97,7 @@ pub fn run(
         .map(|s| Rect::new(0, 0, s.width, s.height))
         .unwrap_or_default();
     let mut app = App::new(initial, keymap, theme, size);
+    app.one_story = options.one_story;
     if args.has_paths() {
         app.loading = Some((0, 0));
     }
@@ -157,7 +158,8 @@ fn injected_panic(place: &str) {
 /// What the analysis thread delivers, in this order.
 enum Analyzed {
     Analysis(Arc<Analysis>),
-    Comparison(Arc<Comparison>),
+    /// A comparison, and the options it was made with.
+    Comparison(Arc<Comparison>, compare::Options),
 }
 
 /// Analyzes and then compares a corpus off the UI thread, counting
@@ -176,7 +178,7 @@ fn spawn_analyzer(
         }
         let facts = compare::Facts::of(&corpus, &analysis);
         let comparison = compare::compare_facts_with(&corpus, facts, options);
-        let _ = tx.send(Analyzed::Comparison(Arc::new(comparison)));
+        let _ = tx.send(Analyzed::Comparison(Arc::new(comparison), options));
     });
 }
 
@@ -405,12 +407,32 @@ fn event_loop(
             dirty = true;
             match done {
                 Analyzed::Analysis(a) => app.set_analysis(a),
-                Analyzed::Comparison(c) => app.set_comparison(c),
+                // One made with options since changed is stale.
+                Analyzed::Comparison(c, made) if made.one_story == app.one_story => {
+                    app.set_comparison(c)
+                }
+                Analyzed::Comparison(..) => {}
             }
         }
         for answer in ch.searcher.answers.try_iter() {
             dirty = true;
             app.set_hits(&answer.query, answer.found, answer.progress);
+        }
+        // A comparison asked for before the analysis is done waits for it.
+        if app.recompare
+            && let Some(analysis) = app.analysis.clone()
+        {
+            app.recompare = false;
+            let corpus = Arc::clone(&app.corpus);
+            let tx = ch.analysis_tx.clone();
+            let options = compare::Options {
+                one_story: app.one_story,
+            };
+            thread::spawn(move || {
+                let facts = compare::Facts::of(&corpus, &analysis);
+                let comparison = compare::compare_facts_with(&corpus, facts, options);
+                let _ = tx.send(Analyzed::Comparison(Arc::new(comparison), options));
+            });
         }
         if let Some(q) = app.pending_search()
             && sent_query.as_deref() != Some(q)

@@ -776,3 +776,21 @@ fn the_reader_layout_follows_document_width_and_corpus() {
         super::wrap::layout(&doc.text, &paragraphs, app.reader_width())
     );
 }
+
+#[test]
+fn one_story_key_asks_for_the_comparison_again_and_reports_it() {
+    let mut app = app(120, 40);
+    press(&mut app, "3 S");
+    assert!(app.one_story && app.recompare);
+    assert!(app.message.as_deref().unwrap().contains("one story"));
+    // The run loop compares again and hands the result back.
+    let corpus = Arc::clone(&app.corpus);
+    let analysis = analysis::analyze(&corpus);
+    let facts = compare::Facts::of(&corpus, &analysis);
+    let one = compare::compare_facts_with(&corpus, facts, compare::Options { one_story: true });
+    app.recompare = false;
+    app.set_comparison(Arc::new(one));
+    assert_eq!(app.message.as_deref(), Some("compared as one story"));
+    press(&mut app, "S");
+    assert!(!app.one_story && app.recompare);
+}
