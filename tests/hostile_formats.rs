@@ -439,3 +439,27 @@ fn json_escaped_backslash_before_u_is_text_not_a_surrogate() {
         "Path C:\\ud83d and 😀 😀 stay."
     );
 }
+
+/// A page whose article is over a million bytes of multi-byte text once
+/// panicked inside the extractor (its length cap cut a character in two)
+/// and took the whole load with it; now the whole article loads.
+#[test]
+fn a_long_page_of_multi_byte_text_loads_whole() {
+    for shift in 0..3 {
+        let paragraph = format!(
+            "<p>{}{}</p>\n",
+            "a".repeat(shift),
+            "日本語のニュース記事です。".repeat(40)
+        );
+        let page = format!(
+            "<html><head><title>T</title></head><body><article><h1>T</h1>{}</article></body></html>",
+            paragraph.repeat(900)
+        );
+        let loaded = with_timeout(120, "a 1.4 MB page of multi-byte text", move || {
+            load::load_named([("long.html", page.as_bytes())])
+        });
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(loaded.documents.len(), 1);
+        assert_eq!(loaded.documents[0].paragraphs.len(), 900, "shift {shift}");
+    }
+}

@@ -10,8 +10,15 @@ pub(super) fn parse(
     text: &str,
     warnings: Vec<String>,
 ) -> Result<Document, ProblemKind> {
-    let result =
-        rs_trafilatura::extract(text).map_err(|e| ProblemKind::HtmlExtraction(e.to_string()))?;
+    // No length cap of the extractor's own: the file size cap bounds the
+    // text, and its cap cuts a string at a byte offset, which panics inside
+    // a multi-byte character (rs-trafilatura 0.2.2, extract.rs:1115).
+    let options = rs_trafilatura::Options {
+        max_extracted_len: usize::MAX,
+        ..rs_trafilatura::Options::default()
+    };
+    let result = rs_trafilatura::extract_with_options(text, &options)
+        .map_err(|e| ProblemKind::HtmlExtraction(e.to_string()))?;
     if result.content_text.trim().is_empty() {
         return Err(ProblemKind::NoArticleText);
     }
