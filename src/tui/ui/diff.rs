@@ -167,7 +167,11 @@ fn diff_detail_lines(
                     flags.push("derived");
                 }
                 if e.vague {
-                    flags.push("vague");
+                    flags.push(if e.decides() {
+                        "vague"
+                    } else {
+                        "vague, not in verdict"
+                    });
                 }
                 if e.caption {
                     flags.push("caption");
