@@ -23,11 +23,21 @@ pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
 /// Files read and analyzed per step of [`print_json_analyzed`].
 const CHUNK: usize = 512;
 
+/// Strings at least this long that records repeat are held once (see
+/// [`FlatObject::shared_str`]); shorter ones are copied, which is faster.
+const SHARE_MIN: usize = 1024;
+
 /// The records of one or more documents, as elements of the pretty JSON
 /// array [`print_json_analyzed`] writes.
 #[derive(Default)]
 pub struct JsonElements {
     pub(super) buf: Vec<u8>,
+    /// (offset in `buf`, index into `pieces`): a shared piece goes there.
+    splices: Vec<(usize, usize)>,
+    /// Escaped JSON strings that several records share, each held once.
+    pieces: Vec<Vec<u8>>,
+    /// The string the last piece was made of.
+    last_shared: String,
 }
 
 impl JsonElements {
@@ -46,53 +56,87 @@ impl JsonElements {
     pub fn object(&mut self, fields: impl FnOnce(&mut FlatObject)) {
         self.buf.extend_from_slice(b",\n  {");
         let mut object = FlatObject {
-            buf: &mut self.buf,
+            out: self,
             empty: true,
         };
         fields(&mut object);
         let end: &[u8] = if object.empty { b"}" } else { b"\n  }" };
         self.buf.extend_from_slice(end);
     }
+
+    /// The bytes from offset `skip` on, in pieces, in order: `buf` between
+    /// the splices and the shared pieces at them.
+    fn parts(&self, skip: usize) -> Vec<&[u8]> {
+        let mut parts = Vec::with_capacity(2 * self.splices.len() + 1);
+        let mut at = skip.min(self.buf.len());
+        for &(offset, piece) in &self.splices {
+            parts.push(&self.buf[at.min(offset)..offset]);
+            parts.push(&self.pieces[piece][..]);
+            at = at.max(offset);
+        }
+        parts.push(&self.buf[at..]);
+        parts
+    }
+
+    /// The bytes held: `buf` and the shared pieces.
+    #[cfg(test)]
+    pub(super) fn held(&self) -> usize {
+        self.buf.len() + self.pieces.iter().map(Vec::len).sum::<usize>()
+    }
+
+    /// Every byte, shared pieces written out.
+    #[cfg(test)]
+    pub(super) fn to_bytes(&self) -> Vec<u8> {
+        self.parts(0).concat()
+    }
 }
 
 /// The fields of an object being written by [`JsonElements::object`].
 pub struct FlatObject<'a> {
-    buf: &'a mut Vec<u8>,
+    out: &'a mut JsonElements,
     empty: bool,
 }
 
 impl FlatObject<'_> {
     /// Keys are plain ASCII names: no escaping.
     fn key(&mut self, key: &str) {
+        let buf = &mut self.out.buf;
         if !self.empty {
-            self.buf.push(b',');
+            buf.push(b',');
         }
         self.empty = false;
         // Fixed-size pieces compile to stores; each call to memcpy counts.
-        self.buf.extend_from_slice(b"\n    \"");
-        self.buf.extend_from_slice(key.as_bytes());
-        self.buf.extend_from_slice(b"\": ");
+        buf.extend_from_slice(b"\n    \"");
+        buf.extend_from_slice(key.as_bytes());
+        buf.extend_from_slice(b"\": ");
     }
 
     fn string(&mut self, s: &str) {
-        // Check 16 bytes at a time without branching, so the check
-        // vectorizes; strings that need escaping are rare and go to serde_json.
-        let plain = s.as_bytes().chunks(16).all(|chunk| {
-            !chunk.iter().fold(false, |esc, &b| {
-                esc | (b < 0x20) | (b == b'"') | (b == b'\\')
-            })
-        });
-        if plain {
-            self.buf.push(b'"');
-            self.buf.extend_from_slice(s.as_bytes());
-            self.buf.push(b'"');
-        } else {
-            serde_json::to_writer(&mut *self.buf, s).expect("writing to a Vec cannot fail");
+        write_string(&mut self.out.buf, s);
+    }
+
+    /// As [`str`](Self::str), for a string that consecutive records repeat
+    /// (each figure's sentence): a long one is escaped once and written out
+    /// only as the elements are written to stdout, so a sentence of
+    /// thousands of figures is held once, not once per figure.
+    pub fn shared_str(&mut self, key: &str, value: &str) {
+        if value.len() < SHARE_MIN {
+            return self.str(key, value);
         }
+        self.key(key);
+        let out = &mut *self.out;
+        if out.pieces.is_empty() || out.last_shared != value {
+            let mut piece = Vec::with_capacity(value.len() + 2);
+            write_string(&mut piece, value);
+            out.pieces.push(piece);
+            out.last_shared.clear();
+            out.last_shared.push_str(value);
+        }
+        out.splices.push((out.buf.len(), out.pieces.len() - 1));
     }
 
     fn null(&mut self) {
-        self.buf.extend_from_slice(b"null");
+        self.out.buf.extend_from_slice(b"null");
     }
 
     pub fn str(&mut self, key: &str, value: &str) {
@@ -112,7 +156,7 @@ impl FlatObject<'_> {
         use serde_json::ser::Formatter;
         self.key(key);
         serde_json::ser::CompactFormatter
-            .write_u64(&mut *self.buf, value as u64)
+            .write_u64(&mut self.out.buf, value as u64)
             .expect("writing to a Vec cannot fail");
     }
 
@@ -126,7 +170,7 @@ impl FlatObject<'_> {
         match value {
             // As serde_json: NaN and infinities are null.
             Some(v) if v.is_finite() => serde_json::ser::CompactFormatter
-                .write_f64(&mut *self.buf, v)
+                .write_f64(&mut self.out.buf, v)
                 .expect("writing to a Vec cannot fail"),
             _ => self.null(),
         }
@@ -135,7 +179,25 @@ impl FlatObject<'_> {
     pub fn bool(&mut self, key: &str, value: bool) {
         self.key(key);
         let text: &[u8] = if value { b"true" } else { b"false" };
-        self.buf.extend_from_slice(text);
+        self.out.buf.extend_from_slice(text);
+    }
+}
+
+/// Appends `s` as a JSON string, escaped as `serde_json` escapes it.
+fn write_string(buf: &mut Vec<u8>, s: &str) {
+    // Check 16 bytes at a time without branching, so the check
+    // vectorizes; strings that need escaping are rare and go to serde_json.
+    let plain = s.as_bytes().chunks(16).all(|chunk| {
+        !chunk.iter().fold(false, |esc, &b| {
+            esc | (b < 0x20) | (b == b'"') | (b == b'\\')
+        })
+    });
+    if plain {
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+    } else {
+        serde_json::to_writer(&mut *buf, s).expect("writing to a Vec cannot fail");
     }
 }
 
@@ -251,16 +313,18 @@ impl JsonArray {
     }
 
     /// Opens the array (once) and appends elements from [`JsonElements`].
-    fn write(&mut self, elements: &[u8]) -> std::io::Result<()> {
+    fn write(&mut self, elements: &JsonElements) -> std::io::Result<()> {
         use std::io::Write;
         if !self.opened {
             self.out.write_all(b"[")?;
             self.opened = true;
         }
-        if !elements.is_empty() {
+        if !elements.buf.is_empty() {
             // The first element has no comma before it.
             let skip = usize::from(self.empty);
-            self.out.write_all(&elements[skip..])?;
+            for part in elements.parts(skip) {
+                self.out.write_all(part)?;
+            }
             self.empty = false;
         }
         Ok(())
@@ -268,7 +332,7 @@ impl JsonArray {
 
     fn finish(mut self) -> std::io::Result<()> {
         use std::io::Write;
-        self.write(b"")?;
+        self.write(&JsonElements::default())?;
         self.out
             .write_all(if self.empty { b"]\n" } else { b"\n]\n" })?;
         self.out.flush()
@@ -292,12 +356,12 @@ pub fn print_json_analyzed<A>(
     let mut array = JsonArray::new();
     let Some(plan) = args.plan() else {
         let seeds = crosscheck::Corpus::seeds();
-        let written: Vec<Vec<u8>> = seeds
+        let written: Vec<JsonElements> = seeds
             .documents
             .par_iter()
             .map(|d| {
                 let mut out = JsonElements::default();
-                elements(d, &mut out).map(|()| out.buf)
+                elements(d, &mut out).map(|()| out)
             })
             .collect::<serde_json::Result<_>>()?;
         written
@@ -313,7 +377,7 @@ pub fn print_json_analyzed<A>(
             for d in &loaded.documents {
                 elements(d, &mut out)?;
             }
-            serde_json::Result::Ok((out.buf, loaded.documents.len(), loaded.problems))
+            serde_json::Result::Ok((out, loaded.documents.len(), loaded.problems))
         });
         for result in chunk {
             let (bytes, count, problems) = result?;

@@ -2,13 +2,15 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
+use super::context::SentenceContext;
 use super::facts::Facts;
 use super::grouping;
-use super::lexicon::{LEXICON, Lexicon, ScopeKind};
+use super::lexicon::{LEXICON, Lexicon};
 use super::quantity::{self, Identity};
 use super::stories::Stories;
-use super::text::{StemIds, Word, find_phrase, has_digit, hyphen_parts, words};
+use super::text::{StemIds, find_phrase, has_digit, hyphen_parts, words};
 use super::verdict::{self, same_value};
 use super::{DocNames, FigureEntry, FigureGroup, Spread, Strings, ValueHolders, Verdict};
 use crate::analysis::FoundFigure;
@@ -49,8 +51,9 @@ pub(super) struct Item {
     pub(super) low: f64,
     pub(super) high: f64,
     pub(super) decides: bool,
-    /// The content stems of the figure's clause (`quantity::clause_stems`).
-    pub(super) clause: Vec<u32>,
+    /// The content stems of the figure's clause (`quantity::clause_stems`),
+    /// one list for the figures of one clause.
+    pub(super) clause: Rc<[u32]>,
     pub(super) id: SentenceId,
     /// Index into the document's figures.
     pub(super) figure: usize,
@@ -70,6 +73,10 @@ pub(super) struct Anchor {
     pub(super) stem: u32,
     /// Word index in the sentence.
     pub(super) pos: u32,
+    /// Byte span in the sentence: a label quotes it without splitting the
+    /// sentence into words again.
+    pub(super) start: u32,
+    pub(super) end: u32,
     /// Written in lowercase inside the sentence (not its first word).
     pub(super) lower: bool,
 }
@@ -89,110 +96,117 @@ pub(super) fn group(
     let mut vocab = StemIds::default();
     for (d, (doc, a)) in corpus.documents.iter().zip(&facts.docs).enumerate() {
         let story = stories.doc_story.get(d).copied().unwrap_or(0);
-        // Word lists per sentence, computed once.
-        let mut sentence_words: HashMap<usize, Vec<Word>> = HashMap::default();
-        let mut direct_classes: Vec<(usize, Option<String>)> = Vec::new();
-        for (k, f) in a.figures.iter().enumerate() {
-            if f.sentence >= doc.sentences.len() {
-                continue;
-            }
-            let text = doc.sentence_text(f.sentence);
-            let ws = sentence_words
-                .entry(f.sentence)
-                .or_insert_with(|| words(text));
-            let fw = word_range(ws, &f.figure.span);
-            let counted = lex.counted_measures.contains(&f.figure.measure);
-            let class = if counted {
-                subject_class(lex, ws, &fw, f.figure.subject.as_deref())
-            } else {
-                None
-            };
-            let per_unit = is_per_unit(f, &a.figures);
-            let unit_key = f
-                .figure
-                .unit
-                .as_ref()
-                .map(|_| base_unit_key(f))
-                .unwrap_or_default();
-            let others: Vec<Range<usize>> = a
-                .figures
-                .iter()
-                .filter(|o| o.sentence == f.sentence)
-                .map(|o| word_range(ws, &o.figure.span))
-                .collect();
-            let anchors = anchors(lex, &mut vocab, text, ws, &fw, &others);
-            let reading = quantity::identity(lex, text, ws, &fw, &f.figure);
-            let measure = match reading.identity {
-                Identity::Context | Identity::Unknown => f.figure.measure.clone(),
-                _ => String::new(),
-            };
-            items.push(Item {
-                key: Key {
-                    story,
-                    identity: reading.identity,
-                    measure,
-                    unit: unit_key,
-                    per_unit,
-                    class: class.clone(),
-                },
-                detail: reading.detail,
-                name: reading.name,
-                measure: f.figure.measure.clone(),
-                revision: quantity::states_revision(lex, text, ws, &fw),
-                value: to_base_unit(f.figure.value, f.figure.unit.as_deref()).0,
-                low: f.figure.low.map_or(f64::NEG_INFINITY, |l| {
-                    to_base_unit(l, f.figure.unit.as_deref()).0
-                }),
-                high: f.figure.high.map_or(f64::INFINITY, |h| {
-                    to_base_unit(h, f.figure.unit.as_deref()).0
-                }),
-                clause: quantity::clause_stems(lex, &mut vocab, text, ws, &fw),
-                decides: verdict::decides_figure(&f.figure),
-                id: SentenceId {
-                    doc: d,
-                    sentence: f.sentence,
-                },
-                figure: k,
-                anchors,
-                fig: fw.clone(),
-                scope: scope(lex, ws, &fw),
-                subject_inferred: false,
-            });
-            if counted {
-                direct_classes.push((items.len() - 1, class));
+        // The figures of each sentence together (in document order within
+        // it): a sentence is indexed once for all its figures, and every
+        // per-figure question below costs a logarithm or the figure's own
+        // window, never the sentence or the document again (issue 14).
+        let mut order: Vec<usize> = (0..a.figures.len())
+            .filter(|&k| a.figures[k].sentence < doc.sentences.len())
+            .collect();
+        order.sort_by_key(|&k| a.figures[k].sentence);
+        let first_item = items.len();
+        for run in order.chunk_by(|&x, &y| a.figures[x].sentence == a.figures[y].sentence) {
+            let sentence = a.figures[run[0]].sentence;
+            let text = doc.sentence_text(sentence);
+            let mut ctx = SentenceContext::new(lex, text, run.iter().map(|&k| &a.figures[k]));
+            for &k in run {
+                let f = &a.figures[k];
+                let fw = ctx.word_range(&f.figure.span);
+                let counted = lex.counted_measures.contains(&f.figure.measure);
+                let class = if counted {
+                    subject_class(lex, &mut ctx, &fw, f.figure.subject.as_deref())
+                } else {
+                    None
+                };
+                let per_unit = ctx.is_per_unit(f);
+                let unit_key = f
+                    .figure
+                    .unit
+                    .as_ref()
+                    .map(|_| base_unit_key(f))
+                    .unwrap_or_default();
+                let anchors = anchors(lex, &mut vocab, &ctx, &fw);
+                let ws = &ctx.words;
+                let reading = quantity::identity(lex, text, ws, &fw, &f.figure);
+                let measure = match reading.identity {
+                    Identity::Context | Identity::Unknown => f.figure.measure.clone(),
+                    _ => String::new(),
+                };
+                let revision = quantity::states_revision(lex, text, ws, &fw);
+                let item = Item {
+                    key: Key {
+                        story,
+                        identity: reading.identity,
+                        measure,
+                        unit: unit_key,
+                        per_unit,
+                        class,
+                    },
+                    detail: reading.detail,
+                    name: reading.name,
+                    measure: f.figure.measure.clone(),
+                    revision,
+                    value: to_base_unit(f.figure.value, f.figure.unit.as_deref()).0,
+                    low: f.figure.low.map_or(f64::NEG_INFINITY, |l| {
+                        to_base_unit(l, f.figure.unit.as_deref()).0
+                    }),
+                    high: f.figure.high.map_or(f64::INFINITY, |h| {
+                        to_base_unit(h, f.figure.unit.as_deref()).0
+                    }),
+                    clause: ctx.clause_stems(lex, &mut vocab, &fw),
+                    decides: verdict::decides_figure(&f.figure),
+                    id: SentenceId { doc: d, sentence },
+                    figure: k,
+                    anchors,
+                    scope: ctx.scope(&fw),
+                    fig: fw,
+                    subject_inferred: false,
+                };
+                items.push(item);
             }
         }
+        // In figure order (the analysis lists figures in sentence order:
+        // already so).
+        items[first_item..].sort_by_key(|it| it.figure);
+        let direct_classes: Vec<(usize, Option<String>)> = (first_item..items.len())
+            .filter(|&i| lex.counted_measures.contains(&items[i].measure))
+            .map(|i| (i, items[i].key.class.clone()))
+            .collect();
         // Document consensus for counted figures with no class of their own:
         // the one class of the other figures of the same measure, else of all
-        // counted figures.
-        let classes_of = |filter: &dyn Fn(&Item) -> bool| -> HashSet<String> {
-            direct_classes
-                .iter()
-                .filter(|(i, c)| c.is_some() && filter(&items[*i]))
-                .filter_map(|(_, c)| c.clone())
-                .collect()
-        };
+        // counted figures. The classes are gathered once per document (per
+        // figure, they cost the document's figures for each).
         let mut fills = Vec::new();
-        for &(i, ref c) in &direct_classes {
-            if c.is_some() {
-                continue;
+        {
+            let mut by_measure: HashMap<&str, HashSet<&str>> = HashMap::default();
+            let mut all: HashSet<&str> = HashSet::default();
+            for (i, c) in &direct_classes {
+                if let Some(c) = c {
+                    by_measure
+                        .entry(items[*i].measure.as_str())
+                        .or_default()
+                        .insert(c);
+                    all.insert(c);
+                }
             }
-            let measure = items[i].measure.clone();
-            let same = classes_of(&|it: &Item| it.measure == measure);
-            let chosen = if same.len() == 1 {
-                same.into_iter().next()
-            } else if same.is_empty() {
-                let all = classes_of(&|_| true);
-                if all.len() == 1 {
-                    all.into_iter().next()
+            let one = |set: &HashSet<&str>| -> Option<String> {
+                if set.len() == 1 {
+                    set.iter().next().map(|c| c.to_string())
                 } else {
                     None
                 }
-            } else {
-                None
             };
-            if let Some(c) = chosen {
-                fills.push((i, c));
+            for &(i, ref c) in &direct_classes {
+                if c.is_some() {
+                    continue;
+                }
+                let chosen = match by_measure.get(items[i].measure.as_str()) {
+                    Some(same) => one(same),
+                    None => one(&all),
+                };
+                if let Some(c) = chosen {
+                    fills.push((i, c));
+                }
             }
         }
         for (i, c) in fills {
@@ -270,17 +284,6 @@ fn build_groups(
     groups.into_iter().map(|(_, g)| g).collect()
 }
 
-/// The word indices a byte span covers.
-fn word_range(ws: &[Word], span: &Range<usize>) -> Range<usize> {
-    let start = ws.iter().position(|w| w.span.end > span.start);
-    let end = ws.iter().rposition(|w| w.span.start < span.end);
-    match (start, end) {
-        (Some(s), Some(e)) if s <= e => s..e + 1,
-        (Some(s), _) => s..s,
-        _ => ws.len()..ws.len(),
-    }
-}
-
 fn gap(m: &Range<usize>, f: &Range<usize>) -> usize {
     if m.end <= f.start {
         f.start - m.end
@@ -289,11 +292,11 @@ fn gap(m: &Range<usize>, f: &Range<usize>) -> usize {
     }
 }
 
-/// Who is counted: the figure's own phrase, else the nearest mention before
-/// the figure in its sentence, else the nearest after.
-fn subject_class(
-    lex: &Lexicon,
-    ws: &[Word],
+/// Who is counted: the figure's own phrase, else the nearest mention in
+/// its sentence (see [`SentenceContext::nearest_subject`]).
+fn subject_class<'l>(
+    lex: &'l Lexicon,
+    ctx: &mut SentenceContext<'_, 'l>,
     fw: &Range<usize>,
     subject: Option<&str>,
 ) -> Option<String> {
@@ -305,63 +308,7 @@ fn subject_class(
             }
         }
     }
-    // (order, label): inside the figure first, then before (nearest), then after.
-    let mut best: Option<(usize, usize, &str)> = None;
-    for cue in &lex.subjects {
-        for p in &cue.phrases {
-            for m in find_phrase(ws, p) {
-                let rank = if m.start >= fw.start && m.end <= fw.end {
-                    (0, 0)
-                } else if m.end <= fw.start {
-                    (1, fw.start - m.end)
-                } else if m.start >= fw.end {
-                    (2, m.start - fw.end)
-                } else {
-                    (0, 0)
-                };
-                // Longer phrases win ties ("north korean" over "korean").
-                if best.is_none_or(|(o, g, _)| (rank.0, rank.1) < (o, g)) {
-                    best = Some((rank.0, rank.1, &cue.label));
-                }
-            }
-        }
-    }
-    best.map(|(_, _, l)| l.to_string())
-}
-
-/// The factor of a product: not derived, inside a derived figure of the same
-/// measure in the same sentence.
-fn is_per_unit(f: &FoundFigure, all: &[FoundFigure]) -> bool {
-    !f.figure.derived
-        && all.iter().any(|o| {
-            o.sentence == f.sentence
-                && o.figure.derived
-                && o.figure.measure == f.figure.measure
-                && o.figure.span.start <= f.figure.span.start
-                && f.figure.span.end <= o.figure.span.end
-        })
-}
-
-/// "in Kursk, total expected": the nearest place cue and the nearest frame cue.
-fn scope(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> Option<String> {
-    let mut parts = Vec::new();
-    for kind in [ScopeKind::Place, ScopeKind::Frame] {
-        let mut best: Option<(usize, &str)> = None;
-        for cue in lex.scopes.iter().filter(|c| c.kind == kind) {
-            for p in &cue.phrases {
-                for m in find_phrase(ws, p) {
-                    let g = gap(&m, fw);
-                    if best.is_none_or(|(bg, _)| g < bg) {
-                        best = Some((g, &cue.label));
-                    }
-                }
-            }
-        }
-        if let Some((_, l)) = best {
-            parts.push(l.to_string());
-        }
-    }
-    (!parts.is_empty()).then(|| parts.join(", "))
+    ctx.nearest_subject(lex, fw).map(str::to_string)
 }
 
 /// Content words near the figure (outside every figure of the sentence),
@@ -369,11 +316,10 @@ fn scope(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> Option<String> {
 fn anchors(
     lex: &Lexicon,
     vocab: &mut StemIds,
-    text: &str,
-    ws: &[Word],
+    ctx: &SentenceContext<'_, '_>,
     fw: &Range<usize>,
-    figures: &[Range<usize>],
 ) -> Vec<Anchor> {
+    let (text, ws) = (ctx.text, &ctx.words);
     let n = lex.anchor_window;
     let lo = fw.start.saturating_sub(n);
     let hi = (fw.end + n).min(ws.len());
@@ -381,7 +327,7 @@ fn anchors(
     idx.sort_by_key(|&i| gap(&(i..i + 1), fw));
     let mut out: Vec<Anchor> = Vec::new();
     for i in idx {
-        if figures.iter().any(|r| r.contains(&i)) {
+        if ctx.in_figure[i] {
             continue;
         }
         let w = &ws[i];
@@ -400,6 +346,8 @@ fn anchors(
                 out.push(Anchor {
                     stem,
                     pos: i as u32,
+                    start: w.span.start as u32,
+                    end: w.span.end as u32,
                     lower: i > 0 && written.starts_with(char::is_lowercase),
                 });
             }
@@ -697,20 +645,25 @@ fn anchor_label(items: &[Item], entries: &[FigureEntry], m: &[usize]) -> String 
         .copied()
         .collect();
     anchors.sort_by_key(|a| a.pos);
-    let ws = words(sentence);
-    let written = |k: usize| -> String {
-        let w = ws
-            .get(k)
-            .and_then(|w| sentence.get(w.span.clone()))
-            .unwrap_or("");
-        match anchors.iter().find(|a| a.pos as usize == k) {
-            Some(a) if k == 0 && lower_ok(a.stem) => w.to_lowercase(),
+    // The representative holds every chosen anchor it was picked for, at
+    // least one.
+    let (Some(first), Some(last)) = (anchors.first(), anchors.last()) else {
+        return String::new();
+    };
+    let written = |pos: usize, w: &str| -> String {
+        match anchors.iter().find(|a| a.pos as usize == pos) {
+            Some(a) if pos == 0 && lower_ok(a.stem) => w.to_lowercase(),
             _ => w.to_string(),
         }
     };
-    let lo = anchors.first().map_or(0, |a| a.pos as usize);
-    let hi = anchors.last().map_or(0, |a| a.pos as usize);
-    if hi < ws.len() && hi + 1 - lo <= LABEL_WORDS {
+    let (lo, hi) = (first.pos as usize, last.pos as usize);
+    if hi + 1 - lo <= LABEL_WORDS {
+        // The words from the first anchor to the last, split out of that
+        // stretch alone (the same words the whole sentence has there): a
+        // sentence of thousands of figures is not split once per group.
+        let (from, to) = (first.start as usize, last.end as usize);
+        let stretch = sentence.get(from..to).unwrap_or("");
+        let ws = words(stretch);
         let mut out: Vec<String> = Vec::new();
         for k in lo..=hi {
             if it.fig.contains(&k) {
@@ -718,14 +671,21 @@ fn anchor_label(items: &[Item], entries: &[FigureEntry], m: &[usize]) -> String 
                     out.push("…".into());
                 }
             } else {
-                out.push(written(k));
+                let w = ws
+                    .get(k - lo)
+                    .and_then(|w| stretch.get(w.span.clone()))
+                    .unwrap_or("");
+                out.push(written(k, w));
             }
         }
         return out.join(" ");
     }
     anchors
         .iter()
-        .map(|a| written(a.pos as usize))
+        .map(|a| {
+            let w = sentence.get(a.start as usize..a.end as usize).unwrap_or("");
+            written(a.pos as usize, w)
+        })
         .collect::<Vec<_>>()
         .join(" … ")
 }

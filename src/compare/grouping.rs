@@ -151,17 +151,32 @@ fn by_support(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
             _ => parts.push((items[i].high, vec![i])),
         }
     }
-    if parts.len() < 2 {
+    // A group this large stays whole whatever its clauses say: asked first,
+    // its pairs are never compared.
+    if parts.len() < 2 || group.len() > MAX_CONTEXT_GROUP * 4 {
         return vec![group];
     }
-    let supported = parts.windows(2).all(|w| {
-        w[0].1.iter().any(|&a| {
-            w[1].1.iter().any(|&b| {
-                items[a].id.doc != items[b].id.doc && similar_clauses(&items[a], &items[b])
+    // Figures of one clause share its stems: each part's distinct (document,
+    // clause) pairs are compared, not every pair of figures (a sentence of
+    // many figures has one clause for many of them).
+    let clauses = |m: &[usize]| -> Vec<(usize, &Item)> {
+        let mut seen: HashMap<(usize, *const u32), usize> = HashMap::default();
+        m.iter()
+            .filter(|&&i| {
+                let key = (items[i].id.doc, items[i].clause.as_ptr());
+                seen.insert(key, i).is_none()
             })
+            .map(|&i| (items[i].id.doc, &items[i]))
+            .collect()
+    };
+    let distinct: Vec<Vec<(usize, &Item)>> = parts.iter().map(|(_, m)| clauses(m)).collect();
+    let supported = distinct.windows(2).all(|w| {
+        w[0].iter().any(|&(da, a)| {
+            w[1].iter()
+                .any(|&(db, b)| da != db && similar_clauses(a, b))
         })
     });
-    if supported || group.len() > MAX_CONTEXT_GROUP * 4 {
+    if supported {
         return vec![group];
     }
     // Not one statement: each part its own group, the others to the part
@@ -190,8 +205,13 @@ fn by_support(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
 /// Whether two figures' clauses share at least [`MIN_CLAUSE_SHARE`] of the
 /// smaller one.
 fn similar_clauses(a: &Item, b: &Item) -> bool {
-    let (x, y) = (&a.clause, &b.clause);
-    let fewer = x.len().min(y.len());
+    // The shorter list searched in the longer: the count is the same.
+    let (x, y) = if a.clause.len() <= b.clause.len() {
+        (&a.clause, &b.clause)
+    } else {
+        (&b.clause, &a.clause)
+    };
+    let fewer = x.len();
     if fewer == 0 {
         return false;
     }

@@ -15,6 +15,7 @@
 //! | `stories.rs` | documents clustered into stories |
 //! | `quantity.rs` | what a figure counts, read from its clause |
 //! | `figures.rs` | figure groups: items, keys, anchors, labels |
+//! | `context.rs` | a figure's sentence, indexed once for all its figures |
 //! | `grouping.rs` | which figures of one key are one quantity |
 //! | `verdict.rs` | a group's verdict and timeline |
 //! | `similarity.rs` | sentence vectors, cosine, pair score, candidate pairs |
@@ -124,6 +125,7 @@
 //! it is close enough to every member from another document.
 
 mod alignment;
+mod context;
 mod copies;
 mod coverage;
 mod diffs;

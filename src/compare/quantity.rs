@@ -147,28 +147,12 @@ pub(super) fn states_revision(lex: &Lexicon, text: &str, ws: &[Word], fw: &Range
     false
 }
 
-/// The content stems of the figure's clause (the words between the
-/// punctuation around it, the figure's own words but no number among them),
-/// sorted and distinct: what two reports of one statement share.
-pub(super) fn clause_stems(
-    lex: &Lexicon,
-    vocab: &mut StemIds,
-    text: &str,
-    ws: &[Word],
-    fw: &Range<usize>,
-) -> Vec<u32> {
-    if fw.start >= ws.len() {
-        return Vec::new();
-    }
-    let mut start = fw.start;
-    while start > 0 && !broken(text, &ws[start - 1], &ws[start]) {
-        start -= 1;
-    }
-    let mut end = fw.end.max(fw.start + 1).min(ws.len());
-    while end < ws.len() && !broken(text, &ws[end - 1], &ws[end]) {
-        end += 1;
-    }
-    let mut out: Vec<u32> = ws[start..end]
+/// The content stems of a figure's clause, `clause` (the words between the
+/// punctuation around it, the figure's own words but no number among them;
+/// `SentenceContext::clause_stems` finds them), sorted and distinct: what
+/// two reports of one statement share.
+pub(super) fn clause_stems(lex: &Lexicon, vocab: &mut StemIds, clause: &[Word]) -> Vec<u32> {
+    let mut out: Vec<u32> = clause
         .iter()
         .flat_map(|w| content_parts(&w.norm, lex))
         .map(|p| vocab.id(p))
@@ -179,7 +163,7 @@ pub(super) fn clause_stems(
 }
 
 /// Whether punctuation that ends a phrase stands between words `a` and `b`.
-fn broken(text: &str, a: &Word, b: &Word) -> bool {
+pub(super) fn broken(text: &str, a: &Word, b: &Word) -> bool {
     text.get(a.span.end..b.span.start)
         .is_some_and(|gap| gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']))
 }

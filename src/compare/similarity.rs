@@ -87,8 +87,12 @@ pub(super) struct Feat {
 /// What a sentence states besides its words.
 #[derive(Default)]
 pub(super) struct Evidence {
-    /// Its precise figures.
+    /// Its precise figures, sorted by measure, unit, then value.
     figures: Vec<FigureEvidence>,
+    /// Those with a claimer, sorted by claimer, measure, unit, then value.
+    /// Sorted, a pair of sentences of thousands of figures each compares
+    /// each figure with a logarithm of the other's, not with all of them.
+    claimed: Vec<FigureEvidence>,
     pub(super) claimers: Vec<Arc<str>>,
     pub(super) quotes: Vec<QuoteEvidence>,
     /// The union of the quotes' stems, sorted and distinct.
@@ -97,6 +101,7 @@ pub(super) struct Evidence {
 
 /// A precise figure of a sentence, its strings interned as ids (equal ids,
 /// equal strings).
+#[derive(Clone, Copy, Debug)]
 struct FigureEvidence {
     measure: u32,
     /// The base unit, else the unit as written, else "".
@@ -116,6 +121,7 @@ pub(super) struct QuoteEvidence {
 
 static NO_EVIDENCE: Evidence = Evidence {
     figures: Vec::new(),
+    claimed: Vec::new(),
     claimers: Vec::new(),
     quotes: Vec::new(),
     quote_terms: Vec::new(),
@@ -158,7 +164,24 @@ pub(super) fn features(
     let mut feats = Vec::with_capacity(most);
     for (d, doc) in corpus.documents.iter().enumerate() {
         let a = facts.docs.get(d);
+        // The document's figures by sentence (in document order within one),
+        // read in step with the sentences: filtering every figure for every
+        // sentence was quadratic in a long document (issue 14).
+        let mut by_sentence: Vec<usize> = a.map_or(Vec::new(), |a| (0..a.figures.len()).collect());
+        if let Some(a) = a {
+            by_sentence.sort_by_key(|&k| a.figures[k].sentence);
+        }
+        let mut next_figure = 0;
         for s in 0..doc.sentences.len() {
+            let first_figure = next_figure;
+            while let Some(a) = a
+                && by_sentence
+                    .get(next_figure)
+                    .is_some_and(|&k| a.figures[k].sentence <= s)
+            {
+                next_figure += 1;
+            }
+            let sentence_figures = &by_sentence[first_figure..next_figure];
             if a.is_some_and(|a| a.skips(s)) {
                 continue;
             }
@@ -173,11 +196,11 @@ pub(super) fn features(
                 doc: d,
                 sentence: s,
             };
-            let (figures, claimers, quotes) = match a {
+            let (figures, claimers, quotes): (Vec<FigureEvidence>, _, _) = match a {
                 Some(a) => {
-                    let figures = a
-                        .figures
+                    let mut figures: Vec<FigureEvidence> = sentence_figures
                         .iter()
+                        .map(|&k| &a.figures[k])
                         .filter(|f| f.sentence == s && f.figure.qualifier != Qualifier::Vague)
                         .map(|f| {
                             let unit = f.figure.unit.as_deref();
@@ -192,6 +215,11 @@ pub(super) fn features(
                             }
                         })
                         .collect();
+                    figures.sort_by(|x, y| {
+                        (x.measure, x.unit)
+                            .cmp(&(y.measure, y.unit))
+                            .then(x.value.total_cmp(&y.value))
+                    });
                     let claim = a.claim(s);
                     let claimers = claim
                         .into_iter()
@@ -228,8 +256,19 @@ pub(super) fn features(
                     .map(|(term, weight)| TermWeight { term, weight })
                     .collect(),
             );
+            let mut claimed: Vec<FigureEvidence> = figures
+                .iter()
+                .filter(|f| f.claimer.is_some())
+                .copied()
+                .collect();
+            claimed.sort_by(|x, y| {
+                (x.claimer, x.measure, x.unit)
+                    .cmp(&(y.claimer, y.measure, y.unit))
+                    .then(x.value.total_cmp(&y.value))
+            });
             let ev = Evidence {
                 figures,
+                claimed,
                 claimers,
                 quotes,
                 quote_terms,
@@ -316,19 +355,11 @@ pub(super) fn score(a: &Feat, b: &Feat) -> f64 {
         return cos;
     }
     // Shared precise figures; the best evidence is one figure with one claimer.
-    let mut shared = 0;
-    let mut attributed = false;
-    for fa in &a.ev().figures {
-        let same = b.ev().figures.iter().filter(|fb| {
-            fa.measure == fb.measure && fa.unit == fb.unit && same_value(fa.value, fb.value)
-        });
-        let mut any = false;
-        for fb in same {
-            any = true;
-            attributed |= fa.claimer.is_some() && fa.claimer == fb.claimer;
-        }
-        shared += usize::from(any);
-    }
+    let (ea, eb) = (a.ev(), b.ev());
+    let attributed = ea.claimed.iter().any(|fa| {
+        let key = |f: &FigureEvidence| (f.claimer, f.measure, f.unit);
+        holds_value(key_block(&eb.claimed, key, key(fa)), fa.value)
+    });
     if cos < MIN_COSINE && !attributed {
         return cos;
     }
@@ -336,6 +367,12 @@ pub(super) fn score(a: &Feat, b: &Feat) -> f64 {
     s += if attributed {
         0.25
     } else {
+        let key = |f: &FigureEvidence| (f.measure, f.unit);
+        let shared = ea
+            .figures
+            .iter()
+            .filter(|fa| holds_value(key_block(&eb.figures, key, key(fa)), fa.value))
+            .count();
         0.1 * shared.min(2) as f64
     };
     if !a.ev().claimers.is_empty() && !b.ev().claimers.is_empty() {
@@ -349,6 +386,44 @@ pub(super) fn score(a: &Feat, b: &Feat) -> f64 {
         s += 0.2 * jaccard(&a.ev().quote_terms, &b.ev().quote_terms);
     }
     s
+}
+
+/// The figures of `sorted` (sorted by `key`) whose key is `k`.
+fn key_block<K: Ord>(
+    sorted: &[FigureEvidence],
+    key: impl Fn(&FigureEvidence) -> K,
+    k: K,
+) -> &[FigureEvidence] {
+    let lo = sorted.partition_point(|f| key(f) < k);
+    let hi = lo + sorted[lo..].partition_point(|f| key(f) == k);
+    &sorted[lo..hi]
+}
+
+/// Whether a figure of `block` (sorted by value, `total_cmp`) has the same
+/// value as `v` ([`same_value`]), in a logarithm of the block.
+fn holds_value(block: &[FigureEvidence], v: f64) -> bool {
+    if v.is_nan() || block.is_empty() {
+        return false;
+    }
+    // `total_cmp` orders -NaN, -inf, the finite values, +inf, +NaN.
+    let neg_nan = block.partition_point(|f| f.value.is_nan() && f.value.is_sign_negative());
+    let finite_lo = block.partition_point(|f| !f.value.is_finite() && f.value.is_sign_negative());
+    let finite_hi = block.partition_point(|f| f.value.is_finite() || f.value.is_sign_negative());
+    let pos_nan = block.partition_point(|f| !f.value.is_nan() || f.value.is_sign_negative());
+    let finite = &block[finite_lo..finite_hi];
+    let (neg_inf, pos_inf) = (finite_lo > neg_nan, pos_nan > finite_hi);
+    // As `same_value` has it: an infinity is within the tolerance of every
+    // finite value and of the other infinity, not of itself.
+    if v.is_infinite() {
+        return !finite.is_empty() || if v > 0.0 { neg_inf } else { pos_inf };
+    }
+    if neg_inf || pos_inf {
+        return true;
+    }
+    // Below `v` the tolerance is met from some value on, above it up to
+    // some value: the first value not below the window decides.
+    let at = finite.partition_point(|f| f.value < v && !same_value(v, f.value));
+    finite.get(at).is_some_and(|f| same_value(v, f.value))
 }
 
 /// Jaccard overlap of two sorted, distinct lists.
@@ -435,4 +510,118 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<Pair> {
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rule as first written: every figure of one sentence against
+    /// every figure of the other.
+    fn by_scan(a: &[FigureEvidence], b: &[FigureEvidence]) -> (usize, bool) {
+        let mut shared = 0;
+        let mut attributed = false;
+        for fa in a {
+            let mut any = false;
+            for fb in b.iter().filter(|fb| {
+                fa.measure == fb.measure && fa.unit == fb.unit && same_value(fa.value, fb.value)
+            }) {
+                any = true;
+                attributed |= fa.claimer.is_some() && fa.claimer == fb.claimer;
+            }
+            shared += usize::from(any);
+        }
+        (shared, attributed)
+    }
+
+    fn by_search(a: &Evidence, b: &Evidence) -> (usize, bool) {
+        let key = |f: &FigureEvidence| (f.measure, f.unit);
+        let shared = a
+            .figures
+            .iter()
+            .filter(|fa| holds_value(key_block(&b.figures, key, key(fa)), fa.value))
+            .count();
+        let key = |f: &FigureEvidence| (f.claimer, f.measure, f.unit);
+        let attributed = a
+            .claimed
+            .iter()
+            .any(|fa| holds_value(key_block(&b.claimed, key, key(fa)), fa.value));
+        (shared, attributed)
+    }
+
+    fn evidence(figures: &[FigureEvidence]) -> Evidence {
+        let mut figures = figures.to_vec();
+        figures.sort_by(|x, y| {
+            (x.measure, x.unit)
+                .cmp(&(y.measure, y.unit))
+                .then(x.value.total_cmp(&y.value))
+        });
+        let mut claimed: Vec<FigureEvidence> = figures
+            .iter()
+            .filter(|f| f.claimer.is_some())
+            .copied()
+            .collect();
+        claimed.sort_by(|x, y| {
+            (x.claimer, x.measure, x.unit)
+                .cmp(&(y.claimer, y.measure, y.unit))
+                .then(x.value.total_cmp(&y.value))
+        });
+        Evidence {
+            figures,
+            claimed,
+            ..Evidence::default()
+        }
+    }
+
+    /// Values on both sides of the tolerance, zeros, infinities and NaN:
+    /// the search finds what the scan over every pair found.
+    #[test]
+    fn shared_figures_by_search_match_the_scan_over_every_pair() {
+        let values = [
+            0.0,
+            -0.0,
+            1.0,
+            1.000_000_5,
+            1.000_002,
+            0.999_999,
+            12.0,
+            -12.0,
+            1e6,
+            1e6 + 0.9,
+            1e6 + 1.1,
+            1e6 - 1.0,
+            -1e6,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            -f64::NAN,
+            f64::MAX,
+            -f64::MAX,
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut below = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..3_000 {
+            let mut side = || -> Vec<FigureEvidence> {
+                (0..below(7))
+                    .map(|_| FigureEvidence {
+                        measure: below(2) as u32,
+                        unit: below(2) as u32,
+                        value: values[below(values.len())],
+                        claimer: [None, Some(0), Some(1)][below(3)],
+                    })
+                    .collect()
+            };
+            let (a, b) = (side(), side());
+            assert_eq!(
+                by_search(&evidence(&a), &evidence(&b)),
+                by_scan(&a, &b),
+                "{a:?} against {b:?}"
+            );
+        }
+    }
 }
