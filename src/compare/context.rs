@@ -12,7 +12,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::lexicon::{Cue, Lexicon, ScopeKind};
 use super::quantity;
@@ -37,7 +37,7 @@ pub(super) struct SentenceContext<'t, 'l> {
     clause_end: Vec<usize>,
     /// The content stems of each clause range asked for, made once and
     /// shared by the figures in it.
-    clause_stems: HashMap<(usize, usize), Rc<[u32]>>,
+    clause_stems: HashMap<(usize, usize), Arc<[u32]>>,
 }
 
 impl<'t, 'l> SentenceContext<'t, 'l> {
@@ -149,10 +149,10 @@ impl<'t, 'l> SentenceContext<'t, 'l> {
         lex: &Lexicon,
         vocab: &mut StemIds,
         fw: &Range<usize>,
-    ) -> Rc<[u32]> {
+    ) -> Arc<[u32]> {
         let n = self.words.len();
         if fw.start >= n {
-            return Rc::from(Vec::new());
+            return Arc::from(Vec::new());
         }
         let last = fw.end.max(fw.start + 1).min(n) - 1;
         let range = (self.clause_start[fw.start], self.clause_end[last]);

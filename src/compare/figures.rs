@@ -1,8 +1,9 @@
 //! Figure groups: key, scope, anchors and verdict (rules in the module docs).
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::context::SentenceContext;
 use super::facts::Facts;
@@ -53,7 +54,7 @@ pub(super) struct Item {
     pub(super) decides: bool,
     /// The content stems of the figure's clause (`quantity::clause_stems`),
     /// one list for the figures of one clause.
-    pub(super) clause: Rc<[u32]>,
+    pub(super) clause: Arc<[u32]>,
     pub(super) id: SentenceId,
     /// Index into the document's figures.
     pub(super) figure: usize,
@@ -92,131 +93,183 @@ pub(super) fn group(
     strings: &mut Strings,
 ) -> Vec<FigureGroup> {
     let lex = &*LEXICON;
-    let mut items: Vec<Item> = Vec::new();
+    // Documents are read in parallel chunks, each with its own stem
+    // vocabulary, merged after (ids translated, clause lists re-sorted).
+    let chunks: Vec<(StemIds, Vec<Item>)> = corpus
+        .documents
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(c, docs)| {
+            let mut vocab = StemIds::default();
+            let mut items = Vec::new();
+            for (k, doc) in docs.iter().enumerate() {
+                let d = c * CHUNK + k;
+                if let Some(a) = facts.docs.get(d) {
+                    let story = stories.doc_story.get(d).copied().unwrap_or(0);
+                    items.extend(doc_items(lex, &mut vocab, d, doc, a, story));
+                }
+            }
+            (vocab, items)
+        })
+        .collect();
     let mut vocab = StemIds::default();
-    for (d, (doc, a)) in corpus.documents.iter().zip(&facts.docs).enumerate() {
-        let story = stories.doc_story.get(d).copied().unwrap_or(0);
-        // The figures of each sentence together (in document order within
-        // it): a sentence is indexed once for all its figures, and every
-        // per-figure question below costs a logarithm or the figure's own
-        // window, never the sentence or the document again (issue 14).
-        let mut order: Vec<usize> = (0..a.figures.len())
-            .filter(|&k| a.figures[k].sentence < doc.sentences.len())
-            .collect();
-        order.sort_by_key(|&k| a.figures[k].sentence);
-        let first_item = items.len();
-        for run in order.chunk_by(|&x, &y| a.figures[x].sentence == a.figures[y].sentence) {
-            let sentence = a.figures[run[0]].sentence;
-            let text = doc.sentence_text(sentence);
-            let mut ctx = SentenceContext::new(lex, text, run.iter().map(|&k| &a.figures[k]));
-            for &k in run {
-                let f = &a.figures[k];
-                let fw = ctx.word_range(&f.figure.span);
-                let counted = lex.counted_measures.contains(&f.figure.measure);
-                let class = if counted {
-                    subject_class(lex, &mut ctx, &fw, f.figure.subject.as_deref())
-                } else {
-                    None
-                };
-                let per_unit = ctx.is_per_unit(f);
-                let unit_key = f
-                    .figure
-                    .unit
-                    .as_ref()
-                    .map(|_| base_unit_key(f))
-                    .unwrap_or_default();
-                let anchors = anchors(lex, &mut vocab, &ctx, &fw);
-                let ws = &ctx.words;
-                let reading = quantity::identity(lex, text, ws, &fw, &f.figure);
-                let measure = match reading.identity {
-                    Identity::Context | Identity::Unknown => f.figure.measure.clone(),
-                    _ => String::new(),
-                };
-                let revision = quantity::states_revision(lex, text, ws, &fw);
-                let item = Item {
-                    key: Key {
-                        story,
-                        identity: reading.identity,
-                        measure,
-                        unit: unit_key,
-                        per_unit,
-                        class,
-                    },
-                    detail: reading.detail,
-                    name: reading.name,
-                    measure: f.figure.measure.clone(),
-                    revision,
-                    value: to_base_unit(f.figure.value, f.figure.unit.as_deref()).0,
-                    low: f.figure.low.map_or(f64::NEG_INFINITY, |l| {
-                        to_base_unit(l, f.figure.unit.as_deref()).0
-                    }),
-                    high: f.figure.high.map_or(f64::INFINITY, |h| {
-                        to_base_unit(h, f.figure.unit.as_deref()).0
-                    }),
-                    clause: ctx.clause_stems(lex, &mut vocab, &fw),
-                    decides: verdict::decides_figure(&f.figure),
-                    id: SentenceId { doc: d, sentence },
-                    figure: k,
-                    anchors,
-                    scope: ctx.scope(&fw),
-                    fig: fw,
-                    subject_inferred: false,
-                };
-                items.push(item);
+    let mut items: Vec<Item> = Vec::new();
+    for (local, chunk) in chunks {
+        let to = vocab.translate(&local);
+        // Figures of one clause share its list: translated once.
+        let mut clauses: HashMap<*const u32, Arc<[u32]>> = HashMap::default();
+        for mut it in chunk {
+            for anchor in &mut it.anchors {
+                anchor.stem = to[anchor.stem as usize];
             }
-        }
-        // In figure order (the analysis lists figures in sentence order:
-        // already so).
-        items[first_item..].sort_by_key(|it| it.figure);
-        let direct_classes: Vec<(usize, Option<String>)> = (first_item..items.len())
-            .filter(|&i| lex.counted_measures.contains(&items[i].measure))
-            .map(|i| (i, items[i].key.class.clone()))
-            .collect();
-        // Document consensus for counted figures with no class of their own:
-        // the one class of the other figures of the same measure, else of all
-        // counted figures. The classes are gathered once per document (per
-        // figure, they cost the document's figures for each).
-        let mut fills = Vec::new();
-        {
-            let mut by_measure: HashMap<&str, HashSet<&str>> = HashMap::default();
-            let mut all: HashSet<&str> = HashSet::default();
-            for (i, c) in &direct_classes {
-                if let Some(c) = c {
-                    by_measure
-                        .entry(items[*i].measure.as_str())
-                        .or_default()
-                        .insert(c);
-                    all.insert(c);
-                }
-            }
-            let one = |set: &HashSet<&str>| -> Option<String> {
-                if set.len() == 1 {
-                    set.iter().next().map(|c| c.to_string())
-                } else {
-                    None
-                }
-            };
-            for &(i, ref c) in &direct_classes {
-                if c.is_some() {
-                    continue;
-                }
-                let chosen = match by_measure.get(items[i].measure.as_str()) {
-                    Some(same) => one(same),
-                    None => one(&all),
-                };
-                if let Some(c) = chosen {
-                    fills.push((i, c));
-                }
-            }
-        }
-        for (i, c) in fills {
-            items[i].key.class = Some(c);
-            items[i].subject_inferred = true;
+            it.clause = clauses
+                .entry(it.clause.as_ptr())
+                .or_insert_with(|| {
+                    let mut ids: Vec<u32> = it.clause.iter().map(|&t| to[t as usize]).collect();
+                    ids.sort_unstable();
+                    ids.into()
+                })
+                .clone();
+            items.push(it);
         }
     }
     let members = grouping::members(&items);
     let entries = make_entries(corpus, facts, &mut items, &members, strings);
     build_groups(&items, &members, entries, stories)
+}
+
+/// Documents read per parallel task.
+const CHUNK: usize = 256;
+
+/// The items of document `d`'s figures, in figure order, with the
+/// document's consensus subject class filled in.
+fn doc_items(
+    lex: &Lexicon,
+    vocab: &mut StemIds,
+    d: usize,
+    doc: &Document,
+    a: &super::facts::DocFacts,
+    story: usize,
+) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::new();
+    // The figures of each sentence together (in document order within
+    // it): a sentence is indexed once for all its figures, and every
+    // per-figure question below costs a logarithm or the figure's own
+    // window, never the sentence or the document again (issue 14).
+    let mut order: Vec<usize> = (0..a.figures.len())
+        .filter(|&k| a.figures[k].sentence < doc.sentences.len())
+        .collect();
+    order.sort_by_key(|&k| a.figures[k].sentence);
+    let first_item = 0;
+    for run in order.chunk_by(|&x, &y| a.figures[x].sentence == a.figures[y].sentence) {
+        let sentence = a.figures[run[0]].sentence;
+        let text = doc.sentence_text(sentence);
+        let mut ctx = SentenceContext::new(lex, text, run.iter().map(|&k| &a.figures[k]));
+        for &k in run {
+            let f = &a.figures[k];
+            let fw = ctx.word_range(&f.figure.span);
+            let counted = lex.counted_measures.contains(&f.figure.measure);
+            let class = if counted {
+                subject_class(lex, &mut ctx, &fw, f.figure.subject.as_deref())
+            } else {
+                None
+            };
+            let per_unit = ctx.is_per_unit(f);
+            let unit_key = f
+                .figure
+                .unit
+                .as_ref()
+                .map(|_| base_unit_key(f))
+                .unwrap_or_default();
+            let anchors = anchors(lex, vocab, &ctx, &fw);
+            let ws = &ctx.words;
+            let reading = quantity::identity(lex, text, ws, &fw, &f.figure);
+            let measure = match reading.identity {
+                Identity::Context | Identity::Unknown => f.figure.measure.clone(),
+                _ => String::new(),
+            };
+            let revision = quantity::states_revision(lex, text, ws, &fw);
+            let item = Item {
+                key: Key {
+                    story,
+                    identity: reading.identity,
+                    measure,
+                    unit: unit_key,
+                    per_unit,
+                    class,
+                },
+                detail: reading.detail,
+                name: reading.name,
+                measure: f.figure.measure.clone(),
+                revision,
+                value: to_base_unit(f.figure.value, f.figure.unit.as_deref()).0,
+                low: f.figure.low.map_or(f64::NEG_INFINITY, |l| {
+                    to_base_unit(l, f.figure.unit.as_deref()).0
+                }),
+                high: f.figure.high.map_or(f64::INFINITY, |h| {
+                    to_base_unit(h, f.figure.unit.as_deref()).0
+                }),
+                clause: ctx.clause_stems(lex, vocab, &fw),
+                decides: verdict::decides_figure(&f.figure),
+                id: SentenceId { doc: d, sentence },
+                figure: k,
+                anchors,
+                scope: ctx.scope(&fw),
+                fig: fw,
+                subject_inferred: false,
+            };
+            items.push(item);
+        }
+    }
+    // In figure order (the analysis lists figures in sentence order:
+    // already so).
+    items[first_item..].sort_by_key(|it| it.figure);
+    let direct_classes: Vec<(usize, Option<String>)> = (first_item..items.len())
+        .filter(|&i| lex.counted_measures.contains(&items[i].measure))
+        .map(|i| (i, items[i].key.class.clone()))
+        .collect();
+    // Document consensus for counted figures with no class of their own:
+    // the one class of the other figures of the same measure, else of all
+    // counted figures. The classes are gathered once per document (per
+    // figure, they cost the document's figures for each).
+    let mut fills = Vec::new();
+    {
+        let mut by_measure: HashMap<&str, HashSet<&str>> = HashMap::default();
+        let mut all: HashSet<&str> = HashSet::default();
+        for (i, c) in &direct_classes {
+            if let Some(c) = c {
+                by_measure
+                    .entry(items[*i].measure.as_str())
+                    .or_default()
+                    .insert(c);
+                all.insert(c);
+            }
+        }
+        let one = |set: &HashSet<&str>| -> Option<String> {
+            if set.len() == 1 {
+                set.iter().next().map(|c| c.to_string())
+            } else {
+                None
+            }
+        };
+        for &(i, ref c) in &direct_classes {
+            if c.is_some() {
+                continue;
+            }
+            let chosen = match by_measure.get(items[i].measure.as_str()) {
+                Some(same) => one(same),
+                None => one(&all),
+            };
+            if let Some(c) = chosen {
+                fills.push((i, c));
+            }
+        }
+    }
+    for (i, c) in fills {
+        items[i].key.class = Some(c);
+        items[i].subject_inferred = true;
+    }
+    items
 }
 
 /// The entries of each group of `members`, in the order of its items.
