@@ -30,6 +30,7 @@ struct RawFigures {
 #[derive(Debug, Deserialize)]
 struct RawQuantity {
     bridge: Vec<String>,
+    apposition: Vec<String>,
     before_window: usize,
     people: Vec<String>,
     part_after: Vec<String>,
@@ -88,6 +89,8 @@ pub struct Lexicon {
 #[derive(Debug)]
 pub struct Quantity {
     pub bridge: HashSet<String>,
+    /// First words of an aside between a count and its verb.
+    pub apposition: HashSet<String>,
     pub before_window: usize,
     pub people: HashSet<String>,
     pub part_after: Vec<Vec<String>>,
@@ -132,6 +135,7 @@ impl Lexicon {
                 let q = raw.figures.quantity;
                 Quantity {
                     bridge: lower(q.bridge),
+                    apposition: lower(q.apposition),
                     before_window: q.before_window.clamp(1, 10),
                     people: lower(q.people),
                     part_after: q.part_after.iter().map(|p| phrase_tokens(p)).collect(),

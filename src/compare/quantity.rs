@@ -174,9 +174,24 @@ pub(super) fn broken(text: &str, a: &Word, b: &Word) -> bool {
 fn outcome(lex: &Lexicon, text: &str, ws: &[Word], fw: &Range<usize>) -> Option<String> {
     let q = &lex.quantity;
     let mut k = fw.end;
-    while k < ws.len() && k < fw.end + 6 {
-        if k > 0 && broken(text, &ws[k - 1], &ws[k]) {
-            break;
+    let mut end = fw.end + 6;
+    let mut aside_skipped = false;
+    // The word after a skipped aside follows its comma: not a break.
+    let mut after_aside = usize::MAX;
+    while k < ws.len() && k < end {
+        if k > 0 && k != after_aside && broken(text, &ws[k - 1], &ws[k]) {
+            // One aside between commas ("Nine Israelis, including three
+            // civilians, have been killed") is passed over to its verb.
+            match aside_end(lex, text, ws, k) {
+                Some(after) if !aside_skipped => {
+                    aside_skipped = true;
+                    end = after + 6;
+                    k = after;
+                    after_aside = after;
+                    continue;
+                }
+                _ => break,
+            }
         }
         let w = ws[k].norm.as_str();
         if let Some(o) = q.outcomes.get(w) {
@@ -202,6 +217,23 @@ fn outcome(lex: &Lexicon, text: &str, ws: &[Word], fw: &Range<usize>) -> Option<
         }
     }
     None
+}
+
+/// Where an aside that opens at word `k` (after a comma, with one of the
+/// apposition words) ends: the word after its closing comma, within 15
+/// words.
+fn aside_end(lex: &Lexicon, text: &str, ws: &[Word], k: usize) -> Option<usize> {
+    let opens = text
+        .get(ws[k - 1].span.end..ws[k].span.start)
+        .is_some_and(|g| g.trim() == ",")
+        && lex.quantity.apposition.contains(ws[k].norm.as_str());
+    if !opens {
+        return None;
+    }
+    (k + 1..ws.len().min(k + 15)).find(|&j| {
+        text.get(ws[j - 1].span.end..ws[j].span.start)
+            .is_some_and(|g| g.trim() == ",")
+    })
 }
 
 /// "bailiffs" → "bailiff"; a word of `people` → "people".
@@ -361,6 +393,29 @@ mod tests {
         assert_eq!(
             id(s, "two bailiffs", "count", Some("bailiffs")),
             count("killed", Some("bailiff"), false)
+        );
+    }
+
+    #[test]
+    fn an_aside_between_the_count_and_its_verb_is_passed_over() {
+        assert_eq!(
+            id(
+                "Nine Israelis, including three civilians hit by rockets, have been killed.",
+                "Nine Israelis",
+                "count",
+                Some("Israelis")
+            ),
+            count("killed", Some("israeli"), false)
+        );
+        // An aside that opens with another word is not passed over.
+        assert_eq!(
+            id(
+                "Nine Israelis, the army said, have been killed.",
+                "Nine Israelis",
+                "count",
+                Some("Israelis")
+            ),
+            count("count", Some("israeli"), false)
         );
     }
 
