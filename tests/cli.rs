@@ -208,6 +208,8 @@ fn figures_json_has_the_contract_keys_and_seed_values() {
             "measure",
             "claimer",
             "derived",
+            "date",
+            "url",
         ] {
             assert!(rec.get(key).is_some(), "missing {key} in {rec}");
         }
@@ -242,6 +244,7 @@ fn claims_json_has_the_contract_keys() {
     for rec in arr {
         for key in [
             "source", "outlet", "line", "sentence", "kinds", "claimer", "quotes", "figures",
+            "date", "url",
         ] {
             assert!(rec.get(key).is_some(), "missing {key} in {rec}");
         }
@@ -272,7 +275,9 @@ fn search_json_is_ranked_with_indices() {
             .unwrap()
             .starts_with("The Pentagon stated that at least 10,000")
     );
-    for key in ["source", "outlet", "line", "sentence", "score", "indices"] {
+    for key in [
+        "source", "outlet", "line", "sentence", "score", "indices", "date", "url",
+    ] {
         assert!(arr[0].get(key).is_some(), "missing {key}");
     }
     let scores: Vec<i64> = arr.iter().map(|r| r["score"].as_i64().unwrap()).collect();

@@ -46,7 +46,12 @@ fn json_follows_the_contract() {
     let figures = v["figures"].as_array().unwrap();
     assert!(!figures.is_empty());
     for g in figures {
-        has_keys(g, &["measure", "label", "verdict", "entries"]);
+        has_keys(
+            g,
+            &[
+                "measure", "label", "verdict", "entries", "timeline", "revision",
+            ],
+        );
         let verdict = g["verdict"].as_str().unwrap();
         assert!(["agree", "compatible", "conflict", "single"].contains(&verdict));
         for e in g["entries"].as_array().unwrap() {
@@ -65,6 +70,9 @@ fn json_follows_the_contract() {
                     "line",
                     "derived",
                     "scope",
+                    "date",
+                    "url",
+                    "also_at",
                 ],
             );
         }
@@ -74,7 +82,7 @@ fn json_follows_the_contract() {
     for s in statements {
         has_keys(s, &["label", "entries", "diffs"]);
         for e in s["entries"].as_array().unwrap() {
-            has_keys(e, &["source", "outlet", "line", "sentence"]);
+            has_keys(e, &["source", "outlet", "line", "sentence", "date", "url"]);
         }
         for d in s["diffs"].as_array().unwrap() {
             has_keys(d, &["a", "b", "changes"]);

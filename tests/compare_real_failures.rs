@@ -285,6 +285,10 @@ fn a_stated_revision_is_shown_as_one() {
     let g = one_group_of(&c, 4.0, "revised to four");
     assert_eq!(g.verdict, Verdict::Revised, "{g:#?}");
     assert!(!g.revision.is_empty(), "{g:#?}");
+    // JSON keeps the contract's four verdicts: a conflict with its revision.
+    let json = serde_json::to_value(g).unwrap();
+    assert_eq!(json["verdict"], "conflict");
+    assert!(!json["revision"].as_array().unwrap().is_empty());
     // The timeline is in publication order: the revision comes last.
     let last = *g.timeline.last().unwrap();
     assert_eq!(g.entries[last].value, 4.0, "{g:#?}");

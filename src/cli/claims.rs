@@ -18,6 +18,8 @@ struct QuoteRecord<'a> {
 struct ClaimRecord<'a> {
     source: &'a str,
     outlet: Option<&'a str>,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
     line: usize,
     sentence: &'a str,
     kinds: Vec<&'static str>,
@@ -31,6 +33,8 @@ fn record<'a>(doc: &'a Document, a: &'a DocAnalysis, c: &'a Claim) -> ClaimRecor
     ClaimRecord {
         source: &doc.source,
         outlet: doc.outlet.as_deref(),
+        date: doc.date.as_deref(),
+        url: doc.url.as_deref(),
         line: doc.sentences[c.sentence].line,
         sentence: doc.sentence_text(c.sentence),
         kinds: c.kinds.iter().map(|k| k.as_str()).collect(),

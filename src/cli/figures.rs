@@ -15,6 +15,8 @@ use std::process::ExitCode;
 struct FigureRecord<'a> {
     source: &'a str,
     outlet: Option<&'a str>,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
     line: usize,
     sentence: &'a str,
     text: &'a str,
@@ -36,6 +38,8 @@ fn record<'a>(doc: &'a Document, f: &'a FoundFigure) -> FigureRecord<'a> {
     FigureRecord {
         source: &doc.source,
         outlet: doc.outlet.as_deref(),
+        date: doc.date.as_deref(),
+        url: doc.url.as_deref(),
         line: s.line,
         sentence: doc.sentence_text(f.sentence),
         text: &f.figure.text,
@@ -59,6 +63,8 @@ impl FigureRecord<'_> {
         out.object(|o| {
             o.str("source", self.source);
             o.opt_str("outlet", self.outlet);
+            o.opt_str("date", self.date);
+            o.opt_str("url", self.url);
             o.uint("line", self.line);
             o.shared_str("sentence", self.sentence);
             o.str("text", self.text);
@@ -163,6 +169,8 @@ mod tests {
         FigureRecord {
             source: "dir/a \"b\".txt",
             outlet: None,
+            date: Some("2024-11-05"),
+            url: None,
             line: 12,
             sentence,
             text: "10,000 troops",

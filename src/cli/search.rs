@@ -11,6 +11,8 @@ use std::process::ExitCode;
 struct HitRecord<'a> {
     source: &'a str,
     outlet: Option<&'a str>,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
     line: usize,
     sentence: &'a str,
     score: i64,
@@ -28,6 +30,8 @@ pub fn run(query: &str, args: &CorpusArgs, json: bool, limit: usize) -> anyhow::
             HitRecord {
                 source: &d.source,
                 outlet: d.outlet.as_deref(),
+                date: d.date.as_deref(),
+                url: d.url.as_deref(),
                 line: d.sentences[h.id.sentence].line,
                 sentence: d.sentence_text(h.id.sentence),
                 score: h.score,

@@ -94,7 +94,8 @@
 //! `compatible` when every source's interval meets the others', `conflict`
 //! when two sources' intervals do not meet (one outlet's own figures never
 //! conflict with each other), and `revised` instead of `conflict` when an
-//! entry states a new level ("was revised to seven", "rose to 17"). Every
+//! entry states a new level ("was revised to seven", "rose to 17"; in JSON a
+//! `conflict` whose `revision` lists those entries). Every
 //! group carries its entries in publication order (`timeline`).
 //!
 //! # Aligned statements
@@ -198,7 +199,10 @@ pub enum Verdict {
     Compatible,
     Conflict,
     /// Incompatible values, and one source states that the figure changed
-    /// ("rose to 17", "was revised"): see the group's `revision`.
+    /// ("rose to 17", "was revised"): see the group's `revision`. In JSON it
+    /// is a `conflict` with a non-empty `revision`: the contract's verdicts
+    /// are agree, compatible, conflict and single.
+    #[serde(rename = "conflict")]
     Revised,
     Single,
 }
