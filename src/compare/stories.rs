@@ -229,11 +229,34 @@ fn vectors(corpus: &Corpus, lex: &Lexicon, copies: &Copies, repeats: &Repeats) -
 /// the same event under another.
 fn edges(leads: &Leads, days: &[Option<i64>]) -> Vec<ScoredPair> {
     let Leads { vecs, titles } = leads;
+    // Each document's two queries: its heaviest terms, and its heaviest
+    // terms outside its title.
+    let queries: Vec<[Vec<&TermWeight>; 2]> = vecs
+        .par_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let mut query: Vec<&TermWeight> = v.iter().collect();
+            query.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.term.cmp(&b.term)));
+            [false, true].map(|lead_only| {
+                query
+                    .iter()
+                    .filter(|t| !lead_only || !titles[i].contains(&t.term))
+                    .take(QUERY_TERMS)
+                    .copied()
+                    .collect()
+            })
+        })
+        .collect();
+    // Postings only for terms some query asks for: the rest are never read.
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
+    for q in queries.iter().flatten().flatten() {
+        postings.entry(q.term).or_default();
+    }
     for (i, v) in vecs.iter().enumerate() {
         for t in v {
-            let p = postings.entry(t.term).or_default();
-            if p.len() < MAX_STORY_POSTINGS {
+            if let Some(p) = postings.get_mut(&t.term)
+                && p.len() < MAX_STORY_POSTINGS
+            {
                 p.push(i);
             }
         }
@@ -245,14 +268,8 @@ fn edges(leads: &Leads, days: &[Option<i64>]) -> Vec<ScoredPair> {
         .enumerate()
         .map_init(HashMap::<usize, f64>::default, |acc, (i, v)| {
             let mut found = Vec::new();
-            let mut query: Vec<&TermWeight> = v.iter().collect();
-            query.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.term.cmp(&b.term)));
-            for lead_only in [false, true] {
+            for terms in &queries[i] {
                 acc.clear();
-                let terms = query
-                    .iter()
-                    .filter(|t| !lead_only || !titles[i].contains(&t.term))
-                    .take(QUERY_TERMS);
                 for t in terms {
                     let Some(p) = postings.get(&t.term) else {
                         continue;
