@@ -219,29 +219,32 @@ fn open_search_jump_help_quit() {
     tmux.keys(&["f"]);
     tmux.wait_for("Find in all sources");
     tmux.text("placed the estimate");
-    let screen = tmux.wait_for(" hits ");
-    let first_hit = screen
-        .lines()
-        .find(|l| l.contains("> placed the estimate"))
-        .and_then(|_| {
-            let lines: Vec<&str> = screen.lines().collect();
-            let at = lines
-                .iter()
-                .position(|l| l.contains("> placed the estimate"))?;
-            lines.get(at + 1).copied()
-        });
-    assert!(first_hit.is_some_and(|l| l.contains("UPI")), "{screen}");
+    // Hits arrive as the search runs: wait for the best one to be UPI's.
+    let first_hit = |screen: &str| -> Option<String> {
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains("> placed the estimate"))?;
+        lines.get(at + 1).map(|l| l.to_string())
+    };
+    let screen = tmux.wait_until("UPI's hit first", |screen| {
+        screen.contains(" hits ") && first_hit(screen).is_some_and(|l| l.contains("UPI"))
+    });
+    assert!(
+        first_hit(&screen).is_some_and(|l| l.contains("UPI")),
+        "{screen}"
+    );
 
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("▌ ");
+    // The app draws asynchronously: a frame may show a mark before the jump
+    // lands, so wait for the jumped-to sentence to be the marked one.
+    let screen = tmux.wait_until("the jumped-to sentence marked", |screen| {
+        screen
+            .lines()
+            .filter(|l| l.contains("▌ "))
+            .any(|l| l.contains("placed the estimate") || l.contains("Matthew"))
+    });
     assert!(!screen.contains("Find in all sources"), "{screen}");
-    let marked: Vec<&str> = screen.lines().filter(|l| l.contains("▌ ")).collect();
-    assert!(
-        marked
-            .iter()
-            .any(|l| l.contains("placed the estimate") || l.contains("Matthew")),
-        "the jumped-to sentence is marked:\n{screen}"
-    );
 
     tmux.keys(&["?"]);
     tmux.wait_for("fuzzy-find in all sources");
