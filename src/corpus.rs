@@ -41,6 +41,20 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// Each document's publication day as a day number ([`crate::date`]),
+    /// where its date can be read.
+    pub fn publication_days(&self) -> Vec<Option<i64>> {
+        self.documents
+            .iter()
+            .map(|d| {
+                d.date
+                    .as_deref()
+                    .and_then(crate::date::parse)
+                    .map(|d| d.number())
+            })
+            .collect()
+    }
+
     /// The bundled seed corpus.
     pub fn seeds() -> Corpus {
         let Loaded { documents, .. } =

@@ -110,16 +110,7 @@ impl Copies {
             }
         }
         // The origin of each set: earliest date, then corpus order.
-        let days: Vec<Option<i64>> = corpus
-            .documents
-            .iter()
-            .map(|d| {
-                d.date
-                    .as_deref()
-                    .and_then(crate::date::parse)
-                    .map(|d| d.number())
-            })
-            .collect();
+        let days = corpus.publication_days();
         let mut best: HashMap<usize, usize> = HashMap::default();
         for d in 0..n {
             let root = find(&mut dsu, d);

@@ -198,7 +198,7 @@ pub(super) fn features(
             };
             let (figures, claimers, quotes): (Vec<FigureEvidence>, _, _) = match a {
                 Some(a) => {
-                    let mut figures: Vec<FigureEvidence> = sentence_figures
+                    let figures: Vec<FigureEvidence> = sentence_figures
                         .iter()
                         .map(|&k| &a.figures[k])
                         .filter(|f| f.sentence == s && f.figure.qualifier != Qualifier::Vague)
@@ -215,11 +215,6 @@ pub(super) fn features(
                             }
                         })
                         .collect();
-                    figures.sort_by(|x, y| {
-                        (x.measure, x.unit)
-                            .cmp(&(y.measure, y.unit))
-                            .then(x.value.total_cmp(&y.value))
-                    });
                     let claim = a.claim(s);
                     let claimers = claim
                         .into_iter()
@@ -256,16 +251,7 @@ pub(super) fn features(
                     .map(|(term, weight)| TermWeight { term, weight })
                     .collect(),
             );
-            let mut claimed: Vec<FigureEvidence> = figures
-                .iter()
-                .filter(|f| f.claimer.is_some())
-                .copied()
-                .collect();
-            claimed.sort_by(|x, y| {
-                (x.claimer, x.measure, x.unit)
-                    .cmp(&(y.claimer, y.measure, y.unit))
-                    .then(x.value.total_cmp(&y.value))
-            });
+            let (figures, claimed) = ordered(figures);
             let ev = Evidence {
                 figures,
                 claimed,
@@ -512,6 +498,28 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<Pair> {
     pairs
 }
 
+/// A sentence's figures in the two orders the pair score searches by
+/// binary search: by (measure, unit, value), and the attributed ones by
+/// (claimer, measure, unit, value).
+fn ordered(mut figures: Vec<FigureEvidence>) -> (Vec<FigureEvidence>, Vec<FigureEvidence>) {
+    figures.sort_by(|x, y| {
+        (x.measure, x.unit)
+            .cmp(&(y.measure, y.unit))
+            .then(x.value.total_cmp(&y.value))
+    });
+    let mut claimed: Vec<FigureEvidence> = figures
+        .iter()
+        .filter(|f| f.claimer.is_some())
+        .copied()
+        .collect();
+    claimed.sort_by(|x, y| {
+        (x.claimer, x.measure, x.unit)
+            .cmp(&(y.claimer, y.measure, y.unit))
+            .then(x.value.total_cmp(&y.value))
+    });
+    (figures, claimed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,22 +558,7 @@ mod tests {
     }
 
     fn evidence(figures: &[FigureEvidence]) -> Evidence {
-        let mut figures = figures.to_vec();
-        figures.sort_by(|x, y| {
-            (x.measure, x.unit)
-                .cmp(&(y.measure, y.unit))
-                .then(x.value.total_cmp(&y.value))
-        });
-        let mut claimed: Vec<FigureEvidence> = figures
-            .iter()
-            .filter(|f| f.claimer.is_some())
-            .copied()
-            .collect();
-        claimed.sort_by(|x, y| {
-            (x.claimer, x.measure, x.unit)
-                .cmp(&(y.claimer, y.measure, y.unit))
-                .then(x.value.total_cmp(&y.value))
-        });
+        let (figures, claimed) = ordered(figures.to_vec());
         Evidence {
             figures,
             claimed,

@@ -334,16 +334,7 @@ pub(super) fn cluster(
         })
         .collect();
     let mut sizes = vec![1usize; n];
-    let days: Vec<Option<i64>> = corpus
-        .documents
-        .iter()
-        .map(|d| {
-            d.date
-                .as_deref()
-                .and_then(crate::date::parse)
-                .map(|d| d.number())
-        })
-        .collect();
+    let days = corpus.publication_days();
     if one_story {
         parent.fill(0);
     }
