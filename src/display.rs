@@ -109,23 +109,7 @@ pub fn spread(g: &FigureGroup) -> String {
         }
     };
     let base = g.base_unit.as_deref().unwrap_or("");
-    let mut units: Vec<(&str, usize)> = Vec::new();
-    let precise = g.entries.iter().any(|e| !e.vague);
-    for e in g.entries.iter().filter(|e| !(precise && e.vague)) {
-        let u = e.unit.as_deref().unwrap_or("");
-        match units.iter_mut().find(|(x, _)| *x == u) {
-            Some((_, n)) => *n += 1,
-            None => units.push((u, 1)),
-        }
-    }
-    // The most used unit; the first written wins a tie.
-    let written = units
-        .iter()
-        .fold(None, |best: Option<(&str, usize)>, &(u, n)| match best {
-            Some((_, m)) if m >= n => best,
-            _ => Some((u, n)),
-        })
-        .map_or(base, |(u, _)| u);
+    let written = g.units.first().map_or(base, String::as_str);
     let (factor, to) = crosscheck::figures::to_base_unit(1.0, Some(written));
     let convertible = written != base && to == Some(base) && factor > 0.0;
     if !convertible {
@@ -134,7 +118,7 @@ pub fn spread(g: &FigureGroup) -> String {
     // Values converted between units carry digits nobody wrote.
     let round = |v: f64| if v.abs() >= 100.0 { v.round() } else { v };
     let in_written = range(round(s.low / factor), round(s.high / factor), written);
-    if units.len() > 1 {
+    if g.units.len() > 1 {
         let in_base = range(round(s.low), round(s.high), base);
         format!("{in_written} ({in_base})")
     } else {

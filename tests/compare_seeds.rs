@@ -142,6 +142,8 @@ fn front_line_kilometres_and_miles_are_compatible() {
     let g = g[0];
     assert_eq!(g.verdict, Verdict::Compatible);
     assert_eq!(g.base_unit.as_deref(), Some("km"));
+    // Written once in each unit: the lower value's unit first.
+    assert_eq!(g.units, ["mi", "km"]);
     assert!(g.label.contains("front line"), "{}", g.label);
     assert!(g.entries.iter().any(|e| e.text == "more than 900 miles"));
     // The Donetsk advance is another distance and stays apart.

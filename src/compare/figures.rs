@@ -538,6 +538,16 @@ fn make_group(
             .map(|e| e.base_value)
             .fold(f64::NEG_INFINITY, f64::max),
     });
+    let mut units: Vec<(&str, usize)> = Vec::new();
+    for u in precise.iter().filter_map(|e| e.unit.as_deref()) {
+        match units.iter_mut().find(|(x, _)| *x == u) {
+            Some((_, n)) => *n += 1,
+            None => units.push((u, 1)),
+        }
+    }
+    // Most used first; a stable sort keeps the first written first in a tie.
+    units.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let units: Vec<String> = units.into_iter().map(|(u, _)| u.to_string()).collect();
     let mut values: Vec<ValueHolders> = Vec::new();
     // Outlets and claimers already listed for the last value.
     let mut seen_outlets: HashSet<&str> = HashSet::default();
@@ -595,6 +605,7 @@ fn make_group(
         subject: class,
         per_unit,
         base_unit,
+        units,
         spread,
         values,
         sources: sources.len(),

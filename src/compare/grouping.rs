@@ -60,14 +60,19 @@ pub(super) fn members(items: &[Item]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// Splits a group where its deciding values jump by more than
-/// [`MAX_RATIO`]; the other entries join the part nearest their value.
-fn by_value(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
-    let mut deciding: Vec<usize> = group
+/// The items of `group` that decide its verdict.
+fn deciding(items: &[Item], group: &[usize]) -> Vec<usize> {
+    group
         .iter()
         .copied()
         .filter(|&i| items[i].decides)
-        .collect();
+        .collect()
+}
+
+/// Splits a group where its deciding values jump by more than
+/// [`MAX_RATIO`]; the other entries join the part nearest their value.
+fn by_value(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
+    let mut deciding = deciding(items, &group);
     if deciding.len() < 2 {
         return vec![group];
     }
@@ -131,11 +136,7 @@ fn by_support(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
     if matches!(items[group[0]].key.identity, Identity::Age { .. }) {
         return vec![group];
     }
-    let mut deciding: Vec<usize> = group
-        .iter()
-        .copied()
-        .filter(|&i| items[i].decides)
-        .collect();
+    let mut deciding = deciding(items, &group);
     if deciding.len() < 2 {
         return vec![group];
     }

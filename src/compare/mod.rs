@@ -234,6 +234,10 @@ pub struct FigureGroup {
     pub per_unit: bool,
     /// The unit every `base_*` value is in (None for plain counts).
     pub base_unit: Option<String>,
+    /// The units the deciding entries were written in, most used first:
+    /// readers show the spread in the first, and in the base unit too when
+    /// there are several.
+    pub units: Vec<String>,
     /// Lowest and highest precise value, in the base unit.
     pub spread: Option<Spread>,
     /// Distinct precise values with who holds them, lowest first.
