@@ -353,7 +353,7 @@ impl App {
     }
 
     pub fn set_comparison(&mut self, comparison: Arc<Comparison>) {
-        if self.diff.detail.is_some() || self.comparison.is_some() {
+        if self.comparison.is_some() {
             // A comparison made again: say what changed.
             let n = comparison.stories.len();
             self.message = Some(match n {
