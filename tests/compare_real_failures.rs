@@ -385,3 +385,158 @@ fn a_line_printed_on_every_page_is_not_a_shared_statement() {
         c.statements
     );
 }
+
+// ----- 7. one voice, one value; who is counted; where values part -----
+
+#[test]
+fn two_values_in_one_voice_are_two_quantities_and_two_claimers_dispute_one() {
+    // b.txt gives the toll of this shooting and, in passing, of an older one:
+    // one article in one voice states one value per quantity.
+    let c = compared(&[
+        (
+            "a.txt",
+            "Shooting on Elm Street\n\nOne person was killed in a shooting on Elm \
+             Street on Sunday, police said.",
+        ),
+        (
+            "b.txt",
+            "Elm Street shooting\n\nOne person was killed in a shooting on Elm Street \
+             on Sunday. In March, two people were killed in a shooting on Elm Street.",
+        ),
+        (
+            "c.txt",
+            "Elm Street\n\nA shooting on Elm Street on Sunday killed one person, \
+             police said.",
+        ),
+    ]);
+    let g = one_group_of(&c, 1.0, "One person was killed in a shooting on Elm Street");
+    assert_eq!(g.verdict, Verdict::Agree, "{g:#?}");
+    assert!(g.entries.iter().all(|e| e.value == 1.0), "{g:#?}");
+    // Two claimers in one article: one quantity in dispute.
+    let c = compared(&[
+        (
+            "a.txt",
+            "Troops at the border\n\nThe ministry said 4,000 soldiers were at the \
+             border, while the governor said 6,000 soldiers were at the border.",
+        ),
+        (
+            "b.txt",
+            "Border build-up\n\nThe ministry said 4,000 soldiers were at the border \
+             on Monday.",
+        ),
+    ]);
+    let g = one_group_of(&c, 6000.0, "6,000 soldiers");
+    assert!(g.entries.iter().any(|e| e.value == 4000.0), "{g:#?}");
+    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+}
+
+#[test]
+fn a_count_that_names_its_people_takes_no_class_from_an_aside() {
+    let c = compared(&[
+        (
+            "a.txt",
+            "Fighting goes on\n\nNine Israelis, including three civilians, have been \
+             killed in the conflict so far.",
+        ),
+        (
+            "b.txt",
+            "Fighting goes on\n\nTen Israelis have been killed in the conflict so far.",
+        ),
+    ]);
+    let g = one_group_of(&c, 9.0, "Nine Israelis");
+    assert!(g.entries.iter().any(|e| e.value == 10.0), "{g:#?}");
+    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+    assert_ne!(g.subject.as_deref(), Some("civilian"), "{g:#?}");
+}
+
+#[test]
+fn a_count_that_does_not_say_who_joins_the_one_class_of_its_quantity() {
+    let c = compared(&[
+        (
+            "a.txt",
+            "Shelling in the valley\n\nFour civilians were killed in the shelling of \
+             the valley on Monday.",
+        ),
+        (
+            "b.txt",
+            "Valley shelled\n\nFive were killed in the shelling of the valley on Monday.",
+        ),
+    ]);
+    let g = one_group_of(&c, 4.0, "Four civilians");
+    assert!(g.entries.iter().any(|e| e.value == 5.0), "{g:#?}");
+    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+}
+
+#[test]
+fn critically_counts_the_critical_where_no_outcome_follows() {
+    let c = compared(&[
+        (
+            "a.txt",
+            "Strike on the school\n\nThe agency said 30 people died and 55 were \
+             wounded in the strike on the school, 15 critically.",
+        ),
+        (
+            "b.txt",
+            "Strike on the school\n\nTen people were in critical condition after the \
+             strike on the school, the agency said.",
+        ),
+    ]);
+    let g = one_group_of(&c, 15.0, "15 critically");
+    assert!(g.entries.iter().any(|e| e.value == 10.0), "{g:#?}");
+    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+}
+
+#[test]
+fn leads_that_word_one_toll_apart_still_meet() {
+    let c = compared(&[
+        (
+            "a.txt",
+            "Rampage in Westport\n\nFive people were killed in the rampage.",
+        ),
+        (
+            "b.txt",
+            "Westport mourns\n\nThe spree ended with six deaths, police said.",
+        ),
+    ]);
+    let g = one_group_of(&c, 5.0, "Five people");
+    assert!(g.entries.iter().any(|e| e.value == 6.0), "{g:#?}");
+    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+}
+
+#[test]
+fn a_toll_is_not_chained_to_small_counts_step_by_step() {
+    // 2 → 3 → 5 → 10 → 28 → 30: no step is three times the last, but 30 is
+    // fifteen times 2.
+    let c = compared(&[
+        (
+            "a.txt",
+            "Storm\n\nThe storm killed 30 people in the province.",
+        ),
+        (
+            "b.txt",
+            "Storm\n\nThe storm killed 28 people in the province.",
+        ),
+        (
+            "c.txt",
+            "Storm\n\nThe storm killed ten people in the province.",
+        ),
+        (
+            "d.txt",
+            "Storm\n\nThe storm killed five people in the province.",
+        ),
+        (
+            "e.txt",
+            "Storm\n\nThe storm killed three people in the province.",
+        ),
+        (
+            "f.txt",
+            "Storm\n\nThe storm killed two people in the province.",
+        ),
+    ]);
+    let g = one_group_of(&c, 30.0, "killed 30");
+    assert!(
+        g.entries.iter().all(|e| e.value >= 28.0),
+        "{:#?}",
+        g.entries.iter().map(|e| e.value).collect::<Vec<_>>()
+    );
+}

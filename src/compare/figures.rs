@@ -2,6 +2,7 @@
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -36,6 +37,21 @@ pub(super) struct Key {
     class: Option<String>,
 }
 
+impl Key {
+    /// Whether the key names who is counted.
+    pub(super) fn has_class(&self) -> bool {
+        self.class.is_some()
+    }
+
+    /// The key without who is counted.
+    pub(super) fn unclassed(&self) -> Key {
+        Key {
+            class: None,
+            ..self.clone()
+        }
+    }
+}
+
 pub(super) struct Item {
     pub(super) key: Key,
     /// Splits a group only where stated (a first name).
@@ -46,6 +62,10 @@ pub(super) struct Item {
     pub(super) measure: String,
     /// The clause states the figure changed.
     pub(super) revision: bool,
+    /// Who speaks in the article for the figure: its caption or body, and
+    /// the hash of its claimer's name (0 for none). One voice gives one
+    /// value for one quantity (`grouping::by_source`).
+    pub(super) voice: (bool, u64),
     /// The value and interval in the base unit, and whether it decides the
     /// verdict.
     pub(super) value: f64,
@@ -65,6 +85,9 @@ pub(super) struct Item {
     pub(super) scope: Option<String>,
     /// The subject class came from the document, not the sentence.
     pub(super) subject_inferred: bool,
+    /// The figure's own words name who it counts ("Nine Israelis"): no
+    /// class is taken from around it.
+    pub(super) names_whom: bool,
 }
 
 /// A content word near a figure.
@@ -169,8 +192,9 @@ fn doc_items(
             let f = &a.figures[k];
             let fw = ctx.word_range(&f.figure.span);
             let counted = lex.counted_measures.contains(&f.figure.measure);
+            let names_whom = quantity::names_whom(&f.figure);
             let class = if counted {
-                subject_class(lex, &mut ctx, &fw, f.figure.subject.as_deref())
+                subject_class(lex, &mut ctx, &fw, f.figure.subject.as_deref(), names_whom)
             } else {
                 None
             };
@@ -202,6 +226,12 @@ fn doc_items(
                 name: reading.name,
                 measure: f.figure.measure.clone(),
                 revision,
+                voice: (
+                    doc.sentences[sentence].kind == ParagraphKind::Caption,
+                    f.claimer
+                        .as_ref()
+                        .map_or(0, |c| rustc_hash::FxBuildHasher.hash_one(&c.name)),
+                ),
                 value: to_base_unit(f.figure.value, f.figure.unit.as_deref()).0,
                 low: f.figure.low.map_or(f64::NEG_INFINITY, |l| {
                     to_base_unit(l, f.figure.unit.as_deref()).0
@@ -217,6 +247,7 @@ fn doc_items(
                 scope: ctx.scope(&fw),
                 fig: fw,
                 subject_inferred: false,
+                names_whom,
             };
             items.push(item);
         }
@@ -253,7 +284,8 @@ fn doc_items(
             }
         };
         for &(i, ref c) in &direct_classes {
-            if c.is_some() {
+            // "Nine Israelis" says who it counts: nothing to fill in.
+            if c.is_some() || items[i].names_whom {
                 continue;
             }
             let chosen = match by_measure.get(items[i].measure.as_str()) {
@@ -352,6 +384,7 @@ fn subject_class<'l>(
     ctx: &mut SentenceContext<'_, 'l>,
     fw: &Range<usize>,
     subject: Option<&str>,
+    names_whom: bool,
 ) -> Option<String> {
     if let Some(s) = subject {
         let sw = words(s);
@@ -360,6 +393,11 @@ fn subject_class<'l>(
                 return Some(cue.label.clone());
             }
         }
+    }
+    // "Nine Israelis, including three civilians, …": a figure that names who
+    // it counts takes no class from the words around it.
+    if names_whom {
+        return None;
     }
     ctx.nearest_subject(lex, fw).map(str::to_string)
 }

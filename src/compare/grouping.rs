@@ -32,6 +32,7 @@ const MIN_CLAUSE_SHARE: f64 = 0.3;
 /// Two values of one group are at most this many times apart; a group
 /// whose values spread wider is split where they jump.
 const MAX_RATIO: f64 = 3.0;
+const LEAD: usize = 3;
 
 /// The items of each group, ascending, groups in order of their first item.
 pub(super) fn members(items: &[Item]) -> Vec<Vec<usize>> {
@@ -44,6 +45,32 @@ pub(super) fn members(items: &[Item]) -> Vec<Vec<usize>> {
         };
         buckets.entry(first).or_default().push(i);
     }
+    // A count that does not say who it counts joins the one class its
+    // quantity has in the story ("10 killed" beside "10 civilians killed");
+    // beside two classes (North Korean, Russian) it cannot tell and stays.
+    let mut classed: HashMap<Key, Vec<usize>> = HashMap::default();
+    for &first in buckets.keys() {
+        let key = &items[first].key;
+        if key.has_class() && matches!(key.identity, Identity::Count { .. }) {
+            classed.entry(key.unclassed()).or_default().push(first);
+        }
+    }
+    let unclassed: Vec<usize> = buckets
+        .keys()
+        .copied()
+        .filter(|&f| {
+            !items[f].key.has_class() && matches!(items[f].key.identity, Identity::Count { .. })
+        })
+        .collect();
+    for first in unclassed {
+        if let Some([into]) = classed.get(&items[first].key).map(Vec::as_slice)
+            && let Some(moved) = buckets.remove(&first)
+        {
+            let bucket = buckets.entry(*into).or_default();
+            bucket.extend(moved);
+            bucket.sort_unstable();
+        }
+    }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for bucket in buckets.into_values() {
         let parts = match items[bucket[0]].key.identity {
@@ -52,7 +79,9 @@ pub(super) fn members(items: &[Item]) -> Vec<Vec<usize>> {
         };
         for p in parts {
             for v in by_value(items, p) {
-                groups.extend(by_support(items, v));
+                for q in by_source(items, v) {
+                    groups.extend(by_support(items, q));
+                }
             }
         }
     }
@@ -69,30 +98,54 @@ fn deciding(items: &[Item], group: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// Splits a group where its deciding values jump by more than
-/// [`MAX_RATIO`]; the other entries join the part nearest their value.
+/// Splits a group whose deciding values spread more than [`MAX_RATIO`]
+/// times apart, at the widest gap between them (on a log scale), until no
+/// part spreads so far: 2, 3, 5, 10, 28, 40 and 50 killed are two parts or
+/// more, not one chained from step to step. The other entries join the
+/// part nearest their value.
 fn by_value(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
     let mut deciding = deciding(items, &group);
     if deciding.len() < 2 {
         return vec![group];
     }
     deciding.sort_by(|&a, &b| items[a].value.total_cmp(&items[b].value).then(a.cmp(&b)));
-    let far = |lo: f64, hi: f64| {
-        let (lo, hi) = (lo.abs().min(hi.abs()), lo.abs().max(hi.abs()));
-        hi > lo * MAX_RATIO || (lo <= 0.0 && hi > 0.0)
-    };
-    // (lowest, highest) value of each part, and its items.
-    let mut parts: Vec<(f64, f64, Vec<usize>)> = Vec::new();
-    for &i in &deciding {
-        let v = items[i].value;
-        match parts.last_mut() {
-            Some((_, hi, m)) if !far(*hi, v) => {
-                *hi = v;
-                m.push(i);
-            }
-            _ => parts.push((v, v, vec![i])),
+    let log = |v: f64| v.abs().max(f64::MIN_POSITIVE).ln();
+    // The gap between two neighbouring values; a change of sign (or zero)
+    // is wider than any.
+    let gap = |lo: f64, hi: f64| {
+        if lo <= 0.0 && hi > 0.0 || lo < 0.0 && hi >= 0.0 {
+            f64::INFINITY
+        } else {
+            (log(hi) - log(lo)).abs()
         }
+    };
+    let too_wide = |m: &[usize]| {
+        let (lo, hi) = (items[m[0]].value, items[m[m.len() - 1]].value);
+        gap(lo, hi) > MAX_RATIO.ln()
+    };
+    let mut done: Vec<Vec<usize>> = Vec::new();
+    let mut todo = vec![deciding];
+    while let Some(m) = todo.pop() {
+        if m.len() < 2 || !too_wide(&m) {
+            done.push(m);
+            continue;
+        }
+        let cut = (1..m.len())
+            .max_by(|&a, &b| {
+                gap(items[m[a - 1]].value, items[m[a]].value)
+                    .total_cmp(&gap(items[m[b - 1]].value, items[m[b]].value))
+                    .then(b.cmp(&a))
+            })
+            .unwrap_or(1);
+        todo.push(m[cut..].to_vec());
+        todo.push(m[..cut].to_vec());
     }
+    done.sort_by(|a, b| items[a[0]].value.total_cmp(&items[b[0]].value));
+    // (lowest, highest) value of each part, and its items.
+    let mut parts: Vec<(f64, f64, Vec<usize>)> = done
+        .into_iter()
+        .map(|m| (items[m[0]].value, items[m[m.len() - 1]].value, m))
+        .collect();
     if parts.len() == 1 {
         return vec![group];
     }
@@ -127,6 +180,127 @@ fn by_value(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// A document and who speaks in it for a figure ([`Item::voice`]).
+type Voice = (usize, (bool, u64));
+
+/// The overlapping intervals of `m`'s items, in order: each part's highest
+/// value and its items.
+fn interval_parts(items: &[Item], m: &[usize]) -> Vec<(f64, Vec<usize>)> {
+    let mut sorted = m.to_vec();
+    sorted.sort_by(|&a, &b| items[a].low.total_cmp(&items[b].low).then(a.cmp(&b)));
+    let mut parts: Vec<(f64, Vec<usize>)> = Vec::new();
+    for i in sorted {
+        match parts.last_mut() {
+            Some((high, m)) if items[i].low <= *high || same_value(items[i].low, *high) => {
+                *high = high.max(items[i].high);
+                m.push(i);
+            }
+            _ => parts.push((items[i].high, vec![i])),
+        }
+    }
+    parts
+}
+
+/// One voice gives one value for one quantity: when a document states two
+/// values in one voice, a group cannot hold both ("one person died" and, of
+/// an earlier case, "two people were killed") unless it says one revised
+/// the other. Each claimer the article cites is a voice ("Kyiv says 11,000;
+/// Washington says 10,000" is one quantity in dispute), and so is a caption,
+/// written apart from the body. Each value of the voice that states most
+/// values is one part; every other voice's value joins the part holding its
+/// value, else the part whose clauses its clause shares most of, and never
+/// a part that already holds another value of its own voice.
+fn by_source(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
+    // As in `by_support`: a group this large is not searched pair by pair.
+    if group.len() > MAX_CONTEXT_GROUP * 4 {
+        return vec![group];
+    }
+    let deciding = deciding(items, &group);
+    let mut by_voice: BTreeMap<Voice, Vec<usize>> = BTreeMap::new();
+    for &i in &deciding {
+        by_voice
+            .entry((items[i].id.doc, items[i].voice))
+            .or_default()
+            .push(i);
+    }
+    // Each voice's values: its items of overlapping intervals together; a
+    // voice that states a revision keeps its values as one.
+    let values: Vec<(Voice, Vec<Vec<usize>>)> = by_voice
+        .into_iter()
+        .map(|(voice, m)| {
+            let parts = if m.iter().any(|&i| items[i].revision) {
+                vec![m]
+            } else {
+                interval_parts(items, &m)
+                    .into_iter()
+                    .map(|(_, p)| p)
+                    .collect()
+            };
+            (voice, parts)
+        })
+        .collect();
+    let Some(widest) = (0..values.len()).max_by_key(|&k| (values[k].1.len(), usize::MAX - k))
+    else {
+        return vec![group];
+    };
+    if values[widest].1.len() < 2 {
+        return vec![group];
+    }
+    // (voices held, items) of each part.
+    let mut parts: Vec<(Vec<Voice>, Vec<usize>)> = values[widest]
+        .1
+        .iter()
+        .map(|m| (vec![values[widest].0], m.clone()))
+        .collect();
+    for (k, (voice, voice_values)) in values.iter().enumerate() {
+        if k == widest {
+            continue;
+        }
+        let mut taken: Vec<usize> = Vec::new();
+        for m in voice_values {
+            let overlaps = |p: &[usize]| {
+                m.iter().any(|&i| {
+                    p.iter().any(|&j| {
+                        items[i].low <= items[j].high && items[j].low <= items[i].high
+                            || same_value(items[i].value, items[j].value)
+                    })
+                })
+            };
+            let share = |p: &[usize]| {
+                m.iter()
+                    .flat_map(|&i| p.iter().map(move |&j| clause_share(&items[i], &items[j])))
+                    .fold(0.0, f64::max)
+            };
+            let best = parts
+                .iter()
+                .enumerate()
+                .filter(|(p, (voices, _))| !taken.contains(p) && !voices.contains(voice))
+                .map(|(p, (_, members))| (p, (overlaps(members), share(members))))
+                .max_by(|a, b| {
+                    a.1.0
+                        .cmp(&b.1.0)
+                        .then(a.1.1.total_cmp(&b.1.1))
+                        .then(b.0.cmp(&a.0))
+                })
+                .map(|(p, _)| p);
+            match best {
+                Some(p) => {
+                    parts[p].0.push(*voice);
+                    parts[p].1.extend(m);
+                    taken.push(p);
+                }
+                None => {
+                    taken.push(parts.len());
+                    parts.push((vec![*voice], m.clone()));
+                }
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> = parts.into_iter().map(|(_, m)| m).collect();
+    attach_nearest(items, &group, &mut out);
+    out
+}
+
 /// Splits a group whose values disagree when nothing says the disagreeing
 /// figures are one statement: its parts of overlapping intervals stay
 /// together only when two of their figures, from different sources, share
@@ -136,22 +310,11 @@ fn by_support(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
     if matches!(items[group[0]].key.identity, Identity::Age { .. }) {
         return vec![group];
     }
-    let mut deciding = deciding(items, &group);
+    let deciding = deciding(items, &group);
     if deciding.len() < 2 {
         return vec![group];
     }
-    deciding.sort_by(|&a, &b| items[a].low.total_cmp(&items[b].low).then(a.cmp(&b)));
-    // Parts of overlapping intervals, in order.
-    let mut parts: Vec<(f64, Vec<usize>)> = Vec::new();
-    for &i in &deciding {
-        match parts.last_mut() {
-            Some((high, m)) if items[i].low <= *high || same_value(items[i].low, *high) => {
-                *high = high.max(items[i].high);
-                m.push(i);
-            }
-            _ => parts.push((items[i].high, vec![i])),
-        }
-    }
+    let parts = interval_parts(items, &deciding);
     // A group this large stays whole whatever its clauses say: asked first,
     // its pairs are never compared.
     if parts.len() < 2 || group.len() > MAX_CONTEXT_GROUP * 4 {
@@ -173,8 +336,10 @@ fn by_support(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
     let distinct: Vec<Vec<(usize, &Item)>> = parts.iter().map(|(_, m)| clauses(m)).collect();
     let supported = distinct.windows(2).all(|w| {
         w[0].iter().any(|&(da, a)| {
-            w[1].iter()
-                .any(|&(db, b)| da != db && similar_clauses(a, b))
+            w[1].iter().any(|&(db, b)| {
+                da != db
+                    && (similar_clauses(a, b) || (a.id.sentence < LEAD && b.id.sentence < LEAD))
+            })
         })
     });
     if supported {
@@ -183,6 +348,13 @@ fn by_support(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
     // Not one statement: each part its own group, the others to the part
     // whose interval is nearest their value.
     let mut out: Vec<Vec<usize>> = parts.into_iter().map(|(_, m)| m).collect();
+    attach_nearest(items, &group, &mut out);
+    out
+}
+
+/// The items of `group` that do not decide join the part of `parts` whose
+/// value is nearest theirs; each part sorted after.
+fn attach_nearest(items: &[Item], group: &[usize], parts: &mut [Vec<usize>]) {
     for &i in group.iter().filter(|&&i| !items[i].decides) {
         let v = items[i].value;
         let distance = |m: &Vec<usize>| {
@@ -190,34 +362,37 @@ fn by_support(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
                 .map(|&j| (items[j].value - v).abs())
                 .fold(f64::INFINITY, f64::min)
         };
-        if let Some(m) = out
+        if let Some(m) = parts
             .iter_mut()
             .min_by(|a, b| distance(a).total_cmp(&distance(b)))
         {
             m.push(i);
         }
     }
-    for m in &mut out {
+    for m in parts.iter_mut() {
         m.sort_unstable();
     }
-    out
 }
 
 /// Whether two figures' clauses share at least [`MIN_CLAUSE_SHARE`] of the
 /// smaller one.
 fn similar_clauses(a: &Item, b: &Item) -> bool {
+    clause_share(a, b) >= MIN_CLAUSE_SHARE
+}
+
+/// The share of the smaller of two figures' clauses that the other holds.
+fn clause_share(a: &Item, b: &Item) -> f64 {
     // The shorter list searched in the longer: the count is the same.
     let (x, y) = if a.clause.len() <= b.clause.len() {
         (&a.clause, &b.clause)
     } else {
         (&b.clause, &a.clause)
     };
-    let fewer = x.len();
-    if fewer == 0 {
-        return false;
+    if x.is_empty() {
+        return 0.0;
     }
     let shared = x.iter().filter(|t| y.binary_search(t).is_ok()).count();
-    shared as f64 >= MIN_CLAUSE_SHARE * fewer as f64
+    shared as f64 / x.len() as f64
 }
 
 /// Splits a bucket by stated detail: items whose details share a word are

@@ -37,6 +37,7 @@ struct RawQuantity {
     revision: Vec<String>,
     measures: HashMap<String, String>,
     outcomes: HashMap<String, Vec<String>>,
+    manner: HashMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,6 +101,9 @@ pub struct Quantity {
     pub measures: HashMap<String, String>,
     /// Outcome word → outcome.
     pub outcomes: HashMap<String, String>,
+    /// Bridge word → the outcome it names when no outcome word follows
+    /// ("55 wounded, 15 critically").
+    pub manner: HashMap<String, String>,
 }
 
 impl Lexicon {
@@ -141,6 +145,7 @@ impl Lexicon {
                     part_after: q.part_after.iter().map(|p| phrase_tokens(p)).collect(),
                     revision: lower(q.revision),
                     measures: q.measures,
+                    manner: q.manner,
                     outcomes: q
                         .outcomes
                         .into_iter()

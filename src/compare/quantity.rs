@@ -178,6 +178,8 @@ fn outcome(lex: &Lexicon, text: &str, ws: &[Word], fw: &Range<usize>) -> Option<
     let mut aside_skipped = false;
     // The word after a skipped aside follows its comma: not a break.
     let mut after_aside = usize::MAX;
+    // "15 critically": the manner names the outcome when no word follows.
+    let mut manner: Option<&String> = None;
     while k < ws.len() && k < end {
         if k > 0 && k != after_aside && broken(text, &ws[k - 1], &ws[k]) {
             // One aside between commas ("Nine Israelis, including three
@@ -197,10 +199,14 @@ fn outcome(lex: &Lexicon, text: &str, ws: &[Word], fw: &Range<usize>) -> Option<
         if let Some(o) = q.outcomes.get(w) {
             return Some(o.clone());
         }
+        manner = q.manner.get(w).or(manner);
         if !q.bridge.contains(w) && !q.people.contains(w) {
             break;
         }
         k += 1;
+    }
+    if let Some(o) = manner {
+        return Some(o.clone());
     }
     let mut k = fw.start;
     while k > 0 && fw.start - k < q.before_window {
@@ -273,6 +279,18 @@ fn head(lex: &Lexicon, f: &Figure) -> Option<String> {
                 && !["other", "more", "additional"].contains(w)
         })
         .map(|w| singular(lex, w))
+}
+
+/// Whether the figure's own words name who it counts, as a proper noun:
+/// "Nine Israelis", "40 Palestinians"; not "six dead", "3,000 soldiers"
+/// (whose nationality the words around may give).
+pub(super) fn names_whom(f: &Figure) -> bool {
+    f.subject.as_deref().is_some_and(|s| {
+        s.split_whitespace()
+            .last()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 /// "two of the bailiffs", "three of them".

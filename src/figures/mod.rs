@@ -899,6 +899,27 @@ impl<'s> Extractor<'s, '_> {
                 k += 1;
                 continue;
             }
+            // A model name inside the run: "12 AK-47 rifles", "seven AK-47s"
+            if t.norm == "-"
+                && k > run_start
+                && !t.space_before
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| !n.space_before && n.kind == Kind::Num)
+            {
+                k += 2;
+                if toks
+                    .get(k)
+                    .is_some_and(|n| !n.space_before && n.norm == "s")
+                {
+                    k += 1;
+                    if last.is_none() && plural_end.is_none() {
+                        plural_end = Some(k);
+                        run_end = k;
+                    }
+                }
+                continue;
+            }
             if t.kind != Kind::Word {
                 break;
             }
@@ -1317,7 +1338,15 @@ const PEOPLE: Head = Head {
 /// A lowercase word that looks like a plural noun ("crates", "beds").
 fn is_plural_noun(t: &Tok) -> bool {
     let w = t.norm.as_ref();
-    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !t.capitalized()
+    if t.capitalized() {
+        return false;
+    }
+    let regular = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+    // "crewmen", "gunmen", "fishermen"; not "specimen", "abdomen", "acumen"
+    let men = w.len() > 4
+        && w.strip_suffix("men")
+            .is_some_and(|stem| !stem.ends_with(['i', 'o', 'u']));
+    regular || men
 }
 
 fn is_weekday(w: &str) -> bool {
@@ -1398,6 +1427,32 @@ mod tests {
         let (v, u) = to_base_unit(100.0, Some("ha"));
         assert!((v - 1.0).abs() < 1e-9);
         assert_eq!(u, Some("km2"));
+    }
+
+    #[test]
+    fn reference_markers_are_not_figures() {
+        let f = extract_figures("Two guards were hurt at the depot.[3][14] The gate was shut.[7]");
+        assert_eq!(
+            f.iter().map(|f| f.value).collect::<Vec<_>>(),
+            [2.0],
+            "{f:#?}"
+        );
+    }
+
+    #[test]
+    fn a_count_names_what_it_counts_in_irregular_plurals_and_model_names() {
+        let f = one("Rebels held nearly 300 crewmen on the coast.");
+        assert_eq!(f.subject.as_deref(), Some("crewmen"));
+        let f = one("Troops found seven AK-47s in the boat.");
+        assert_eq!(f.subject.as_deref(), Some("AK-47s"));
+        let f = one("Troops found 12 AK-47 rifles in the boat.");
+        assert_eq!(f.subject.as_deref(), Some("AK-47 rifles"));
+        // a singular noun in "-men" is no plural: nothing is counted
+        let f = extract_figures("The lab kept 40 specimen jars.");
+        assert!(
+            f.iter().all(|f| f.subject.as_deref() != Some("specimen")),
+            "{f:#?}"
+        );
     }
 
     #[test]
