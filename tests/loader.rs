@@ -270,6 +270,35 @@ fn html_main_text_and_metadata() {
     assert!(!d.text.contains("Home"), "{}", d.text);
 }
 
+/// Issue 15: a page whose date and site are stated only in JSON-LD (an
+/// `@graph` with the publisher by reference), its title only in `<title>`
+/// with the site's name after it.
+#[test]
+fn html_metadata_from_json_ld_graph_and_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("graph.html");
+    let body = "<p>The river ferry resumed service on Friday after three weeks of repairs, the harbour office said. About 400 passengers crossed on the first day, twice the usual number.</p>".repeat(3);
+    fs::write(
+        &p,
+        format!(
+            r#"<!DOCTYPE html><html><head><title>Ferry back on the river | Harbour Gazette</title>
+<script type="application/ld+json">{{"@context":"https://schema.org","@graph":[
+ {{"@type":"Organization","@id":"https://gazette.example/#org","name":"Harbour Gazette"}},
+ {{"@type":"NewsArticle","datePublished":"2023-06-02T21:15:00-04:00",
+   "publisher":{{"@id":"https://gazette.example/#org"}}}}]}}</script>
+</head><body><article>{body}</article></body></html>"#
+        ),
+    )
+    .unwrap();
+    let loaded = load_paths(&[&p]);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let d = &loaded.documents[0];
+    assert_eq!(d.title.as_deref(), Some("Ferry back on the river"));
+    assert_eq!(d.outlet.as_deref(), Some("Harbour Gazette"));
+    // The day the page states, not the next day in UTC.
+    assert_eq!(d.date.as_deref(), Some("2023-06-02"));
+}
+
 #[test]
 fn json_object_array_and_lines() {
     let dir = tempfile::tempdir().unwrap();
