@@ -359,9 +359,30 @@ fn headline_ends_here(line: &str, next: Option<&str>) -> bool {
     let last = line.rsplit(' ').next().unwrap_or_default();
     let goes_on = matches!(
         last,
-        "a" | "an" | "the" | "of" | "to" | "in" | "on" | "at" | "by" | "for" | "from" | "with"
-            | "and" | "or" | "but" | "that" | "as" | "is" | "was" | "were" | "are" | "its"
-            | "their" | "his" | "her"
+        "a" | "an"
+            | "the"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "that"
+            | "as"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
     );
     let next_lower = next
         .chars()
@@ -370,14 +391,26 @@ fn headline_ends_here(line: &str, next: Option<&str>) -> bool {
     if goes_on || next_lower {
         return false;
     }
-    // A headline is set in title case more often than not; prose that
-    // was wrapped runs on with a long line.
+    // A headline is set in title case more often than not. Under one in
+    // sentence case comes a short line (a byline), a line that is a
+    // paragraph of its own (a standfirst) or one longer than a wrapped
+    // text's lines.
     let words: Vec<&str> = line.split_whitespace().collect();
     let capitalized = words
         .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
         .count();
-    2 * capitalized >= words.len() || next.chars().count() < 40
+    let next_chars = next.chars().count();
+    2 * capitalized >= words.len()
+        || next_chars < 40
+        || next_chars > 100
+        || next
+            .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+            .ends_with(['.', '!', '?'])
 }
 
 /// A headline that ends with a period ("Stock Falls. Why It Matters."),
@@ -408,7 +441,20 @@ fn is_headline(text: &str) -> bool {
             .ends_with(['.', ',', ';', ':'])
         && first_letter.is_some_and(|c| c.is_uppercase() || c.is_numeric())
         && !boilerplate::is_caption(text)
+        && !ends_with_credit(text)
         && outlet::from_dateline(text).is_none()
+}
+
+/// "Crowds at the harbour on Friday. (Photo: Jane Roe/Gazette)": a caption
+/// with its credit, not a headline.
+fn ends_with_credit(text: &str) -> bool {
+    let Some(open) = text.rfind(" (") else {
+        return false;
+    };
+    text.ends_with(')')
+        && text[..open]
+            .trim_end_matches(['"', '\'', '”', '’'])
+            .ends_with(['.', '!', '?'])
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> {

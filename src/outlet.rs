@@ -24,11 +24,11 @@ pub(crate) fn prepare() {
 }
 
 /// "SEOUL, Nov. 6 (UPI) —", "KYIV, Ukraine (AP) —", "WASHINGTON (Reuters) -",
-/// "Rusk County (WQOW) -" (a place in title case, up to four words), and
-/// a date alone: "April 29 (UPI) --".
+/// "Rusk County (WQOW) -" (a place in title case, up to four words), a
+/// date alone: "April 29 (UPI) --", or the outlet alone: "(Reuters) —".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?P<place>(?:[A-Z][A-Z.'’ -]{1,40}|[A-Z][a-z.'’-]+(?: [A-Z][A-Za-z.'’-]*){0,3})(?:, [A-Z][A-Za-z.'’ -]{1,30})?)(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?))?|(?P<alone>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)) \((?P<outlet>[A-Za-z][A-Za-z0-9 .&/-]{0,40})\) ?[—–-]",
+        r"^(?:(?P<place>(?:[A-Z][A-Z.'’ -]{1,40}|[A-Z][a-z.'’-]+(?: [A-Z][A-Za-z.'’-]*){0,3})(?:, [A-Z][A-Za-z.'’ -]{1,30})?)(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?))?|(?P<alone>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?))? ?\((?P<outlet>[A-Za-z][A-Za-z0-9 .&/-]{0,40})\) ?[—–-]",
     )
     .expect("dateline regex compiles")
 });
@@ -177,6 +177,11 @@ mod tests {
             Some(("UPI".into(), Some("April 29".into())))
         );
         assert_eq!(from_dateline("Officials said on Monday (BBC) — no"), None);
+        assert_eq!(
+            from_dateline("(Reuters) — The ferry sank"),
+            Some(("Reuters".into(), None))
+        );
+        assert_eq!(from_dateline("(2) — the second"), None);
     }
 
     #[test]

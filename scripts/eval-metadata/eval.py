@@ -3,6 +3,7 @@
 
     python3 scripts/eval-metadata/eval.py html [--bin target/release/crosscheck]
     python3 scripts/eval-metadata/eval.py text [--bin ...]
+    python3 scripts/eval-metadata/eval.py heldout [--bin ...]
 
 `html`: the saved pages in /tmp/metabench/html (see README.md) against the
 gold that gold_html.py reads from each page's own markup
@@ -11,7 +12,9 @@ pages that carry it: title, site name, publication date.
 
 `text`: the plain-text articles in /tmp/metabench/text against
 text-gold.json (read by hand): headline, date, outlet; a null in the gold
-means the text states none, and the right answer is none.
+means the text states none, and the right answer is none. `heldout`: the
+second plain-text set (make_text.py --heldout), against
+text-heldout-gold.json.
 """
 
 import argparse
@@ -120,9 +123,9 @@ def score_html(binary, misses):
     return result
 
 
-def score_text(binary, misses):
-    gold = json.loads((HERE / "text-gold.json").read_text())
-    got = run(binary, BENCH / "text")
+def score_text(binary, misses, heldout=False):
+    gold = json.loads((HERE / ("text-heldout-gold.json" if heldout else "text-gold.json")).read_text())
+    got = run(binary, BENCH / ("text-heldout" if heldout else "text"))
     result = {}
     for field, key in (("headline", "title"), ("date", "date"), ("outlet", "outlet")):
         right = 0
@@ -146,13 +149,15 @@ def score_text(binary, misses):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("set", choices=["html", "text"])
+    ap.add_argument("set", choices=["html", "text", "heldout"])
     ap.add_argument("--bin", default=str(REPO / "target/release/crosscheck"))
     ap.add_argument("--misses", action="store_true", help="list every wrong answer")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    score = score_html if args.set == "html" else score_text
-    result = score(args.bin, args.misses)
+    if args.set == "html":
+        result = score_html(args.bin, args.misses)
+    else:
+        result = score_text(args.bin, args.misses, heldout=args.set == "heldout")
     if args.json:
         print(json.dumps(result, indent=1))
         return

@@ -11,7 +11,10 @@ reader saves them, in /tmp/metabench/text (outside the repository).
   scripts/eval-real/fetch_real.py) as their scraper saved the text.
 
 The choice is fixed (file names below), so the set is the same each time.
-text-gold.json holds what each text states (read by hand).
+text-gold.json holds what each text states (read by hand). The loader's
+rules were written looking at this set; `--heldout` writes a second set of
+20, chosen by a rule (see held_out) and read only to write its gold,
+text-heldout-gold.json, in /tmp/metabench/text-heldout.
 """
 
 import html
@@ -98,17 +101,36 @@ def page_text(name, truth):
     return "\n".join(out[:6]) + "\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
+HELD_OUT_GVA = {"519541", "743995", "604762", "441724"}  # eval-real's acceptance set
+
+
+def held_out(truth, gva):
+    """A second set, chosen by rule before any of it was read: every 17th
+    page (from the 3rd) not in PAGES whose text starts with its <h1>, and
+    the first article (by name) of every 60th GVA incident (from the 7th)."""
+    pages = [n for n in sorted(truth) if n not in PAGES][2::17]
+    incidents = sorted(d.name for d in gva.iterdir() if d.is_dir() and d.name not in HELD_OUT_GVA)
+    records = []
+    for inc in incidents[6::60]:
+        first = sorted((gva / inc).glob("*.json"))[0]
+        records.append(f"{inc}/{first.stem}")
+    return pages[:10], records[:10]
+
+
 def main():
-    out = BENCH / "text"
-    out.mkdir(parents=True, exist_ok=True)
+    heldout = "--heldout" in sys.argv
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    gva = Path(args[0] if args else "/tmp/real/gva")
     truth = json.loads((BENCH / "ground-truth.json").read_text())
-    for i, name in enumerate(PAGES):
+    pages, records = held_out(truth, gva) if heldout else (PAGES, GVA)
+    out = BENCH / ("text-heldout" if heldout else "text")
+    out.mkdir(parents=True, exist_ok=True)
+    for i, name in enumerate(pages):
         (out / f"page{i:02d}.txt").write_text(page_text(name, truth))
-    gva = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/real/gva")
-    for i, rel in enumerate(GVA):
+    for i, rel in enumerate(records):
         rec = json.loads((gva / f"{rel}.json").read_text())
         (out / f"gva{i:02d}.txt").write_text(rec["text"].strip() + "\n")
-    print(f"wrote {len(PAGES) + len(GVA)} texts to {out}")
+    print(f"wrote {len(pages) + len(records)} texts to {out}")
 
 
 if __name__ == "__main__":

@@ -99,14 +99,84 @@ static TITLE_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words a date line may hold besides its dates and times.
 fn is_filler(word: &str) -> bool {
     const WORDS: &[&str] = &[
-        "posted", "published", "updated", "created", "original", "originally", "first", "last",
-        "modified", "date", "publish", "on", "at", "am", "pm", "a.m", "p.m", "ago", "and",
-        "est", "edt", "et", "pst", "pdt", "pt", "cst", "cdt", "ct", "mst", "mdt", "mt", "gmt",
-        "utc", "bst", "cet", "cest", "ist", "kst", "jst", "aest", "hkt", "sgt", "z", "mon",
-        "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
-        "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "minute", "minutes",
-        "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month",
-        "months", "year", "years", "time", "s",
+        "posted",
+        "published",
+        "updated",
+        "created",
+        "original",
+        "originally",
+        "first",
+        "last",
+        "modified",
+        "date",
+        "publish",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "ago",
+        "and",
+        "est",
+        "edt",
+        "et",
+        "pst",
+        "pdt",
+        "pt",
+        "cst",
+        "cdt",
+        "ct",
+        "mst",
+        "mdt",
+        "mt",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "ist",
+        "kst",
+        "jst",
+        "aest",
+        "hkt",
+        "sgt",
+        "z",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "time",
+        "s",
     ];
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) || WORDS.contains(&w.as_str())
@@ -117,8 +187,21 @@ fn is_filler(word: &str) -> bool {
 fn is_name_connector(word: &str) -> bool {
     matches!(
         word,
-        "and" | "de" | "da" | "di" | "del" | "der" | "van" | "von" | "la" | "le" | "du" | "bin"
-            | "al" | "of" | "&"
+        "and"
+            | "de"
+            | "da"
+            | "di"
+            | "del"
+            | "der"
+            | "van"
+            | "von"
+            | "la"
+            | "le"
+            | "du"
+            | "bin"
+            | "al"
+            | "of"
+            | "&"
     )
 }
 
@@ -180,7 +263,10 @@ fn rank_of(before: &str) -> Rank {
         .iter()
         .filter_map(|w| at(w))
         .max();
-    let update = ["updat", "modif", "last"].iter().filter_map(|w| at(w)).max();
+    let update = ["updat", "modif", "last"]
+        .iter()
+        .filter_map(|w| at(w))
+        .max();
     match (publish, update) {
         (Some(p), Some(u)) if u > p => 2,
         (Some(_), _) => 0,
@@ -307,9 +393,13 @@ fn byline(line: &str) -> Option<HeaderLine> {
     })
 }
 
+/// A credit above the text: "Reuters, Washington,", a known outlet's name
+/// alone ("Reuters") or a site's domain alone ("gazette.example").
 fn credit(line: &str) -> Option<HeaderLine> {
-    let caps = CREDIT_PLACE.captures(line)?;
-    let name = outlet::known(caps.name("outlet")?.as_str())?;
+    let name = match CREDIT_PLACE.captures(line) {
+        Some(caps) => outlet::known(caps.name("outlet")?.as_str())?,
+        None => outlet::known(line).or_else(|| outlet::from_url_like(line))?,
+    };
     Some(HeaderLine {
         outlet: Some(name),
         ..HeaderLine::default()
@@ -322,6 +412,9 @@ fn credit(line: &str) -> Option<HeaderLine> {
 pub(super) fn title_then_date(line: &str) -> Option<usize> {
     let m = TITLE_THEN_DATE.find(line)?;
     let tail = &line[m.start() + 1..];
+    if tail.chars().count() > 160 {
+        return None;
+    }
     date_line(tail)?;
     Some(m.start() + 1)
 }
@@ -348,7 +441,10 @@ mod tests {
             ("Wednesday, 20 November 2019 08:05 GMT", "2019-11-20"),
             ("Nov 20 2019, 11:06am ist", "2019-11-20"),
             ("1:39 am EST, Wednesday, November 20, 2019", "2019-11-20"),
-            ("Published: Saturday, 2/21/2015 - Updated: 2 months ago", "2015-02-21"),
+            (
+                "Published: Saturday, 2/21/2015 - Updated: 2 months ago",
+                "2015-02-21",
+            ),
             ("2019-11-19", "2019-11-19"),
             ("23/08/2018", "2018-08-23"),
         ] {
@@ -376,13 +472,23 @@ mod tests {
     #[test]
     fn bylines_with_and_without_dates() {
         assert_eq!(author("By Jane Roe").as_deref(), Some("Jane Roe"));
-        assert_eq!(author("By: Jane Roe and John Doe").as_deref(), Some("Jane Roe and John Doe"));
+        assert_eq!(
+            author("By: Jane Roe and John Doe").as_deref(),
+            Some("Jane Roe and John Doe")
+        );
         assert_eq!(author("by Jane Roe").as_deref(), Some("Jane Roe"));
-        assert_eq!(author("Author:Jane RoePublish date:").as_deref(), Some("Jane Roe"));
+        assert_eq!(
+            author("Author:Jane RoePublish date:").as_deref(),
+            Some("Jane Roe")
+        );
         let l = read("By Jane Roe - 11/19/19 06:56 AM EST", false).unwrap();
         assert_eq!(l.author.as_deref(), Some("Jane Roe"));
         assert_eq!(l.date.map(|d| d.0).as_deref(), Some("2019-11-19"));
-        let l = read("Posted by Jane Roe on November 19, 2019, 6:21 AM EST", false).unwrap();
+        let l = read(
+            "Posted by Jane Roe on November 19, 2019, 6:21 AM EST",
+            false,
+        )
+        .unwrap();
         assert_eq!(l.author.as_deref(), Some("Jane Roe"));
         let l = read("Jane Roe - Nov 19, 2019, 8:15 pm CST", false).unwrap();
         assert_eq!(l.author.as_deref(), Some("Jane Roe"));
@@ -390,12 +496,21 @@ mod tests {
         assert_eq!(l.author.as_deref(), Some("Jane Roe"));
         // "By" alone, the name on the next line.
         assert!(read("By", false).unwrap().name_follows);
-        assert_eq!(read("Jane Roe", true).unwrap().author.as_deref(), Some("Jane Roe"));
+        assert_eq!(
+            read("Jane Roe", true).unwrap().author.as_deref(),
+            Some("Jane Roe")
+        );
     }
 
     #[test]
     fn credits_name_the_outlet() {
-        assert_eq!(read("Reuters, Washington,", false).unwrap().outlet.as_deref(), Some("Reuters"));
+        assert_eq!(
+            read("Reuters, Washington,", false)
+                .unwrap()
+                .outlet
+                .as_deref(),
+            Some("Reuters")
+        );
         assert_eq!(
             read("Created: 01/26/2015 1:24 PM kstp.example", false)
                 .unwrap()
@@ -403,8 +518,17 @@ mod tests {
                 .as_deref(),
             Some("kstp.example")
         );
+        assert_eq!(
+            read("Reuters", false).unwrap().outlet.as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            read("gazette.example", false).unwrap().outlet.as_deref(),
+            Some("gazette.example")
+        );
         // Not a known outlet: not a credit.
         assert_eq!(read("Smith, Jones,", false), None);
+        assert_eq!(read("Gazette", false), None);
     }
 
     #[test]
