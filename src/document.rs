@@ -406,8 +406,7 @@ fn headline_ends_here(line: &str, next: Option<&str>) -> bool {
         .count();
     let next_chars = next.chars().count();
     2 * capitalized >= words.len()
-        || next_chars < 40
-        || next_chars > 100
+        || !(40..=100).contains(&next_chars)
         || next
             .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
             .ends_with(['.', '!', '?'])

@@ -213,10 +213,11 @@ fn is_name(name: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    !words.is_empty()
-        && words.len() <= 10
-        && !name.ends_with(['!', '?', ':', ';'])
-        && !(name.ends_with('.') && words.last().is_some_and(|w| w.chars().count() > 3))
+    // A final period only after an initial or "Jr.".
+    let sentence_end = name.ends_with(['!', '?', ':', ';'])
+        || (name.ends_with('.') && words.last().is_some_and(|w| w.chars().count() > 3));
+    (1..=10).contains(&words.len())
+        && !sentence_end
         && words.iter().all(|w| {
             is_name_connector(w)
                 || w.chars()
