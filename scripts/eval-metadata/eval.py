@@ -128,7 +128,7 @@ def score_text(binary, misses, heldout=False):
     got = run(binary, BENCH / ("text-heldout" if heldout else "text"))
     result = {}
     for field, key in (("headline", "title"), ("date", "date"), ("outlet", "outlet")):
-        right = 0
+        right = stated = stated_right = 0
         for name, g in sorted(gold.items()):
             r = got.get(name, {})
             want, answer = g[field], r.get(key)
@@ -141,9 +141,13 @@ def score_text(binary, misses, heldout=False):
                     answer is not None and want is not None and bool(outlet_keys(answer) & outlet_keys(want))
                 )
             right += ok
+            stated += want is not None
+            stated_right += ok and want is not None
             if not ok and misses:
                 print(f"  {field} miss {name}: got {answer!r}, want {want!r}")
         result[field] = {"right": right, "carried": len(gold)}
+        # Of the texts that state it (a null right answer counts above).
+        result[f"{field} stated"] = {"right": stated_right, "carried": stated}
     return result
 
 

@@ -93,7 +93,7 @@ static CREDIT_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a headline's line goes on with its date: "Headline Posted: ...".
 static TITLE_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s(?:Posted|Published|Updated|Created)\b:?\s").expect("regex compiles")
+    Regex::new(r"\s(?P<label>Posted|Published|Updated|Created)\b:?\s").expect("regex compiles")
 });
 
 /// Words a date line may hold besides its dates and times.
@@ -411,13 +411,13 @@ fn credit(line: &str) -> Option<HeaderLine> {
 /// ("Arrest made in club shooting Posted: Sunday, February 22, 2015 10:04
 /// AM EST") splits: the byte offset of the date part.
 pub(super) fn title_then_date(line: &str) -> Option<usize> {
-    let m = TITLE_THEN_DATE.find(line)?;
-    let tail = &line[m.start() + 1..];
+    let at = TITLE_THEN_DATE.captures(line)?.name("label")?.start();
+    let tail = &line[at..];
     if tail.chars().count() > 160 {
         return None;
     }
     date_line(tail)?;
-    Some(m.start() + 1)
+    Some(at)
 }
 
 #[cfg(test)]
@@ -554,5 +554,9 @@ mod tests {
         let at = title_then_date(line).unwrap();
         assert_eq!(line[..at].trim(), "Ferry back on the river");
         assert_eq!(title_then_date("The ferry Posted a loss"), None);
+        // A space of more than one byte before the label.
+        let line = "Ferry back\u{a0}Posted:\u{a0}Sunday, February 22, 2015";
+        let at = title_then_date(line).unwrap();
+        assert_eq!(line[..at].trim(), "Ferry back");
     }
 }
