@@ -290,7 +290,8 @@ fn paragraphs(text: &str, origin: LineOrigin) -> (Vec<Draft<'_>>, Head) {
         let number = origin.line(i);
         if in_header {
             header_seen += 1;
-            if let Some(facts) = header::read(line, name_follows) {
+            // A line that goes on with a hard-wrapped paragraph is its text.
+            if let Some(facts) = header::read(line, name_follows).filter(|_| !open) {
                 name_follows = facts.name_follows;
                 head.after_first |= drafts.len() == 1 && head.facts == Header::default();
                 head.facts.add(facts);
@@ -353,7 +354,7 @@ fn paragraphs(text: &str, origin: LineOrigin) -> (Vec<Draft<'_>>, Head) {
 /// lower case, or the first ends with a word such as "of" or "the").
 fn headline_ends_here(line: &str, next: Option<&str>) -> bool {
     let next = next.map(str::trim).unwrap_or_default();
-    if next.is_empty() || header::read(next, false).is_some() {
+    if next.is_empty() {
         return true;
     }
     let last = line.rsplit(' ').next().unwrap_or_default();
@@ -390,6 +391,9 @@ fn headline_ends_here(line: &str, next: Option<&str>) -> bool {
         .is_some_and(char::is_lowercase);
     if goes_on || next_lower {
         return false;
+    }
+    if header::read(next, false).is_some() {
+        return true;
     }
     // A headline is set in title case more often than not. Under one in
     // sentence case comes a short line (a byline), a line that is a

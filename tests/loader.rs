@@ -422,6 +422,19 @@ fn text_wrapped_first_line_is_no_headline() {
     );
     assert_eq!(d.title, None);
     assert_eq!(d.sentences.len(), 1);
+    // A date on a line of its own inside a wrapped paragraph is its text.
+    let d = text_doc(
+        "t.txt",
+        "The council said that the new bridge over the river would open on\nNov. 6, 2024\nafter two years of work.\n",
+    );
+    assert_eq!(d.date, None);
+    assert!(
+        d.text.starts_with(
+            "The council said that the new bridge over the river would open on\nNov. 6, 2024"
+        ),
+        "{}",
+        d.text
+    );
 }
 
 #[test]
