@@ -548,6 +548,27 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any line of date, byline and label pieces: an answer, never a
+        /// panic.
+        #[test]
+        fn any_line_reads_without_panic(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "By ", "Posted", ": ", "Nov. 6, 2024", "11/19/19", "2019-13-45", " - ",
+                "5:30 PM", "\u{a0}", "é", "Reuters", ", ", "(", ")", "Jane Roe", "by",
+                "Updated", "gazette.example", "31 February 2020", " ",
+            ]),
+            0..20,
+        )) {
+            let line: String = parts.concat();
+            let _ = read(&line, false);
+            let _ = read(&line, true);
+            if let Some(at) = title_then_date(&line) {
+                assert!(line.is_char_boundary(at));
+            }
+        }
+    }
+
     #[test]
     fn headline_and_date_on_one_line() {
         let line = "Ferry back on the river Posted: Sunday, February 22, 2015 10:04 AM EST";

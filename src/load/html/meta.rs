@@ -822,6 +822,30 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Real Headline"));
     }
 
+    proptest::proptest! {
+        /// Any soup of the markup this reads, cut anywhere, multi-byte
+        /// characters included: an answer, never a panic.
+        #[test]
+        fn any_markup_reads_without_panic(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "<meta property=\"og:title\" content=\"", "<meta name=dc.date content=",
+                "<script type=\"application/ld+json\">", "</script>", "{\"@graph\":[",
+                "\"datePublished\":\"2020-01-0", "<h1>", "</h1>", "<time datetime='",
+                "<span itemprop=datePublished>", "<title>", " | Site", "&amp;", "&#x",
+                "é", "\u{a0}", "’", "\"", ">", "<", "2019-11-19", "<!--", "-->", "]}",
+            ]),
+            0..40,
+        )) {
+            let page: String = parts.concat();
+            let _ = read(&page);
+            for cut in 0..page.len() {
+                if page.is_char_boundary(cut) {
+                    let _ = read(&page[..cut]);
+                }
+            }
+        }
+    }
+
     #[test]
     fn hostile_markup_never_panics() {
         for page in [
