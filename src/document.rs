@@ -1,8 +1,11 @@
 //! The document model: cleaned text, metadata, paragraphs and sentences with
 //! byte spans into the cleaned text and 1-based lines in the original file.
 
+mod header;
+
 use crate::word_boundary::ascii_prefix_len;
 use crate::{boilerplate, outlet, sanitize::sanitize_cow, segment};
+use header::Header;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -160,7 +163,7 @@ pub fn build(
             .filter(|s| !s.is_empty()),
     };
     let text = nfc(sanitize_cow(raw));
-    let mut drafts = paragraphs(&text, origin);
+    let (mut drafts, head) = paragraphs(&text, origin);
 
     let mut title = meta
         .title
@@ -171,7 +174,9 @@ pub fn build(
         let joined = first.joined();
         match &title {
             Some(t) if same_words(joined, t) => first.kind = ParagraphKind::Title,
-            None if is_headline(joined) => {
+            None if is_headline(joined)
+                || (head.after_first && is_headline_with_period(joined)) =>
+            {
                 title = Some(joined.to_string());
                 first.kind = ParagraphKind::Title;
             }
@@ -194,8 +199,10 @@ pub fn build(
         }
     }
 
-    let (outlet, outlet_from, dateline_date) = find_outlet(&meta, &drafts);
-    let date = meta.date.clone().or(dateline_date);
+    let (outlet, outlet_from, dateline_date) = find_outlet(&meta, &drafts, &head.facts);
+    let header_date = head.facts.date.map(|(day, _)| day);
+    let date = meta.date.clone().or(header_date).or(dateline_date);
+    let author = meta.author.or(head.facts.author);
     assemble(
         Document {
             source,
@@ -204,7 +211,7 @@ pub fn build(
             outlet_from,
             date,
             url: meta.url,
-            author: meta.author,
+            author,
             text: String::new(),
             paragraphs: Vec::new(),
             sentences: Vec::new(),
@@ -241,15 +248,35 @@ fn is_nfc(text: &str) -> bool {
     }
 }
 
+/// What the lines above the text state, as [`paragraphs`] reads them.
+#[derive(Default)]
+struct Head {
+    facts: Header,
+    /// The first paragraph is followed at once by a byline or date line:
+    /// it is the headline even with a final period.
+    after_first: bool,
+}
+
+/// Most non-empty lines looked at for a headline, byline and date.
+const HEADER_LINES: usize = 12;
+
 /// Splits cleaned text into paragraph drafts, dropping chrome lines and
 /// truncation markers. A blank or dropped line ends a paragraph; so does a
 /// line that ends a sentence (text with one paragraph a line), while
-/// hard-wrapped lines are joined.
-fn paragraphs(text: &str, origin: LineOrigin) -> Vec<Draft<'_>> {
+/// hard-wrapped lines are joined. Above the text, a headline line ends its
+/// paragraph, and byline and date lines are read into the header and left
+/// out (see [`header`]).
+fn paragraphs(text: &str, origin: LineOrigin) -> (Vec<Draft<'_>>, Head) {
     let mut drafts: Vec<Draft<'_>> = Vec::new();
+    let mut head = Head::default();
     let mut open = false;
     let mut seen_chrome = false;
-    for (i, line) in text.split('\n').enumerate() {
+    // Above the text: until a long line, a dateline or HEADER_LINES lines.
+    let mut in_header = true;
+    let mut header_seen = 0;
+    let mut name_follows = false;
+    let mut lines = text.split('\n').enumerate().peekable();
+    while let Some((i, line)) = lines.next() {
         let line = boilerplate::strip_truncation(line).trim();
         if line.is_empty() {
             open = false;
@@ -261,6 +288,50 @@ fn paragraphs(text: &str, origin: LineOrigin) -> Vec<Draft<'_>> {
             continue;
         }
         let number = origin.line(i);
+        if in_header {
+            header_seen += 1;
+            // A line that goes on with a hard-wrapped paragraph is its text.
+            if let Some(facts) = header::read(line, name_follows).filter(|_| !open) {
+                name_follows = facts.name_follows;
+                head.after_first |= drafts.len() == 1 && head.facts == Header::default();
+                head.facts.add(facts);
+                open = false;
+                continue;
+            }
+            name_follows = false;
+            if drafts.is_empty() {
+                if let Some(at) = header::title_then_date(line)
+                    && is_headline(line[..at].trim_end())
+                {
+                    drafts.push(Draft {
+                        lines: vec![(line[..at].trim_end(), number)],
+                        kind: ParagraphKind::Body,
+                        joined: Cow::Borrowed(line[..at].trim_end()),
+                    });
+                    if let Some(facts) = header::read(&line[at..], false) {
+                        head.facts.add(facts);
+                        head.after_first = true;
+                    }
+                    open = false;
+                    continue;
+                }
+                if is_headline(line) && headline_ends_here(line, lines.peek().map(|(_, l)| *l)) {
+                    drafts.push(Draft {
+                        lines: vec![(line, number)],
+                        kind: ParagraphKind::Body,
+                        joined: Cow::Borrowed(line),
+                    });
+                    open = false;
+                    continue;
+                }
+            }
+            if line.len() > 160
+                || header_seen >= HEADER_LINES
+                || outlet::from_dateline(line).is_some()
+            {
+                in_header = false;
+            }
+        }
         match drafts.last_mut() {
             Some(d) if open => d.lines.push((line, number)),
             _ => drafts.push(Draft {
@@ -274,7 +345,82 @@ fn paragraphs(text: &str, origin: LineOrigin) -> Vec<Draft<'_>> {
     for d in &mut drafts {
         d.join_lines();
     }
-    drafts
+    (drafts, head)
+}
+
+/// Whether a first line that reads as a headline is one on its own, not
+/// the first of hard-wrapped lines: nothing or a byline or date line
+/// follows, or a line that does not go on with its sentence (it starts in
+/// lower case, or the first ends with a word such as "of" or "the").
+fn headline_ends_here(line: &str, next: Option<&str>) -> bool {
+    let next = next.map(str::trim).unwrap_or_default();
+    if next.is_empty() {
+        return true;
+    }
+    let last = line.rsplit(' ').next().unwrap_or_default();
+    let goes_on = matches!(
+        last,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "that"
+            | "as"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+    );
+    let next_lower = next
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase);
+    if goes_on || next_lower {
+        return false;
+    }
+    if header::read(next, false).is_some() {
+        return true;
+    }
+    // A headline is set in title case more often than not. Under one in
+    // sentence case comes a short line (a byline), a line that is a
+    // paragraph of its own (a standfirst) or one longer than a wrapped
+    // text's lines.
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+        .count();
+    let next_chars = next.chars().count();
+    2 * capitalized >= words.len()
+        || !(40..=100).contains(&next_chars)
+        || next
+            .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+            .ends_with(['.', '!', '?'])
+}
+
+/// A headline that ends with a period ("Stock Falls. Why It Matters."),
+/// known as one by the byline or date line under it.
+fn is_headline_with_period(text: &str) -> bool {
+    let trimmed = text.trim_end_matches('.');
+    trimmed.len() + 1 >= text.len() && is_headline(trimmed)
 }
 
 /// A line ends its paragraph when it closes a sentence or is short enough to
@@ -293,10 +439,25 @@ fn is_headline(text: &str) -> bool {
     let first_letter = text.chars().find(|c| c.is_alphanumeric());
     (8..=200).contains(&chars)
         && (2..=30).contains(&words)
-        && !text.ends_with(['.', ',', ';', ':'])
+        && !text
+            .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+            .ends_with(['.', ',', ';', ':'])
         && first_letter.is_some_and(|c| c.is_uppercase() || c.is_numeric())
         && !boilerplate::is_caption(text)
+        && !ends_with_credit(text)
         && outlet::from_dateline(text).is_none()
+}
+
+/// "Crowds at the harbour on Friday. (Photo: Jane Roe/Gazette)": a caption
+/// with its credit, not a headline.
+fn ends_with_credit(text: &str) -> bool {
+    let Some(open) = text.rfind(" (") else {
+        return false;
+    };
+    text.ends_with(')')
+        && text[..open]
+            .trim_end_matches(['"', '\'', '”', '’'])
+            .ends_with(['.', '!', '?'])
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> {
@@ -333,6 +494,7 @@ fn clean_inline(s: &str) -> String {
 fn find_outlet(
     meta: &Meta,
     drafts: &[Draft<'_>],
+    header: &Header,
 ) -> (Option<String>, Option<OutletEvidence>, Option<String>) {
     let dateline = drafts
         .iter()
@@ -357,7 +519,11 @@ fn find_outlet(
     if let Some((name, _)) = dateline {
         return (Some(name), Some(OutletEvidence::Dateline), dateline_date);
     }
-    if let Some(name) = drafts.iter().find_map(|d| outlet::from_credit(d.joined())) {
+    if let Some(name) = drafts
+        .iter()
+        .find_map(|d| outlet::from_credit(d.joined()))
+        .or_else(|| header.outlet.clone())
+    {
         return (Some(name), Some(OutletEvidence::Credit), dateline_date);
     }
     let caption = drafts

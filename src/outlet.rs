@@ -23,10 +23,12 @@ pub(crate) fn prepare() {
     LazyLock::force(&LEXICON);
 }
 
-/// "SEOUL, Nov. 6 (UPI) —", "KYIV, Ukraine (AP) —", "WASHINGTON (Reuters) -".
+/// "SEOUL, Nov. 6 (UPI) —", "KYIV, Ukraine (AP) —", "WASHINGTON (Reuters) -",
+/// "Rusk County (WQOW) -" (a place in title case, up to four words), a
+/// date alone: "April 29 (UPI) --", or the outlet alone: "(Reuters) —".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Za-z.'’ -]{1,30})?)(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?))? \((?P<outlet>[A-Za-z][A-Za-z0-9 .&/-]{0,40})\) ?[—–-]",
+        r"^(?:(?P<place>(?:[A-Z][A-Z.'’ -]{1,40}|[A-Z][a-z.'’-]+(?: [A-Z][A-Za-z.'’-]*){0,3})(?:, [A-Z][A-Za-z.'’ -]{1,30})?)(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?))?|(?P<alone>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?))? ?\((?P<outlet>[A-Za-z][A-Za-z0-9 .&/-]{0,40})\) ?[—–-]",
     )
     .expect("dateline regex compiles")
 });
@@ -101,7 +103,8 @@ pub fn from_dateline(paragraph: &str) -> Option<(String, Option<String>)> {
     let caps = DATELINE.captures(paragraph)?;
     let raw = caps.name("outlet")?.as_str().trim();
     let outlet = known(raw).unwrap_or_else(|| raw.to_string());
-    Some((outlet, caps.name("date").map(|d| d.as_str().to_string())))
+    let date = caps.name("date").or_else(|| caps.name("alone"));
+    Some((outlet, date.map(|d| d.as_str().to_string())))
 }
 
 /// A credit line naming the publisher ("Credit: ABC News"); picture agencies
@@ -164,6 +167,21 @@ mod tests {
             Some(("Reuters".into(), Some("Nov 5".into())))
         );
         assert_eq!(from_dateline("Seoul, however, said it (BBC) — no"), None);
+        // Issue 15: a place in title case, a date alone.
+        assert_eq!(
+            from_dateline("Lake County (KXYZ) - A ferry sank"),
+            Some(("KXYZ".into(), None))
+        );
+        assert_eq!(
+            from_dateline("April 29 (UPI) -- The ferry sank"),
+            Some(("UPI".into(), Some("April 29".into())))
+        );
+        assert_eq!(from_dateline("Officials said on Monday (BBC) — no"), None);
+        assert_eq!(
+            from_dateline("(Reuters) — The ferry sank"),
+            Some(("Reuters".into(), None))
+        );
+        assert_eq!(from_dateline("(2) — the second"), None);
     }
 
     #[test]

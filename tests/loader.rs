@@ -270,6 +270,173 @@ fn html_main_text_and_metadata() {
     assert!(!d.text.contains("Home"), "{}", d.text);
 }
 
+/// Issue 15: a page whose date and site are stated only in JSON-LD (an
+/// `@graph` with the publisher by reference), its title only in `<title>`
+/// with the site's name after it.
+#[test]
+fn html_metadata_from_json_ld_graph_and_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("graph.html");
+    let body = "<p>The river ferry resumed service on Friday after three weeks of repairs, the harbour office said. About 400 passengers crossed on the first day, twice the usual number.</p>".repeat(3);
+    fs::write(
+        &p,
+        format!(
+            r#"<!DOCTYPE html><html><head><title>Ferry back on the river | Harbour Gazette</title>
+<script type="application/ld+json">{{"@context":"https://schema.org","@graph":[
+ {{"@type":"Organization","@id":"https://gazette.example/#org","name":"Harbour Gazette"}},
+ {{"@type":"NewsArticle","datePublished":"2023-06-02T21:15:00-04:00",
+   "publisher":{{"@id":"https://gazette.example/#org"}}}}]}}</script>
+</head><body><article>{body}</article></body></html>"#
+        ),
+    )
+    .unwrap();
+    let loaded = load_paths(&[&p]);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let d = &loaded.documents[0];
+    assert_eq!(d.title.as_deref(), Some("Ferry back on the river"));
+    assert_eq!(d.outlet.as_deref(), Some("Harbour Gazette"));
+    // The day the page states, not the next day in UTC.
+    assert_eq!(d.date.as_deref(), Some("2023-06-02"));
+}
+
+// ------------------------------------------- plain text metadata (issue 15)
+
+fn text_doc(name: &str, text: &str) -> Document {
+    let loaded = load::load_named([(name, text.as_bytes())]);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    loaded.documents.into_iter().next().unwrap()
+}
+
+/// A headline line with a byline and a date line under it, no blank line
+/// between: title, author and date are read, and neither byline nor date
+/// is a sentence of the article.
+#[test]
+fn text_headline_byline_and_date_lines() {
+    let d = text_doc(
+        "ferry.txt",
+        "Harbour Ferry Resumes Service After Repairs\nBy Jane Roe\nUpdated: May 11, 2016 - 5:30 PM\n\nThe ferry carried 400 passengers on its first day back, the harbour office said.\n",
+    );
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Harbour Ferry Resumes Service After Repairs")
+    );
+    assert_eq!(d.author.as_deref(), Some("Jane Roe"));
+    assert_eq!(d.date.as_deref(), Some("2016-05-11"));
+    assert_eq!(
+        sentences(&d),
+        vec![
+            "Harbour Ferry Resumes Service After Repairs",
+            "The ferry carried 400 passengers on its first day back, the harbour office said."
+        ]
+    );
+    // Lines still point into the file.
+    assert_eq!(d.sentences[1].line, 5);
+}
+
+#[test]
+fn text_date_line_forms() {
+    for (date_line, day) in [
+        ("Nov. 6, 2024", "2024-11-06"),
+        ("Published 3:04 p.m. ET Jan. 5, 2017", "2017-01-05"),
+        (
+            "Posted by Jane Roe on March 3, 2021, 6:21 AM EST",
+            "2021-03-03",
+        ),
+        ("(Published Sunday, March 8, 2015)", "2015-03-08"),
+    ] {
+        let d = text_doc(
+            "t.txt",
+            &format!(
+                "Council Approves the New Bridge\n{date_line}\n\nThe council voted 7 to 2 for the bridge on Tuesday.\n"
+            ),
+        );
+        assert_eq!(d.date.as_deref(), Some(day), "{date_line}");
+        assert_eq!(d.title.as_deref(), Some("Council Approves the New Bridge"));
+        assert_eq!(d.sentences.len(), 2, "{date_line}: {:?}", sentences(&d));
+    }
+}
+
+/// A headline and its date on one line, as some scrapers save them.
+#[test]
+fn text_headline_and_date_on_one_line() {
+    let d = text_doc(
+        "t.txt",
+        "Council approves the new bridge Posted: Sunday, February 22, 2015 10:04 AM EST Updated: Friday, February 27, 2015 10:13 AM EST\n\nThe council voted 7 to 2 for the bridge.\n",
+    );
+    assert_eq!(d.title.as_deref(), Some("Council approves the new bridge"));
+    assert_eq!(d.date.as_deref(), Some("2015-02-22"));
+}
+
+/// A date that is no day (no year, or impossible) is no date: none is
+/// made up, and the sentence that mentions one stays text.
+#[test]
+fn text_dates_are_never_guessed() {
+    let d = text_doc(
+        "t.txt",
+        "Council Approves the New Bridge\nMay 40, 2016\n\nPolice said on May 5, 2016 that the road was closed.\n",
+    );
+    assert_eq!(d.date, None);
+    assert!(sentences(&d).contains(&"Police said on May 5, 2016 that the road was closed."));
+    let d = text_doc("t.txt", "The council voted 7 to 2 for the bridge.\n");
+    assert_eq!((d.title.as_deref(), d.date.as_deref()), (None, None));
+}
+
+/// Datelines name the outlet, and the dateline is not part of the first
+/// sentence's claims: no figure from its date, no claimer from its outlet.
+#[test]
+fn text_datelines_give_the_outlet_and_no_claims() {
+    let d = text_doc(
+        "a.txt",
+        "Ferry Sinks Near the Harbour\n\nApril 29 (UPI) -- About 300 passengers were rescued from the ferry.\n",
+    );
+    assert_eq!(d.outlet.as_deref(), Some("UPI"));
+    let analysis = crosscheck::analysis::analyze_document(&d);
+    let figures: Vec<&str> = analysis
+        .figures
+        .iter()
+        .map(|f| f.figure.text.as_str())
+        .collect();
+    assert_eq!(figures, vec!["About 300 passengers"]);
+    assert!(analysis.figures.iter().all(|f| f.claimer.is_none()));
+
+    let d = text_doc(
+        "b.txt",
+        "Ferry Sinks Near the Harbour\n\nWASHINGTON (Reuters) - About 300 passengers were rescued, officials said.\n",
+    );
+    assert_eq!(d.outlet.as_deref(), Some("Reuters"));
+    let analysis = crosscheck::analysis::analyze_document(&d);
+    let claimers: Vec<&str> = analysis
+        .figures
+        .iter()
+        .filter_map(|f| f.claimer.as_ref().map(|c| c.name.as_str()))
+        .collect();
+    assert_eq!(claimers, vec!["officials"]);
+}
+
+/// A first line hard-wrapped into the next is no headline.
+#[test]
+fn text_wrapped_first_line_is_no_headline() {
+    let d = text_doc(
+        "t.txt",
+        "The council said on Tuesday that the new bridge over the river would\nopen in May, two years after work began.\n",
+    );
+    assert_eq!(d.title, None);
+    assert_eq!(d.sentences.len(), 1);
+    // A date on a line of its own inside a wrapped paragraph is its text.
+    let d = text_doc(
+        "t.txt",
+        "The council said that the new bridge over the river would open on\nNov. 6, 2024\nafter two years of work.\n",
+    );
+    assert_eq!(d.date, None);
+    assert!(
+        d.text.starts_with(
+            "The council said that the new bridge over the river would open on\nNov. 6, 2024"
+        ),
+        "{}",
+        d.text
+    );
+}
+
 #[test]
 fn json_object_array_and_lines() {
     let dir = tempfile::tempdir().unwrap();

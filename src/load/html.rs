@@ -1,5 +1,8 @@
-//! Saved HTML pages: the main text and the page's metadata, as
-//! rs-trafilatura extracts them; site chrome stays behind.
+//! Saved HTML pages: the main text as rs-trafilatura extracts it (site
+//! chrome stays behind), and the page's metadata as the page states it
+//! (`meta`), with the extractor's guesses where the page states nothing.
+
+mod meta;
 
 use super::ProblemKind;
 use crate::document::{self, Document, LineOrigin, Meta};
@@ -22,14 +25,17 @@ pub(super) fn parse(
     if result.content_text.trim().is_empty() {
         return Err(ProblemKind::NoArticleText);
     }
+    let page = meta::read(text);
     let m = result.metadata;
-    let url = m.url.clone().or(m.hostname.clone());
+    let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+    // A social-media handle ("@wsj") is no site name.
+    let sitename = nonempty(m.sitename).filter(|s| !s.starts_with('@'));
     let meta = Meta {
-        title: m.title,
-        outlet: m.sitename.filter(|s| !s.trim().is_empty()),
-        url,
-        date: m.date.map(|d| d.date_naive().to_string()),
-        author: m.author,
+        title: page.title.or(nonempty(m.title)),
+        outlet: page.site.or(sitename),
+        url: nonempty(m.url).or(page.url).or(m.hostname),
+        date: page.date.or(m.date.map(|d| d.date_naive().to_string())),
+        author: nonempty(m.author).or(page.author),
     };
     Ok(document::build(
         source.into(),

@@ -31,7 +31,7 @@ use std::sync::LazyLock;
 
 mod elements;
 mod model;
-mod tokens;
+pub(super) mod tokens;
 
 use elements::{Ns, P_CLOSER, SPECIAL};
 use model::{Decision, Model, Why};

@@ -3,7 +3,7 @@
 
 use memchr::memchr;
 
-pub(super) enum Token<'a> {
+pub(in crate::load) enum Token<'a> {
     /// A `<` that starts no markup: text.
     Literal,
     /// A comment, doctype, processing instruction, CDATA section, or a tag
@@ -17,12 +17,12 @@ pub(super) enum Token<'a> {
     End(&'a [u8]),
 }
 
-pub(super) fn is_space(c: u8) -> bool {
+pub(in crate::load) fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
 /// The token that starts at the `<` at `lt`, and the offset after it.
-pub(super) fn lex(b: &[u8], lt: usize, foreign: bool) -> (Token<'_>, usize) {
+pub(in crate::load) fn lex(b: &[u8], lt: usize, foreign: bool) -> (Token<'_>, usize) {
     let rest = &b[lt + 1..];
     match rest.first() {
         Some(b'!') => {
@@ -171,7 +171,7 @@ pub(super) fn attributes_end(b: &[u8], from: usize) -> Option<(usize, bool)> {
 /// Where the text of a raw-text element (`<script>`, `<style>`, ...) that
 /// starts at `from` ends: at its end tag, or at the end of the page. Its
 /// text is never markup, so it is skipped whole.
-pub(super) fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
+pub(in crate::load) fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
     if name.eq_ignore_ascii_case(b"plaintext") {
         return b.len();
     }
