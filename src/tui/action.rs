@@ -32,6 +32,12 @@ pub enum Action {
     ToggleScope,
     NextSection,
     ToggleOneStory,
+    ToggleConflicts,
+    OpenUrl,
+    Edit,
+    CopyUrl,
+    CopySentence,
+    CycleSort,
     Close,
     Accept,
 }
@@ -59,6 +65,7 @@ impl Action {
             (Action::Up, super::keymap::Context::Reader | super::keymap::Context::Help) => {
                 "scroll up"
             }
+            (Action::Back, super::keymap::Context::Diff) => "back: the group, then the pane",
             _ => self.describe(),
         }
     }
@@ -87,12 +94,18 @@ impl Action {
             Action::FindInArticle => "search in article",
             Action::NextMatch => "next match",
             Action::PrevMatch => "previous match",
-            Action::ClearSearch => "clear search",
+            Action::ClearSearch => "clear search, else back",
             Action::CycleKind => "filter by kind",
             Action::CycleOutlet => "filter by outlet",
             Action::ToggleScope => "this source / all",
             Action::NextSection => "next section",
             Action::ToggleOneStory => "one story / stories",
+            Action::ToggleConflicts => "conflicts only / all",
+            Action::OpenUrl => "open the source's URL in the browser",
+            Action::Edit => "open the file at the line in $EDITOR",
+            Action::CopyUrl => "copy the URL (OSC 52)",
+            Action::CopySentence => "copy the sentence (OSC 52)",
+            Action::CycleSort => "sort by date, outlet, title",
             Action::Close => "close",
             Action::Accept => "jump to hit",
         }

@@ -373,7 +373,7 @@ fn help_opens_scrolls_and_closes() {
 
 #[test]
 fn quit_keys() {
-    for k in ["q", "esc", "ctrl-c"] {
+    for k in ["q", "ctrl-c"] {
         let mut a = app(80, 24);
         press(&mut a, k);
         assert!(a.quit, "{k} quits");
@@ -383,6 +383,143 @@ fn quit_keys() {
     assert!(!a.quit, "ctrl-c in the finder closes it");
     press(&mut a, "ctrl-c");
     assert!(a.quit);
+}
+
+/// Esc quit the app from the claims pane and from a diff group's entries:
+/// it closes the innermost overlay or goes back one level, never quits.
+#[test]
+fn esc_goes_back_one_level_and_never_quits() {
+    let mut a = app(120, 36);
+    // Diff: a group's entries, then the list, then the sources.
+    press(&mut a, "3 enter j");
+    assert_eq!(a.diff.detail, Some(1));
+    press(&mut a, "esc");
+    assert_eq!((a.diff.detail, a.focus), (None, Focus::Main));
+    press(&mut a, "esc");
+    assert_eq!(a.focus, Focus::Sources);
+    press(&mut a, "esc esc");
+    assert!(!a.quit);
+    assert_eq!(a.message.as_deref(), Some("nothing to close here; q quits"));
+    // Claims, the reader (a search first), the overlays.
+    press(&mut a, "2 esc");
+    assert_eq!((a.view, a.focus), (View::Claims, Focus::Sources));
+    press(&mut a, "1 /");
+    type_text(&mut a, "troops");
+    press(&mut a, "enter");
+    assert!(a.reader.search.is_some());
+    press(&mut a, "esc");
+    assert_eq!((a.reader.search.is_none(), a.focus), (true, Focus::Main));
+    press(&mut a, "esc");
+    assert_eq!(a.focus, Focus::Sources);
+    for overlay in ["f", "?", "1 /"] {
+        press(&mut a, overlay);
+        press(&mut a, "esc");
+        assert!(a.finder.is_none() && a.help.is_none() && a.prompt.is_none());
+        assert!(!a.quit, "Esc after {overlay}");
+    }
+    for keys in ["1", "2", "3", "3 enter", "h"] {
+        press(&mut a, keys);
+        press(&mut a, "esc esc esc esc");
+        assert!(!a.quit, "Esc after {keys}");
+    }
+    press(&mut a, "q");
+    assert!(a.quit, "q quits from the top level without asking");
+}
+
+#[test]
+fn the_pane_title_says_where_you_are() {
+    let mut a = app(160, 40);
+    press(&mut a, "3 enter");
+    assert_eq!(a.breadcrumb(), ["Diff", "Figures", "North Korean troops"]);
+    let top = render(&a).lines().next().unwrap().to_string();
+    assert!(
+        top.contains("Diff › Figures › North Korean troops"),
+        "{top}"
+    );
+    press(&mut a, "esc c");
+    assert_eq!(a.breadcrumb(), ["Diff", "Figures", "conflicts"]);
+    press(&mut a, "2 a t");
+    assert_eq!(a.breadcrumb(), ["Claims", "all sources", "figures"]);
+    press(&mut a, "1");
+    assert_eq!(a.breadcrumb(), ["Reader", "000_41db1b6327612eac.txt"]);
+}
+
+/// The status line's keys come from the keymap and change with the place.
+#[test]
+fn the_status_line_shows_the_keys_that_work_here() {
+    let mut a = app(160, 40);
+    let status = |a: &App| render(a).lines().last().unwrap().to_string();
+    press(&mut a, "3");
+    let s = status(&a);
+    assert!(
+        s.contains("Enter open row") && s.contains("c conflicts only"),
+        "{s}"
+    );
+    assert!(s.contains("? this help") && s.contains("q quit"), "{s}");
+    press(&mut a, "enter");
+    let s = status(&a);
+    assert!(
+        s.contains("Enter jump to sentence") && s.contains("Esc back to list"),
+        "{s}"
+    );
+    press(&mut a, "esc c");
+    assert!(status(&a).contains("c show all"));
+    // A key the user rebinds shows as rebound.
+    let table = toml::from_str("[diff]\ntoggle_conflicts = [\"x\"]\n").unwrap();
+    a.keymap = Keymap::with_overrides(&table).unwrap().0;
+    assert!(status(&a).contains("x show all"), "{}", status(&a));
+}
+
+/// `c` in the diff keeps the disagreements; the section counts follow.
+#[test]
+fn diff_conflicts_filter() {
+    let mut a = app(160, 40);
+    press(&mut a, "3");
+    let c = a.comparison.clone().unwrap();
+    let conflicts = c
+        .figures
+        .iter()
+        .filter(|g| {
+            matches!(
+                g.verdict,
+                compare::Verdict::Conflict | compare::Verdict::Revised
+            )
+        })
+        .count();
+    assert!(conflicts > 0 && conflicts < c.figures.len());
+    press(&mut a, "G c");
+    assert_eq!(a.diff_rows(super::app::DiffSection::Figures), conflicts);
+    assert_eq!(a.diff.selected(), 0, "the selection stays inside the rows");
+    let screen = render(&a);
+    assert!(
+        screen.contains(&format!("Figures {conflicts}/{}", c.figures.len())),
+        "{screen}"
+    );
+    assert!(screen.contains("[conflicts only]"), "{screen}");
+    assert!(!screen.contains("= agree"), "{screen}");
+    // Entering a filtered row opens that row, not the unfiltered one at
+    // its position.
+    press(&mut a, "enter enter");
+    let first = c
+        .figures
+        .iter()
+        .find(|g| g.verdict == compare::Verdict::Conflict)
+        .unwrap();
+    assert_eq!(a.reader.focus_sentence, Some(first.entries[0].id.sentence));
+    press(&mut a, "3 s");
+    let quoted = c.statements.iter().filter(|g| g.quote_differs).count();
+    assert_eq!(a.diff_rows(super::app::DiffSection::Statements), quoted);
+    press(&mut a, "c");
+    assert_eq!(
+        a.diff_rows(super::app::DiffSection::Statements),
+        c.statements.len()
+    );
+    // O: only the rows an outlet takes part in.
+    press(&mut a, "s s O O");
+    assert_eq!(a.diff.outlet.as_deref(), Some("BBC"));
+    for &i in a.diff_visible(super::app::DiffSection::Figures) {
+        assert!(c.figures[i].entries.iter().any(|e| &*e.display == "BBC"));
+    }
 }
 
 #[test]
@@ -459,8 +596,8 @@ fn claims_filter_by_kind_outlet_and_scope_then_jump() {
     press(&mut a, "t");
     assert_eq!(a.claims.kind, None);
 
-    // o cycles the outlets in corpus order: the first is seed 000's file name.
-    press(&mut a, "o o");
+    // O cycles the outlets in corpus order: the first is seed 000's file name.
+    press(&mut a, "O O");
     assert_eq!(a.claims.outlet.as_deref(), Some("BBC"));
     assert!(a.visible_claims().iter().all(|&(d, _)| d == 1));
 

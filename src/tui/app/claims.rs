@@ -16,6 +16,15 @@ pub struct ClaimsView {
     pub selected: usize,
 }
 
+/// A claim kind as the pane names it.
+pub fn kind_name(k: ClaimKind) -> &'static str {
+    match k {
+        ClaimKind::Figure => "figures",
+        ClaimKind::Quote => "quotes",
+        ClaimKind::Attribution => "attributed",
+    }
+}
+
 impl App {
     /// The claims the claims pane shows, as (document, claim index), in
     /// corpus order.

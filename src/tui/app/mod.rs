@@ -262,7 +262,58 @@ impl App {
             });
         }
         self.comparison = Some(comparison);
-        self.diff.detail = None;
+        self.refresh_diff_rows();
+    }
+
+    /// Where the main pane is, outermost first, for its title: the view,
+    /// then (reader) the source and a search, (claims) the scope and kind,
+    /// (diff) the section, its filters and the row stepped into.
+    pub fn breadcrumb(&self) -> Vec<String> {
+        let doc_name = |d: usize| {
+            self.corpus
+                .documents
+                .get(d)
+                .map(|d| d.display_name().to_string())
+        };
+        let mut out = Vec::new();
+        match self.view {
+            View::Reader => {
+                out.push("Reader".to_string());
+                out.extend(doc_name(self.reader.doc));
+                if let Some(s) = &self.reader.search {
+                    out.push(format!("/{}", s.query));
+                }
+            }
+            View::Claims => {
+                out.push("Claims".to_string());
+                let c = &self.claims;
+                out.push(match (&c.outlet, c.all_sources) {
+                    (Some(o), _) => o.clone(),
+                    (None, true) => "all sources".to_string(),
+                    (None, false) => doc_name(self.reader.doc).unwrap_or_default(),
+                });
+                if let Some(k) = c.kind {
+                    out.push(claims::kind_name(k).to_string());
+                }
+            }
+            View::Diff => {
+                out.push("Diff".to_string());
+                let section = self.diff.section;
+                out.push(section.name().to_string());
+                if self.diff.conflicts_only {
+                    out.push("conflicts".to_string());
+                }
+                if let Some(o) = &self.diff.outlet {
+                    out.push(o.clone());
+                }
+                if self.diff.detail.is_some()
+                    && let Some(label) = self.diff_row_label(section, self.diff.selected())
+                {
+                    out.push(label);
+                }
+            }
+        }
+        out
     }
 
     /// The context of the focused pane.
@@ -314,6 +365,11 @@ impl App {
             _ => {
                 if let Some(action) = self.keymap.action(Context::Global, key) {
                     self.apply(Context::Global, action);
+                } else if key == Key::parse("esc").expect("a key name") {
+                    // Nothing left to close or leave: say how to quit.
+                    if let Some(q) = self.keymap.first_key(Context::Global, Action::Quit) {
+                        self.message = Some(format!("nothing to close here; {q} quits"));
+                    }
                 }
                 true
             }

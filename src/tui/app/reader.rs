@@ -142,12 +142,14 @@ impl App {
             Action::NextMatch => self.step_match(1),
             Action::PrevMatch => self.step_match(-1),
             Action::ClearSearch => {
-                // Esc clears an active search; with none it falls through (quit).
+                // Esc clears an active search or mark; with none it goes
+                // back to the sources, one level up. It never quits.
                 if r.search.is_none() && r.focus_sentence.is_none() {
-                    return false;
+                    self.focus = Focus::Sources;
+                } else {
+                    r.search = None;
+                    r.focus_sentence = None;
                 }
-                r.search = None;
-                r.focus_sentence = None;
             }
             Action::Back => self.focus = Focus::Sources,
             _ => return false,

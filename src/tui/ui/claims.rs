@@ -61,7 +61,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     });
     let visible = app.visible_claims();
     let filter = format!(" {scope} · {kind} · {} ", visible.len());
-    let block = pane_block(app, view_tabs(app), focused)
+    let block = pane_block(app, view_tabs(app, area.width), focused)
         .title_bottom(Line::from(Span::styled(filter, app.theme.dim)).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);

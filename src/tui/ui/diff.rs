@@ -43,11 +43,11 @@ fn diff_list_rows(
     section: DiffSection,
     width: usize,
 ) -> Vec<Line<'static>> {
+    let visible = app.diff_visible(section).iter().copied();
     match section {
-        DiffSection::Figures => c
-            .figures
-            .iter()
-            .map(|g| {
+        DiffSection::Figures => visible
+            .map(|i| {
+                let g = &c.figures[i];
                 let (word, style) = verdict_style(app, g.verdict);
                 let rest = format!(
                     "  {}{}  {}  {} src",
@@ -62,10 +62,9 @@ fn diff_list_rows(
                 ])
             })
             .collect(),
-        DiffSection::Statements => c
-            .statements
-            .iter()
-            .map(|g| {
+        DiffSection::Statements => visible
+            .map(|i| {
+                let g = &c.statements[i];
                 let mut spans = Vec::new();
                 if g.quote_differs {
                     spans.push(Span::styled("≠ quoted differently  ", app.theme.conflict));
@@ -78,11 +77,9 @@ fn diff_list_rows(
                 Line::from(spans)
             })
             .collect(),
-        DiffSection::Coverage => c
-            .coverage
-            .sources
-            .iter()
-            .map(|s| {
+        DiffSection::Coverage => visible
+            .map(|i| {
+                let s = &c.coverage.sources[i];
                 let counts = format!(
                     "  {:>3} shared  {:>3} only here",
                     s.statements.len(),
@@ -289,7 +286,7 @@ fn diff_detail_lines(
 
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Main && app.finder.is_none();
-    let block = pane_block(app, view_tabs(app), focused);
+    let block = pane_block(app, view_tabs(app, area.width), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(c) = &app.comparison else {
@@ -303,8 +300,19 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let section = app.diff.section;
     let mut tabs = Vec::new();
+    let filtered = app.diff.conflicts_only || app.diff.outlet.is_some();
     for s in DiffSection::ALL {
-        let label = format!(" {} {} ", s.name(), app.diff_rows(s));
+        let total = match s {
+            DiffSection::Figures => c.figures.len(),
+            DiffSection::Statements => c.statements.len(),
+            DiffSection::Coverage => c.coverage.sources.len(),
+        };
+        let shown = app.diff_rows(s);
+        let label = if shown == total {
+            format!(" {} {shown} ", s.name())
+        } else {
+            format!(" {} {shown}/{total} ", s.name())
+        };
         tabs.push(if s == section {
             Span::styled(label, app.theme.selected)
         } else {
@@ -316,6 +324,19 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         tabs.push(Span::styled(
             format!("{} stories ", c.stories.len()),
             app.theme.dim,
+        ));
+    }
+    if filtered {
+        let mut what = Vec::new();
+        if app.diff.conflicts_only {
+            what.push("conflicts only".to_string());
+        }
+        if let Some(o) = &app.diff.outlet {
+            what.push(format!("outlet: {o}"));
+        }
+        tabs.push(Span::styled(
+            format!("[{}] ", what.join(", ")),
+            app.theme.accent,
         ));
     }
     if let Some(key) = app.keymap.first_key(Context::Diff, Action::NextSection) {
@@ -331,7 +352,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = list_area.width as usize;
     let rows = diff_list_rows(app, c, section, width);
     if rows.is_empty() {
+        let filtered = app.diff.conflicts_only || app.diff.outlet.is_some();
         let none = match section {
+            _ if filtered => "no rows match the filter",
             DiffSection::Figures => "no figures to compare",
             DiffSection::Statements => "no statement is reported by more than one source",
             DiffSection::Coverage => "no sources",
@@ -339,9 +362,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(none).style(app.theme.dim), list_area);
         return;
     }
-    let row = app.diff.selected().min(rows.len() - 1);
+    let pos = app.diff.selected().min(rows.len() - 1);
+    let row = app.diff_row(section, pos).unwrap_or(0);
     let items: Vec<ListItem> = rows.into_iter().map(ListItem::new).collect();
-    let mut state = ListState::default().with_selected(Some(row));
+    let mut state = ListState::default().with_selected(Some(pos));
     let list_style = if app.diff.detail.is_some() {
         app.theme.dim
     } else {

@@ -103,7 +103,7 @@ fn reader_highlights(app: &App, visible: Range<usize>) -> Vec<Highlight> {
 
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Main && app.finder.is_none();
-    let mut block = pane_block(app, view_tabs(app), focused);
+    let mut block = pane_block(app, view_tabs(app, area.width), focused);
     if let Some(doc) = app.corpus.documents.get(app.reader.doc) {
         let mut about = vec![doc.display_name().to_string()];
         about.extend(doc.date.clone());
