@@ -26,6 +26,31 @@ fn app(width: u16, height: u16) -> App {
     app
 }
 
+/// An app on our own fixture corpus (tests/fixtures/provenance): a
+/// Markdown file with front matter, a JSON Lines file of two records of
+/// one outlet, and a plain text file without metadata.
+fn fixture_app(width: u16, height: u16) -> App {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/provenance");
+    let loaded = crosscheck::load::load(
+        &[crosscheck::load::Input::parse(dir)],
+        crosscheck::load::Options::default(),
+    );
+    assert!(loaded.problems.is_empty());
+    let corpus = Arc::new(Corpus {
+        documents: loaded.documents,
+    });
+    let mut app = App::new(
+        Arc::clone(&corpus),
+        Keymap::defaults(),
+        Theme::new(&Colors::default(), true).unwrap(),
+        Rect::new(0, 0, width, height),
+    );
+    let analysis = analysis::analyze(&corpus);
+    app.set_comparison(Arc::new(compare::compare(&corpus, &analysis)));
+    app.set_analysis(Arc::new(analysis));
+    app
+}
+
 /// A key as the terminal would send it.
 fn event(name: &str) -> KeyEvent {
     Key::parse(name).unwrap().to_event()
@@ -520,6 +545,175 @@ fn diff_conflicts_filter() {
     for &i in a.diff_visible(super::app::DiffSection::Figures) {
         assert!(c.figures[i].entries.iter().any(|e| &*e.display == "BBC"));
     }
+}
+
+#[test]
+fn the_reader_header_says_who_when_and_where() {
+    let mut a = fixture_app(120, 30);
+    // bulletin.txt, harbor.md, wire.jsonl#1, wire.jsonl#2
+    press(&mut a, "j enter");
+    let screen = render(&a);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(
+        lines[1].contains("Harbor Gazette · 2031-03-04 · by Mina Okafor · Ferry runs aground"),
+        "{screen}"
+    );
+    assert!(
+        lines[2].contains("https://news.example.org/harbor/ferry-aground"),
+        "{screen}"
+    );
+    press(&mut a, "]");
+    let screen = render(&a);
+    assert!(
+        screen.contains("Coast Wire · 2031-03-02 · Pell Island ferry stuck"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("https://wire.example.net/2031/03/02/pell-ferry"),
+        "{screen}"
+    );
+    press(&mut a, "[ [");
+    let screen = render(&a);
+    assert!(
+        screen.contains("file: "),
+        "no URL: the file instead\n{screen}"
+    );
+}
+
+#[test]
+fn sources_sort_by_date_outlet_and_title() {
+    let mut a = fixture_app(120, 30);
+    let names = |a: &App| -> Vec<String> {
+        (0..a.corpus.documents.len())
+            .map(|p| {
+                a.corpus.documents[a.source_at(p)]
+                    .source
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        names(&a),
+        ["bulletin.txt", "harbor.md", "wire.jsonl#1", "wire.jsonl#2"]
+    );
+    press(&mut a, "j S");
+    assert_eq!(a.sources.order_by, super::app::SourceOrder::Date);
+    assert_eq!(
+        names(&a),
+        ["wire.jsonl#1", "harbor.md", "wire.jsonl#2", "bulletin.txt"]
+    );
+    assert_eq!(a.selected_source, 1, "the selection stays on harbor.md");
+    let screen = render(&a);
+    assert!(screen.contains("Sources (4) › by date"), "{screen}");
+    let second = screen.lines().nth(1).unwrap();
+    assert!(
+        second.contains("Coast Wire ") && second.contains(" 2031-03-02│"),
+        "{screen}"
+    );
+    press(&mut a, "g");
+    assert_eq!(
+        a.selected_source, 2,
+        "g goes to the top of the list as shown"
+    );
+    press(&mut a, "S");
+    assert_eq!(
+        names(&a),
+        ["bulletin.txt", "wire.jsonl#1", "wire.jsonl#2", "harbor.md"]
+    );
+    press(&mut a, "S");
+    assert_eq!(names(&a)[0], "harbor.md", "Ferry runs… first by title");
+    press(&mut a, "S");
+    assert_eq!(a.sources.order_by, super::app::SourceOrder::Loaded);
+    // S in the diff pane is still one story / stories.
+    press(&mut a, "3 S");
+    assert!(a.one_story && a.recompare);
+}
+
+#[test]
+fn o_y_and_e_ask_for_the_source_url_and_file() {
+    use super::app::External;
+    let mut a = fixture_app(120, 30);
+    press(&mut a, "j o");
+    assert_eq!(
+        a.external.take(),
+        Some(External::Browse(
+            "https://news.example.org/harbor/ferry-aground".into()
+        ))
+    );
+    press(&mut a, "y");
+    assert!(
+        matches!(a.external.take(), Some(External::Copy { text, .. }) if text.ends_with("ferry-aground"))
+    );
+    press(&mut a, "k o");
+    assert_eq!(a.external, None);
+    assert_eq!(a.message.as_deref(), Some("bulletin.txt gives no URL"));
+    // e opens the file at the sentence's line; a JSON Lines record is its file.
+    press(&mut a, "j j 2 a j e");
+    let Some(External::Edit { file, line }) = a.external.take() else {
+        panic!("{:?}", a.message)
+    };
+    assert!(
+        file.ends_with("tests/fixtures/provenance/bulletin.txt"),
+        "{file:?}"
+    );
+    assert_eq!(line, 5);
+    press(&mut a, "O O O");
+    assert_eq!(a.claims.outlet.as_deref(), Some("Coast Wire"));
+    press(&mut a, "e");
+    let Some(External::Edit { file, line }) = a.external.take() else {
+        panic!("{:?}", a.message)
+    };
+    assert!(
+        file.ends_with("tests/fixtures/provenance/wire.jsonl"),
+        "{file:?}"
+    );
+    assert_eq!(line, 1);
+    press(&mut a, "Y");
+    assert!(
+        matches!(a.external.take(), Some(External::Copy { text, .. }) if text.contains("140 passengers")),
+    );
+    // In the diff's list a row holds several sources.
+    press(&mut a, "3 o");
+    assert_eq!(a.external, None);
+    assert!(a.message.as_deref().unwrap().contains("several sources"));
+    // A URL that is not a web address never reaches a browser.
+    let mut a = app(80, 24);
+    let mut corpus = (*a.corpus).clone();
+    corpus.documents[0].url = Some("file:///etc/passwd".into());
+    a.corpus = Arc::new(corpus);
+    press(&mut a, "o");
+    assert_eq!(a.external, None);
+    assert!(a.message.as_deref().unwrap().contains("not a web address"));
+    // Bundled seeds are no files on disk.
+    press(&mut a, "e");
+    assert!(a.message.as_deref().unwrap().contains("not a file on disk"));
+}
+
+/// Every row of the claims, the diff entries and the finder says whose and
+/// when.
+#[test]
+fn rows_show_outlet_and_date() {
+    let mut a = fixture_app(140, 36);
+    press(&mut a, "j enter 2");
+    let screen = render(&a);
+    assert!(
+        screen.contains("Harbor Gazette 2031-03-04 · coast guard"),
+        "{screen}"
+    );
+    press(&mut a, "3 enter");
+    let screen = render(&a);
+    assert!(screen.contains("Harbor Gazette 2031-03-04 L11"), "{screen}");
+    assert!(screen.contains("Coast Wire     2031-03-02 L1"), "{screen}");
+    press(&mut a, "f");
+    type_text(&mut a, "refloated");
+    let screen = render(&a);
+    assert!(
+        screen.contains("Coast Wire     2031-03-06 Tugs refloated"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -9,14 +9,17 @@
 mod claims;
 mod diff;
 mod finder;
+mod provenance;
 mod reader;
 mod sources;
 
 pub use claims::ClaimsView;
 pub use diff::{DiffSection, DiffView};
 pub use finder::Finder;
+pub use provenance::External;
 use reader::LayoutMemo;
-pub use reader::{Prompt, Reader};
+pub use reader::{Prompt, READER_HEADER, Reader};
+pub use sources::{SourceOrder, SourcesView};
 
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
@@ -68,7 +71,9 @@ pub struct App {
     pub theme: Theme,
     pub focus: Focus,
     pub view: View,
+    /// The selected source (a document index).
     pub selected_source: usize,
+    pub sources: SourcesView,
     pub reader: Reader,
     pub finder: Option<Finder>,
     pub prompt: Option<Prompt>,
@@ -76,6 +81,8 @@ pub struct App {
     pub help: Option<usize>,
     pub size: Rect,
     pub message: Option<String>,
+    /// Something the run loop is asked to do outside (`o`, `e`, `y`).
+    pub external: Option<External>,
     pub quit: bool,
     /// The last layout of the reader, for [`App::reader_lines`].
     layout: RefCell<LayoutMemo>,
@@ -116,12 +123,14 @@ impl App {
             focus: Focus::Sources,
             view: View::Reader,
             selected_source: 0,
+            sources: SourcesView::default(),
             reader: Reader::default(),
             finder: None,
             prompt: None,
             help: None,
             size,
             message: None,
+            external: None,
             quit: false,
             layout: RefCell::default(),
         }
@@ -243,7 +252,12 @@ impl App {
         self.comparison = None;
         self.diff = DiffView::default();
         self.selected_source = 0;
-        self.reader = Reader::default();
+        self.sort_sources();
+        self.selected_source = self.source_at(0);
+        self.reader = Reader {
+            doc: self.selected_source,
+            ..Reader::default()
+        };
         self.claims = ClaimsView::default();
     }
 
@@ -410,6 +424,9 @@ impl App {
             Action::ShowDiff => self.show(View::Diff),
             Action::NextSource => self.step_source(1),
             Action::PrevSource => self.step_source(-1),
+            Action::OpenUrl | Action::Edit | Action::CopyUrl | Action::CopySentence => {
+                self.provenance_action(action)
+            }
             _ => {}
         }
     }

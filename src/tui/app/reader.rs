@@ -16,6 +16,9 @@ pub struct ArticleSearch {
     pub current: usize,
 }
 
+/// Lines the reader's header takes above the text.
+pub const READER_HEADER: u16 = 2;
+
 #[derive(Debug, Clone, Default)]
 pub struct Reader {
     pub doc: usize,
@@ -82,8 +85,14 @@ impl App {
         areas(self.size).main.width.saturating_sub(5).max(1) as usize
     }
 
+    /// Lines of text the reader shows: inside the border, below the
+    /// header (outlet, date, author, title; the URL).
     pub fn reader_height(&self) -> usize {
-        areas(self.size).main.height.saturating_sub(2).max(1) as usize
+        areas(self.size)
+            .main
+            .height
+            .saturating_sub(2 + READER_HEADER)
+            .max(1) as usize
     }
 
     /// The open document laid out at the reader's width; laid out once per

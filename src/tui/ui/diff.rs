@@ -16,6 +16,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+/// A document's compact date, empty when it has none.
+fn date_of(app: &App, doc: usize) -> String {
+    app.corpus
+        .documents
+        .get(doc)
+        .map_or(String::new(), super::short_date)
+}
+
 fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
     match v {
         Verdict::Agree => ("= agree", app.theme.agree),
@@ -156,6 +164,9 @@ fn diff_detail_lines(
                 return lines;
             };
             let analysis = app.analysis.as_deref();
+            // A date column only as wide as the group's dates need.
+            let dates: Vec<String> = g.entries.iter().map(|e| date_of(app, e.id.doc)).collect();
+            let date_width = dates.iter().map(|d| d.width()).max().unwrap_or(0);
             for (i, e) in g.entries.iter().enumerate() {
                 let figure = analysis.and_then(|a| a.figure(e.id.doc, e.figure));
                 let value = display::entry_value(e, figure);
@@ -173,8 +184,13 @@ fn diff_detail_lines(
                 if e.caption {
                     flags.push("caption");
                 }
+                let date = if date_width == 0 {
+                    String::new()
+                } else {
+                    format!("{:<date_width$} ", dates[i])
+                };
                 let text = format!(
-                    "{:<13} {:<14} L{:<4} {:<22} {}{}",
+                    "{:<13} {:<14} {date}L{:<4} {:<22} {}{}",
                     fit(&value, 13),
                     fit(&e.display, 14),
                     e.line,
@@ -207,7 +223,12 @@ fn diff_detail_lines(
             let entries = |lines: &mut Vec<Line<'static>>| {
                 for (i, e) in g.entries.iter().enumerate() {
                     let (m, style) = mark(i);
-                    let head = format!("{} L{}  ", e.display, e.line);
+                    let date = date_of(app, e.id.doc);
+                    let head = if date.is_empty() {
+                        format!("{} L{}  ", e.display, e.line)
+                    } else {
+                        format!("{} {date} L{}  ", e.display, e.line)
+                    };
                     let room = width.saturating_sub(2 + head.width());
                     lines.push(Line::from(vec![
                         m,
@@ -261,7 +282,15 @@ fn diff_detail_lines(
                 .filter(|e| e.id.doc == row)
                 .collect();
             lines.push(Line::from(Span::styled(
-                format!("Reported by {} alone ({}):", src.display, exclusive.len()),
+                format!(
+                    "Reported by {}{} alone ({}):",
+                    src.display,
+                    match date_of(app, row) {
+                        d if d.is_empty() => String::new(),
+                        d => format!(" ({d})"),
+                    },
+                    exclusive.len()
+                ),
                 app.theme.dim,
             )));
             for (i, e) in exclusive.iter().enumerate() {

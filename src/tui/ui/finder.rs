@@ -2,7 +2,7 @@
 //! the hits with their matched characters highlighted and a preview of the
 //! selected one.
 
-use super::popup;
+use super::{popup, short_date};
 use crate::fit::fit;
 use crate::tui::app::App;
 use ratatui::Frame;
@@ -98,7 +98,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, size: Rect) {
         input,
     );
     let name_width = 14usize.min(list_area.width as usize / 3);
-    let text_width = (list_area.width as usize).saturating_sub(name_width + 2);
+    // The date (2018-11-06) when the list is wide enough for it.
+    let date_width = if list_area.width >= 60 { 11 } else { 0 };
+    let text_width = (list_area.width as usize).saturating_sub(name_width + date_width + 2);
     // Only the hits in view are built (up to 500 are kept).
     let rows = (list_area.height as usize).max(1);
     let first = f.selected.saturating_sub(rows - 1);
@@ -115,6 +117,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, size: Rect) {
                 Span::styled(name, app.theme.dim),
                 Span::raw(" ".repeat(pad + 1)),
             ];
+            if date_width > 0 {
+                spans.push(Span::styled(
+                    format!("{:<10} ", short_date(doc)),
+                    app.theme.dim,
+                ));
+            }
             spans.extend(highlighted(
                 doc.sentence_text(h.id.sentence),
                 &h.indices,
@@ -137,7 +145,15 @@ pub(super) fn draw(frame: &mut Frame, app: &App, size: Rect) {
         let s = &doc.sentences[h.id.sentence];
         let lines = vec![
             Line::from(Span::styled(
-                format!("{}:{} · {}", doc.source, s.line, doc.display_name()),
+                format!(
+                    "{}:{} · {}{}",
+                    doc.source,
+                    s.line,
+                    doc.display_name(),
+                    doc.date
+                        .as_deref()
+                        .map_or(String::new(), |d| format!(" · {d}"))
+                ),
                 app.theme.dim,
             )),
             Line::from(doc.sentence_text(h.id.sentence).to_string()),

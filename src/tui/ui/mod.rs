@@ -43,6 +43,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
+/// A document's date, compact: the day as `2018-11-06` when it can be
+/// read, else as written (a dateline's "Nov. 6"), cut to 10 columns.
+pub(super) fn short_date(doc: &crosscheck::Document) -> String {
+    match doc.date.as_deref() {
+        None => String::new(),
+        Some(d) => crosscheck::date::parse(d).map_or_else(|| fit(d, 10), |day| day.iso()),
+    }
+}
+
 fn pane_block<'a>(app: &App, title: Line<'a>, focused: bool) -> Block<'a> {
     let block = Block::default().borders(Borders::ALL).title(title);
     if focused {
