@@ -545,6 +545,15 @@ fn diff_conflicts_filter() {
     for &i in a.diff_visible(super::app::DiffSection::Figures) {
         assert!(c.figures[i].entries.iter().any(|e| &*e.display == "BBC"));
     }
+    // m: one measure's groups; the filters combine.
+    press(&mut a, "m");
+    let measure = c.figures[0].measure.clone();
+    assert_eq!(a.diff.measure.as_deref(), Some(measure.as_str()));
+    for &i in a.diff_visible(super::app::DiffSection::Figures) {
+        assert_eq!(c.figures[i].measure, measure);
+        assert!(c.figures[i].entries.iter().any(|e| &*e.display == "BBC"));
+    }
+    assert!(render(&a).contains(&format!("outlet: BBC, measure: {measure}]")));
 }
 
 #[test]

@@ -47,6 +47,8 @@ pub struct DiffView {
     pub conflicts_only: bool,
     /// Only rows an outlet (display name) takes part in.
     pub outlet: Option<String>,
+    /// Only figure groups of this measure ("troops", "killed").
+    pub measure: Option<String>,
     /// Per section, the comparison's rows the filters leave, in order;
     /// made again whenever the comparison or a filter changes.
     visible: [Vec<usize>; 3],
@@ -209,6 +211,20 @@ impl App {
             },
             Action::ToggleConflicts => {
                 self.diff.conflicts_only = !self.diff.conflicts_only;
+                self.refresh_diff_rows();
+            }
+            Action::CycleMeasure => {
+                let mut measures: Vec<String> = Vec::new();
+                for g in self.comparison.iter().flat_map(|c| &c.figures) {
+                    if !measures.contains(&g.measure) {
+                        measures.push(g.measure.clone());
+                    }
+                }
+                let next = match &self.diff.measure {
+                    None => 0,
+                    Some(m) => measures.iter().position(|x| x == m).map_or(0, |i| i + 1),
+                };
+                self.diff.measure = measures.get(next).cloned();
                 self.refresh_diff_rows();
             }
             Action::CycleOutlet => {

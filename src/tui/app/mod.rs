@@ -320,6 +320,9 @@ impl App {
                 if let Some(o) = &self.diff.outlet {
                     out.push(o.clone());
                 }
+                if let Some(m) = &self.diff.measure {
+                    out.push(m.clone());
+                }
                 if self.diff.detail.is_some()
                     && let Some(label) = self.diff_row_label(section, self.diff.selected())
                 {

@@ -329,7 +329,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let section = app.diff.section;
     let mut tabs = Vec::new();
-    let filtered = app.diff.conflicts_only || app.diff.outlet.is_some();
+    let filtered =
+        app.diff.conflicts_only || app.diff.outlet.is_some() || app.diff.measure.is_some();
     for s in DiffSection::ALL {
         let total = match s {
             DiffSection::Figures => c.figures.len(),
@@ -363,6 +364,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         if let Some(o) = &app.diff.outlet {
             what.push(format!("outlet: {o}"));
         }
+        if let Some(m) = &app.diff.measure {
+            what.push(format!("measure: {m}"));
+        }
         tabs.push(Span::styled(
             format!("[{}] ", what.join(", ")),
             app.theme.accent,
@@ -381,7 +385,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = list_area.width as usize;
     let rows = diff_list_rows(app, c, section, width);
     if rows.is_empty() {
-        let filtered = app.diff.conflicts_only || app.diff.outlet.is_some();
+        let filtered =
+            app.diff.conflicts_only || app.diff.outlet.is_some() || app.diff.measure.is_some();
         let none = match section {
             _ if filtered => "no rows match the filter",
             DiffSection::Figures => "no figures to compare",
