@@ -725,6 +725,29 @@ fn rows_show_outlet_and_date() {
     );
 }
 
+/// A fuzzy query for "injured" ranked lines without "injur" in them; an
+/// exact word finds only the lines that hold it.
+#[test]
+fn finder_exact_word_and_phrase() {
+    let mut a = app(120, 36);
+    press(&mut a, "f");
+    type_text(&mut a, "'injured'");
+    let f = a.finder.as_ref().unwrap();
+    assert!(!f.hits.is_empty());
+    for h in &f.hits {
+        assert!(a.corpus.sentence_text(h.id).contains("injured"));
+    }
+    press(&mut a, "ctrl-u");
+    type_text(&mut a, "\"five units\" !roughly");
+    let f = a.finder.as_ref().unwrap();
+    assert_eq!(f.hits.len(), 1);
+    assert!(
+        a.corpus
+            .sentence_text(f.hits[0].id)
+            .contains("five units of 3,000 people")
+    );
+}
+
 #[test]
 fn tab_switches_focus_and_views_switch() {
     let mut a = app(80, 24);

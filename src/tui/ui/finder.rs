@@ -1,4 +1,5 @@
-//! The finder overlay: fuzzy search over every sentence of every source,
+//! The finder overlay: search (fuzzy, or fzf's extended syntax) over every
+//! sentence of every source,
 //! the hits with their matched characters highlighted and a preview of the
 //! selected one.
 
@@ -62,7 +63,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, size: Rect) {
     let area = popup(size, 90, 80);
     frame.render_widget(Clear, area);
     let count = if f.query.trim().is_empty() {
-        "type to search every sentence of every source".to_string()
+        "fuzzy; 'exact 'word' \"a phrase\" ^start end$ !not".to_string()
     } else if f.answered != f.query {
         "searching…".to_string()
     } else if let Some((done, total)) = f.progress {
