@@ -11,6 +11,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+/// A key's label and what it does here.
+type Hint = (String, &'static str);
+
 /// Moves every list has; the hints show only "down" of them.
 const OBVIOUS: [Action; 7] = [
     Action::Up,
@@ -53,9 +56,9 @@ fn works_here(app: &App, action: Action) -> bool {
 /// help is: the top context's actions in keymap order (of the moves, only
 /// "down"), then, from a pane, the global ones most asked for. Returns
 /// those hints, and the ones always shown at the end (help, quit).
-fn hints(app: &App) -> (Vec<(String, &'static str)>, Vec<(String, &'static str)>) {
+fn hints(app: &App) -> (Vec<Hint>, Vec<Hint>) {
     let ctx = app.top_context();
-    let mut here: Vec<(String, &'static str)> = app
+    let mut here: Vec<Hint> = app
         .keymap
         .bindings(ctx)
         .iter()
