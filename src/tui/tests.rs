@@ -688,6 +688,12 @@ fn o_y_and_e_ask_for_the_source_url_and_file() {
     press(&mut a, "3 o");
     assert_eq!(a.external, None);
     assert!(a.message.as_deref().unwrap().contains("several sources"));
+    // A coverage row is one source.
+    press(&mut a, "s s j o");
+    assert_eq!(
+        a.external.take(),
+        Some(External::Browse("https://news.example.org/harbor/ferry-aground".into()))
+    );
     // A URL that is not a web address never reaches a browser.
     let mut a = app(80, 24);
     let mut corpus = (*a.corpus).clone();

@@ -56,8 +56,9 @@ pub fn file_of(source: &str) -> PathBuf {
 impl App {
     /// Where the user is: the selected claim, the diff entry stepped onto,
     /// the reader's marked sentence (else the first on screen); the
-    /// selected source from the sources pane. None in the diff's list (a
-    /// row holds several sources) and with nothing loaded.
+    /// selected source from the sources pane or the diff's coverage. None
+    /// in the diff's figures and statements lists (a row holds several
+    /// sources) and with nothing loaded.
     pub fn place(&self) -> Option<Place> {
         if self.corpus.documents.is_empty() {
             return None;
@@ -78,6 +79,15 @@ impl App {
                     doc,
                     sentence: claim.sentence,
                 }))
+            }
+            // A coverage row is one source.
+            (Focus::Main, View::Diff)
+                if self.diff.detail.is_none() && self.diff.section == DiffSection::Coverage =>
+            {
+                Some(Place {
+                    doc: self.diff_row(DiffSection::Coverage, self.diff.selected())?,
+                    sentence: None,
+                })
             }
             (Focus::Main, View::Diff) => {
                 let d = self.diff.detail?;
@@ -113,7 +123,7 @@ impl App {
         let Some(place) = self.place() else {
             self.message = Some(if self.corpus.documents.is_empty() {
                 "no source loaded".to_string()
-            } else if self.view == View::Diff && self.diff.section != DiffSection::Coverage {
+            } else if self.view == View::Diff {
                 let key = self
                     .keymap
                     .first_key(Context::Diff, Action::Open)
