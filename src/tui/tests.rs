@@ -692,7 +692,9 @@ fn o_y_and_e_ask_for_the_source_url_and_file() {
     press(&mut a, "s s j o");
     assert_eq!(
         a.external.take(),
-        Some(External::Browse("https://news.example.org/harbor/ferry-aground".into()))
+        Some(External::Browse(
+            "https://news.example.org/harbor/ferry-aground".into()
+        ))
     );
     // A URL that is not a web address never reaches a browser.
     let mut a = app(80, 24);

@@ -25,6 +25,29 @@ const OBVIOUS: [Action; 7] = [
     Action::FocusPrev,
 ];
 
+/// The hints that matter most come first, as many as fit are shown; the
+/// rest follow in keymap order.
+const PRIORITY: [Action; 14] = [
+    Action::Accept,
+    Action::Open,
+    Action::Back,
+    Action::ClearSearch,
+    Action::FindInArticle,
+    Action::NextMatch,
+    Action::NextSection,
+    Action::ToggleConflicts,
+    Action::CycleKind,
+    Action::ToggleScope,
+    Action::CycleOutlet,
+    Action::CycleMeasure,
+    Action::CycleSort,
+    Action::Down,
+];
+
+fn priority(action: Action) -> Option<usize> {
+    PRIORITY.iter().position(|&a| a == action)
+}
+
 /// What `action` does here, where that differs from its help text.
 fn describe_here(app: &App, ctx: Context, action: Action) -> &'static str {
     let in_group = app.diff.detail.is_some();
@@ -63,7 +86,14 @@ fn hints(app: &App) -> (Vec<Hint>, Vec<Hint>) {
         .bindings(ctx)
         .iter()
         .filter(|(a, _)| !OBVIOUS.contains(a) && works_here(app, *a))
-        .filter_map(|(a, keys)| Some((keys.first()?.label(), describe_here(app, ctx, *a))))
+        .filter_map(|(a, keys)| Some((*a, keys.first()?.label())))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (a, key))| (priority(a).unwrap_or(PRIORITY.len() + i), key, a))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|(_, key, a)| (key, describe_here(app, ctx, a)))
         .collect();
     let mut tail = Vec::new();
     if Context::PANES.contains(&ctx) {
