@@ -1,6 +1,6 @@
 //! The real binary in a real terminal (tmux), for issue 15: Esc never
 //! quits and q does; the diff's conflicts filter; the reader's provenance
-//! header for a Markdown front-matter and a JSON Lines source; sorting the
+//! header for a Markdown front-matter, a JSON Lines and an HTML source; sorting the
 //! sources by date; an exact-word finder query; `o` handing the URL to
 //! `$BROWSER` as one argument, never through a shell. Every test waits for
 //! the state it asserts: the app draws asynchronously.
@@ -272,6 +272,45 @@ fn the_reader_header_gives_outlet_date_and_url() {
     let screen = tmux.wait_for("Coast Wire · 2031-03-06 · Pell Island ferry refloated");
     assert!(
         screen.contains("https://wire.example.net/2031/03/06/pell-ferry-refloated"),
+        "{screen}"
+    );
+    tmux.quit_cleanly();
+}
+
+/// A saved page: outlet, date, author and URL from its metadata.
+#[test]
+fn the_reader_header_of_a_saved_html_page() {
+    require_tmux!();
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("lantern.html");
+    std::fs::write(
+        &page,
+        r#"<!DOCTYPE html>
+<html><head>
+<title>Ferry inspection begins | Lantern Post</title>
+<meta property="og:site_name" content="Lantern Post">
+<meta property="og:title" content="Ferry inspection begins at Pell Island dry dock">
+<meta property="og:url" content="https://lantern.example.com/2031/03/10/ferry-inspection">
+<meta property="article:published_time" content="2031-03-10T08:00:00Z">
+<meta name="author" content="Tomas Varga">
+</head><body>
+<nav><a href="/">Home</a></nav>
+<article>
+<h1>Ferry inspection begins at Pell Island dry dock</h1>
+<p>Inspectors began examining the hull of the ferry Northern Tern on Monday, a week after it ran aground with 130 passengers on board, the operator said.</p>
+<p>The inspection is expected to last about two weeks, the operator added, and the ferry route will be served by a smaller vessel in the meantime.</p>
+</article>
+<footer>Back to top</footer>
+</body></html>
+"#,
+    )
+    .unwrap();
+    let tmux = start("html", &[], &[&page.display().to_string()]);
+    tmux.wait_for("Sources (1)");
+    tmux.key("Enter");
+    let screen = tmux.wait_for("Lantern Post · 2031-03-10 · by Tomas Varga · Ferry inspection");
+    assert!(
+        screen.contains("https://lantern.example.com/2031/03/10/ferry-inspection"),
         "{screen}"
     );
     tmux.quit_cleanly();
