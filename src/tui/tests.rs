@@ -495,6 +495,19 @@ fn the_status_line_shows_the_keys_that_work_here() {
     assert!(status(&a).contains("x show all"), "{}", status(&a));
 }
 
+/// The diff list builds only the rows in view; the selection stays in view.
+#[test]
+fn the_diff_list_scrolls_with_the_selection() {
+    let mut a = app(80, 24);
+    press(&mut a, "3 G");
+    let screen = render(&a);
+    assert!(screen.contains("· single      countries"), "{screen}");
+    assert!(!screen.contains("≠ conflict"), "{screen}");
+    press(&mut a, "g");
+    let screen = render(&a);
+    assert!(screen.contains("≠ conflict"), "{screen}");
+}
+
 /// `c` in the diff keeps the disagreements; the section counts follow.
 #[test]
 fn diff_conflicts_filter() {

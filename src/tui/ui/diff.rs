@@ -44,14 +44,17 @@ fn story_tag(c: &Comparison, story: usize) -> String {
     }
 }
 
-/// The rows of a diff section's list, one line each.
+/// The rows of a diff section's list at positions `shown` (among the
+/// rows the filters leave), one line each: only those in view are built,
+/// a section can hold thousands.
 fn diff_list_rows(
     app: &App,
     c: &Comparison,
     section: DiffSection,
+    shown: std::ops::Range<usize>,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let visible = app.diff_visible(section).iter().copied();
+    let visible = app.diff_visible(section)[shown].iter().copied();
     match section {
         DiffSection::Figures => visible
             .map(|i| {
@@ -383,8 +386,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     .areas(inner);
     frame.render_widget(Paragraph::new(Line::from(tabs)), tab_area);
     let width = list_area.width as usize;
-    let rows = diff_list_rows(app, c, section, width);
-    if rows.is_empty() {
+    let n = app.diff_rows(section);
+    if n == 0 {
         let filtered =
             app.diff.conflicts_only || app.diff.outlet.is_some() || app.diff.measure.is_some();
         let none = match section {
@@ -396,10 +399,15 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(none).style(app.theme.dim), list_area);
         return;
     }
-    let pos = app.diff.selected().min(rows.len() - 1);
+    let pos = app.diff.selected().min(n - 1);
     let row = app.diff_row(section, pos).unwrap_or(0);
+    // The rows in view: the selection at the bottom once it is past the
+    // first screen, as a list scrolled from the top shows it.
+    let height = (list_area.height as usize).max(1);
+    let first = pos.saturating_sub(height - 1);
+    let rows = diff_list_rows(app, c, section, first..n.min(first + height), width);
     let items: Vec<ListItem> = rows.into_iter().map(ListItem::new).collect();
-    let mut state = ListState::default().with_selected(Some(pos));
+    let mut state = ListState::default().with_selected(Some(pos - first));
     let list_style = if app.diff.detail.is_some() {
         app.theme.dim
     } else {
