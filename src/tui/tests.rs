@@ -495,6 +495,49 @@ fn the_status_line_shows_the_keys_that_work_here() {
     assert!(status(&a).contains("x show all"), "{}", status(&a));
 }
 
+/// `/` in the claims and diff panes searches the rows, `n`/`N` step
+/// through the matches, as in the reader.
+#[test]
+fn slash_searches_the_rows_of_lists() {
+    let mut a = app(120, 36);
+    press(&mut a, "3 s /");
+    assert!(a.prompt.as_ref().is_some_and(|p| p.list));
+    type_text(&mut a, "Kovalenko");
+    assert!(render(&a).lines().last().unwrap().contains("/Kovalenko▏"));
+    press(&mut a, "enter");
+    let c = a.comparison.clone().unwrap();
+    let with: Vec<usize> = (0..c.statements.len())
+        .filter(|&i| {
+            let g = &c.statements[i];
+            g.claimer.as_deref() == Some("Andrii Kovalenko")
+                || g.entries.iter().any(|e| e.sentence.contains("Kovalenko"))
+        })
+        .collect();
+    assert!(with.len() >= 2, "{with:?}");
+    assert_eq!(a.diff.selected(), with[0]);
+    assert_eq!(
+        a.message.as_deref(),
+        Some(&*format!("/Kovalenko: 1/{}", with.len()))
+    );
+    press(&mut a, "n");
+    assert_eq!(a.diff.selected(), with[1]);
+    press(&mut a, "N N");
+    assert_eq!(a.diff.selected(), with[with.len() - 1], "N wraps around");
+    // Claims: the rows of all sources, smart case.
+    press(&mut a, "2 a /");
+    type_text(&mut a, "kbs");
+    press(&mut a, "enter");
+    let (d, i) = a.visible_claims()[a.claims.selected];
+    let doc = &a.corpus.documents[d];
+    let sentence = doc.sentence_text(a.analysis.as_ref().unwrap().docs[d].claims[i].sentence);
+    assert!(sentence.contains("KBS"), "{sentence}");
+    press(&mut a, "/");
+    type_text(&mut a, "qqqzzz");
+    press(&mut a, "enter");
+    assert_eq!(a.message.as_deref(), Some("pattern not found: qqqzzz"));
+    assert!(!a.quit);
+}
+
 /// The diff list builds only the rows in view; the selection stays in view.
 #[test]
 fn the_diff_list_scrolls_with_the_selection() {

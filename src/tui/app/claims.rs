@@ -14,6 +14,8 @@ pub struct ClaimsView {
     /// Only this outlet's (display name) claims; implies all sources.
     pub outlet: Option<String>,
     pub selected: usize,
+    /// The rows' `/` search.
+    pub search: Option<String>,
 }
 
 /// A claim kind as the pane names it.
@@ -119,6 +121,14 @@ impl App {
                 }
             }
             Action::Back => self.focus = Focus::Sources,
+            Action::FindInList => {
+                self.prompt = Some(super::Prompt {
+                    input: String::new(),
+                    list: true,
+                })
+            }
+            Action::NextMatch => self.step_list_match(1),
+            Action::PrevMatch => self.step_list_match(-1),
             _ => return false,
         }
         true

@@ -49,6 +49,8 @@ pub struct DiffView {
     pub outlet: Option<String>,
     /// Only figure groups of this measure ("troops", "killed").
     pub measure: Option<String>,
+    /// The rows' `/` search.
+    pub search: Option<String>,
     /// Per section, the comparison's rows the filters leave, in order;
     /// made again whenever the comparison or a filter changes.
     visible: [Vec<usize>; 3],
@@ -209,6 +211,14 @@ impl App {
                 Some(_) => self.diff.detail = None,
                 None => self.focus = Focus::Sources,
             },
+            Action::FindInList => {
+                self.prompt = Some(super::Prompt {
+                    input: String::new(),
+                    list: true,
+                })
+            }
+            Action::NextMatch => self.step_list_match(1),
+            Action::PrevMatch => self.step_list_match(-1),
             Action::ToggleConflicts => {
                 self.diff.conflicts_only = !self.diff.conflicts_only;
                 self.refresh_diff_rows();

@@ -9,6 +9,7 @@
 mod claims;
 mod diff;
 mod finder;
+mod list_search;
 mod provenance;
 mod reader;
 mod sources;

@@ -29,10 +29,12 @@ pub struct Reader {
     pub search: Option<ArticleSearch>,
 }
 
-/// A text input line (the reader's `/` prompt).
+/// A text input line: the `/` prompt of the reader, or (with `list`) of
+/// the claims or diff pane, which searches its rows.
 #[derive(Debug, Clone, Default)]
 pub struct Prompt {
     pub input: String,
+    pub list: bool,
 }
 
 /// A document laid out at a width, remembered with what it was made from:
@@ -185,8 +187,12 @@ impl App {
         match action {
             Action::Close => self.prompt = None,
             Action::Accept => {
-                let query = self.prompt.take().map(|p| p.input).unwrap_or_default();
-                self.search_article(&query);
+                let prompt = self.prompt.take().unwrap_or_default();
+                if prompt.list {
+                    self.search_list(&prompt.input);
+                } else {
+                    self.search_article(&prompt.input);
+                }
             }
             _ => return false,
         }

@@ -27,12 +27,13 @@ const OBVIOUS: [Action; 7] = [
 
 /// The hints that matter most come first, as many as fit are shown; the
 /// rest follow in keymap order.
-const PRIORITY: [Action; 14] = [
+const PRIORITY: [Action; 15] = [
     Action::Accept,
     Action::Open,
     Action::Back,
     Action::ClearSearch,
     Action::FindInArticle,
+    Action::FindInList,
     Action::NextMatch,
     Action::NextSection,
     Action::ToggleConflicts,
@@ -68,7 +69,10 @@ fn describe_here(app: &App, ctx: Context, action: Action) -> &'static str {
 /// Whether `action` does anything where the user is.
 fn works_here(app: &App, action: Action) -> bool {
     match action {
-        Action::NextMatch => app.reader.search.is_some(),
+        Action::NextMatch => match app.view {
+            View::Reader => app.reader.search.is_some(),
+            _ => app.list_query().is_some(),
+        },
         // The reader's Esc says it; h does the same.
         Action::Back => app.top_context() != Context::Reader,
         _ => true,
@@ -119,7 +123,14 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     )];
     let room = (area.width as usize).saturating_sub(right.width() + 1);
     let mut used = spans[0].content.width();
-    if let Some(msg) = &app.message {
+    if let Some(p) = app.prompt.as_ref().filter(|p| p.list) {
+        // A list pane's `/` prompt is typed here.
+        let input = fit(&p.input, room.saturating_sub(used + 3));
+        used += 2 + input.width() + 1;
+        spans.push(Span::styled(" /", app.theme.accent));
+        spans.push(Span::raw(input));
+        spans.push(Span::styled("▏", app.theme.accent));
+    } else if let Some(msg) = &app.message {
         let msg = fit(&format!(" {msg}"), room.saturating_sub(used));
         used += msg.width();
         spans.push(Span::styled(msg, app.theme.warning));
