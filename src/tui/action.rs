@@ -24,6 +24,7 @@ pub enum Action {
     Open,
     Back,
     FindInArticle,
+    FindInList,
     NextMatch,
     PrevMatch,
     ClearSearch,
@@ -32,6 +33,13 @@ pub enum Action {
     ToggleScope,
     NextSection,
     ToggleOneStory,
+    ToggleConflicts,
+    CycleMeasure,
+    OpenUrl,
+    Edit,
+    CopyUrl,
+    CopySentence,
+    CycleSort,
     Close,
     Accept,
 }
@@ -59,6 +67,7 @@ impl Action {
             (Action::Up, super::keymap::Context::Reader | super::keymap::Context::Help) => {
                 "scroll up"
             }
+            (Action::Back, super::keymap::Context::Diff) => "back: the group, then the pane",
             _ => self.describe(),
         }
     }
@@ -85,14 +94,22 @@ impl Action {
             Action::Open => "open",
             Action::Back => "back to sources",
             Action::FindInArticle => "search in article",
+            Action::FindInList => "search the rows",
             Action::NextMatch => "next match",
             Action::PrevMatch => "previous match",
-            Action::ClearSearch => "clear search",
+            Action::ClearSearch => "clear search, else back",
             Action::CycleKind => "filter by kind",
             Action::CycleOutlet => "filter by outlet",
             Action::ToggleScope => "this source / all",
             Action::NextSection => "next section",
             Action::ToggleOneStory => "one story / stories",
+            Action::ToggleConflicts => "conflicts only / all",
+            Action::CycleMeasure => "filter by measure",
+            Action::OpenUrl => "open the URL in $BROWSER",
+            Action::Edit => "edit the file at the line",
+            Action::CopyUrl => "copy the URL",
+            Action::CopySentence => "copy the sentence",
+            Action::CycleSort => "sort: date, outlet, title",
             Action::Close => "close",
             Action::Accept => "jump to hit",
         }

@@ -168,16 +168,21 @@ mod tests {
         let err = refused("[keys.global]\nquit = []\n");
         assert!(err.contains("`quit` in [keys.global] has no key"), "{err}");
         // Every quit key taken by the reader: no way out of the reader.
-        let err = refused("[keys.reader]\ntop = [\"q\", \"esc\", \"ctrl-c\"]\n");
+        let err = refused("[keys.reader]\ntop = [\"q\", \"ctrl-c\"]\n");
         assert!(
             err.contains("no key quits the app from the reader pane")
-                && err.contains("[keys.reader] takes every key of `quit` (q is `top`, Esc is `top`, C-c is `top`)"),
+                && err
+                    .contains("[keys.reader] takes every key of `quit` (q is `top`, C-c is `top`)"),
             "{err}"
         );
-        // Esc clears a search in the reader, and quits when there is none.
+        // Esc goes back one level in the panes and never quits there.
         let err = refused("[keys.global]\nquit = [\"esc\"]\n[keys.sources]\ntop = [\"esc\"]\n");
         assert!(err.contains("from the sources pane"), "{err}");
-        assert!(warnings("[keys.global]\nquit = [\"esc\"]\n").is_empty());
+        let err = refused("[keys.global]\nquit = [\"esc\"]\n");
+        assert!(
+            err.contains("from the reader pane") && err.contains("(Esc is `clear_search`)"),
+            "{err}"
+        );
         assert!(warnings("[keys.global]\nquit = [\"x\"]\n").is_empty());
     }
 

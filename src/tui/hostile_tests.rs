@@ -98,8 +98,14 @@ fn hostile_corpus_never_reaches_the_terminal_through_the_tui() {
             check(&app, &format!("reader search on document {doc}"));
             app.prompt = Some(Prompt {
                 input: hostile::all(),
+                list: false,
             });
             check(&app, &format!("reader prompt on document {doc}"));
+            app.prompt = Some(Prompt {
+                input: hostile::all(),
+                list: true,
+            });
+            check(&app, &format!("list prompt on document {doc}"));
             app.prompt = None;
             app.view = View::Claims;
             check(&app, &format!("claims of document {doc}"));

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod config;
+pub mod external;
 pub mod keymap;
 pub mod terminal;
 pub mod theme;
@@ -354,6 +355,15 @@ fn event_loop(
         injected_panic("ui");
         if app.quit {
             return Ok(problems);
+        }
+        if let Some(request) = app.external.take() {
+            app.message = Some(external::carry_out(request));
+            dirty = true;
+            continue;
+        }
+        if let Some(note) = external::take_note() {
+            app.message = Some(note);
+            dirty = true;
         }
         // Hits due from the finder's worker are drawn within a frame.
         let tick = if app.pending_search().is_some() {

@@ -126,6 +126,25 @@ pub fn take_redraw() -> bool {
     REDRAW.swap(false, Ordering::SeqCst)
 }
 
+/// Runs `f` (an editor) with the terminal given back to it: raw mode off,
+/// the main screen, the mouse released; then takes the terminal back and
+/// asks for a full redraw. While `f` runs a signal does not touch the
+/// terminal, which is the other program's.
+pub fn suspended<T>(f: impl FnOnce() -> T) -> T {
+    {
+        let mut state = lock();
+        if state.active {
+            restore(&state);
+        }
+        state.active = false;
+    }
+    let result = f();
+    let mut state = lock();
+    state.active = true;
+    take_back(&state);
+    result
+}
+
 /// Gives the terminal back on the normal way out (and after an error):
 /// the same steps as on a signal. Signals that come later end the process
 /// as they would without the app.

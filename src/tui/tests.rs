@@ -26,6 +26,31 @@ fn app(width: u16, height: u16) -> App {
     app
 }
 
+/// An app on our own fixture corpus (tests/fixtures/provenance): a
+/// Markdown file with front matter, a JSON Lines file of two records of
+/// one outlet, and a plain text file without metadata.
+fn fixture_app(width: u16, height: u16) -> App {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/provenance");
+    let loaded = crosscheck::load::load(
+        &[crosscheck::load::Input::parse(dir)],
+        crosscheck::load::Options::default(),
+    );
+    assert!(loaded.problems.is_empty());
+    let corpus = Arc::new(Corpus {
+        documents: loaded.documents,
+    });
+    let mut app = App::new(
+        Arc::clone(&corpus),
+        Keymap::defaults(),
+        Theme::new(&Colors::default(), true).unwrap(),
+        Rect::new(0, 0, width, height),
+    );
+    let analysis = analysis::analyze(&corpus);
+    app.set_comparison(Arc::new(compare::compare(&corpus, &analysis)));
+    app.set_analysis(Arc::new(analysis));
+    app
+}
+
 /// A key as the terminal would send it.
 fn event(name: &str) -> KeyEvent {
     Key::parse(name).unwrap().to_event()
@@ -373,7 +398,7 @@ fn help_opens_scrolls_and_closes() {
 
 #[test]
 fn quit_keys() {
-    for k in ["q", "esc", "ctrl-c"] {
+    for k in ["q", "ctrl-c"] {
         let mut a = app(80, 24);
         press(&mut a, k);
         assert!(a.quit, "{k} quits");
@@ -383,6 +408,408 @@ fn quit_keys() {
     assert!(!a.quit, "ctrl-c in the finder closes it");
     press(&mut a, "ctrl-c");
     assert!(a.quit);
+}
+
+/// Esc quit the app from the claims pane and from a diff group's entries:
+/// it closes the innermost overlay or goes back one level, never quits.
+#[test]
+fn esc_goes_back_one_level_and_never_quits() {
+    let mut a = app(120, 36);
+    // Diff: a group's entries, then the list, then the sources.
+    press(&mut a, "3 enter j");
+    assert_eq!(a.diff.detail, Some(1));
+    press(&mut a, "esc");
+    assert_eq!((a.diff.detail, a.focus), (None, Focus::Main));
+    press(&mut a, "esc");
+    assert_eq!(a.focus, Focus::Sources);
+    press(&mut a, "esc esc");
+    assert!(!a.quit);
+    assert_eq!(a.message.as_deref(), Some("nothing to close here; q quits"));
+    // Claims, the reader (a search first), the overlays.
+    press(&mut a, "2 esc");
+    assert_eq!((a.view, a.focus), (View::Claims, Focus::Sources));
+    press(&mut a, "1 /");
+    type_text(&mut a, "troops");
+    press(&mut a, "enter");
+    assert!(a.reader.search.is_some());
+    press(&mut a, "esc");
+    assert_eq!((a.reader.search.is_none(), a.focus), (true, Focus::Main));
+    press(&mut a, "esc");
+    assert_eq!(a.focus, Focus::Sources);
+    for overlay in ["f", "?", "1 /"] {
+        press(&mut a, overlay);
+        press(&mut a, "esc");
+        assert!(a.finder.is_none() && a.help.is_none() && a.prompt.is_none());
+        assert!(!a.quit, "Esc after {overlay}");
+    }
+    for keys in ["1", "2", "3", "3 enter", "h"] {
+        press(&mut a, keys);
+        press(&mut a, "esc esc esc esc");
+        assert!(!a.quit, "Esc after {keys}");
+    }
+    press(&mut a, "q");
+    assert!(a.quit, "q quits from the top level without asking");
+}
+
+#[test]
+fn the_pane_title_says_where_you_are() {
+    let mut a = app(160, 40);
+    press(&mut a, "3 enter");
+    assert_eq!(a.breadcrumb(), ["Diff", "Figures", "North Korean troops"]);
+    let top = render(&a).lines().next().unwrap().to_string();
+    assert!(
+        top.contains("Diff › Figures › North Korean troops"),
+        "{top}"
+    );
+    press(&mut a, "esc c");
+    assert_eq!(a.breadcrumb(), ["Diff", "Figures", "conflicts"]);
+    press(&mut a, "2 a t");
+    assert_eq!(a.breadcrumb(), ["Claims", "all sources", "figures"]);
+    press(&mut a, "1");
+    assert_eq!(a.breadcrumb(), ["Reader", "000_41db1b6327612eac.txt"]);
+}
+
+/// The status line's keys come from the keymap and change with the place.
+#[test]
+fn the_status_line_shows_the_keys_that_work_here() {
+    let mut a = app(160, 40);
+    let status = |a: &App| render(a).lines().last().unwrap().to_string();
+    press(&mut a, "3");
+    let s = status(&a);
+    assert!(
+        s.contains("Enter open row") && s.contains("c conflicts only"),
+        "{s}"
+    );
+    assert!(s.contains("? this help") && s.contains("q quit"), "{s}");
+    press(&mut a, "enter");
+    let s = status(&a);
+    assert!(
+        s.contains("Enter jump to sentence") && s.contains("Esc back to list"),
+        "{s}"
+    );
+    press(&mut a, "esc c");
+    assert!(status(&a).contains("c show all"));
+    // A key the user rebinds shows as rebound.
+    let table = toml::from_str("[diff]\ntoggle_conflicts = [\"x\"]\n").unwrap();
+    a.keymap = Keymap::with_overrides(&table).unwrap().0;
+    assert!(status(&a).contains("x show all"), "{}", status(&a));
+}
+
+/// `/` in the claims and diff panes searches the rows, `n`/`N` step
+/// through the matches, as in the reader.
+#[test]
+fn slash_searches_the_rows_of_lists() {
+    let mut a = app(120, 36);
+    press(&mut a, "3 s /");
+    assert!(a.prompt.as_ref().is_some_and(|p| p.list));
+    type_text(&mut a, "Kovalenko");
+    assert!(render(&a).lines().last().unwrap().contains("/Kovalenko▏"));
+    press(&mut a, "enter");
+    let c = a.comparison.clone().unwrap();
+    let with: Vec<usize> = (0..c.statements.len())
+        .filter(|&i| {
+            let g = &c.statements[i];
+            g.claimer.as_deref() == Some("Andrii Kovalenko")
+                || g.entries.iter().any(|e| e.sentence.contains("Kovalenko"))
+        })
+        .collect();
+    assert!(with.len() >= 2, "{with:?}");
+    assert_eq!(a.diff.selected(), with[0]);
+    assert_eq!(
+        a.message.as_deref(),
+        Some(&*format!("/Kovalenko: 1/{}", with.len()))
+    );
+    press(&mut a, "n");
+    assert_eq!(a.diff.selected(), with[1]);
+    press(&mut a, "N N");
+    assert_eq!(a.diff.selected(), with[with.len() - 1], "N wraps around");
+    // Claims: the rows of all sources, smart case.
+    press(&mut a, "2 a /");
+    type_text(&mut a, "kbs");
+    press(&mut a, "enter");
+    let (d, i) = a.visible_claims()[a.claims.selected];
+    let doc = &a.corpus.documents[d];
+    let sentence = doc.sentence_text(a.analysis.as_ref().unwrap().docs[d].claims[i].sentence);
+    assert!(sentence.contains("KBS"), "{sentence}");
+    press(&mut a, "/");
+    type_text(&mut a, "qqqzzz");
+    press(&mut a, "enter");
+    assert_eq!(a.message.as_deref(), Some("pattern not found: qqqzzz"));
+    assert!(!a.quit);
+}
+
+/// The diff list builds only the rows in view; the selection stays in view.
+#[test]
+fn the_diff_list_scrolls_with_the_selection() {
+    let mut a = app(80, 24);
+    press(&mut a, "3 G");
+    let screen = render(&a);
+    assert!(screen.contains("· single      countries"), "{screen}");
+    assert!(!screen.contains("≠ conflict"), "{screen}");
+    press(&mut a, "g");
+    let screen = render(&a);
+    assert!(screen.contains("≠ conflict"), "{screen}");
+}
+
+/// `c` in the diff keeps the disagreements; the section counts follow.
+#[test]
+fn diff_conflicts_filter() {
+    let mut a = app(160, 40);
+    press(&mut a, "3");
+    let c = a.comparison.clone().unwrap();
+    let conflicts = c
+        .figures
+        .iter()
+        .filter(|g| {
+            matches!(
+                g.verdict,
+                compare::Verdict::Conflict | compare::Verdict::Revised
+            )
+        })
+        .count();
+    assert!(conflicts > 0 && conflicts < c.figures.len());
+    press(&mut a, "G c");
+    assert_eq!(a.diff_rows(super::app::DiffSection::Figures), conflicts);
+    assert_eq!(a.diff.selected(), 0, "the selection stays inside the rows");
+    let screen = render(&a);
+    assert!(
+        screen.contains(&format!("Figures {conflicts}/{}", c.figures.len())),
+        "{screen}"
+    );
+    assert!(screen.contains("[conflicts only]"), "{screen}");
+    assert!(!screen.contains("= agree"), "{screen}");
+    // Entering a filtered row opens that row, not the unfiltered one at
+    // its position.
+    press(&mut a, "enter enter");
+    let first = c
+        .figures
+        .iter()
+        .find(|g| g.verdict == compare::Verdict::Conflict)
+        .unwrap();
+    assert_eq!(a.reader.focus_sentence, Some(first.entries[0].id.sentence));
+    press(&mut a, "3 s");
+    let quoted = c.statements.iter().filter(|g| g.quote_differs).count();
+    assert_eq!(a.diff_rows(super::app::DiffSection::Statements), quoted);
+    press(&mut a, "c");
+    assert_eq!(
+        a.diff_rows(super::app::DiffSection::Statements),
+        c.statements.len()
+    );
+    // O: only the rows an outlet takes part in.
+    press(&mut a, "s s O O");
+    assert_eq!(a.diff.outlet.as_deref(), Some("BBC"));
+    for &i in a.diff_visible(super::app::DiffSection::Figures) {
+        assert!(c.figures[i].entries.iter().any(|e| &*e.display == "BBC"));
+    }
+    // m: one measure's groups; the filters combine.
+    press(&mut a, "m");
+    let measure = c.figures[0].measure.clone();
+    assert_eq!(a.diff.measure.as_deref(), Some(measure.as_str()));
+    for &i in a.diff_visible(super::app::DiffSection::Figures) {
+        assert_eq!(c.figures[i].measure, measure);
+        assert!(c.figures[i].entries.iter().any(|e| &*e.display == "BBC"));
+    }
+    assert!(render(&a).contains(&format!("outlet: BBC, measure: {measure}]")));
+}
+
+#[test]
+fn the_reader_header_says_who_when_and_where() {
+    let mut a = fixture_app(120, 30);
+    // bulletin.txt, harbor.md, wire.jsonl#1, wire.jsonl#2
+    press(&mut a, "j enter");
+    let screen = render(&a);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(
+        lines[1].contains("Harbor Gazette · 2031-03-04 · by Mina Okafor · Ferry runs aground"),
+        "{screen}"
+    );
+    assert!(
+        lines[2].contains("https://news.example.org/harbor/ferry-aground"),
+        "{screen}"
+    );
+    press(&mut a, "]");
+    let screen = render(&a);
+    assert!(
+        screen.contains("Coast Wire · 2031-03-02 · Pell Island ferry stuck"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("https://wire.example.net/2031/03/02/pell-ferry"),
+        "{screen}"
+    );
+    press(&mut a, "[ [");
+    let screen = render(&a);
+    assert!(
+        screen.contains("file: "),
+        "no URL: the file instead\n{screen}"
+    );
+}
+
+#[test]
+fn sources_sort_by_date_outlet_and_title() {
+    let mut a = fixture_app(120, 30);
+    let names = |a: &App| -> Vec<String> {
+        (0..a.corpus.documents.len())
+            .map(|p| {
+                a.corpus.documents[a.source_at(p)]
+                    .source
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        names(&a),
+        ["bulletin.txt", "harbor.md", "wire.jsonl#1", "wire.jsonl#2"]
+    );
+    press(&mut a, "j S");
+    assert_eq!(a.sources.order_by, super::app::SourceOrder::Date);
+    assert_eq!(
+        names(&a),
+        ["wire.jsonl#1", "harbor.md", "wire.jsonl#2", "bulletin.txt"]
+    );
+    assert_eq!(a.selected_source, 1, "the selection stays on harbor.md");
+    let screen = render(&a);
+    assert!(screen.contains("Sources (4) › by date"), "{screen}");
+    let second = screen.lines().nth(1).unwrap();
+    assert!(
+        second.contains("Coast Wire ") && second.contains(" 2031-03-02│"),
+        "{screen}"
+    );
+    press(&mut a, "g");
+    assert_eq!(
+        a.selected_source, 2,
+        "g goes to the top of the list as shown"
+    );
+    press(&mut a, "S");
+    assert_eq!(
+        names(&a),
+        ["bulletin.txt", "wire.jsonl#1", "wire.jsonl#2", "harbor.md"]
+    );
+    press(&mut a, "S");
+    assert_eq!(names(&a)[0], "harbor.md", "Ferry runs… first by title");
+    press(&mut a, "S");
+    assert_eq!(a.sources.order_by, super::app::SourceOrder::Loaded);
+    // S in the diff pane is still one story / stories.
+    press(&mut a, "3 S");
+    assert!(a.one_story && a.recompare);
+}
+
+#[test]
+fn o_y_and_e_ask_for_the_source_url_and_file() {
+    use super::app::External;
+    let mut a = fixture_app(120, 30);
+    press(&mut a, "j o");
+    assert_eq!(
+        a.external.take(),
+        Some(External::Browse(
+            "https://news.example.org/harbor/ferry-aground".into()
+        ))
+    );
+    press(&mut a, "y");
+    assert!(
+        matches!(a.external.take(), Some(External::Copy { text, .. }) if text.ends_with("ferry-aground"))
+    );
+    press(&mut a, "k o");
+    assert_eq!(a.external, None);
+    assert_eq!(a.message.as_deref(), Some("bulletin.txt gives no URL"));
+    // e opens the file at the sentence's line; a JSON Lines record is its file.
+    press(&mut a, "j j 2 a j e");
+    let Some(External::Edit { file, line }) = a.external.take() else {
+        panic!("{:?}", a.message)
+    };
+    assert!(
+        file.ends_with("tests/fixtures/provenance/bulletin.txt"),
+        "{file:?}"
+    );
+    assert_eq!(line, 5);
+    press(&mut a, "O O O");
+    assert_eq!(a.claims.outlet.as_deref(), Some("Coast Wire"));
+    press(&mut a, "e");
+    let Some(External::Edit { file, line }) = a.external.take() else {
+        panic!("{:?}", a.message)
+    };
+    assert!(
+        file.ends_with("tests/fixtures/provenance/wire.jsonl"),
+        "{file:?}"
+    );
+    assert_eq!(line, 1);
+    press(&mut a, "Y");
+    assert!(
+        matches!(a.external.take(), Some(External::Copy { text, .. }) if text.contains("140 passengers")),
+    );
+    // In the diff's list a row holds several sources.
+    press(&mut a, "3 o");
+    assert_eq!(a.external, None);
+    assert!(a.message.as_deref().unwrap().contains("several sources"));
+    // A coverage row is one source.
+    press(&mut a, "s s j o");
+    assert_eq!(
+        a.external.take(),
+        Some(External::Browse(
+            "https://news.example.org/harbor/ferry-aground".into()
+        ))
+    );
+    // A URL that is not a web address never reaches a browser.
+    let mut a = app(80, 24);
+    let mut corpus = (*a.corpus).clone();
+    corpus.documents[0].url = Some("file:///etc/passwd".into());
+    a.corpus = Arc::new(corpus);
+    press(&mut a, "o");
+    assert_eq!(a.external, None);
+    assert!(a.message.as_deref().unwrap().contains("not a web address"));
+    // Bundled seeds are no files on disk.
+    press(&mut a, "e");
+    assert!(a.message.as_deref().unwrap().contains("not a file on disk"));
+}
+
+/// Every row of the claims, the diff entries and the finder says whose and
+/// when.
+#[test]
+fn rows_show_outlet_and_date() {
+    let mut a = fixture_app(140, 36);
+    press(&mut a, "j enter 2");
+    let screen = render(&a);
+    assert!(
+        screen.contains("Harbor Gazette 2031-03-04 · coast guard"),
+        "{screen}"
+    );
+    press(&mut a, "3 enter");
+    let screen = render(&a);
+    assert!(screen.contains("Harbor Gazette 2031-03-04 L11"), "{screen}");
+    assert!(screen.contains("Coast Wire     2031-03-02 L1"), "{screen}");
+    press(&mut a, "f");
+    type_text(&mut a, "refloated");
+    let screen = render(&a);
+    assert!(
+        screen.contains("Coast Wire     2031-03-06 Tugs refloated"),
+        "{screen}"
+    );
+}
+
+/// A fuzzy query for "injured" ranked lines without "injur" in them; an
+/// exact word finds only the lines that hold it.
+#[test]
+fn finder_exact_word_and_phrase() {
+    let mut a = app(120, 36);
+    press(&mut a, "f");
+    type_text(&mut a, "'injured'");
+    let f = a.finder.as_ref().unwrap();
+    assert!(!f.hits.is_empty());
+    for h in &f.hits {
+        assert!(a.corpus.sentence_text(h.id).contains("injured"));
+    }
+    press(&mut a, "ctrl-u");
+    type_text(&mut a, "\"five units\" !roughly");
+    let f = a.finder.as_ref().unwrap();
+    assert_eq!(f.hits.len(), 1);
+    assert!(
+        a.corpus
+            .sentence_text(f.hits[0].id)
+            .contains("five units of 3,000 people")
+    );
 }
 
 #[test]
@@ -459,8 +886,8 @@ fn claims_filter_by_kind_outlet_and_scope_then_jump() {
     press(&mut a, "t");
     assert_eq!(a.claims.kind, None);
 
-    // o cycles the outlets in corpus order: the first is seed 000's file name.
-    press(&mut a, "o o");
+    // O cycles the outlets in corpus order: the first is seed 000's file name.
+    press(&mut a, "O O");
     assert_eq!(a.claims.outlet.as_deref(), Some("BBC"));
     assert!(a.visible_claims().iter().all(|&(d, _)| d == 1));
 

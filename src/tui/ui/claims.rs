@@ -1,7 +1,7 @@
 //! The claims pane: the sentences with a figure, a quote or an attribution,
 //! filtered by kind, outlet and scope, each with its claimer and line.
 
-use super::{pane_block, view_tabs};
+use super::{pane_block, short_date, view_tabs};
 use crate::tui::app::{App, Focus};
 use crate::tui::wrap::{self, Highlight};
 use ratatui::Frame;
@@ -61,7 +61,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     });
     let visible = app.visible_claims();
     let filter = format!(" {scope} · {kind} · {} ", visible.len());
-    let block = pane_block(app, view_tabs(app), focused)
+    let block = pane_block(app, view_tabs(app, area.width), focused)
         .title_bottom(Line::from(Span::styled(filter, app.theme.dim)).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -77,7 +77,6 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let width = inner.width as usize;
-    let show_source = c.all_sources || c.outlet.is_some();
     // Only the rows around the selection are built: the list can be long.
     let rows = (inner.height as usize / 3).max(1);
     let first = c.selected.saturating_sub(rows.saturating_sub(1));
@@ -102,12 +101,17 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 })
                 .collect();
             let mut head = vec![Span::styled(format!("{marks:<3} "), app.theme.accent)];
-            if show_source {
-                head.push(Span::styled(
-                    format!("{} · ", doc.display_name()),
-                    app.theme.dim,
-                ));
-            }
+            // Every row says whose and when, whatever the scope.
+            let date = short_date(doc);
+            head.push(Span::styled(
+                format!(
+                    "{} {}{}· ",
+                    doc.display_name(),
+                    date,
+                    if date.is_empty() { "" } else { " " }
+                ),
+                app.theme.dim,
+            ));
             head.push(Span::styled(
                 who,
                 if claim.claimer.is_some() {

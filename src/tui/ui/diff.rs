@@ -16,6 +16,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+/// A document's compact date, empty when it has none.
+fn date_of(app: &App, doc: usize) -> String {
+    app.corpus
+        .documents
+        .get(doc)
+        .map_or(String::new(), super::short_date)
+}
+
 fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
     match v {
         Verdict::Agree => ("= agree", app.theme.agree),
@@ -36,18 +44,21 @@ fn story_tag(c: &Comparison, story: usize) -> String {
     }
 }
 
-/// The rows of a diff section's list, one line each.
+/// The rows of a diff section's list at positions `shown` (among the
+/// rows the filters leave), one line each: only those in view are built,
+/// a section can hold thousands.
 fn diff_list_rows(
     app: &App,
     c: &Comparison,
     section: DiffSection,
+    shown: std::ops::Range<usize>,
     width: usize,
 ) -> Vec<Line<'static>> {
+    let visible = app.diff_visible(section)[shown].iter().copied();
     match section {
-        DiffSection::Figures => c
-            .figures
-            .iter()
-            .map(|g| {
+        DiffSection::Figures => visible
+            .map(|i| {
+                let g = &c.figures[i];
                 let (word, style) = verdict_style(app, g.verdict);
                 let rest = format!(
                     "  {}{}  {}  {} src",
@@ -62,10 +73,9 @@ fn diff_list_rows(
                 ])
             })
             .collect(),
-        DiffSection::Statements => c
-            .statements
-            .iter()
-            .map(|g| {
+        DiffSection::Statements => visible
+            .map(|i| {
+                let g = &c.statements[i];
                 let mut spans = Vec::new();
                 if g.quote_differs {
                     spans.push(Span::styled("≠ quoted differently  ", app.theme.conflict));
@@ -78,11 +88,9 @@ fn diff_list_rows(
                 Line::from(spans)
             })
             .collect(),
-        DiffSection::Coverage => c
-            .coverage
-            .sources
-            .iter()
-            .map(|s| {
+        DiffSection::Coverage => visible
+            .map(|i| {
+                let s = &c.coverage.sources[i];
                 let counts = format!(
                     "  {:>3} shared  {:>3} only here",
                     s.statements.len(),
@@ -159,6 +167,9 @@ fn diff_detail_lines(
                 return lines;
             };
             let analysis = app.analysis.as_deref();
+            // A date column only as wide as the group's dates need.
+            let dates: Vec<String> = g.entries.iter().map(|e| date_of(app, e.id.doc)).collect();
+            let date_width = dates.iter().map(|d| d.width()).max().unwrap_or(0);
             for (i, e) in g.entries.iter().enumerate() {
                 let figure = analysis.and_then(|a| a.figure(e.id.doc, e.figure));
                 let value = display::entry_value(e, figure);
@@ -176,8 +187,13 @@ fn diff_detail_lines(
                 if e.caption {
                     flags.push("caption");
                 }
+                let date = if date_width == 0 {
+                    String::new()
+                } else {
+                    format!("{:<date_width$} ", dates[i])
+                };
                 let text = format!(
-                    "{:<13} {:<14} L{:<4} {:<22} {}{}",
+                    "{:<13} {:<14} {date}L{:<4} {:<22} {}{}",
                     fit(&value, 13),
                     fit(&e.display, 14),
                     e.line,
@@ -210,7 +226,12 @@ fn diff_detail_lines(
             let entries = |lines: &mut Vec<Line<'static>>| {
                 for (i, e) in g.entries.iter().enumerate() {
                     let (m, style) = mark(i);
-                    let head = format!("{} L{}  ", e.display, e.line);
+                    let date = date_of(app, e.id.doc);
+                    let head = if date.is_empty() {
+                        format!("{} L{}  ", e.display, e.line)
+                    } else {
+                        format!("{} {date} L{}  ", e.display, e.line)
+                    };
                     let room = width.saturating_sub(2 + head.width());
                     lines.push(Line::from(vec![
                         m,
@@ -264,7 +285,15 @@ fn diff_detail_lines(
                 .filter(|e| e.id.doc == row)
                 .collect();
             lines.push(Line::from(Span::styled(
-                format!("Reported by {} alone ({}):", src.display, exclusive.len()),
+                format!(
+                    "Reported by {}{} alone ({}):",
+                    src.display,
+                    match date_of(app, row) {
+                        d if d.is_empty() => String::new(),
+                        d => format!(" ({d})"),
+                    },
+                    exclusive.len()
+                ),
                 app.theme.dim,
             )));
             for (i, e) in exclusive.iter().enumerate() {
@@ -289,7 +318,7 @@ fn diff_detail_lines(
 
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Main && app.finder.is_none();
-    let block = pane_block(app, view_tabs(app), focused);
+    let block = pane_block(app, view_tabs(app, area.width), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(c) = &app.comparison else {
@@ -303,8 +332,20 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let section = app.diff.section;
     let mut tabs = Vec::new();
+    let filtered =
+        app.diff.conflicts_only || app.diff.outlet.is_some() || app.diff.measure.is_some();
     for s in DiffSection::ALL {
-        let label = format!(" {} {} ", s.name(), app.diff_rows(s));
+        let total = match s {
+            DiffSection::Figures => c.figures.len(),
+            DiffSection::Statements => c.statements.len(),
+            DiffSection::Coverage => c.coverage.sources.len(),
+        };
+        let shown = app.diff_rows(s);
+        let label = if shown == total {
+            format!(" {} {shown} ", s.name())
+        } else {
+            format!(" {} {shown}/{total} ", s.name())
+        };
         tabs.push(if s == section {
             Span::styled(label, app.theme.selected)
         } else {
@@ -318,6 +359,22 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
             app.theme.dim,
         ));
     }
+    if filtered {
+        let mut what = Vec::new();
+        if app.diff.conflicts_only {
+            what.push("conflicts only".to_string());
+        }
+        if let Some(o) = &app.diff.outlet {
+            what.push(format!("outlet: {o}"));
+        }
+        if let Some(m) = &app.diff.measure {
+            what.push(format!("measure: {m}"));
+        }
+        tabs.push(Span::styled(
+            format!("[{}] ", what.join(", ")),
+            app.theme.accent,
+        ));
+    }
     if let Some(key) = app.keymap.first_key(Context::Diff, Action::NextSection) {
         tabs.push(Span::styled(format!("({key}: next)"), app.theme.dim));
     }
@@ -329,9 +386,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     .areas(inner);
     frame.render_widget(Paragraph::new(Line::from(tabs)), tab_area);
     let width = list_area.width as usize;
-    let rows = diff_list_rows(app, c, section, width);
-    if rows.is_empty() {
+    let n = app.diff_rows(section);
+    if n == 0 {
+        let filtered =
+            app.diff.conflicts_only || app.diff.outlet.is_some() || app.diff.measure.is_some();
         let none = match section {
+            _ if filtered => "no rows match the filter",
             DiffSection::Figures => "no figures to compare",
             DiffSection::Statements => "no statement is reported by more than one source",
             DiffSection::Coverage => "no sources",
@@ -339,9 +399,15 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(none).style(app.theme.dim), list_area);
         return;
     }
-    let row = app.diff.selected().min(rows.len() - 1);
+    let pos = app.diff.selected().min(n - 1);
+    let row = app.diff_row(section, pos).unwrap_or(0);
+    // The rows in view: the selection at the bottom once it is past the
+    // first screen, as a list scrolled from the top shows it.
+    let height = (list_area.height as usize).max(1);
+    let first = pos.saturating_sub(height - 1);
+    let rows = diff_list_rows(app, c, section, first..n.min(first + height), width);
     let items: Vec<ListItem> = rows.into_iter().map(ListItem::new).collect();
-    let mut state = ListState::default().with_selected(Some(row));
+    let mut state = ListState::default().with_selected(Some(pos - first));
     let list_style = if app.diff.detail.is_some() {
         app.theme.dim
     } else {

@@ -1,8 +1,9 @@
-//! The finder overlay: fuzzy search over every sentence of every source,
+//! The finder overlay: search (fuzzy, or fzf's extended syntax) over every
+//! sentence of every source,
 //! the hits with their matched characters highlighted and a preview of the
 //! selected one.
 
-use super::popup;
+use super::{popup, short_date};
 use crate::fit::fit;
 use crate::tui::app::App;
 use ratatui::Frame;
@@ -62,7 +63,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, size: Rect) {
     let area = popup(size, 90, 80);
     frame.render_widget(Clear, area);
     let count = if f.query.trim().is_empty() {
-        "type to search every sentence of every source".to_string()
+        "fuzzy; 'exact 'word' \"a phrase\" ^start end$ !not".to_string()
     } else if f.answered != f.query {
         "searching…".to_string()
     } else if let Some((done, total)) = f.progress {
@@ -98,7 +99,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, size: Rect) {
         input,
     );
     let name_width = 14usize.min(list_area.width as usize / 3);
-    let text_width = (list_area.width as usize).saturating_sub(name_width + 2);
+    // The date (2018-11-06) when the list is wide enough for it.
+    let date_width = if list_area.width >= 60 { 11 } else { 0 };
+    let text_width = (list_area.width as usize).saturating_sub(name_width + date_width + 2);
     // Only the hits in view are built (up to 500 are kept).
     let rows = (list_area.height as usize).max(1);
     let first = f.selected.saturating_sub(rows - 1);
@@ -115,6 +118,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, size: Rect) {
                 Span::styled(name, app.theme.dim),
                 Span::raw(" ".repeat(pad + 1)),
             ];
+            if date_width > 0 {
+                spans.push(Span::styled(
+                    format!("{:<10} ", short_date(doc)),
+                    app.theme.dim,
+                ));
+            }
             spans.extend(highlighted(
                 doc.sentence_text(h.id.sentence),
                 &h.indices,
@@ -137,7 +146,15 @@ pub(super) fn draw(frame: &mut Frame, app: &App, size: Rect) {
         let s = &doc.sentences[h.id.sentence];
         let lines = vec![
             Line::from(Span::styled(
-                format!("{}:{} · {}", doc.source, s.line, doc.display_name()),
+                format!(
+                    "{}:{} · {}{}",
+                    doc.source,
+                    s.line,
+                    doc.display_name(),
+                    doc.date
+                        .as_deref()
+                        .map_or(String::new(), |d| format!(" · {d}"))
+                ),
                 app.theme.dim,
             )),
             Line::from(doc.sentence_text(h.id.sentence).to_string()),

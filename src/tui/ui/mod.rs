@@ -14,10 +14,12 @@ mod too_small;
 use super::action::Action;
 use super::app::{App, View, areas};
 use super::keymap::Context;
+use crate::fit::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let size = frame.area();
@@ -41,6 +43,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
+/// A document's date, compact: the day as `2018-11-06` when it can be
+/// read, else as written (a dateline's "Nov. 6"), cut to 10 columns.
+pub(super) fn short_date(doc: &crosscheck::Document) -> String {
+    match doc.date.as_deref() {
+        None => String::new(),
+        Some(d) => crosscheck::date::parse(d).map_or_else(|| fit(d, 10), |day| day.iso()),
+    }
+}
+
 fn pane_block<'a>(app: &App, title: Line<'a>, focused: bool) -> Block<'a> {
     let block = Block::default().borders(Borders::ALL).title(title);
     if focused {
@@ -50,24 +61,51 @@ fn pane_block<'a>(app: &App, title: Line<'a>, focused: bool) -> Block<'a> {
     }
 }
 
-fn view_tabs(app: &App) -> Line<'static> {
-    let mut spans = vec![Span::raw(" ")];
-    for (view, key, name) in [
-        (View::Reader, Action::ShowReader, "Reader"),
-        (View::Claims, Action::ShowClaims, "Claims"),
-        (View::Diff, Action::ShowDiff, "Diff"),
-    ] {
-        let key = app
-            .keymap
-            .first_key(Context::Global, key)
-            .unwrap_or_default();
-        let label = format!("{key} {name}");
-        if app.view == view {
-            spans.push(Span::styled(format!("[{label}]"), app.theme.accent));
-        } else {
-            spans.push(Span::styled(format!(" {label} "), app.theme.dim));
+/// The main pane's title: the view tabs, then where the pane is (the
+/// breadcrumb, "Diff › Figures › wounded"), cut to the pane's `width`.
+fn view_tabs(app: &App, width: u16) -> Line<'static> {
+    let crumbs = app.breadcrumb().join(" › ");
+    let tabs = |compact: bool| {
+        let mut spans = vec![Span::raw(" ")];
+        for (view, key, name) in [
+            (View::Reader, Action::ShowReader, "Reader"),
+            (View::Claims, Action::ShowClaims, "Claims"),
+            (View::Diff, Action::ShowDiff, "Diff"),
+        ] {
+            let key = app
+                .keymap
+                .first_key(Context::Global, key)
+                .unwrap_or_default();
+            // Compact: the keys only, the breadcrumb names the view.
+            let label = if compact {
+                key
+            } else {
+                format!("{key} {name}")
+            };
+            if app.view == view {
+                spans.push(Span::styled(format!("[{label}]"), app.theme.accent));
+            } else {
+                spans.push(Span::styled(format!(" {label} "), app.theme.dim));
+            }
+            if !compact {
+                spans.push(Span::raw(" "));
+            }
         }
-        spans.push(Span::raw(" "));
+        spans
+    };
+    let width = width as usize;
+    let mut spans = tabs(false);
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    // The breadcrumb matters more than the views' names: on a narrow pane
+    // the tabs shrink to their keys.
+    if used + crumbs.width() + 6 > width {
+        spans = tabs(true);
+    }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let room = width.saturating_sub(used + 4);
+    if room > 4 && !crumbs.is_empty() {
+        let text = fit(&crumbs, room - 2);
+        spans.push(Span::styled(format!(" {text} "), app.theme.title));
     }
     Line::from(spans)
 }

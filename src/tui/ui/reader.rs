@@ -2,16 +2,19 @@
 //! figures and search matches highlighted, the focused sentence marked in
 //! the gutter and the `/` prompt on its last line.
 
-use super::{pane_block, view_tabs};
+use super::{pane_block, short_date, view_tabs};
 use crate::fit::fit;
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Focus, READER_HEADER};
 use crate::tui::wrap::{self, Highlight};
+use crosscheck::Document;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 /// The highlights of the open document that touch `visible` (a byte
 /// range): quotes, then claimer mentions and figures over them, then
@@ -101,21 +104,45 @@ fn reader_highlights(app: &App, visible: Range<usize>) -> Vec<Highlight> {
     out
 }
 
+/// Where the article came from: outlet, date, author and title on the
+/// first line, the URL (else the file it was read from) on the second.
+fn header(app: &App, doc: &Document, width: usize) -> Vec<Line<'static>> {
+    let mut first = vec![Span::styled(
+        doc.display_name().to_string(),
+        Style::new().add_modifier(Modifier::BOLD),
+    )];
+    let mut about = Vec::new();
+    let date = short_date(doc);
+    if !date.is_empty() {
+        about.push(date);
+    }
+    if let Some(a) = &doc.author {
+        about.push(format!("by {a}"));
+    }
+    if !about.is_empty() {
+        first.push(Span::raw(format!(" · {}", about.join(" · "))));
+    }
+    let used: usize = first.iter().map(|s| s.content.width()).sum();
+    if let Some(t) = &doc.title {
+        let room = width.saturating_sub(used + 3);
+        if room > 3 {
+            first.push(Span::raw(" · "));
+            first.push(Span::styled(fit(t, room), app.theme.title));
+        }
+    }
+    let second = match &doc.url {
+        Some(url) => Span::styled(
+            fit(url, width),
+            app.theme.dim.add_modifier(Modifier::UNDERLINED),
+        ),
+        None => Span::styled(fit(&format!("file: {}", doc.source), width), app.theme.dim),
+    };
+    vec![Line::from(first), Line::from(second)]
+}
+
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Main && app.finder.is_none();
-    let mut block = pane_block(app, view_tabs(app), focused);
-    if let Some(doc) = app.corpus.documents.get(app.reader.doc) {
-        let mut about = vec![doc.display_name().to_string()];
-        about.extend(doc.date.clone());
-        if doc.outlet.is_some() {
-            about.push(doc.source.clone());
-        }
-        let about = fit(
-            &format!(" {} ", about.join(" · ")),
-            area.width.saturating_sub(4) as usize,
-        );
-        block = block.title_bottom(Line::from(Span::styled(about, app.theme.dim)).right_aligned());
-    }
+    let block = pane_block(app, view_tabs(app, area.width), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(doc) = app.corpus.documents.get(app.reader.doc) else {
@@ -127,6 +154,17 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(msg).style(app.theme.dim), inner);
         return;
     };
+    let header_height = READER_HEADER.min(inner.height);
+    frame.render_widget(
+        Paragraph::new(header(app, doc, inner.width as usize)),
+        Rect::new(inner.x, inner.y, inner.width, header_height),
+    );
+    let inner = Rect::new(
+        inner.x,
+        inner.y + header_height,
+        inner.width,
+        inner.height - header_height,
+    );
     let lines = app.reader_lines();
     let focus_span = app
         .reader

@@ -1,9 +1,9 @@
 //! The sources pane: one entry per document (outlet or file name, date,
 //! headline, figure count), the open one marked.
 
-use super::pane_block;
+use super::{pane_block, short_date};
 use crate::fit::fit;
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Focus, SourceOrder};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -18,24 +18,28 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         (None, Some((done, total))) => format!(" Sources · analyzing {done}/{total} "),
         (None, None) => format!(" Sources ({}) ", app.corpus.documents.len()),
     };
+    let title = match app.sources.order_by {
+        SourceOrder::Loaded => title,
+        by => format!("{title}› {} ", by.name()),
+    };
     let block = pane_block(app, Line::from(title), focused);
     let inner = block.inner(area);
     let width = inner.width as usize;
     // Only the sources in view are built: at 10,000 sources building them
     // all took longer than a frame. Two lines each.
     let rows = (inner.height as usize / 2).max(1);
-    let first = app.selected_source.saturating_sub(rows - 1);
-    let items: Vec<ListItem> = app
-        .corpus
-        .documents
-        .iter()
-        .enumerate()
-        .skip(first)
+    let selected = app.source_pos(app.selected_source);
+    let first = selected.saturating_sub(rows - 1);
+    let n = app.corpus.documents.len();
+    let items: Vec<ListItem> = (first..n)
         .take(rows)
-        .map(|(i, d)| {
+        .map(|pos| {
+            let i = app.source_at(pos);
+            let d = &app.corpus.documents[i];
             let open = if i == app.reader.doc { "▸ " } else { "  " };
             let name = d.display_name();
-            let date = d.date.as_deref().unwrap_or("");
+            let date = short_date(d);
+            let date = date.as_str();
             let head = fit(
                 &format!("{open}{name}"),
                 width.saturating_sub(date.width() + 1),
@@ -71,6 +75,6 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let list = List::new(items)
         .block(block)
         .highlight_style(app.theme.selected);
-    let mut state = ListState::default().with_selected(Some(app.selected_source - first));
+    let mut state = ListState::default().with_selected(Some(selected - first));
     frame.render_stateful_widget(list, area, &mut state);
 }

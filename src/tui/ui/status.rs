@@ -11,58 +11,108 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-/// The focused pane's main keys, from the keymap.
-fn hints(app: &App) -> Vec<(String, &'static str)> {
+/// A key's label and what it does here.
+type Hint = (String, &'static str);
+
+/// Moves every list has; the hints show only "down" of them.
+const OBVIOUS: [Action; 7] = [
+    Action::Up,
+    Action::PageUp,
+    Action::PageDown,
+    Action::Top,
+    Action::Bottom,
+    Action::PrevMatch,
+    Action::FocusPrev,
+];
+
+/// The hints that matter most come first, as many as fit are shown; the
+/// rest follow in keymap order.
+const PRIORITY: [Action; 15] = [
+    Action::Accept,
+    Action::Open,
+    Action::Back,
+    Action::ClearSearch,
+    Action::FindInArticle,
+    Action::FindInList,
+    Action::NextMatch,
+    Action::NextSection,
+    Action::ToggleConflicts,
+    Action::CycleKind,
+    Action::ToggleScope,
+    Action::CycleOutlet,
+    Action::CycleMeasure,
+    Action::CycleSort,
+    Action::Down,
+];
+
+fn priority(action: Action) -> Option<usize> {
+    PRIORITY.iter().position(|&a| a == action)
+}
+
+/// What `action` does here, where that differs from its help text.
+fn describe_here(app: &App, ctx: Context, action: Action) -> &'static str {
+    let in_group = app.diff.detail.is_some();
+    let marked = app.reader.search.is_some() || app.reader.focus_sentence.is_some();
+    match (ctx, action) {
+        (Context::Diff, Action::Open) if in_group => "jump to sentence",
+        (Context::Diff, Action::Open) => "open row",
+        (Context::Diff, Action::Back) if in_group => "back to list",
+        (Context::Diff, Action::Back) => "back to sources",
+        (Context::Diff, Action::ToggleConflicts) if app.diff.conflicts_only => "show all",
+        (Context::Diff, Action::ToggleConflicts) => "conflicts only",
+        (Context::Reader, Action::ClearSearch) if marked => "clear search",
+        (Context::Reader, Action::ClearSearch) => "back to sources",
+        _ => action.describe_in(ctx),
+    }
+}
+
+/// Whether `action` does anything where the user is.
+fn works_here(app: &App, action: Action) -> bool {
+    match action {
+        Action::NextMatch => match app.view {
+            View::Reader => app.reader.search.is_some(),
+            _ => app.list_query().is_some(),
+        },
+        // The reader's Esc says it; h does the same.
+        Action::Back => app.top_context() != Context::Reader,
+        _ => true,
+    }
+}
+
+/// The keys that work where the user is, generated from the keymap as the
+/// help is: the top context's actions in keymap order (of the moves, only
+/// "down"), then, from a pane, the global ones most asked for. Returns
+/// those hints, and the ones always shown at the end (help, quit).
+fn hints(app: &App) -> (Vec<Hint>, Vec<Hint>) {
     let ctx = app.top_context();
-    let wanted: &[Action] = match ctx {
-        Context::Sources => &[
-            Action::Down,
-            Action::Open,
-            Action::OpenFinder,
-            Action::FocusNext,
-        ],
-        Context::Reader => &[
-            Action::Down,
-            Action::PageDown,
-            Action::FindInArticle,
-            Action::NextMatch,
-            Action::OpenFinder,
-        ],
-        Context::Finder => &[Action::Accept, Action::Down, Action::Close],
-        Context::Prompt => &[Action::Accept, Action::Close],
-        Context::Help => &[Action::Down, Action::Close],
-        Context::Claims => &[
-            Action::Open,
-            Action::CycleKind,
-            Action::CycleOutlet,
-            Action::ToggleScope,
-        ],
-        Context::Diff => &[
-            Action::Down,
-            Action::Open,
-            Action::NextSection,
-            Action::Back,
-        ],
-        Context::Global => &[Action::Down, Action::OpenFinder],
-    };
-    let mut out: Vec<(String, &'static str)> = wanted
+    let mut here: Vec<Hint> = app
+        .keymap
+        .bindings(ctx)
         .iter()
-        .filter_map(|&a| {
-            let key = app
-                .keymap
-                .first_key(ctx, a)
-                .or_else(|| app.keymap.first_key(Context::Global, a))?;
-            Some((key, a.describe_in(ctx)))
-        })
+        .filter(|(a, _)| !OBVIOUS.contains(a) && works_here(app, *a))
+        .filter_map(|(a, keys)| Some((*a, keys.first()?.label())))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (a, key))| (priority(a).unwrap_or(PRIORITY.len() + i), key, a))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|(_, key, a)| (key, describe_here(app, ctx, a)))
         .collect();
-    if !matches!(ctx, Context::Finder | Context::Prompt | Context::Help) {
+    let mut tail = Vec::new();
+    if Context::PANES.contains(&ctx) {
+        for a in [Action::OpenFinder, Action::OpenUrl, Action::FocusNext] {
+            if let Some(key) = app.keymap.first_key(Context::Global, a) {
+                here.push((key, a.describe()));
+            }
+        }
         for a in [Action::Help, Action::Quit] {
             if let Some(key) = app.keymap.first_key(Context::Global, a) {
-                out.push((key, a.describe()));
+                tail.push((key, a.describe()));
             }
         }
     }
-    out
+    (here, tail)
 }
 
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -73,22 +123,42 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     )];
     let room = (area.width as usize).saturating_sub(right.width() + 1);
     let mut used = spans[0].content.width();
-    if let Some(msg) = &app.message {
+    if let Some(p) = app.prompt.as_ref().filter(|p| p.list) {
+        // A list pane's `/` prompt is typed here.
+        let input = fit(&p.input, room.saturating_sub(used + 3));
+        used += 2 + input.width() + 1;
+        spans.push(Span::styled(" /", app.theme.accent));
+        spans.push(Span::raw(input));
+        spans.push(Span::styled("▏", app.theme.accent));
+    } else if let Some(msg) = &app.message {
         let msg = fit(&format!(" {msg}"), room.saturating_sub(used));
         used += msg.width();
         spans.push(Span::styled(msg, app.theme.warning));
     } else {
-        // Whole hints only, as many as fit beside the position indicator.
-        for (key, what) in hints(app) {
-            let what = format!(" {what} ");
-            let width = 1 + key.width() + what.width();
-            if used + width > room {
+        // Whole hints only, as many as fit beside the position indicator,
+        // keeping room for help and quit.
+        let (here, tail) = hints(app);
+        let width = |(key, what): &(String, &str)| 3 + key.width() + what.width();
+        let tail_width: usize = tail.iter().map(width).sum();
+        let mut shown = Vec::new();
+        for hint in here {
+            if used + width(&hint) + tail_width > room {
                 break;
             }
-            used += width;
+            used += width(&hint);
+            shown.push(hint);
+        }
+        for hint in tail {
+            if used + width(&hint) > room {
+                break;
+            }
+            used += width(&hint);
+            shown.push(hint);
+        }
+        for (key, what) in shown {
             spans.push(Span::raw(" "));
             spans.push(Span::styled(key, app.theme.accent));
-            spans.push(Span::raw(what));
+            spans.push(Span::raw(format!(" {what} ")));
         }
     }
     spans.push(Span::raw(" ".repeat(

@@ -1,9 +1,13 @@
-//! Fuzzy search over every sentence of a corpus, as fzf does it: the query's
-//! whitespace-separated terms must all match (each fuzzily, smart case), the
-//! best scores first.
+//! Search over every sentence of a corpus, as fzf does it: the query's
+//! whitespace-separated terms must all match, fuzzily by default, with
+//! fzf's extended syntax for exact words, phrases, starts, ends and
+//! negations ([`query`]); smart case; the best scores first.
+
+pub mod query;
+
+use query::Term;
 
 use crate::corpus::{Corpus, SentenceId};
-use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 use std::ops::ControlFlow;
@@ -16,35 +20,39 @@ pub struct Hit {
     pub indices: Vec<usize>,
 }
 
-/// The query's terms, each once, in the order typed: a repeated term
-/// matches what it matched the first time, and matching it again cost
-/// the whole corpus once more per repeat. An empty query has none and
-/// matches nothing.
-fn terms(query: &str) -> Vec<&str> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    query
-        .split_whitespace()
-        .filter(|t| seen.insert(*t))
-        .collect()
+/// The query's terms ([`query::parse`]), each once, in the order typed: a
+/// repeated term matches what it matched the first time, and matching it
+/// again cost the whole corpus once more per repeat. An empty query has
+/// none and matches nothing.
+fn terms(query: &str) -> Vec<Term> {
+    query::parse(query)
 }
 
 /// Scores one text against all terms: `None` unless every term matches.
-fn score(matcher: &SkimMatcherV2, text: &str, terms: &[&str]) -> Option<i64> {
-    terms
-        .iter()
-        .try_fold(0i64, |sum, t| matcher.fuzzy_match(text, t).map(|s| sum + s))
+fn score(matcher: &SkimMatcherV2, text: &str, terms: &[Term]) -> Option<i64> {
+    terms.iter().try_fold(0i64, |sum, t| {
+        query::score(matcher, text, t).map(|s| sum + s)
+    })
 }
 
 /// Matched char indices of all terms, sorted and deduplicated.
-fn indices(matcher: &SkimMatcherV2, text: &str, terms: &[&str]) -> Vec<usize> {
+fn indices(matcher: &SkimMatcherV2, text: &str, terms: &[Term]) -> Vec<usize> {
     let mut out: Vec<usize> = terms
         .iter()
-        .filter_map(|t| matcher.fuzzy_indices(text, t).map(|(_, i)| i))
-        .flatten()
+        .flat_map(|t| query::indices(matcher, text, t))
         .collect();
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The ASCII letters and digits every sentence that matches `terms` must
+/// hold (those of the terms that must match).
+fn needed_mask(terms: &[Term]) -> u64 {
+    terms
+        .iter()
+        .filter(|t| !t.negated)
+        .fold(0, |mask, t| mask | char_mask(&t.text))
 }
 
 /// The best `limit` sentences for `query`, best first; ties keep corpus
@@ -159,10 +167,10 @@ impl SearchSession {
             self.last = None;
             return Some(Found::default());
         }
-        let need = terms.iter().fold(0, |mask, t| mask | char_mask(t));
+        let need = needed_mask(&terms);
         let possible = |&i: &usize| self.masks[i] & need == need;
         let candidates: Vec<usize> = match &self.last {
-            Some((prev, matched)) if query.starts_with(prev.as_str()) => {
+            Some((prev, matched)) if query::narrows(&query::parse(prev), &terms) => {
                 matched.iter().copied().filter(possible).collect()
             }
             _ => (0..self.ids.len()).filter(possible).collect(),
@@ -308,6 +316,20 @@ mod tests {
             "11,000",
             "11,000 z",
             "Zelensky’s",
+            "'",
+            "'tro",
+            "'troops",
+            "'troops'",
+            "'troops' k",
+            "'troops' !k",
+            "'troops' !ku",
+            "^the",
+            "^the n",
+            "kursk$",
+            "\"north kor",
+            "\"north korean troops\"",
+            "!a",
+            "!ab",
             "ç",
             "q",
             "",
@@ -356,7 +378,8 @@ mod tests {
 
     #[test]
     fn repeated_terms_count_once_in_the_order_typed() {
-        assert_eq!(terms("b a  b\tA a b"), vec!["b", "a", "A"]);
+        let texts: Vec<String> = terms("b a  b\tA a b").into_iter().map(|t| t.text).collect();
+        assert_eq!(texts, vec!["b", "a", "A"]);
         let corpus = Corpus::seeds();
         assert_eq!(
             search(&corpus, "troops kursk troops kursk troops", 30),
