@@ -10,7 +10,7 @@
 //! story are two groups, not a disagreement.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::figures::{Item, Key};
 use super::quantity::Identity;
@@ -119,28 +119,42 @@ fn by_value(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
             (log(hi) - log(lo)).abs()
         }
     };
-    let too_wide = |m: &[usize]| {
-        let (lo, hi) = (items[m[0]].value, items[m[m.len() - 1]].value);
-        gap(lo, hi) > MAX_RATIO.ln()
+    let too_wide = |lo: usize, hi: usize| {
+        gap(items[deciding[lo]].value, items[deciding[hi]].value) > MAX_RATIO.ln()
     };
-    let mut done: Vec<Vec<usize>> = Vec::new();
-    let mut todo = vec![deciding];
-    while let Some(m) = todo.pop() {
-        if m.len() < 2 || !too_wide(&m) {
-            done.push(m);
-            continue;
-        }
-        let cut = (1..m.len())
-            .max_by(|&a, &b| {
-                gap(items[m[a - 1]].value, items[m[a]].value)
-                    .total_cmp(&gap(items[m[b - 1]].value, items[m[b]].value))
-                    .then(b.cmp(&a))
-            })
-            .unwrap_or(1);
-        todo.push(m[cut..].to_vec());
-        todo.push(m[..cut].to_vec());
+    if !too_wide(0, deciding.len() - 1) {
+        return vec![group];
     }
-    done.sort_by(|a, b| items[a[0]].value.total_cmp(&items[b[0]].value));
+    // Cutting the widest gap of each part that is too wide, again and again,
+    // is cutting the gaps widest first wherever the part around a gap is
+    // still too wide: a part never too wide holds no part that is.
+    let mut gaps: Vec<(f64, usize)> = (1..deciding.len())
+        .map(|a| {
+            (
+                gap(items[deciding[a - 1]].value, items[deciding[a]].value),
+                a,
+            )
+        })
+        .collect();
+    gaps.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let mut cuts: BTreeSet<usize> = BTreeSet::new();
+    for (_, a) in gaps {
+        let lo = cuts.range(..a).next_back().copied().unwrap_or(0);
+        let hi = cuts
+            .range(a + 1..)
+            .next()
+            .copied()
+            .unwrap_or(deciding.len());
+        if too_wide(lo, hi - 1) {
+            cuts.insert(a);
+        }
+    }
+    let mut done: Vec<Vec<usize>> = Vec::new();
+    let mut start = 0;
+    for end in cuts.into_iter().chain([deciding.len()]) {
+        done.push(deciding[start..end].to_vec());
+        start = end;
+    }
     // (lowest, highest) value of each part, and its items.
     let mut parts: Vec<(f64, f64, Vec<usize>)> = done
         .into_iter()
