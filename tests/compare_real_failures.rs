@@ -450,24 +450,6 @@ fn a_count_that_names_its_people_takes_no_class_from_an_aside() {
 }
 
 #[test]
-fn a_count_that_does_not_say_who_joins_the_one_class_of_its_quantity() {
-    let c = compared(&[
-        (
-            "a.txt",
-            "Shelling in the valley\n\nFour civilians were killed in the shelling of \
-             the valley on Monday.",
-        ),
-        (
-            "b.txt",
-            "Valley shelled\n\nFive were killed in the shelling of the valley on Monday.",
-        ),
-    ]);
-    let g = one_group_of(&c, 4.0, "Four civilians");
-    assert!(g.entries.iter().any(|e| e.value == 5.0), "{g:#?}");
-    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
-}
-
-#[test]
 fn critically_counts_the_critical_where_no_outcome_follows() {
     let c = compared(&[
         (

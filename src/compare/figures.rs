@@ -37,21 +37,6 @@ pub(super) struct Key {
     class: Option<String>,
 }
 
-impl Key {
-    /// Whether the key names who is counted.
-    pub(super) fn has_class(&self) -> bool {
-        self.class.is_some()
-    }
-
-    /// The key without who is counted.
-    pub(super) fn unclassed(&self) -> Key {
-        Key {
-            class: None,
-            ..self.clone()
-        }
-    }
-}
-
 pub(super) struct Item {
     pub(super) key: Key,
     /// Splits a group only where stated (a first name).

@@ -45,32 +45,6 @@ pub(super) fn members(items: &[Item]) -> Vec<Vec<usize>> {
         };
         buckets.entry(first).or_default().push(i);
     }
-    // A count that does not say who it counts joins the one class its
-    // quantity has in the story ("10 killed" beside "10 civilians killed");
-    // beside two classes (North Korean, Russian) it cannot tell and stays.
-    let mut classed: HashMap<Key, Vec<usize>> = HashMap::default();
-    for &first in buckets.keys() {
-        let key = &items[first].key;
-        if key.has_class() && matches!(key.identity, Identity::Count { .. }) {
-            classed.entry(key.unclassed()).or_default().push(first);
-        }
-    }
-    let unclassed: Vec<usize> = buckets
-        .keys()
-        .copied()
-        .filter(|&f| {
-            !items[f].key.has_class() && matches!(items[f].key.identity, Identity::Count { .. })
-        })
-        .collect();
-    for first in unclassed {
-        if let Some([into]) = classed.get(&items[first].key).map(Vec::as_slice)
-            && let Some(moved) = buckets.remove(&first)
-        {
-            let bucket = buckets.entry(*into).or_default();
-            bucket.extend(moved);
-            bucket.sort_unstable();
-        }
-    }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for bucket in buckets.into_values() {
         let parts = match items[bucket[0]].key.identity {
