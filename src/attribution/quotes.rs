@@ -45,11 +45,17 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
     let mut out = Vec::new();
     // (byte offset of the mark, the mark)
     let mut double: Option<(usize, char)> = None;
+    // Width of the open double mark: 2 for a typewriter `''` or ``` `` ```.
+    let mut double_w = 1;
     let mut single: Option<(usize, char)> = None;
     let mut pos = 0;
     while let Some(skip) = next_mark(&bytes[pos..]) {
         pos += skip;
+        // `''` (typewriter quotes, as some outlets' archives write them) is a
+        // double mark two bytes wide.
+        let pair = bytes[pos] == b'\'' && bytes.get(pos + 1) == Some(&b'\'');
         let c = match bytes[pos] {
+            _ if pair => '"',
             b @ (b'"' | b'\'' | b'\n') => char::from(b),
             _ => match text[pos..].chars().next() {
                 Some(c @ ('\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}')) => c,
@@ -61,7 +67,8 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
                 }
             },
         };
-        let end = pos + c.len_utf8();
+        let width = if pair { 2 } else { c.len_utf8() };
+        let end = pos + width;
         let prev = text[..pos].chars().next_back();
         // A single quote is dropped once it has stayed open past MAX_SINGLE
         // (checked after every char, so: past the char before this one).
@@ -75,8 +82,8 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
         let prev_space = || prev.is_none_or(char::is_whitespace);
         let next_alnum = || next.is_some_and(char::is_alphanumeric);
         let next_space = || next.is_none_or(char::is_whitespace);
-        let close = |open: usize, open_mark: char, out: &mut Vec<RawQuote>| {
-            let inner = open + open_mark.len_utf8()..pos;
+        let close = |open: usize, open_w: usize, out: &mut Vec<RawQuote>| {
+            let inner = open + open_w..pos;
             if !text[inner.clone()].trim().is_empty() {
                 out.push(RawQuote {
                     span: open..end,
@@ -99,30 +106,33 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
             }
             '\u{201C}' | '\u{00AB}' | '\u{201E}' => {
                 double = Some((pos, c));
+                double_w = width;
                 single = None;
             }
             '\u{201D}' | '\u{00BB}' => match double {
                 Some((open, mark)) if mark != '"' => {
-                    close(open, mark, &mut out);
+                    close(open, double_w, &mut out);
                     double = None;
                 }
                 Some(_) => {}
                 None => {
                     if c == '\u{201D}' && prev_space() && !next_space() {
                         double = Some((pos, c));
+                        double_w = width;
                         single = None;
                     }
                 }
             },
             '"' => match double {
                 Some((open, '"')) => {
-                    close(open, '"', &mut out);
+                    close(open, double_w, &mut out);
                     double = None;
                 }
                 Some(_) => {}
                 None => {
                     if !next_space() {
                         double = Some((pos, c));
+                        double_w = width;
                         single = None;
                     }
                 }
@@ -132,7 +142,7 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
             }
             '\u{2019}' | '\'' if double.is_none() => match single {
                 Some((open, mark)) if !prev_space() && !next_alnum() => {
-                    close(open, mark, &mut out);
+                    close(open, mark.len_utf8(), &mut out);
                     single = None;
                 }
                 None if c == '\'' && !prev_alnum() && next_alnum() => {
@@ -257,6 +267,15 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(inners("a 'small group' of"), vec!["small group"]);
+    }
+
+    #[test]
+    fn typewriter_double_marks() {
+        assert_eq!(
+            inners("''We will win,'' she said. ''Maybe,'' he said."),
+            vec!["We will win,", "Maybe,"]
+        );
+        assert_eq!(inners("the teachers' union's plan"), Vec::<&str>::new());
     }
 
     #[test]

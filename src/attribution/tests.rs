@@ -662,3 +662,15 @@ fn count_words_examples() {
     assert_eq!(tokens::count_words("a b c d e f", 4), 4);
     assert_eq!(tokens::count_words("a\u{1c}b", 4), 1);
 }
+
+// Issue 18: kinds seen wrong on real news, each in sentences of our own.
+
+#[test]
+fn typewriter_quotes_find_their_speaker() {
+    let doc = run("''We feel cheated,'' said Dana Ruiz, a volunteer.");
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(
+        doc.quotes[0].speaker.as_ref().map(|c| c.name.as_str()),
+        Some("Dana Ruiz")
+    );
+}
