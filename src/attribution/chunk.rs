@@ -430,17 +430,28 @@ impl Sent<'_> {
     }
 
     /// Subject ending in a comma: "Seoul, however, said", "Zelensky, who …, said",
-    /// "Kovalenko, Ukraine's … official, announced", "spokesman for …, Jeon Ha-kyou, told".
+    /// "Kovalenko, Ukraine's … official, announced", "spokesman for …, Jeon Ha-kyou, told",
+    /// "Omar Bell, 44, of Dayton, Ohio, a retired teacher, said": the name, and
+    /// between it and the verb only parentheticals, relative clauses and
+    /// descriptions of it.
     fn comma_subject(&self, comma: usize) -> Option<Np> {
         let mut pos = comma;
         let mut appos = None;
-        for _ in 0..6 {
-            let (cs, comma_before) = self.chunk_start(pos);
-            if cs >= pos {
+        for _ in 0..8 {
+            // "Rep. Elijah Cummings (D-Md.), chair of …": a parenthesis is part of its chunk.
+            let mut end = pos;
+            if end > 0 && self.toks[end - 1].is_punct(')') {
+                let open = (end.saturating_sub(8)..end - 1)
+                    .rev()
+                    .find(|&i| self.toks[i].is_punct('('))?;
+                end = open;
+            }
+            let (cs, comma_before) = self.chunk_start(end);
+            if cs >= end {
                 return None;
             }
             let first = &self.toks[cs];
-            if self.chunk_is(cs, pos, &LEX.parentheticals)
+            if self.chunk_is(cs, end, &LEX.parentheticals)
                 || (first.is_word() && first.lower_in(w::RELATIVE))
             {
                 if comma_before {
@@ -449,13 +460,19 @@ impl Sent<'_> {
                 }
                 return None;
             }
-            if appos.is_none() && comma_before && self.role_appositive(cs, pos) {
-                appos = Some((cs, pos));
+            if appos.is_none() && comma_before && self.role_appositive(cs, end) {
+                appos = Some((cs, end));
                 pos = cs - 1;
                 continue;
             }
-            let (a, b) = self.left_np(pos, cs)?;
-            if a != cs {
+            let np = self.left_np(end, cs);
+            let whole = np.is_some_and(|(a, _)| a == cs);
+            if comma_before && (self.description(cs, end, whole) || self.after_place(cs, end)) {
+                pos = cs - 1;
+                continue;
+            }
+            let (a, b) = np?;
+            if !whole {
                 return None;
             }
             if appos.is_none() && comma_before && cs >= 1 {
@@ -476,6 +493,39 @@ impl Sent<'_> {
             return Some(Np { a, b, appos });
         }
         None
+    }
+
+    /// A comma chunk `a..b` that describes the name before it rather than
+    /// naming anyone: an age ("44"), a home ("of Dayton"), a party tag
+    /// ("R-Fla."), an indefinite description ("a veteran organizer from the
+    /// north") or one in lower case that is not itself a claimer phrase
+    /// (`whole`: "research director for IHS Life Sciences").
+    fn description(&self, a: usize, b: usize, whole: bool) -> bool {
+        let t = &self.toks[a];
+        if !t.is_word() || (a..b).any(|k| is_cue_word(&self.toks[k])) {
+            return false;
+        }
+        let age = b == a + 1 && t.lower.bytes().all(|c| c.is_ascii_digit());
+        let home = matches!(t.lower, "of" | "from") && self.toks.get(a + 1).is_some_and(|n| n.cap);
+        let party = b <= a + 2 && {
+            let x = t.lower.as_bytes();
+            x.len() >= 3 && matches!(x[0], b'r' | b'd' | b'i') && x[1] == b'-'
+        };
+        let indefinite = matches!(t.lower, "a" | "an") && b > a + 1;
+        let lower = !t.cap && !whole && !is_stop(t) && pronoun(t).is_none();
+        age || home || party || indefinite || lower
+    }
+
+    /// Is the chunk at `a` the state or country of a home ("of Dayton, Ohio")?
+    fn after_place(&self, a: usize, b: usize) -> bool {
+        if a < 2 || b > a + 3 {
+            return false;
+        }
+        let (p, _) = self.chunk_start(a - 1);
+        p < a - 1
+            && matches!(self.toks[p].lower, "of" | "from" | "in")
+            && self.toks.get(p + 1).is_some_and(|n| n.cap)
+            && self.toks[a..b].iter().all(|t| t.is_word() && t.cap)
     }
 
     /// Role appositive after a phrase ending at `b`: "Andrii Yermak, head of …".

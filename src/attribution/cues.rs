@@ -2,7 +2,9 @@
 //! assessment", "X: “…”", "…, saying"), found in one sentence with the claimer
 //! phrase each one points to.
 
-use super::chunk::{Np, Sent, is_cue_word, is_det, is_modifier, is_report, is_stop, is_time};
+use super::chunk::{
+    Np, Sent, is_cue_word, is_det, is_modifier, is_report, is_stop, is_time, pronoun,
+};
 use super::lexicon::{LEXICON as LEX, fold, w};
 use super::shape::Shape;
 use super::tokens::Tok;
@@ -223,6 +225,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
         k == 0 || toks[k - 1].is_punct(',') || toks[k - 1].is_quote() || toks[k - 1].is_punct('—');
     if inverted_ok
         && let Some((a, b)) = st.right_np(k + m, toks.len())
+        && inverted_subject(st, k, a, b)
         && let Some(shape) = st.shape(a, b)
     {
         let appos = st.right_appositive(b);
@@ -235,6 +238,29 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
         });
     }
     None
+}
+
+/// Is `a..b` after the cue at `k` its subject ("“…,” said X", "…, said X, an
+/// analyst")? Not the start of the reported clause ("X, a …, said he would",
+/// "…, said Lew's plan"): a pronoun only right after a quote, and a name only
+/// when no lower-case content word goes on from it.
+fn inverted_subject(st: &Sent, k: usize, a: usize, b: usize) -> bool {
+    let toks = st.toks;
+    let mut i = k;
+    while i > 0 && toks[i - 1].is_punct(',') {
+        i -= 1;
+    }
+    let after_quote = i > 0 && toks[i - 1].is_quote();
+    if b == a + 1 && pronoun(&toks[a]).is_some() {
+        return after_quote;
+    }
+    if toks[b - 1].poss {
+        return false;
+    }
+    after_quote
+        || toks.get(b).is_none_or(|t| {
+            !t.is_word() || t.cap || is_stop(t) || is_time(t) || t.lower_in(w::SKIPPABLE)
+        })
 }
 
 /// Subject of the main clause for a participle at `k` ("Kiev has …, saying").

@@ -674,3 +674,50 @@ fn typewriter_quotes_find_their_speaker() {
         Some("Dana Ruiz")
     );
 }
+
+#[test]
+fn name_then_descriptions_then_verb() {
+    for (text, name) in [
+        (
+            "Tomas Verne, a veteran organizer from the north, said the march would go ahead.",
+            "Tomas Verne",
+        ),
+        (
+            "Omar Bell, 44, of Dayton, Ohio, who attended the rally, said he was unconvinced.",
+            "Omar Bell",
+        ),
+        (
+            "Ada Moss, research director at Fenwick Labs, a consulting firm, said costs would rise.",
+            "Ada Moss",
+        ),
+        (
+            "Sen. Lyle Brand, R-Ore., said the vote was rushed.",
+            "Lyle Brand",
+        ),
+        (
+            "Rep. Ines Cole (D-Vt.), chair of the panel, said hearings would resume.",
+            "Ines Cole",
+        ),
+    ] {
+        assert_eq!(
+            main_claimer(text).map(|c| c.name).as_deref(),
+            Some(name),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_reported_clause_after_said_is_not_its_subject() {
+    // Whatever the subject, "he" and "Lew's plan" start the reported clause.
+    let text = "Kip Wendt, the party's longtime treasurer and a former banker, said he doubted it.\n\
+                Kip Wendt, a former banker, said Lew's plan would fail.";
+    let doc = run(text);
+    for s in &doc.sentences {
+        assert!(s.iter().all(|a| a.claimer.name != "Lew"), "{s:?}");
+    }
+    assert_eq!(
+        doc.sentence_claimer(1).map(|c| c.name.as_str()),
+        Some("Kip Wendt")
+    );
+}
