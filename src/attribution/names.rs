@@ -196,7 +196,11 @@ impl Resolver {
                     .iter()
                     .rev()
                     .take(64)
-                    .find(|c| (c.kind == ClaimerKind::Person) == person)?
+                    // "he" is one person: never "Jim Bennett and Sandy Paradis".
+                    .find(|c| {
+                        (c.kind == ClaimerKind::Person) == person
+                            && !(person && (c.name.contains(" and ") || c.name.contains(" & ")))
+                    })?
                     .clone();
                 Some((found, Some(text)))
             }

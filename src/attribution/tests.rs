@@ -721,3 +721,16 @@ fn the_reported_clause_after_said_is_not_its_subject() {
         Some("Kip Wendt")
     );
 }
+
+#[test]
+fn he_is_never_a_pair() {
+    let text = "Nina Holt and Rafe Dunn said they would vote.\n\
+                Carl Benning said the polls were wrong.\n\
+                Nina Holt and Rafe Dunn agreed.\n\
+                He said nothing else.";
+    let doc = run(text);
+    assert_eq!(
+        doc.sentence_claimer(3).map(|c| c.name.as_str()),
+        Some("Carl Benning")
+    );
+}
