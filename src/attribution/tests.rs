@@ -734,3 +734,19 @@ fn he_is_never_a_pair() {
         Some("Carl Benning")
     );
 }
+
+#[test]
+fn verbs_of_finding_urging_and_believing() {
+    assert_eq!(
+        who("The report found that turnout fell.", "turnout").as_deref(),
+        Some("report")
+    );
+    assert_eq!(
+        who("Lena Ortiz urged voters to stay calm.", "voters").as_deref(),
+        Some("Lena Ortiz")
+    );
+    assert_eq!(
+        who("Officials believe the vote will fail.", "vote").as_deref(),
+        Some("officials")
+    );
+}
