@@ -148,6 +148,7 @@ class Gold:
         self.source, self.cue, self.content = att["source"], att["cue"], att["content"]
         self.source_text = " ".join(text[a:b] for a, b in self.source)
         self.content_text = " ".join(text[a:b] for a, b in self.content)
+        self.cue_text = " ".join(text[a:b] for a, b in self.cue)
         self.direct = is_direct(self.content_text)
         self.head, self.name, self.keys = None, None, set()
         if not self.source:
@@ -244,6 +245,7 @@ def norm(w):
 
 def is_direct(content):
     """A content with a double-quoted stretch of at least three words."""
+    content = content.replace("''", '"')  # typewriter marks, as one outlet writes them
     for m in re.finditer(r"[\"“]([^\"“”]+)[\"”]", content):
         if len(m.group(1).split()) >= 3:
             return True
@@ -320,7 +322,7 @@ def score(data, binary, failures):
 
         def show(g, got):
             return f"{stem}: gold source {g.source_text!r} (name {' '.join(g.name or []) or '-'}); " \
-                   f"crosscheck {got}; content {g.content_text[:110]!r}"
+                   f"cue {g.cue_text!r}; crosscheck {got}; content {g.content_text[:110]!r}"
 
         for g in golds:
             qs = [(sp, q) for sp, q in quote_units.items()
