@@ -466,7 +466,8 @@ impl Sent<'_> {
                 continue;
             }
             let np = self.left_np(end, cs);
-            let whole = np.is_some_and(|(a, _)| a == cs);
+            // A chunk that is not a claimer phrase describes the one before it.
+            let whole = np.is_some_and(|(a, b)| a == cs && (!comma_before || self.shape(a, b).is_some()));
             if comma_before && (self.description(cs, end, whole) || self.after_place(cs, end)) {
                 pos = cs - 1;
                 continue;
@@ -498,8 +499,8 @@ impl Sent<'_> {
     /// A comma chunk `a..b` that describes the name before it rather than
     /// naming anyone: an age ("44"), a home ("of Dayton"), a party tag
     /// ("R-Fla."), an indefinite description ("a veteran organizer from the
-    /// north") or one in lower case that is not itself a claimer phrase
-    /// (`whole`: "research director for IHS Life Sciences").
+    /// north") or any other that is not itself a claimer phrase (`whole`:
+    /// "research director for IHS Life Sciences", "Sanders's chief of staff").
     fn description(&self, a: usize, b: usize, whole: bool) -> bool {
         let t = &self.toks[a];
         if !t.is_word() || (a..b).any(|k| is_cue_word(&self.toks[k])) {
@@ -512,19 +513,23 @@ impl Sent<'_> {
             x.len() >= 3 && matches!(x[0], b'r' | b'd' | b'i') && x[1] == b'-'
         };
         let indefinite = matches!(t.lower, "a" | "an") && b > a + 1;
-        let lower = !t.cap && !whole && !is_stop(t) && pronoun(t).is_none();
+        let lower = !whole && !is_stop(t) && pronoun(t).is_none();
         age || home || party || indefinite || lower
     }
 
-    /// Is the chunk at `a` the state or country of a home ("of Dayton, Ohio")?
+    /// Is the chunk `a..b` the state or country of a place ("of Dayton, Ohio")?
     fn after_place(&self, a: usize, b: usize) -> bool {
         if a < 2 || b > a + 3 {
             return false;
         }
+        // The chunk before ends in "of/from/in/at" and capitalized words
+        // ("of Dayton", "a professor at Vandermeer University in Nashville").
         let (p, _) = self.chunk_start(a - 1);
-        p < a - 1
-            && matches!(self.toks[p].lower, "of" | "from" | "in")
-            && self.toks.get(p + 1).is_some_and(|n| n.cap)
+        let Some(last_lower) = (p..a - 1).rev().find(|&k| !self.toks[k].cap) else {
+            return false;
+        };
+        last_lower + 1 < a - 1
+            && matches!(self.toks[last_lower].lower, "of" | "from" | "in" | "at")
             && self.toks[a..b].iter().all(|t| t.is_word() && t.cap)
     }
 

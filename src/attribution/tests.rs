@@ -750,3 +750,33 @@ fn verbs_of_finding_urging_and_believing() {
         Some("officials")
     );
 }
+
+#[test]
+fn role_word_before_a_name() {
+    let doc = run("\"It will pass,\" attorney Randall Hale said.\n\
+                   \"I can promise it shows up in an ad,\" said pollster Fran Lutz.");
+    let speakers: Vec<_> = doc
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|c| c.name.as_str()))
+        .collect();
+    assert_eq!(speakers, vec![Some("Randall Hale"), Some("Fran Lutz")]);
+}
+
+#[test]
+fn chunks_that_are_no_claimer_describe_the_name() {
+    assert_eq!(
+        main_claimer("Hal Brisk, Sanders's chief strategist, said: \"The contest is open.\"")
+            .map(|c| c.name)
+            .as_deref(),
+        Some("Hal Brisk")
+    );
+    assert_eq!(
+        main_claimer(
+            "Wes Dorne, a professor at Vandermeer University in Nashville, Tennessee, said costs rose."
+        )
+        .map(|c| c.name)
+        .as_deref(),
+        Some("Wes Dorne")
+    );
+}
