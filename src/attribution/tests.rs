@@ -780,3 +780,22 @@ fn chunks_that_are_no_claimer_describe_the_name() {
         Some("Wes Dorne")
     );
 }
+
+#[test]
+fn he_is_the_nearest_person_named_as_a_subject() {
+    let text = "\"We need a change,\" said Fran Lutz.\n\
+                Ben Carlow spoke in Iowa on Monday.\n\
+                \"I'm still here,\" he declared.\n\
+                Carlow then left for Ohio.\n\
+                \"On to the next state,\" he said.";
+    let doc = run(text);
+    let speakers: Vec<_> = doc
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|c| c.name.as_str()))
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![Some("Fran Lutz"), Some("Ben Carlow"), Some("Ben Carlow")]
+    );
+}
