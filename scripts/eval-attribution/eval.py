@@ -327,7 +327,9 @@ def score(data, binary, failures):
         for g in golds:
             qs = [(sp, q) for sp, q in quote_units.items()
                   if overlaps(g.content, *sp) and len(q[0].split()) >= 3]
-            if g.direct:
+            if g.direct and g.bare_pronoun:
+                c["direct_unjudged"] += 1  # "he" that CoreNLP ties to no name
+            elif g.direct:
                 c["direct"] += 1
                 speakers = [q[1] for _, q in qs if q[1]]
                 if any(g.matches(s) for s in speakers):
