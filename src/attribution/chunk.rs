@@ -368,6 +368,15 @@ impl Sent<'_> {
                 break;
             }
         }
+        // "Sen. Ines Cole (D-Vt.) said": a short parenthesis after a name.
+        if j > 0 && toks[j - 1].is_punct(')')
+            && let Some(open) = (j.saturating_sub(6)..j - 1).rev().find(|&i| toks[i].is_punct('('))
+            && open > 0
+            && toks[open - 1].is_word()
+            && toks[open - 1].cap
+        {
+            j = open;
+        }
         if j == 0 {
             return None;
         }

@@ -799,3 +799,13 @@ fn he_is_the_nearest_person_named_as_a_subject() {
         vec![Some("Fran Lutz"), Some("Ben Carlow"), Some("Ben Carlow")]
     );
 }
+
+#[test]
+fn a_party_tag_in_parentheses_before_the_verb() {
+    assert_eq!(
+        main_claimer("Sen. Ines Cole (D-Vt.) said the hearings would resume.")
+            .map(|c| c.name)
+            .as_deref(),
+        Some("Ines Cole")
+    );
+}
