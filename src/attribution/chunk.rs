@@ -369,8 +369,11 @@ impl Sent<'_> {
             }
         }
         // "Sen. Ines Cole (D-Vt.) said": a short parenthesis after a name.
-        if j > 0 && toks[j - 1].is_punct(')')
-            && let Some(open) = (j.saturating_sub(6)..j - 1).rev().find(|&i| toks[i].is_punct('('))
+        if j > 0
+            && toks[j - 1].is_punct(')')
+            && let Some(open) = (j.saturating_sub(6)..j - 1)
+                .rev()
+                .find(|&i| toks[i].is_punct('('))
             && open > 0
             && toks[open - 1].is_word()
             && toks[open - 1].cap
@@ -476,7 +479,8 @@ impl Sent<'_> {
             }
             let np = self.left_np(end, cs);
             // A chunk that is not a claimer phrase describes the one before it.
-            let whole = np.is_some_and(|(a, b)| a == cs && (!comma_before || self.shape(a, b).is_some()));
+            let whole =
+                np.is_some_and(|(a, b)| a == cs && (!comma_before || self.shape(a, b).is_some()));
             if comma_before && (self.description(cs, end, whole) || self.after_place(cs, end)) {
                 pos = cs - 1;
                 continue;

@@ -204,7 +204,9 @@ impl Resolver {
                     .zip(&self.history_at)
                     .rev()
                     .take(64)
-                    .find(|(c, _)| (c.kind == ClaimerKind::Person) == person && (!person || one(&c.name)));
+                    .find(|(c, _)| {
+                        (c.kind == ClaimerKind::Person) == person && (!person || one(&c.name))
+                    });
                 // The nearest antecedent: the last speaker, or a person named
                 // since as the subject of a sentence.
                 let named = if person {
