@@ -202,6 +202,13 @@ class Gold:
                 self.name = runs[tag]
                 break
         if self.name is None:
+            # A name in apposition after the first chunk ("the inspector general,
+            # Steve Linick,").
+            whole = [t for s in sents for t in s
+                     if inside(self.source, t["b"], t["e"]) and t["ner"] == "PERSON"]
+            if whole:
+                self.name = [t["word"] for t in whole]
+        if self.name is None:
             # Coreference to a name: the chains holding a mention headed here; a
             # person pronoun only to a person.
             want = {"PERSON"} if norm(self.head) in ("he", "she", "i", "him", "her") else \
@@ -228,7 +235,7 @@ class Gold:
         return self.name is None and norm(self.head or "") in PRONOUNS
 
     def matches(self, claimer):
-        words = [norm(w) for w in re.split(r"[\s\-]+", claimer)]
+        words = [norm(w) for w in claimer.split()]
         words = [w for w in words if w and w not in SKIP_WORDS]
         if not words:
             return False
