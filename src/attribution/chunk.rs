@@ -268,6 +268,21 @@ impl Sent<'_> {
         false
     }
 
+    /// Does a name of two capitalized words or more follow, after at most two
+    /// more lower-case modifiers ("supplement executive Frank Vander")?
+    fn name_ahead(&self, mut i: usize, limit: usize) -> bool {
+        let mut steps = 0;
+        while i < limit && steps < 2 && is_modifier(&self.toks[i]) {
+            i += 1;
+            steps += 1;
+        }
+        let caps = self.toks[i..limit]
+            .iter()
+            .take_while(|t| t.is_word() && t.cap && !is_time(t) && !is_stop(t))
+            .count();
+        caps >= 2
+    }
+
     /// Claimer phrase starting at token `start`.
     pub(super) fn right_np(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
         let toks = self.toks;
@@ -307,7 +322,9 @@ impl Sent<'_> {
                         j += 1;
                         continue;
                     }
-                    if is_modifier(t) && self.head_ahead(j + 1, limit) {
+                    if is_modifier(t)
+                        && (self.head_ahead(j + 1, limit) || self.name_ahead(j + 1, limit))
+                    {
                         j += 1;
                         continue;
                     }

@@ -809,3 +809,12 @@ fn a_party_tag_in_parentheses_before_the_verb() {
         Some("Ines Cole")
     );
 }
+
+#[test]
+fn any_role_words_before_a_two_word_name() {
+    let doc = run("\"We will win,\" said Idaho supplement executive Frank Vander.");
+    assert_eq!(
+        doc.quotes[0].speaker.as_ref().map(|c| c.name.as_str()),
+        Some("Frank Vander")
+    );
+}
