@@ -220,6 +220,21 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
             copy_prev: false,
         });
     }
+    // "X called on her to resign and said, …": the subject of the clause.
+    if k > 0
+        && toks[k - 1].lower == "and"
+        && !quote_only
+        && let Some(np) = main_subject(st, k - 1)
+        && let Some(shape) = st.shape(np.a, np.b)
+    {
+        return Some(Found {
+            pattern: Pattern::Verb,
+            cue: (k, k + m),
+            np: Some(np),
+            shape: Some(shape),
+            copy_prev: false,
+        });
+    }
     // “…,” said X
     let inverted_ok =
         k == 0 || toks[k - 1].is_punct(',') || toks[k - 1].is_quote() || toks[k - 1].is_punct('—');

@@ -47,6 +47,8 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
     let mut double: Option<(usize, char)> = None;
     // Width of the open double mark: 2 for a typewriter `''` or ``` `` ```.
     let mut double_w = 1;
+    // A straight "…" opened inside an open “: its close is not the outer one's.
+    let mut nested = false;
     let mut single: Option<(usize, char)> = None;
     let mut pos = 0;
     while let Some(skip) = next_mark(&bytes[pos..]) {
@@ -106,11 +108,13 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
             }
             '\u{201C}' | '\u{00AB}' | '\u{201E}' => {
                 double = Some((pos, c));
+                nested = false;
                 double_w = width;
                 single = None;
             }
             '\u{201D}' | '\u{00BB}' => match double {
-                Some((open, mark)) if mark != '"' => {
+                // Mixed marks close too: "…” as typed by hand.
+                Some((open, mark)) if mark != '"' || c == '\u{201D}' => {
                     close(open, double_w, &mut out);
                     double = None;
                 }
@@ -128,6 +132,17 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
                     close(open, double_w, &mut out);
                     double = None;
                 }
+                // “…" closes where a closing mark would: after a word, before no
+                // word, unless it closes a "…" opened inside.
+                Some((open, '\u{201C}')) if !prev_space() && !next_alnum() => {
+                    if nested {
+                        nested = false;
+                    } else {
+                        close(open, double_w, &mut out);
+                        double = None;
+                    }
+                }
+                Some((_, '\u{201C}')) if prev_space() && !next_space() => nested = true,
                 Some(_) => {}
                 None => {
                     if !next_space() {
@@ -276,6 +291,18 @@ mod tests {
             vec!["We will win,", "Maybe,"]
         );
         assert_eq!(inners("the teachers' union's plan"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn mixed_marks_close() {
+        assert_eq!(
+            inners("\"We will win,” said Ana. “It is over,\" said Bo."),
+            vec!["We will win,", "It is over,"]
+        );
+        assert_eq!(
+            inners("“He said \"go\" now,” she said."),
+            vec!["He said \"go\" now,"]
+        );
     }
 
     #[test]

@@ -818,3 +818,12 @@ fn any_role_words_before_a_two_word_name() {
         Some("Frank Vander")
     );
 }
+
+#[test]
+fn second_verb_of_the_subject() {
+    let doc = run("Lena Ortiz called on the clerk to resign and said, \"His count is wrong!\"");
+    assert_eq!(
+        doc.quotes[0].speaker.as_ref().map(|c| c.name.as_str()),
+        Some("Lena Ortiz")
+    );
+}
