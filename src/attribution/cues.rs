@@ -46,10 +46,20 @@ pub(super) fn find_cues(st: &Sent, found: &mut Vec<Found>) {
         {
             if let Some((a, b)) = st.right_np(k + m, n) {
                 let appos = st.right_appositive(b);
+                // "according to figures released Monday by the state election
+                // office": the office, for its figures.
+                let np = match by_author(st, b) {
+                    Some((x, y)) if is_report(&toks[b - 1]) => Np {
+                        a: x,
+                        b: y,
+                        appos: Some((a, b)),
+                    },
+                    _ => Np { a, b, appos },
+                };
                 found.push(Found {
                     pattern: Pattern::According,
                     cue: (k, k + m),
-                    np: Some(Np { a, b, appos }),
+                    np: Some(np),
                     shape: None,
                     copy_prev: false,
                 });
@@ -276,6 +286,29 @@ fn inverted_subject(st: &Sent, k: usize, a: usize, b: usize) -> bool {
         || toks.get(b).is_none_or(|t| {
             !t.is_word() || t.cap || is_stop(t) || is_time(t) || t.lower_in(w::SKIPPABLE)
         })
+}
+
+/// The author after a report noun ending at `b`: "(released|published|issued|
+/// compiled) [time words] by X".
+fn by_author(st: &Sent, b: usize) -> Option<(usize, usize)> {
+    let toks = st.toks;
+    let mut i = b;
+    if toks
+        .get(i)
+        .is_some_and(|t| matches!(t.lower, "released" | "published" | "issued" | "compiled"))
+    {
+        i += 1;
+    }
+    while toks
+        .get(i)
+        .is_some_and(|t| is_time(t) || t.lower == "on" || t.lower == "last")
+    {
+        i += 1;
+    }
+    if toks.get(i).is_none_or(|t| t.lower != "by") {
+        return None;
+    }
+    st.right_np(i + 1, toks.len())
 }
 
 /// Subject of the main clause for a participle at `k` ("Kiev has …, saying").

@@ -827,3 +827,13 @@ fn second_verb_of_the_subject() {
         Some("Lena Ortiz")
     );
 }
+
+#[test]
+fn according_to_a_report_released_by_its_author() {
+    let c = main_claimer(
+        "Turnout fell, according to figures released Monday by the state election office.",
+    )
+    .expect("claimer");
+    assert_eq!(c.name, "state election office");
+    assert_eq!(c.role.as_deref(), Some("figures"));
+}
