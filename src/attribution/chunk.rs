@@ -268,6 +268,21 @@ impl Sent<'_> {
         false
     }
 
+    /// Does a name of two capitalized words or more follow, after at most two
+    /// more lower-case modifiers ("supplement executive Frank Vander")?
+    fn name_ahead(&self, mut i: usize, limit: usize) -> bool {
+        let mut steps = 0;
+        while i < limit && steps < 2 && is_modifier(&self.toks[i]) {
+            i += 1;
+            steps += 1;
+        }
+        let caps = self.toks[i..limit]
+            .iter()
+            .take_while(|t| t.is_word() && t.cap && !is_time(t) && !is_stop(t))
+            .count();
+        caps >= 2
+    }
+
     /// Claimer phrase starting at token `start`.
     pub(super) fn right_np(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
         let toks = self.toks;
@@ -307,7 +322,9 @@ impl Sent<'_> {
                         j += 1;
                         continue;
                     }
-                    if is_modifier(t) && self.head_ahead(j + 1, limit) {
+                    if is_modifier(t)
+                        && (self.head_ahead(j + 1, limit) || self.name_ahead(j + 1, limit))
+                    {
                         j += 1;
                         continue;
                     }
@@ -367,6 +384,18 @@ impl Sent<'_> {
             } else {
                 break;
             }
+        }
+        // "Sen. Ines Cole (D-Vt.) said": a short parenthesis after a name.
+        if j > 0
+            && toks[j - 1].is_punct(')')
+            && let Some(open) = (j.saturating_sub(6)..j - 1)
+                .rev()
+                .find(|&i| toks[i].is_punct('('))
+            && open > 0
+            && toks[open - 1].is_word()
+            && toks[open - 1].cap
+        {
+            j = open;
         }
         if j == 0 {
             return None;
@@ -430,17 +459,28 @@ impl Sent<'_> {
     }
 
     /// Subject ending in a comma: "Seoul, however, said", "Zelensky, who …, said",
-    /// "Kovalenko, Ukraine's … official, announced", "spokesman for …, Jeon Ha-kyou, told".
+    /// "Kovalenko, Ukraine's … official, announced", "spokesman for …, Jeon Ha-kyou, told",
+    /// "Omar Bell, 44, of Dayton, Ohio, a retired teacher, said": the name, and
+    /// between it and the verb only parentheticals, relative clauses and
+    /// descriptions of it.
     fn comma_subject(&self, comma: usize) -> Option<Np> {
         let mut pos = comma;
         let mut appos = None;
-        for _ in 0..6 {
-            let (cs, comma_before) = self.chunk_start(pos);
-            if cs >= pos {
+        for _ in 0..8 {
+            // "Rep. Elijah Cummings (D-Md.), chair of …": a parenthesis is part of its chunk.
+            let mut end = pos;
+            if end > 0 && self.toks[end - 1].is_punct(')') {
+                let open = (end.saturating_sub(8)..end - 1)
+                    .rev()
+                    .find(|&i| self.toks[i].is_punct('('))?;
+                end = open;
+            }
+            let (cs, comma_before) = self.chunk_start(end);
+            if cs >= end {
                 return None;
             }
             let first = &self.toks[cs];
-            if self.chunk_is(cs, pos, &LEX.parentheticals)
+            if self.chunk_is(cs, end, &LEX.parentheticals)
                 || (first.is_word() && first.lower_in(w::RELATIVE))
             {
                 if comma_before {
@@ -449,13 +489,21 @@ impl Sent<'_> {
                 }
                 return None;
             }
-            if appos.is_none() && comma_before && self.role_appositive(cs, pos) {
-                appos = Some((cs, pos));
+            if appos.is_none() && comma_before && self.role_appositive(cs, end) {
+                appos = Some((cs, end));
                 pos = cs - 1;
                 continue;
             }
-            let (a, b) = self.left_np(pos, cs)?;
-            if a != cs {
+            let np = self.left_np(end, cs);
+            // A chunk that is not a claimer phrase describes the one before it.
+            let whole =
+                np.is_some_and(|(a, b)| a == cs && (!comma_before || self.shape(a, b).is_some()));
+            if comma_before && (self.description(cs, end, whole) || self.after_place(cs, end)) {
+                pos = cs - 1;
+                continue;
+            }
+            let (a, b) = np?;
+            if !whole {
                 return None;
             }
             if appos.is_none() && comma_before && cs >= 1 {
@@ -476,6 +524,43 @@ impl Sent<'_> {
             return Some(Np { a, b, appos });
         }
         None
+    }
+
+    /// A comma chunk `a..b` that describes the name before it rather than
+    /// naming anyone: an age ("44"), a home ("of Dayton"), a party tag
+    /// ("R-Fla."), an indefinite description ("a veteran organizer from the
+    /// north") or any other that is not itself a claimer phrase (`whole`:
+    /// "research director for IHS Life Sciences", "Sanders's chief of staff").
+    fn description(&self, a: usize, b: usize, whole: bool) -> bool {
+        let t = &self.toks[a];
+        if !t.is_word() || (a..b).any(|k| is_cue_word(&self.toks[k])) {
+            return false;
+        }
+        let age = b == a + 1 && t.lower.bytes().all(|c| c.is_ascii_digit());
+        let home = matches!(t.lower, "of" | "from") && self.toks.get(a + 1).is_some_and(|n| n.cap);
+        let party = b <= a + 2 && {
+            let x = t.lower.as_bytes();
+            x.len() >= 3 && matches!(x[0], b'r' | b'd' | b'i') && x[1] == b'-'
+        };
+        let indefinite = matches!(t.lower, "a" | "an") && b > a + 1;
+        let lower = !whole && !is_stop(t) && pronoun(t).is_none();
+        age || home || party || indefinite || lower
+    }
+
+    /// Is the chunk `a..b` the state or country of a place ("of Dayton, Ohio")?
+    fn after_place(&self, a: usize, b: usize) -> bool {
+        if a < 2 || b > a + 3 {
+            return false;
+        }
+        // The chunk before ends in "of/from/in/at" and capitalized words
+        // ("of Dayton", "a professor at Vandermeer University in Nashville").
+        let (p, _) = self.chunk_start(a - 1);
+        let Some(last_lower) = (p..a - 1).rev().find(|&k| !self.toks[k].cap) else {
+            return false;
+        };
+        last_lower + 1 < a - 1
+            && matches!(self.toks[last_lower].lower, "of" | "from" | "in" | "at")
+            && self.toks[a..b].iter().all(|t| t.is_word() && t.cap)
     }
 
     /// Role appositive after a phrase ending at `b`: "Andrii Yermak, head of …".

@@ -2,7 +2,9 @@
 //! assessment", "X: “…”", "…, saying"), found in one sentence with the claimer
 //! phrase each one points to.
 
-use super::chunk::{Np, Sent, is_cue_word, is_det, is_modifier, is_report, is_stop, is_time};
+use super::chunk::{
+    Np, Sent, is_cue_word, is_det, is_modifier, is_report, is_stop, is_time, pronoun,
+};
 use super::lexicon::{LEXICON as LEX, fold, w};
 use super::shape::Shape;
 use super::tokens::Tok;
@@ -44,10 +46,20 @@ pub(super) fn find_cues(st: &Sent, found: &mut Vec<Found>) {
         {
             if let Some((a, b)) = st.right_np(k + m, n) {
                 let appos = st.right_appositive(b);
+                // "according to figures released Monday by the state election
+                // office": the office, for its figures.
+                let np = match by_author(st, b) {
+                    Some((x, y)) if is_report(&toks[b - 1]) => Np {
+                        a: x,
+                        b: y,
+                        appos: Some((a, b)),
+                    },
+                    _ => Np { a, b, appos },
+                };
                 found.push(Found {
                     pattern: Pattern::According,
                     cue: (k, k + m),
-                    np: Some(Np { a, b, appos }),
+                    np: Some(np),
                     shape: None,
                     copy_prev: false,
                 });
@@ -218,11 +230,27 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
             copy_prev: false,
         });
     }
+    // "X called on her to resign and said, …": the subject of the clause.
+    if k > 0
+        && toks[k - 1].lower == "and"
+        && !quote_only
+        && let Some(np) = main_subject(st, k - 1)
+        && let Some(shape) = st.shape(np.a, np.b)
+    {
+        return Some(Found {
+            pattern: Pattern::Verb,
+            cue: (k, k + m),
+            np: Some(np),
+            shape: Some(shape),
+            copy_prev: false,
+        });
+    }
     // “…,” said X
     let inverted_ok =
         k == 0 || toks[k - 1].is_punct(',') || toks[k - 1].is_quote() || toks[k - 1].is_punct('—');
     if inverted_ok
         && let Some((a, b)) = st.right_np(k + m, toks.len())
+        && inverted_subject(st, k, a, b)
         && let Some(shape) = st.shape(a, b)
     {
         let appos = st.right_appositive(b);
@@ -235,6 +263,52 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
         });
     }
     None
+}
+
+/// Is `a..b` after the cue at `k` its subject ("“…,” said X", "…, said X, an
+/// analyst")? Not the start of the reported clause ("X, a …, said he would",
+/// "…, said Lew's plan"): a pronoun only right after a quote, and a name only
+/// when no lower-case content word goes on from it.
+fn inverted_subject(st: &Sent, k: usize, a: usize, b: usize) -> bool {
+    let toks = st.toks;
+    let mut i = k;
+    while i > 0 && toks[i - 1].is_punct(',') {
+        i -= 1;
+    }
+    let after_quote = i > 0 && toks[i - 1].is_quote();
+    if b == a + 1 && pronoun(&toks[a]).is_some() {
+        return after_quote;
+    }
+    if toks[b - 1].poss {
+        return false;
+    }
+    after_quote
+        || toks.get(b).is_none_or(|t| {
+            !t.is_word() || t.cap || is_stop(t) || is_time(t) || t.lower_in(w::SKIPPABLE)
+        })
+}
+
+/// The author after a report noun ending at `b`: "(released|published|issued|
+/// compiled) [time words] by X".
+fn by_author(st: &Sent, b: usize) -> Option<(usize, usize)> {
+    let toks = st.toks;
+    let mut i = b;
+    if toks
+        .get(i)
+        .is_some_and(|t| matches!(t.lower, "released" | "published" | "issued" | "compiled"))
+    {
+        i += 1;
+    }
+    while toks
+        .get(i)
+        .is_some_and(|t| is_time(t) || t.lower == "on" || t.lower == "last")
+    {
+        i += 1;
+    }
+    if toks.get(i).is_none_or(|t| t.lower != "by") {
+        return None;
+    }
+    st.right_np(i + 1, toks.len())
 }
 
 /// Subject of the main clause for a participle at `k` ("Kiev has …, saying").

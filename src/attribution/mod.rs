@@ -254,18 +254,35 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                 kind: ClaimerKind::Person,
             }) = st.shape(a, b)
             {
-                // Most one-word names can't become a full name: skip building them.
-                if name.b == name.a + 1 && !name.lower_first && stays_one_word(&toks[name.a]) {
+                // First in its sentence, and not one of a pair ("Nina Holt and …").
+                let subject = toks[..a].iter().all(|t| !t.is_word())
+                    && toks
+                        .get(b)
+                        .is_none_or(|t| !matches!(t.lower, "and" | "&" | "or"));
+                // Most one-word names can't become a full name: skip building them,
+                // unless they are a sentence's subject ("Carlow said", with
+                // "Ben Carlow" named before).
+                let one_word =
+                    name.b == name.a + 1 && !name.lower_first && stays_one_word(&toks[name.a]);
+                if one_word && !subject {
                     continue;
                 }
                 name_text.clear();
                 st.name_into(name, &mut name_text);
                 let name = res.canonical(&name_text);
-                if name.contains(' ') {
+                let full = if name.contains(' ') {
+                    Some(String::from(&*name))
+                } else if subject {
+                    res.full_name(&name, (si, k)).map(str::to_owned)
+                } else {
+                    None
+                };
+                if let Some(full) = full {
                     res.add_mention(Mention {
                         pos: (si, k),
-                        name: String::from(&*name),
+                        name: full,
                         role: role.map(|(x, y)| st.text(x, y)),
+                        subject,
                     });
                 }
             }
@@ -342,6 +359,7 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
             }
             if resolved_from.is_none() || f.pattern == Pattern::Participle {
                 res.history.push(claimer.clone());
+                res.history_at.push((si, f.cue.0));
             }
             seen.entry(key_hash(&mention, &claimer))
                 .or_insert(atts.len());

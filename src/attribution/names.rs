@@ -53,6 +53,9 @@ pub(super) struct Mention {
     pub(super) pos: (usize, usize),
     pub(super) name: String,
     pub(super) role: Option<String>,
+    /// Named first in its sentence (nothing but quotes and marks before it):
+    /// the subject a later "he" or "she" most likely means.
+    pub(super) subject: bool,
 }
 
 /// Most names [`Resolver::canonical`] remembers across documents, per thread.
@@ -71,6 +74,8 @@ pub(super) struct Resolver {
     by_last: HashMap<String, Vec<usize>>,
     pub(super) roles: HashMap<String, String>,
     pub(super) history: Vec<Claimer>,
+    /// Where each of `history` was named: (sentence, token).
+    pub(super) history_at: Vec<(usize, usize)>,
     /// Scratch for folding a surname to look it up in `by_last` without
     /// allocating a key each time (most lookups hit an existing entry, or miss).
     fold_buf: std::cell::RefCell<String>,
@@ -121,7 +126,7 @@ impl Resolver {
 
     /// Full name for a surname-only mention at `pos`: the latest earlier full name
     /// ending in it, else the first later one.
-    fn full_name(&self, surname: &str, pos: (usize, usize)) -> Option<&str> {
+    pub(super) fn full_name(&self, surname: &str, pos: (usize, usize)) -> Option<&str> {
         let ids = {
             let mut key = self.fold_buf.borrow_mut();
             key.clear();
@@ -191,13 +196,34 @@ impl Resolver {
                 Some((c, None))
             }
             Built::Pronoun { text, person } => {
-                let found = self
+                // "he" is one person: never "Jim Bennett and Sandy Paradis".
+                let one = |name: &str| !(name.contains(" and ") || name.contains(" & "));
+                let spoke = self
                     .history
                     .iter()
+                    .zip(&self.history_at)
                     .rev()
                     .take(64)
-                    .find(|c| (c.kind == ClaimerKind::Person) == person)?
-                    .clone();
+                    .find(|(c, _)| {
+                        (c.kind == ClaimerKind::Person) == person && (!person || one(&c.name))
+                    });
+                // The nearest antecedent: the last speaker, or a person named
+                // since as the subject of a sentence.
+                let named = if person {
+                    let end = self.mentions.partition_point(|m| m.pos < pos);
+                    self.mentions[..end]
+                        .iter()
+                        .rev()
+                        .take(64)
+                        .find(|m| m.subject && one(&m.name))
+                        .filter(|m| spoke.is_none_or(|(_, &at)| m.pos > at))
+                } else {
+                    None
+                };
+                let found = match named {
+                    Some(m) => self.person(&m.name, m.role.clone(), pos),
+                    None => spoke?.0.clone(),
+                };
                 Some((found, Some(text)))
             }
             Built::RoleRef {

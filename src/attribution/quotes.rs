@@ -45,11 +45,19 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
     let mut out = Vec::new();
     // (byte offset of the mark, the mark)
     let mut double: Option<(usize, char)> = None;
+    // Width of the open double mark: 2 for a typewriter `''` or ``` `` ```.
+    let mut double_w = 1;
+    // A straight "…" opened inside an open “: its close is not the outer one's.
+    let mut nested = false;
     let mut single: Option<(usize, char)> = None;
     let mut pos = 0;
     while let Some(skip) = next_mark(&bytes[pos..]) {
         pos += skip;
+        // `''` (typewriter quotes, as some outlets' archives write them) is a
+        // double mark two bytes wide.
+        let pair = bytes[pos] == b'\'' && bytes.get(pos + 1) == Some(&b'\'');
         let c = match bytes[pos] {
+            _ if pair => '"',
             b @ (b'"' | b'\'' | b'\n') => char::from(b),
             _ => match text[pos..].chars().next() {
                 Some(c @ ('\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}')) => c,
@@ -61,7 +69,8 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
                 }
             },
         };
-        let end = pos + c.len_utf8();
+        let width = if pair { 2 } else { c.len_utf8() };
+        let end = pos + width;
         let prev = text[..pos].chars().next_back();
         // A single quote is dropped once it has stayed open past MAX_SINGLE
         // (checked after every char, so: past the char before this one).
@@ -75,8 +84,8 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
         let prev_space = || prev.is_none_or(char::is_whitespace);
         let next_alnum = || next.is_some_and(char::is_alphanumeric);
         let next_space = || next.is_none_or(char::is_whitespace);
-        let close = |open: usize, open_mark: char, out: &mut Vec<RawQuote>| {
-            let inner = open + open_mark.len_utf8()..pos;
+        let close = |open: usize, open_w: usize, out: &mut Vec<RawQuote>| {
+            let inner = open + open_w..pos;
             if !text[inner.clone()].trim().is_empty() {
                 out.push(RawQuote {
                     span: open..end,
@@ -99,30 +108,46 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
             }
             '\u{201C}' | '\u{00AB}' | '\u{201E}' => {
                 double = Some((pos, c));
+                nested = false;
+                double_w = width;
                 single = None;
             }
             '\u{201D}' | '\u{00BB}' => match double {
-                Some((open, mark)) if mark != '"' => {
-                    close(open, mark, &mut out);
+                // Mixed marks close too: "…” as typed by hand.
+                Some((open, mark)) if mark != '"' || c == '\u{201D}' => {
+                    close(open, double_w, &mut out);
                     double = None;
                 }
                 Some(_) => {}
                 None => {
                     if c == '\u{201D}' && prev_space() && !next_space() {
                         double = Some((pos, c));
+                        double_w = width;
                         single = None;
                     }
                 }
             },
             '"' => match double {
                 Some((open, '"')) => {
-                    close(open, '"', &mut out);
+                    close(open, double_w, &mut out);
                     double = None;
                 }
+                // “…" closes where a closing mark would: after a word, before no
+                // word, unless it closes a "…" opened inside.
+                Some((open, '\u{201C}')) if !prev_space() && !next_alnum() => {
+                    if nested {
+                        nested = false;
+                    } else {
+                        close(open, double_w, &mut out);
+                        double = None;
+                    }
+                }
+                Some((_, '\u{201C}')) if prev_space() && !next_space() => nested = true,
                 Some(_) => {}
                 None => {
                     if !next_space() {
                         double = Some((pos, c));
+                        double_w = width;
                         single = None;
                     }
                 }
@@ -132,7 +157,7 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
             }
             '\u{2019}' | '\'' if double.is_none() => match single {
                 Some((open, mark)) if !prev_space() && !next_alnum() => {
-                    close(open, mark, &mut out);
+                    close(open, mark.len_utf8(), &mut out);
                     single = None;
                 }
                 None if c == '\'' && !prev_alnum() && next_alnum() => {
@@ -257,6 +282,27 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(inners("a 'small group' of"), vec!["small group"]);
+    }
+
+    #[test]
+    fn typewriter_double_marks() {
+        assert_eq!(
+            inners("''We will win,'' she said. ''Maybe,'' he said."),
+            vec!["We will win,", "Maybe,"]
+        );
+        assert_eq!(inners("the teachers' union's plan"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn mixed_marks_close() {
+        assert_eq!(
+            inners("\"We will win,” said Ana. “It is over,\" said Bo."),
+            vec!["We will win,", "It is over,"]
+        );
+        assert_eq!(
+            inners("“He said \"go\" now,” she said."),
+            vec!["He said \"go\" now,"]
+        );
     }
 
     #[test]

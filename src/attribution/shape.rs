@@ -3,7 +3,9 @@
 //! its strings once it is kept ([`Built`]).
 
 use super::ClaimerKind;
-use super::chunk::{Sent, is_det, is_head, is_org_noun, is_report, is_role, is_time, pronoun};
+use super::chunk::{
+    Sent, is_det, is_head, is_org_noun, is_report, is_role, is_stop, is_time, pronoun,
+};
 use super::lexicon::{LEXICON as LEX, fold, w};
 use super::tokens::Tok;
 
@@ -269,7 +271,13 @@ impl Sent<'_> {
         }
         let split = (a..b)
             .rev()
-            .find(|&k| is_role(&toks[k]) || (is_org_noun(&toks[k]) && !toks[k].cap));
+            .find(|&k| is_role(&toks[k]) || (is_org_noun(&toks[k]) && !toks[k].cap))
+            .or_else(|| {
+                // "supplement executive Frank Vander": a lower-case word before a
+                // name of two capitalized words or more is its role.
+                let k = (a..b).rev().find(|&k| !toks[k].cap)?;
+                (b - k > 2 && toks[k].is_word() && !is_stop(&toks[k])).then_some(k)
+            });
         let mut name_start = split.map_or(a, |k| k + 1);
         // "Ukraine's Zelensky": the possessor is not part of the name.
         if let Some(p) = (name_start..b.saturating_sub(1))

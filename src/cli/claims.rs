@@ -25,6 +25,9 @@ struct ClaimRecord<'a> {
     kinds: Vec<&'static str>,
     claimer: Option<&'a str>,
     claimer_role: Option<&'a str>,
+    /// Every claimer of the sentence that governs part of it (not those
+    /// inside another's reported clause), in order, without repeats.
+    claimers: Vec<&'a str>,
     quotes: Vec<QuoteRecord<'a>>,
     figures: Vec<&'a str>,
 }
@@ -40,6 +43,19 @@ fn record<'a>(doc: &'a Document, a: &'a DocAnalysis, c: &'a Claim) -> ClaimRecor
         kinds: c.kinds.iter().map(|k| k.as_str()).collect(),
         claimer: c.claimer.as_ref().map(|x| x.name.as_str()),
         claimer_role: c.claimer.as_ref().and_then(|x| x.role.as_deref()),
+        claimers: a
+            .attribution
+            .sentences
+            .get(c.sentence)
+            .into_iter()
+            .flatten()
+            .filter(|x| !x.embedded)
+            .fold(Vec::new(), |mut names, x| {
+                if !names.contains(&x.claimer.name.as_str()) {
+                    names.push(x.claimer.name.as_str());
+                }
+                names
+            }),
         quotes: c
             .quotes
             .iter()
