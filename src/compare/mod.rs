@@ -174,8 +174,9 @@ pub struct Comparison {
 pub struct Story {
     /// Index into `Comparison::stories`.
     pub id: usize,
-    /// The most central title of its documents, in full.
-    pub label: String,
+    /// The most central title of its documents, in full (shared with
+    /// every group's [`StoryRef`]).
+    pub label: Arc<str>,
     /// The sources, in corpus order.
     pub sources: Vec<String>,
     /// Indices of the documents in the corpus.
@@ -188,7 +189,7 @@ pub struct Story {
 pub struct StoryRef {
     pub id: usize,
     /// As in [`Story::label`].
-    pub label: String,
+    pub label: Arc<str>,
 }
 
 /// How the figures of a group relate.

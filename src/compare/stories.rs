@@ -393,7 +393,7 @@ pub(super) fn cluster(
             }
             Story {
                 id,
-                label: label(corpus, &leads.titles, &docs),
+                label: label(corpus, &leads.titles, &docs).into(),
                 sources: docs
                     .iter()
                     .map(|&d| corpus.documents[d].source.clone())
