@@ -522,3 +522,20 @@ fn a_toll_is_not_chained_to_small_counts_step_by_step() {
         g.entries.iter().map(|e| e.value).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_duration_in_two_leads_is_one_quantity_however_each_words_it() {
+    let c = compared(&[
+        (
+            "a.txt",
+            "Spree in Elmford\n\nA 13-minute shooting spree terrorized the campus.",
+        ),
+        (
+            "b.txt",
+            "Elmford mourns\n\nThe 15-minute rampage ended at the library.",
+        ),
+    ]);
+    let g = one_group_of(&c, 13.0, "13-minute");
+    assert!(g.entries.iter().any(|e| e.value == 15.0), "{g:#?}");
+    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+}

@@ -324,10 +324,8 @@ fn by_support(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
     let distinct: Vec<Vec<(usize, &Item)>> = parts.iter().map(|(_, m)| clauses(m)).collect();
     let supported = distinct.windows(2).all(|w| {
         w[0].iter().any(|&(da, a)| {
-            w[1].iter().any(|&(db, b)| {
-                da != db
-                    && (similar_clauses(a, b) || (a.id.sentence < LEAD && b.id.sentence < LEAD))
-            })
+            w[1].iter()
+                .any(|&(db, b)| da != db && (similar_clauses(a, b) || in_leads(a, b)))
         })
     });
     if supported {
@@ -360,6 +358,13 @@ fn attach_nearest(items: &[Item], group: &[usize], parts: &mut [Vec<usize>]) {
     for m in parts.iter_mut() {
         m.sort_unstable();
     }
+}
+
+/// Whether two figures of different documents both stand in their
+/// documents' first [`LEAD`] sentences, where reports of one event give
+/// its main figures.
+fn in_leads(a: &Item, b: &Item) -> bool {
+    a.id.doc != b.id.doc && a.id.sentence < LEAD && b.id.sentence < LEAD
 }
 
 /// Whether two figures' clauses share at least [`MIN_CLAUSE_SHARE`] of the
@@ -435,6 +440,9 @@ fn by_detail(items: &[Item], bucket: Vec<usize>) -> Vec<Vec<usize>> {
 
 /// Whether two context figures share enough words to be one quantity.
 fn linked(a: &Item, b: &Item) -> bool {
+    if in_leads(a, b) {
+        return true;
+    }
     let shared = a
         .anchors
         .iter()
@@ -458,6 +466,18 @@ fn by_context(items: &[Item], bucket: &[usize]) -> Vec<Vec<usize>> {
         for (x, &a) in p.iter().enumerate() {
             for &b in &p[x + 1..] {
                 *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let leads: Vec<usize> = (0..bucket.len())
+        .filter(|&k| items[bucket[k]].id.sentence < LEAD)
+        .collect();
+    if leads.len() <= MAX_ANCHOR_POSTINGS {
+        for (x, &a) in leads.iter().enumerate() {
+            for &b in &leads[x + 1..] {
+                if items[bucket[a]].id.doc != items[bucket[b]].id.doc {
+                    shared.entry((a, b)).or_default();
+                }
             }
         }
     }
