@@ -30,8 +30,10 @@ const MAX_ANCHORS_NEEDED: usize = 6;
 /// to be taken for one statement.
 const MIN_CLAUSE_SHARE: f64 = 0.3;
 /// Two values of one group are at most this many times apart; a group
-/// whose values spread wider is split where they jump.
+/// whose values spread wider is cut at its widest gaps ([`by_value`]).
 const MAX_RATIO: f64 = 3.0;
+/// A document's first sentences, where reports of one event give its main
+/// figures ([`in_leads`]).
 const LEAD: usize = 3;
 
 /// The items of each group, ascending, groups in order of their first item.
