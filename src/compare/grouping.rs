@@ -5,9 +5,13 @@
 //! durations, distances, shares) are one quantity only when the words
 //! around them say so: complete linkage, every pair of a group sharing
 //! enough context words ([`linked`]). A figure of unknown identity stays
-//! alone. Last, values more than [`MAX_RATIO`] apart are not taken for
+//! alone. Then values more than [`MAX_RATIO`] apart are not taken for
 //! one quantity: "one person died" and a background "49 people" in the same
-//! story are two groups, not a disagreement.
+//! story are two groups, not a disagreement; one voice of one document
+//! (its body or a caption, per claimer) gives one value per quantity
+//! ([`by_source`]); and disagreeing values stay together only when their
+//! clauses or their places in the leads say they are one statement
+//! ([`by_support`]).
 
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
