@@ -4,7 +4,8 @@
 //! names under one surname). Figures measured by context (money,
 //! durations, distances, shares) are one quantity only when the words
 //! around them say so: complete linkage, every pair of a group sharing
-//! enough context words ([`linked`]). A figure of unknown identity stays
+//! enough context words or standing in two articles' leads ([`linked`]).
+//! A figure of unknown identity stays
 //! alone. Then values more than [`MAX_RATIO`] apart are not taken for
 //! one quantity: "one person died" and a background "49 people" in the same
 //! story are two groups, not a disagreement; one voice of one document
