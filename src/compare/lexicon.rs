@@ -34,6 +34,7 @@ struct RawQuantity {
     before_window: usize,
     people: Vec<String>,
     part_after: Vec<String>,
+    part_pronoun: Vec<String>,
     revision: Vec<String>,
     measures: HashMap<String, String>,
     outcomes: HashMap<String, Vec<String>>,
@@ -95,6 +96,8 @@ pub struct Quantity {
     pub before_window: usize,
     pub people: HashSet<String>,
     pub part_after: Vec<Vec<String>>,
+    /// The part phrases that name their whole by a pronoun ("of whom").
+    pub part_pronoun: Vec<Vec<String>>,
     /// Words that state a figure changed.
     pub revision: HashSet<String>,
     /// Extractor measure → the outcome it names.
@@ -143,6 +146,7 @@ impl Lexicon {
                     before_window: q.before_window.clamp(1, 10),
                     people: lower(q.people),
                     part_after: q.part_after.iter().map(|p| phrase_tokens(p)).collect(),
+                    part_pronoun: q.part_pronoun.iter().map(|p| phrase_tokens(p)).collect(),
                     revision: lower(q.revision),
                     measures: q.measures,
                     manner: q.manner,

@@ -93,14 +93,18 @@ pub(super) fn identity(
     if f.unit.is_some() {
         return Reading::of(Identity::Context);
     }
-    let part = is_part(lex, ws, fw);
+    let part_of = part_of(lex, ws, fw);
+    let part = part_of.is_some();
+    // "55 were wounded, ten of whom remain critical": a part of an earlier
+    // count named by a pronoun is the whole of its own outcome.
+    let outcome_part = part_of == Some(Whole::Named);
     let head = head(lex, f);
     if let Some(what) = q.measures.get(&f.measure) {
         let head = head.or_else(|| Some("people".into()));
         return Reading::of(Identity::Count {
             what: what.clone(),
             head,
-            part,
+            part: outcome_part,
         });
     }
     if !GENERIC.contains(&f.measure.as_str()) {
@@ -114,7 +118,7 @@ pub(super) fn identity(
         (Some(what), head) => Identity::Count {
             what,
             head: head.or_else(|| Some("people".into())),
-            part,
+            part: outcome_part,
         },
         (None, Some(h)) if h != "people" => Identity::Count {
             what: "count".into(),
@@ -293,14 +297,28 @@ pub(super) fn names_whom(f: &Figure) -> bool {
     })
 }
 
-/// "two of the bailiffs", "three of them".
-fn is_part(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> bool {
+/// How a part names the whole it is part of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Whole {
+    /// "two of the bailiffs".
+    Named,
+    /// "three of them", "ten of whom": an earlier count.
+    Pronoun,
+}
+
+/// Whether the figure counts a part of a whole, and how it names it.
+fn part_of(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> Option<Whole> {
     let end = (fw.end + 3).min(ws.len());
     let near = &ws[fw.start.min(end)..end];
-    lex.quantity
-        .part_after
-        .iter()
-        .any(|p| !find_phrase(near, p).is_empty())
+    let q = &lex.quantity;
+    let found = |phrases: &[Vec<String>]| phrases.iter().any(|p| !find_phrase(near, p).is_empty());
+    if found(&q.part_pronoun) {
+        Some(Whole::Pronoun)
+    } else if found(&q.part_after) {
+        Some(Whole::Named)
+    } else {
+        None
+    }
 }
 
 /// The named person an age belongs to: "Larry Gordon, 44," (the name
@@ -459,6 +477,15 @@ mod tests {
             id(s, "Two of the officers", "count", Some("officers")),
             count("injured", Some("officer"), true)
         );
+        // A part of an earlier count named by a pronoun, with its own
+        // outcome, is that outcome's whole.
+        let s = "Fifty people were wounded, ten of whom remain critical.";
+        assert_eq!(
+            id(s, "ten", "count", None),
+            count("critical", Some("people"), false)
+        );
+        let s = "Fifty people were wounded, ten of whom are children.";
+        assert_eq!(id(s, "ten", "count", None), Identity::Unknown);
     }
 
     #[test]
