@@ -48,6 +48,15 @@ fn one_group_of<'c>(c: &'c Comparison, value: f64, needle: &str) -> &'c FigureGr
     gs[0]
 }
 
+/// The one group of `value` from a sentence containing `needle`, asserted to
+/// hold `other` too and to be a conflict.
+fn conflict_with<'c>(c: &'c Comparison, value: f64, needle: &str, other: f64) -> &'c FigureGroup {
+    let g = one_group_of(c, value, needle);
+    assert!(g.entries.iter().any(|e| e.value == other), "{g:#?}");
+    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+    g
+}
+
 fn story_of(c: &Comparison, source: &str) -> usize {
     c.stories
         .iter()
@@ -239,9 +248,7 @@ fn an_outlet_with_another_wounded_count_is_a_conflict() {
              when gunfire broke out at Lakeview park on Sunday night.",
         ),
     ]);
-    let g = one_group_of(&c, 4.0, "four people were wounded");
-    assert!(g.entries.iter().any(|e| e.value == 3.0), "{g:#?}");
-    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+    let g = conflict_with(&c, 4.0, "four people were wounded", 3.0);
     assert_eq!(g.sources, 3);
 }
 
@@ -425,9 +432,7 @@ fn two_values_in_one_voice_are_two_quantities_and_two_claimers_dispute_one() {
              on Monday.",
         ),
     ]);
-    let g = one_group_of(&c, 6000.0, "6,000 soldiers");
-    assert!(g.entries.iter().any(|e| e.value == 4000.0), "{g:#?}");
-    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+    conflict_with(&c, 6000.0, "6,000 soldiers", 4000.0);
 }
 
 #[test]
@@ -443,9 +448,7 @@ fn a_count_that_names_its_people_takes_no_class_from_an_aside() {
             "Fighting goes on\n\nTen Israelis have been killed in the conflict so far.",
         ),
     ]);
-    let g = one_group_of(&c, 9.0, "Nine Israelis");
-    assert!(g.entries.iter().any(|e| e.value == 10.0), "{g:#?}");
-    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+    let g = conflict_with(&c, 9.0, "Nine Israelis", 10.0);
     assert_ne!(g.subject.as_deref(), Some("civilian"), "{g:#?}");
 }
 
@@ -463,9 +466,7 @@ fn critically_counts_the_critical_where_no_outcome_follows() {
              strike on the school, the agency said.",
         ),
     ]);
-    let g = one_group_of(&c, 15.0, "15 critically");
-    assert!(g.entries.iter().any(|e| e.value == 10.0), "{g:#?}");
-    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+    conflict_with(&c, 15.0, "15 critically", 10.0);
 }
 
 #[test]
@@ -480,9 +481,7 @@ fn leads_that_word_one_toll_apart_still_meet() {
             "Westport mourns\n\nThe spree ended with six deaths, police said.",
         ),
     ]);
-    let g = one_group_of(&c, 5.0, "Five people");
-    assert!(g.entries.iter().any(|e| e.value == 6.0), "{g:#?}");
-    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+    conflict_with(&c, 5.0, "Five people", 6.0);
 }
 
 #[test]
@@ -535,7 +534,5 @@ fn a_duration_in_two_leads_is_one_quantity_however_each_words_it() {
             "Elmford mourns\n\nThe 15-minute rampage ended at the library.",
         ),
     ]);
-    let g = one_group_of(&c, 13.0, "13-minute");
-    assert!(g.entries.iter().any(|e| e.value == 15.0), "{g:#?}");
-    assert_eq!(g.verdict, Verdict::Conflict, "{g:#?}");
+    conflict_with(&c, 13.0, "13-minute", 15.0);
 }

@@ -216,19 +216,20 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
         }
         i > 0 && toks[i - 1].is_quote()
     };
+    let subject = |np: Np, shape: Shape| Found {
+        pattern: Pattern::Verb,
+        cue: (k, k + m),
+        np: Some(np),
+        shape: Some(shape),
+        copy_prev: false,
+    };
     if let Some(np) = st.subject_left(k)
         && let Some(shape) = st.shape(np.a, np.b)
     {
         if quote_only && !after_quote(np.a) {
             return None;
         }
-        return Some(Found {
-            pattern: Pattern::Verb,
-            cue: (k, k + m),
-            np: Some(np),
-            shape: Some(shape),
-            copy_prev: false,
-        });
+        return Some(subject(np, shape));
     }
     // "X called on her to resign and said, …": the subject of the clause.
     if k > 0
@@ -237,13 +238,7 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
         && let Some(np) = main_subject(st, k - 1)
         && let Some(shape) = st.shape(np.a, np.b)
     {
-        return Some(Found {
-            pattern: Pattern::Verb,
-            cue: (k, k + m),
-            np: Some(np),
-            shape: Some(shape),
-            copy_prev: false,
-        });
+        return Some(subject(np, shape));
     }
     // “…,” said X
     let inverted_ok =

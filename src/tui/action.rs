@@ -45,6 +45,21 @@ pub enum Action {
 }
 
 impl Action {
+    /// Where this action moves a selection at `pos` in a list of `n` rows,
+    /// `page` rows to a page; `None` when it is no move.
+    pub fn moved(self, pos: usize, n: usize, page: usize) -> Option<usize> {
+        let last = n.saturating_sub(1);
+        match self {
+            Action::Down => Some((pos + 1).min(last)),
+            Action::Up => Some(pos.saturating_sub(1)),
+            Action::PageDown => Some((pos + page).min(last)),
+            Action::PageUp => Some(pos.saturating_sub(page)),
+            Action::Top => Some(0),
+            Action::Bottom => Some(last),
+            _ => None,
+        }
+    }
+
     /// The action's name in the config file (`open_finder`).
     pub fn name(self) -> String {
         let mut out = String::new();

@@ -78,13 +78,11 @@ impl App {
         let n = self.visible_claims().len();
         let page = (areas(self.size).main.height.saturating_sub(2) / 3).max(1) as usize;
         let c = &mut self.claims;
+        if let Some(p) = action.moved(c.selected, n, page) {
+            c.selected = p;
+            return true;
+        }
         match action {
-            Action::Down => c.selected = (c.selected + 1).min(n.saturating_sub(1)),
-            Action::Up => c.selected = c.selected.saturating_sub(1),
-            Action::PageDown => c.selected = (c.selected + page).min(n.saturating_sub(1)),
-            Action::PageUp => c.selected = c.selected.saturating_sub(page),
-            Action::Top => c.selected = 0,
-            Action::Bottom => c.selected = n.saturating_sub(1),
             Action::CycleKind => {
                 c.kind = match c.kind {
                     None => Some(ClaimKind::Figure),
@@ -121,14 +119,6 @@ impl App {
                 }
             }
             Action::Back => self.focus = Focus::Sources,
-            Action::FindInList => {
-                self.prompt = Some(super::Prompt {
-                    input: String::new(),
-                    list: true,
-                })
-            }
-            Action::NextMatch => self.step_list_match(1),
-            Action::PrevMatch => self.step_list_match(-1),
             _ => return false,
         }
         true

@@ -165,17 +165,7 @@ impl App {
             None => (row, rows),
         };
         let page = (areas(self.size).main.height / 4).max(1) as usize;
-        let last = n.saturating_sub(1);
-        let moved = match action {
-            Action::Down => Some((pos + 1).min(last)),
-            Action::Up => Some(pos.saturating_sub(1)),
-            Action::PageDown => Some((pos + page).min(last)),
-            Action::PageUp => Some(pos.saturating_sub(page)),
-            Action::Top => Some(0),
-            Action::Bottom => Some(last),
-            _ => None,
-        };
-        if let Some(p) = moved {
+        if let Some(p) = action.moved(pos, n, page) {
             match &mut self.diff.detail {
                 Some(d) => *d = p,
                 None => self.diff.selected[section.index()] = p,
@@ -211,14 +201,6 @@ impl App {
                 Some(_) => self.diff.detail = None,
                 None => self.focus = Focus::Sources,
             },
-            Action::FindInList => {
-                self.prompt = Some(super::Prompt {
-                    input: String::new(),
-                    list: true,
-                })
-            }
-            Action::NextMatch => self.step_list_match(1),
-            Action::PrevMatch => self.step_list_match(-1),
             Action::ToggleConflicts => {
                 self.diff.conflicts_only = !self.diff.conflicts_only;
                 self.refresh_diff_rows();

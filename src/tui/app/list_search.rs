@@ -2,6 +2,7 @@
 //! case), stepped through with `n` and `N` as the reader's matches are.
 
 use super::{App, DiffSection, View};
+use crate::tui::action::Action;
 
 /// Whether `text` holds `query`: folding case unless the query has a
 /// capital letter.
@@ -113,6 +114,23 @@ impl App {
         if self.list_query().is_some() {
             self.step_list_match(0);
         }
+    }
+
+    /// `/`, `n` and `N` in a pane whose rows can be searched; false for
+    /// any other action.
+    pub(super) fn list_search_action(&mut self, action: Action) -> bool {
+        match action {
+            Action::FindInList => {
+                self.prompt = Some(super::Prompt {
+                    input: String::new(),
+                    list: true,
+                })
+            }
+            Action::NextMatch => self.step_list_match(1),
+            Action::PrevMatch => self.step_list_match(-1),
+            _ => return false,
+        }
+        true
     }
 
     /// Moves the selection to the next (`delta` 1), previous (-1) or

@@ -403,8 +403,8 @@ impl App {
             Context::Prompt => self.prompt_action(action),
             Context::Sources => self.sources_action(action),
             Context::Reader => self.reader_action(action),
-            Context::Claims => self.claims_action(action),
-            Context::Diff => self.diff_action(action),
+            Context::Claims => self.list_search_action(action) || self.claims_action(action),
+            Context::Diff => self.list_search_action(action) || self.diff_action(action),
             Context::Global => {
                 self.global_action(action);
                 true

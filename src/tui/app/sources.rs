@@ -103,18 +103,8 @@ impl App {
     pub(super) fn sources_action(&mut self, action: Action) -> bool {
         let n = self.corpus.documents.len();
         let page = (areas(self.size).sources.height.saturating_sub(2) / 2).max(1) as usize;
-        let last = n.saturating_sub(1);
         let pos = self.source_pos(self.selected_source);
-        let moved = match action {
-            Action::Down => Some((pos + 1).min(last)),
-            Action::Up => Some(pos.saturating_sub(1)),
-            Action::PageDown => Some((pos + page).min(last)),
-            Action::PageUp => Some(pos.saturating_sub(page)),
-            Action::Top => Some(0),
-            Action::Bottom => Some(last),
-            _ => None,
-        };
-        if let Some(p) = moved {
+        if let Some(p) = action.moved(pos, n, page) {
             self.selected_source = self.source_at(p);
             return true;
         }
