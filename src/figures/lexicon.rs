@@ -10,7 +10,8 @@ use std::sync::{LazyLock, OnceLock};
 use serde::Deserialize;
 
 use super::Qualifier;
-use super::numbers::{Tok, VULGAR, number_words, tokenize};
+use super::numbers::{VULGAR, number_words};
+use super::tokens::{Tok, tokenize};
 
 /// The lexicon text compiled into the binary.
 pub const LEXICON_TOML: &str = include_str!("../../assets/figures.toml");
