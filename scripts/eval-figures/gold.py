@@ -19,6 +19,25 @@ def num(s):
     return float(s.replace(",", ""))
 
 
+def find(s, text, pos):
+    """First occurrence of `text` at or after pos, not inside a longer number or word; exact case
+    preferred, then case-insensitive. -1 if none."""
+    pat = re.escape(text)
+    if text[0].isdigit():
+        pat = r"(?<![0-9])" + pat
+    elif text[0].isalpha():
+        pat = r"(?<![A-Za-z])" + pat
+    if text[-1].isdigit():
+        pat += r"(?![0-9])"
+    elif text[-1].isalpha():
+        pat += r"(?![A-Za-z])"
+    for flags in (0, re.IGNORECASE):
+        m = re.compile(pat, flags).search(s, pos)
+        if m:
+            return m.start()
+    return -1
+
+
 def parse(path):
     blocks, cur = {}, None
     for ln, raw in enumerate(open(path, encoding="utf-8"), 1):
@@ -86,9 +105,7 @@ def main():
     for r in sample:
         s, pos, figs, nons = sents[r["id"]], 0, [], []
         for it in blocks[r["id"]]:
-            i = s.find(it["text"], pos)
-            if i < 0:
-                i = s.lower().find(it["text"].lower(), pos)
+            i = find(s, it["text"], pos)
             if i < 0:
                 sys.exit(f"gold.txt:{it['line']}: {it['text']!r} not found in {r['id']} after {pos}: {s!r}")
             it["start"], it["end"] = i, i + len(it["text"])
