@@ -26,6 +26,10 @@ pub struct RawLexicon {
     pub scales: HashMap<String, f64>,
     pub tight_scales: HashMap<String, f64>,
     #[serde(default)]
+    pub money_scales: HashMap<String, f64>,
+    #[serde(default)]
+    pub multipliers: HashMap<String, f64>,
+    #[serde(default)]
     pub currency: Vec<CurrencyEntry>,
     pub dimensions: HashMap<String, String>,
     #[serde(default)]
@@ -85,6 +89,9 @@ pub struct CurrencyEntry {
     pub code: String,
     pub symbols: Vec<String>,
     pub words: Vec<String>,
+    /// Words after a number that name a million of the currency ("45 MUSD").
+    #[serde(default)]
+    pub million_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -92,6 +99,9 @@ pub struct UnitEntry {
     pub name: String,
     pub dimension: String,
     pub factor: f64,
+    /// Added after the factor (Fahrenheit to Celsius).
+    #[serde(default)]
+    pub offset: f64,
     pub words: Vec<String>,
 }
 
@@ -126,6 +136,16 @@ pub struct Exclude {
     pub label_before: Vec<String>,
     pub year_before: Vec<String>,
     pub change_verbs: Vec<String>,
+    #[serde(default)]
+    pub caliber_words: Vec<String>,
+    #[serde(default)]
+    pub ammunition_words: Vec<String>,
+    #[serde(default)]
+    pub population_of: Vec<String>,
+    #[serde(default)]
+    pub street_words: Vec<String>,
+    #[serde(default)]
+    pub not_counted_by_one: Vec<String>,
     pub chrome: Vec<String>,
     pub phones: Vec<String>,
 }
@@ -321,6 +341,7 @@ pub struct Unit {
     pub name: &'static str,
     pub dimension: &'static str,
     pub factor: f64,
+    pub offset: f64,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -340,8 +361,11 @@ pub struct Lexicon {
     pub vague: PhraseTable<VagueEntry>,
     pub scales: FxHashMap<String, f64>,
     pub tight_scales: FxHashMap<String, f64>,
+    pub money_scales: FxHashMap<&'static str, f64>,
+    pub multipliers: FxHashMap<&'static str, f64>,
     pub currency_symbols: PhraseTable<&'static str>,
     pub currency_words: PhraseTable<&'static str>,
+    pub currency_million_words: PhraseTable<&'static str>,
     pub units: PhraseTable<Unit>,
     pub units_by_name: FxHashMap<&'static str, Unit>,
     pub bases: FxHashMap<&'static str, &'static str>,
@@ -358,6 +382,11 @@ pub struct Lexicon {
     pub label_before: PhraseTable<()>,
     pub year_before: FxHashSet<&'static str>,
     pub change_verbs: FxHashSet<&'static str>,
+    pub caliber_words: FxHashSet<&'static str>,
+    pub ammunition_words: FxHashSet<&'static str>,
+    pub population_of: FxHashSet<&'static str>,
+    pub street_words: FxHashSet<&'static str>,
+    pub not_counted_by_one: FxHashSet<&'static str>,
     /// The chrome and phone patterns, compiled when a text first needs them
     /// (see `blockers`).
     blockers: OnceLock<Vec<BoundaryRegex>>,
@@ -447,7 +476,11 @@ impl Lexicon {
         }
         let mut currency_symbols = PhraseTable::default();
         let mut currency_words = PhraseTable::default();
+        let mut currency_million_words = PhraseTable::default();
         for c in &raw.currency {
+            for w in &c.million_words {
+                currency_million_words.insert(w, c.code.as_str());
+            }
             for s in &c.symbols {
                 currency_symbols.insert(s, c.code.as_str());
             }
@@ -462,6 +495,7 @@ impl Lexicon {
                 name: u.name.as_str(),
                 dimension: u.dimension.as_str(),
                 factor: u.factor,
+                offset: u.offset,
             };
             units_by_name.insert(u.name.as_str(), unit);
             for w in &u.words {
@@ -493,7 +527,10 @@ impl Lexicon {
                 before_verbs.insert(b, m.name.as_str());
             }
         }
-        let mut words: Vec<String> = number_words().map(str::to_string).collect();
+        let mut words: Vec<String> = number_words()
+            .chain(raw.multipliers.keys().map(String::as_str))
+            .map(str::to_string)
+            .collect();
         for v in &raw.vague {
             for p in &v.phrases {
                 // Any word of the phrase will do; the longest is the rarest.
@@ -519,6 +556,7 @@ impl Lexicon {
         .unwrap_or_else(|e| panic!("number words in figures.toml: {e}"));
         let mut starts: FxHashMap<String, Start> = FxHashMap::default();
         for w in number_words()
+            .chain(raw.multipliers.keys().map(String::as_str))
             .chain(VULGAR.iter().map(|(v, _)| *v))
             .chain(["a", "an", "between", "from"])
         {
@@ -564,8 +602,19 @@ impl Lexicon {
                 .iter()
                 .map(|(k, v)| (k.clone(), *v))
                 .collect(),
+            money_scales: raw
+                .money_scales
+                .iter()
+                .map(|(k, v)| (k.as_str(), *v))
+                .collect(),
+            multipliers: raw
+                .multipliers
+                .iter()
+                .map(|(k, v)| (k.as_str(), *v))
+                .collect(),
             currency_symbols,
             currency_words,
+            currency_million_words,
             units,
             units_by_name,
             bases,
@@ -587,6 +636,11 @@ impl Lexicon {
             label_before,
             year_before: set(&raw.exclude.year_before),
             change_verbs: set(&raw.exclude.change_verbs),
+            caliber_words: set(&raw.exclude.caliber_words),
+            ammunition_words: set(&raw.exclude.ammunition_words),
+            population_of: set(&raw.exclude.population_of),
+            street_words: set(&raw.exclude.street_words),
+            not_counted_by_one: set(&raw.exclude.not_counted_by_one),
             blockers: OnceLock::new(),
             stop: set(&raw.stop.words),
             modifiers: set(&raw.stop.modifiers),

@@ -106,14 +106,15 @@ pub fn to_base_unit(value: f64, unit: Option<&str>) -> (f64, Option<&'static str
     };
     if let Some(unit) = lex.units_by_name.get(u) {
         let base = lex.bases.get(unit.dimension).copied();
-        return (value * unit.factor, base.or(Some(unit.name)));
-    }
-    if u == "USD_CENT" {
-        return (value / 100.0, Some("USD"));
+        return (value * unit.factor + unit.offset, base.or(Some(unit.name)));
     }
     for c in &lex.raw.currency {
         if c.code == u {
-            return (value, Some(c.code.as_str()));
+            return match c.code.split_once('_') {
+                // a minor unit: "USD_CENT" is a hundredth of "USD"
+                Some((major, _)) => (value / 100.0, Some(&c.code[..major.len()])),
+                None => (value, Some(c.code.as_str())),
+            };
         }
     }
     (value, None)
@@ -169,6 +170,8 @@ struct Cand {
 struct Amount {
     num: Num,
     currency: Option<&'static str>,
+    /// The currency was written before the number ("$5", "EUR40m").
+    prefixed: bool,
     end: usize,
 }
 
@@ -320,6 +323,23 @@ impl<'s> Extractor<'s, '_> {
             }
             _ => None,
         };
+        if let Some(&times) = lex.multipliers.get(self.n(j)) {
+            // "fivefold", "tripled"
+            let (qualifier, low, high) = interval(times, None, hedge, lex);
+            let mut c = self.make(
+                i,
+                j + 1,
+                times,
+                low,
+                high,
+                qualifier,
+                None,
+                Some("multiplier"),
+                &HeadRun::default(),
+            );
+            c.hedged = hedge.is_some();
+            return Attempt::Found(Box::new(c));
+        }
         if let Some((ve, v)) = lex.vague.longest(self.toks, j) {
             if let Some(c) = self.vague(i, hedge, ve, v) {
                 return Attempt::Found(Box::new(c));
@@ -331,7 +351,7 @@ impl<'s> Extractor<'s, '_> {
         if let Some(a1) = self.amount(j) {
             // "two-thirds of", "one in five": the fraction reads further than the number
             if opener.is_none()
-                && (a1.num.words || self.n(a1.end) == "in")
+                && (a1.num.words || matches!(self.n(a1.end), "in" | "out"))
                 && let Some(c) = self.fraction(i, hedge, j)
                 && c.te > a1.end
             {
@@ -411,7 +431,12 @@ fn interval(
                 Qualifier::Approximate => (h.low.or(Some(1.0 - tol)), h.high.or(Some(1.0 + tol))),
                 _ => (h.low, h.high),
             };
-            (h.qualifier, lo.map(|f| value * f), hi.map(|f| value * f))
+            let (lo, hi) = (lo.map(|f| value * f), hi.map(|f| value * f));
+            // below zero a multiplier under 1 makes the upper bound
+            match (lo, hi) {
+                (Some(l), Some(u)) if l > u => (h.qualifier, Some(u), Some(l)),
+                _ => (h.qualifier, lo, hi),
+            }
         }
     }
 }

@@ -12,27 +12,23 @@ impl Extractor<'_, '_> {
             .any(|r| r.contains(&pos))
     }
 
-    /// Reasons a number at tokens [n, e) is not an amount. Returns the token
-    /// index to skip to.
-    pub(super) fn excluded(
-        &self,
-        n: usize,
-        num: &Num,
-        hedged: bool,
-        currency: bool,
-    ) -> Option<usize> {
+    /// Reasons the amount `a` is no figure. Returns the token index to skip to.
+    pub(super) fn excluded(&self, a: &Amount, hedged: bool) -> Option<usize> {
         let toks = self.toks;
         let lex = self.lex;
+        let num = &a.num;
+        let n = num.start;
         let t = &toks[n];
         let e = num.end;
+        let currency = a.currency.is_some();
         if self.is_blocked(n) {
             return Some(e);
         }
         let prev = n.checked_sub(1).map(|p| &toks[p]);
-        let next = toks.get(num.start + 1);
         if t.kind == Kind::Num {
             if let Some(p) = prev
                 && !t.space_before
+                && !a.prefixed
             {
                 // G7, A320, mid-2024, F-16, COVID-19, '90s
                 if p.kind == Kind::Word {
@@ -49,7 +45,9 @@ impl Extractor<'_, '_> {
                     return Some(e);
                 }
             }
-            if let Some(nx) = next
+            // what is written against a single number, unless the amount took it
+            if a.end == n + 1
+                && let Some(nx) = toks.get(n + 1)
                 && !nx.space_before
             {
                 match nx.kind {
@@ -96,6 +94,12 @@ impl Extractor<'_, '_> {
                 {
                     return Some(e);
                 }
+                if let Some(skip) = self.not_an_amount_after(num) {
+                    return Some(skip);
+                }
+                if self.continues_a_name_list(n) {
+                    return Some(e);
+                }
             }
         }
         // dates: "4 November", "Nov. 6", "November 4"
@@ -111,10 +115,88 @@ impl Extractor<'_, '_> {
                 return Some(if month(a) { a + 1 } else { e });
             }
         }
-        if !hedged && let Some((_, ())) = lex.label_before.ending_at(toks, n) {
+        // "sector 4", "Flight 370"; not "the sector 0.5 percent lower"
+        if !hedged
+            && !currency
+            && !num.decimal
+            && self.unit_at(a.end).is_none()
+            && let Some((_, ())) = lex.label_before.ending_at(toks, n)
+        {
             return Some(e);
         }
         None
+    }
+
+    /// What follows a number in digits that makes it no amount: a street
+    /// address ("3400 block of", "66 Cottage St."), a weapon's size
+    /// ("40-caliber", ".223 caliber"), a record or score ("58 - 3",
+    /// "28-of-41").
+    fn not_an_amount_after(&self, num: &Num) -> Option<usize> {
+        let lex = self.lex;
+        let e = num.end;
+        if self.n(e) == "block" {
+            return Some(e + 1);
+        }
+        let mut k = e;
+        while k < e + 4 && self.toks.get(k).is_some_and(Tok::capitalized) {
+            k += 1;
+            if k > e && lex.street_words.contains(self.n(k - 1)) && !num.grouped {
+                return Some(k);
+            }
+        }
+        if lex.caliber_words.contains(self.n(e))
+            || (self.n(e) == "-" && lex.caliber_words.contains(self.n(e + 1)))
+        {
+            return Some(e + 2);
+        }
+        let int = |t: usize| {
+            self.toks
+                .get(t)
+                .filter(|t| t.kind == Kind::Num && !t.norm.contains([',', '.']))
+                .and_then(|t| t.norm.parse::<u32>().ok())
+        };
+        if self.n(e) == "-" && self.n(e + 1) == "of" && self.n(e + 2) == "-" && int(e + 3).is_some()
+        {
+            return Some(e + 4);
+        }
+        let spaced_dash = self.n(e) == "-"
+            && self.toks.get(e).is_some_and(|t| t.space_before)
+            && self.toks.get(e + 1).is_some_and(|t| t.space_before);
+        if spaced_dash
+            && let (Some(x), Some(y)) = (int(num.start).filter(|_| e == num.start + 1), int(e + 1))
+            && x > y
+            && x <= 200
+        {
+            return Some(e + 2);
+        }
+        None
+    }
+
+    /// "IE6, 7, 8 and 9", "Windows 7, 8, and 8.1": a number in a list whose
+    /// first item is a name with a number.
+    fn continues_a_name_list(&self, n: usize) -> bool {
+        let mut k = n;
+        let mut separated = false;
+        while k > 0 {
+            let p = &self.toks[k - 1];
+            match p.norm.as_ref() {
+                "," | "and" | "or" => separated = true,
+                _ if p.kind == Kind::Num => {
+                    let named = k >= 2 && {
+                        let w = &self.toks[k - 2];
+                        (w.kind == Kind::Word && (!p.space_before || w.capitalized()))
+                            && !self.lex.stop.contains(w.norm.as_ref())
+                            && !self.is_month(k - 2)
+                    };
+                    if separated && named {
+                        return true;
+                    }
+                }
+                _ => return false,
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// A month name at token `i` ("November", "Nov", "May" but not "may").

@@ -21,12 +21,7 @@ pub fn parse_digits(s: &str) -> Option<f64> {
         }
         return exact_decimal(int, frac).or_else(|| s.parse().ok());
     }
-    let mut groups = int.split(',');
-    let first = groups.next()?;
-    if first.is_empty() || first.len() > 3 {
-        return None;
-    }
-    if groups.any(|g| g.len() != 3) {
+    if !grouped_as_news_writes(int) {
         return None;
     }
     if let Some(v) = exact_decimal(int, frac) {
@@ -38,6 +33,22 @@ pub fn parse_digits(s: &str) -> Option<f64> {
         digits.push_str(f);
     }
     digits.parse().ok()
+}
+
+/// Thousands groups ("10,000", "1,234,567") or the Indian lakh grouping,
+/// two digits a group before the last three ("3,45,678", "1,00,00,000").
+fn grouped_as_news_writes(int: &str) -> bool {
+    let mut groups = int.split(',');
+    let Some(first) = groups.next() else {
+        return false;
+    };
+    let lens: Vec<usize> = groups.map(str::len).collect();
+    let thousands = (1..=3).contains(&first.len()) && lens.iter().all(|&l| l == 3);
+    let lakh = (1..=2).contains(&first.len())
+        && lens.len() >= 2
+        && lens.last() == Some(&3)
+        && lens[..lens.len() - 1].iter().all(|&l| l == 2);
+    thousands || lakh
 }
 
 /// Powers of ten that an f64 holds exactly.
@@ -203,6 +214,41 @@ fn norm_at<'b>(toks: &'b [Tok], i: usize) -> &'b str {
     toks.get(i).map(|t| t.norm.as_ref()).unwrap_or("")
 }
 
+/// The value of token `j` when it continues a number written in groups of
+/// three set apart by one space ("10 000", "1 234 567", thin and no-break
+/// spaces too).
+fn space_group(toks: &[Tok], j: usize) -> Option<f64> {
+    let g = tok(toks, j)?;
+    let prev = tok(toks, j.checked_sub(1)?)?;
+    // One space char: ASCII, no-break (2 bytes) or thin (3 bytes).
+    let one_space = g.space_before && g.start - prev.end <= 3;
+    (g.kind == Kind::Num
+        && g.norm.len() == 3
+        && g.norm.bytes().all(|b| b.is_ascii_digit())
+        && one_space)
+        .then(|| parse_digits(&g.norm))
+        .flatten()
+}
+
+/// Denominators a fraction written with a slash is read with; others
+/// ("9/11", "24/7") are dates, names or rates.
+const SLASH_DENOMINATORS: [u32; 9] = [2, 3, 4, 5, 8, 10, 16, 32, 64];
+
+/// "1/4", "3⁄8" at token `k`: numerator below the denominator, written solid.
+fn slash_fraction(toks: &[Tok], k: usize) -> Option<(f64, usize)> {
+    let (n, slash, d) = (tok(toks, k)?, tok(toks, k + 1)?, tok(toks, k + 2)?);
+    let solid = !slash.space_before && !d.space_before;
+    let int =
+        |t: &Tok| -> Option<u32> { (t.kind == Kind::Num).then(|| t.norm.parse().ok()).flatten() };
+    let (n, d) = (int(n)?, int(d)?);
+    (solid
+        && matches!(slash.norm.as_ref(), "/" | "⁄")
+        && n >= 1
+        && n < d
+        && SLASH_DENOMINATORS.contains(&d))
+    .then(|| (f64::from(n) / f64::from(d), k + 3))
+}
+
 /// A trailing scale after a number at token `j`: "million", "bn", "11k".
 fn scale_at(toks: &[Tok], j: usize) -> Option<(f64, usize)> {
     let t = tok(toks, j)?;
@@ -212,19 +258,6 @@ fn scale_at(toks: &[Tok], j: usize) -> Option<(f64, usize)> {
     if !t.space_before
         && let Some(&s) = LEXICON.tight_scales.get(t.norm.as_ref())
     {
-        // "100m-long", "100m high": metres, not millions
-        if t.norm == "m" {
-            let mut k = j + 1;
-            if norm_at(toks, k) == "-" {
-                k += 1;
-            }
-            if matches!(
-                norm_at(toks, k),
-                "long" | "high" | "tall" | "deep" | "wide" | "away" | "metre" | "meter"
-            ) {
-                return None;
-            }
-        }
         return Some((s, j + 1));
     }
     if let Some(s) = big_scale(&t.norm) {
@@ -245,16 +278,48 @@ fn scale_at(toks: &[Tok], j: usize) -> Option<(f64, usize)> {
     None
 }
 
+/// A scale word at token `j` ("million", "thousand"; not "hundred" or an
+/// abbreviation), with the token after it.
+pub fn big_scale_at(toks: &[Tok], j: usize) -> Option<(f64, usize)> {
+    let t = tok(toks, j)?;
+    (t.kind == Kind::Word && t.norm.len() > 3)
+        .then(|| big_scale(&t.norm))
+        .flatten()
+        .map(|s| (s, j + 1))
+}
+
 /// Parse a number in digits or words starting at token `i`.
 pub fn parse_number(toks: &[Tok], i: usize) -> Option<Num> {
     let t = tok(toks, i)?;
     match t.kind {
         Kind::Num => {
             let mut value = parse_digits(&t.norm)?;
+            let mut grouped = t.norm.contains(',');
+            let mut needs_unit = false;
             let mut j = i + 1;
+            if t.norm.len() <= 3 && !t.norm.contains([',', '.']) {
+                while let Some(g) = space_group(toks, j) {
+                    value = value * 1000.0 + g;
+                    grouped = true;
+                    j += 1;
+                }
+            }
             if let Some(v) = tok(toks, j).and_then(|n| vulgar(&n.norm)) {
                 value += v;
                 j += 1;
+            } else if let Some((v, e)) = slash_fraction(toks, i) {
+                // "1/4 mile": a bare n/d is a date as often ("3/4"): only with a unit
+                value = v;
+                j = e;
+                needs_unit = true;
+            } else if !grouped
+                && !t.norm.contains([',', '.'])
+                && let Some((v, e)) = slash_fraction(toks, j).filter(|_| j == i + 1)
+            {
+                // "7 1/2 miles"
+                value += v;
+                j = e;
+                needs_unit = true;
             }
             let mut num = Num {
                 value,
@@ -263,10 +328,10 @@ pub fn parse_number(toks: &[Tok], i: usize) -> Option<Num> {
                 words: false,
                 scaled: false,
                 bare_one: false,
-                grouped: t.norm.contains(','),
+                grouped,
                 decimal: t.norm.contains('.'),
                 scale: 1.0,
-                needs_unit: false,
+                needs_unit,
             };
             if let Some((s, e)) = scale_at(toks, j) {
                 num.value *= s;
@@ -521,6 +586,10 @@ mod tests {
         assert_eq!(parse_digits("1,5"), None);
         assert_eq!(parse_digits("1.2.3"), None);
         assert_eq!(parse_digits("1234,567"), None);
+        assert_eq!(parse_digits("3,45,678"), Some(345678.0));
+        assert_eq!(parse_digits("1,00,00,000"), Some(10_000_000.0));
+        assert_eq!(parse_digits("12,34"), None);
+        assert_eq!(parse_digits("1,23,45"), None);
         assert_eq!(
             parse_digits("1,234,567,890,123,456,789.25"),
             Some(1.2345678901234568e18)
@@ -560,7 +629,8 @@ mod tests {
         assert_eq!(num("2bn"), Some((2e9, 2)));
         assert_eq!(num("11k"), Some((11_000.0, 2)));
         assert_eq!(num("4.2 bn"), Some((4.2e9, 2)));
-        assert_eq!(num("3m"), Some((3e6, 2)));
+        // "m" scales money only: the amount decides ("£3m", "a 3m wall")
+        assert_eq!(num("3m"), Some((3.0, 1)));
         assert_eq!(num("100m-long"), Some((100.0, 1)));
         assert_eq!(num("10 thousand"), Some((10_000.0, 2)));
         assert_eq!(num("1 and a half million"), Some((1_500_000.0, 5)));

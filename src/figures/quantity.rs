@@ -1,38 +1,122 @@
 //! Amounts and quantities: currency, number, scale, unit; ranges, hedges
 //! after the number, ages.
 
+use super::heads::is_plural_noun;
 use super::*;
 
 impl Extractor<'_, '_> {
-    /// `[currency symbol] number [scale] [currency word]`
+    /// `[currency symbol] number [scale] [currency word] [cents]`
     pub(super) fn amount(&self, j: usize) -> Option<Amount> {
         let lex = self.lex;
-        let (currency, k) = match lex.currency_symbols.longest(self.toks, j) {
+        let toks = self.toks;
+        let (currency, k) = match lex.currency_symbols.longest(toks, j) {
             // "US$300" but not "a $15bn loan": a symbol of several tokens is written solid
             Some((e, code))
-                if self.toks.get(e).is_some_and(|t| t.kind == Kind::Num)
-                    && (j + 1..e).all(|k| !self.toks[k].space_before) =>
+                if toks.get(e).is_some_and(|t| t.kind == Kind::Num)
+                    && (j + 1..e).all(|k| !toks[k].space_before) =>
             {
                 (Some(*code), e)
             }
             _ => (None, j),
         };
-        let num = parse_number(self.toks, k)?;
+        let num = parse_number(toks, k)?;
         let mut a = Amount {
             num,
             currency,
+            prefixed: currency.is_some(),
             end: num.end,
         };
+        self.money_scale(&mut a);
         if a.currency.is_none() {
-            if let Some((e, code)) = lex.currency_words.longest(self.toks, num.end) {
+            if let Some((e, code)) = lex.currency_million_words.longest(toks, a.end) {
+                // "45 MUSD"
+                a.currency = Some(*code);
+                a.num.value *= 1e6;
+                a.num.scaled = true;
+                a.end = e;
+            } else if let Some((e, code)) = lex.currency_words.longest(toks, a.end) {
                 a.currency = Some(*code);
                 a.end = e;
-            } else if num.scaled && matches!(self.n(num.end), "pounds" | "pound") {
+                self.cents_after(&mut a);
+            } else if a.num.scaled && matches!(self.n(a.end), "pounds" | "pound") {
                 a.currency = Some("GBP");
-                a.end = num.end + 1;
+                a.end += 1;
+            } else if self.n(a.end) == "p"
+                && toks[a.end].raw == "p"
+                && !toks[a.end].space_before
+                && toks
+                    .get(a.end + 1)
+                    .is_none_or(|t| t.kind != Kind::Word || t.space_before)
+            {
+                // "312p": pence
+                a.currency = Some("GBP_PENCE");
+                a.end += 1;
             }
         }
         Some(a)
+    }
+
+    /// Abbreviations written against a number that scale money only
+    /// ("£3m", "$1.3T", "US$ 2MM"); "m" also before a counted head ("15m
+    /// people") and is metres otherwise ("a 36m crane").
+    fn money_scale(&self, a: &mut Amount) {
+        let Some(t) = self.toks.get(a.end) else {
+            return;
+        };
+        if a.num.scaled || t.space_before || t.kind != Kind::Word {
+            return;
+        }
+        let Some(&scale) = self.lex.money_scales.get(t.norm.as_ref()) else {
+            return;
+        };
+        let money = a.currency.is_some()
+            || self
+                .lex
+                .currency_words
+                .longest(self.toks, a.end + 1)
+                .is_some();
+        let counted = t.norm == "m" && self.counts_at(a.end + 1);
+        if money || counted {
+            a.num.value *= scale;
+            a.num.scale = scale;
+            a.num.scaled = true;
+            a.end += 1;
+            a.num.end = a.end;
+        }
+    }
+
+    /// True when token `k` starts what a count counts: a known head or a
+    /// plural noun.
+    pub(super) fn counts_at(&self, k: usize) -> bool {
+        self.lex.heads.longest(self.toks, k).is_some()
+            || self
+                .toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word && is_plural_noun(t))
+    }
+
+    /// "12 dollars 40": the cents after a currency word, when nothing
+    /// follows them that they could count.
+    fn cents_after(&self, a: &mut Amount) {
+        let code = a.currency.unwrap_or("");
+        let Some(t) = self.toks.get(a.end) else {
+            return;
+        };
+        let two_digits = t.kind == Kind::Num && t.norm.len() == 2 && !t.norm.contains([',', '.']);
+        let ends = self
+            .toks
+            .get(a.end + 1)
+            .is_none_or(|n| n.kind != Kind::Word || matches!(n.norm.as_ref(), "cents" | "and"));
+        if code.contains('_') || a.num.scaled || !two_digits || !ends {
+            return;
+        }
+        if let Ok(cents) = t.norm.parse::<f64>() {
+            a.num.value += cents / 100.0;
+            a.end += 1;
+            if self.n(a.end) == "cents" {
+                a.end += 1;
+            }
+        }
     }
 
     pub(super) fn unit_at(&self, k: usize) -> Option<UnitMatch> {
@@ -65,6 +149,56 @@ impl Extractor<'_, '_> {
         Some(m)
     }
 
+    /// The token of a minus sign right before the number at `j` ("fell
+    /// -2.3%", "minus 3 million"), if any: a dash set apart before and
+    /// solid after, not between two numbers.
+    fn sign_before(&self, j: usize) -> Option<usize> {
+        let p = j.checked_sub(1)?;
+        let t = &self.toks[p];
+        let solid = !self.toks[j].space_before;
+        let dash = t.norm == "-"
+            && solid
+            && (p == 0 || t.space_before)
+            && (p == 0 || self.toks[p - 1].kind != Kind::Num);
+        (dash || (t.norm == "minus" && !solid)).then_some(p)
+    }
+
+    /// "6 ft 1 in", "2 hours 30 minutes", "12 m 20 cm": the second part of
+    /// a measure in two units of one dimension, in the first unit, and
+    /// where it ends.
+    fn compound_measure(&self, u: UnitMatch, end: usize) -> Option<(f64, usize)> {
+        if u.compound || u.age || self.toks.get(end)?.kind != Kind::Num {
+            return None;
+        }
+        let n2 = parse_number(self.toks, end)?;
+        let (u2, e2) = match self.unit_at(n2.end) {
+            Some(m) if !m.compound && !m.age => (m.unit, m.end),
+            // "in" is inches only after feet
+            None if u.unit.name == "ft" && self.n(n2.end) == "in" => {
+                (*self.lex.units_by_name.get("in")?, n2.end + 1)
+            }
+            _ => return None,
+        };
+        (u2.dimension == u.unit.dimension && u2.factor < u.unit.factor && !n2.scaled)
+            .then(|| (n2.value * u2.factor / u.unit.factor, e2))
+    }
+
+    /// A lowercase noun a bare "one" counts ("one count", "one touchdown"),
+    /// not a verb ("one said", "one told").
+    fn singular_noun_at(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        let w = t.norm.as_ref();
+        t.kind == Kind::Word
+            && !t.capitalized()
+            && !self.lex.stop.contains(w)
+            && !self.lex.not_counted_by_one.contains(w)
+            && !w.ends_with("ed")
+            && !w.ends_with("ly")
+            && word_value(w).is_none()
+    }
+
     pub(super) fn quantity(
         &self,
         i: usize,
@@ -76,7 +210,7 @@ impl Extractor<'_, '_> {
         let lex = self.lex;
         let toks = self.toks;
         let hedged = hedge.is_some();
-        if let Some(skip) = self.excluded(a1.num.start, &a1.num, hedged, a1.currency.is_some()) {
+        if let Some(skip) = self.excluded(&a1, hedged) {
             return Attempt::Skip(skip);
         }
         let mut value = a1.num.value;
@@ -89,6 +223,11 @@ impl Extractor<'_, '_> {
         };
         let mut range: Option<(f64, f64)> = None;
         let mut ts = if hedged { i } else { j };
+        // "fell -2.3%", "−18 °C", "minus 3 million"
+        if let Some(sign) = self.sign_before(j) {
+            value = -value;
+            ts = ts.min(sign);
+        }
         let year_like = |num: &Num| {
             !num.words
                 && !num.grouped
@@ -116,10 +255,14 @@ impl Extractor<'_, '_> {
                 let from = if opener.is_some() { j - 1 } else { j };
                 (from.saturating_sub(3)..from).any(|k| lex.change_verbs.contains(self.n(k)))
             };
+            // "rose from 5 to 7" and "rose 10% to 4.2 million" are two figures;
+            // "rose 5 to 7 per cent" is a range
+            let change = changing && (opener.is_some() || unit.is_some() || currency.is_some());
             if ok_conn
-                && !(conn == "to" && changing)
+                && !(conn == "to" && change)
+                && value >= 0.0
                 && let Some(a2) = self.amount(c + 1)
-                && (a2.num.words == a1.num.words || !a1.num.words)
+                && (a2.num.words == a1.num.words || !a1.num.words || a1.num.value < a2.num.value)
             {
                 let mut low = value;
                 let high = a2.num.value;
@@ -167,6 +310,17 @@ impl Extractor<'_, '_> {
         }
         if let Some(u) = unit {
             end = u.end;
+            // "7.62 mm rounds", "a 9-mm pistol": the bore of a weapon
+            if u.unit.dimension == "distance" && lex.ammunition_words.contains(self.n(end)) {
+                return Attempt::Skip(end + 1);
+            }
+            if range.is_none()
+                && let Some((more, e)) = self.compound_measure(u, end)
+            {
+                // "6 ft 1 in", "2 hours 30 minutes"
+                value += more;
+                end = e;
+            }
         }
         if a1.num.needs_unit && unit.is_none() {
             return Attempt::Nothing;
@@ -215,15 +369,17 @@ impl Extractor<'_, '_> {
             && matches!(self.n(end), "," | "." | ")" | "" | ";");
         if unit.is_some_and(|u| u.age) || age_before || apposition_age {
             measure = Some("age");
-            unit_name = Some("year");
+            // "a 6-month-old" is 6 months old
+            unit_name = Some(unit.filter(|u| u.age).map_or("year", |u| u.unit.name));
             if let Some(u) = unit {
                 end = u.end;
             }
         } else if let Some(code) = currency {
             measure = Some("money");
             unit_name = Some(code);
-            if code == "USD_CENT" {
-                unit_name = Some("USD");
+            // a minor unit ("USD_CENT", "GBP_PENCE") is a hundredth of its currency
+            if let Some((major, _)) = code.split_once('_') {
+                unit_name = Some(major);
                 value /= 100.0;
                 range = range.map(|(l, h)| (l / 100.0, h / 100.0));
             }
@@ -248,25 +404,54 @@ impl Extractor<'_, '_> {
         } else {
             head_run = self.head_run(end, true);
         }
-        // years: "in 2022", "since 1945"
+        // years: "in 2022", "since 1945"; not "about 1000 arrived"
         if year_like(&a1.num) && range.is_none() && measure.is_none() {
             let prev = ts.checked_sub(1).map(|p| self.n(p)).unwrap_or("");
-            if head_run.head.is_none() || (!hedged && lex.year_before.contains(prev)) {
+            let plausible_year = (1900.0..=2100.0).contains(&a1.num.value);
+            if (head_run.head.is_none() && (!hedged || plausible_year))
+                || (!hedged && lex.year_before.contains(prev))
+            {
                 return Attempt::Skip(a1.end);
             }
+        }
+        let prev = ts.checked_sub(1).map(|p| self.n(p)).unwrap_or("");
+        if measure.is_none()
+            && head_run.head.is_none()
+            && head_run.subject.is_none()
+            && prev == "of"
+            && ts >= 2
+            && lex.population_of.contains(self.n(ts - 2))
+        {
+            // "a town of about 4,000"
+            measure = Some("population");
         }
         if a1.num.bare_one && measure.is_none() && self.n(end) == "of" {
             return Attempt::Nothing;
         }
         if a1.num.bare_one && measure.is_none() {
-            let prev = ts.checked_sub(1).map(|p| self.n(p)).unwrap_or("");
-            if head_run.head.is_none()
-                || matches!(
-                    prev,
-                    "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which" | "another"
-                )
-            {
+            if matches!(
+                prev,
+                "the"
+                    | "this"
+                    | "that"
+                    | "no"
+                    | "any"
+                    | "every"
+                    | "each"
+                    | "which"
+                    | "another"
+                    | "at"
+                    | "no-"
+            ) {
                 return Attempt::Nothing;
+            }
+            if head_run.head.is_none() {
+                // "one count of", "one touchdown": a singular noun is counted too
+                if !self.singular_noun_at(end) {
+                    return Attempt::Nothing;
+                }
+                head_run.subject = Some((end, end + 1));
+                head_run.end = end + 1;
             }
         }
         if measure.is_none()
@@ -274,9 +459,14 @@ impl Extractor<'_, '_> {
             && head_run.head.is_none()
             && head_run.subject.is_none()
         {
-            // bare number words with nothing counted: "the two met", "one of them"
+            // bare number words with nothing counted: "the two met", "one of
+            // them"; but "four of the five people" counts
             let next = self.n(end);
-            if matches!(next, "of") || a1.num.value < 2.0 {
+            let part_of = next == "of"
+                && a1.num.value >= 2.0
+                && prev != "the"
+                && matches!(self.n(end + 1), "the" | "these" | "those" | "them" | "whom");
+            if (next == "of" && !part_of) || a1.num.value < 2.0 {
                 return Attempt::Nothing;
             }
         }

@@ -14,6 +14,17 @@ impl Extractor<'_, '_> {
         if v.needs_of && self.n(ve) != "of" {
             return None;
         }
+        let (mut value, mut low, mut high) = (v.value, Some(v.low), Some(v.high));
+        let mut ve = ve;
+        // "several hundred million"
+        if let Some((scale, e)) = numbers::big_scale_at(self.toks, ve) {
+            (value, low, high) = (
+                value * scale,
+                low.map(|l| l * scale),
+                high.map(|h| h * scale),
+            );
+            ve = e;
+        }
         let mut k = ve;
         if self.n(k) == "of" {
             k += 1;
@@ -21,7 +32,6 @@ impl Extractor<'_, '_> {
                 k += 1;
             }
         }
-        let (mut low, mut high) = (Some(v.low), Some(v.high));
         let mut qualifier = Qualifier::Vague;
         if let Some(h) = hedge {
             match (h.low, h.high) {
@@ -45,7 +55,7 @@ impl Extractor<'_, '_> {
             return Some(self.make(
                 i,
                 u.end,
-                v.value,
+                value,
                 low,
                 high,
                 qualifier,
@@ -58,7 +68,7 @@ impl Extractor<'_, '_> {
             return Some(self.make(
                 i,
                 e,
-                v.value,
+                value,
                 low,
                 high,
                 qualifier,
@@ -72,7 +82,7 @@ impl Extractor<'_, '_> {
             return None;
         }
         let te = if run.subject.is_some() { run.end } else { ve };
-        let mut c = self.make(i, te, v.value, low, high, qualifier, None, None, &run);
+        let mut c = self.make(i, te, value, low, high, qualifier, None, None, &run);
         c.hedged = hedge.is_some();
         self.outcomes(&mut c);
         Some(c)
@@ -108,7 +118,7 @@ impl Extractor<'_, '_> {
             let numer = match w {
                 "a" | "an" | "one" => Some(1.0),
                 _ if self.toks.get(j).is_some_and(|t| t.kind == Kind::Num)
-                    && self.n(j + 1) == "in" =>
+                    && self.per_at(j + 1).is_some() =>
                 {
                     numbers::parse_digits(w).filter(|v| *v >= 1.0)
                 }
@@ -121,8 +131,11 @@ impl Extractor<'_, '_> {
             }
             if let Some(d) = denominator(self.n(k)).filter(|_| self.n(k) != "half") {
                 (numer / d, k + 1)
-            } else if w != "a" && w != "an" && self.n(j + 1) == "in" {
-                let d = parse_number(self.toks, j + 2)?;
+            } else if w != "a"
+                && w != "an"
+                && let Some(d_at) = self.per_at(j + 1)
+            {
+                let d = parse_number(self.toks, d_at)?;
                 if d.value <= numer || d.value > 1000.0 {
                     return None;
                 }
@@ -132,7 +145,7 @@ impl Extractor<'_, '_> {
             }
         };
         let next = self.n(end);
-        let one_in = self.n(j + 1) == "in";
+        let one_in = self.per_at(j + 1).is_some();
         let of_like =
             matches!(next, "of") || (w == "half" && DETERMINERS.contains(&next) && next != "some");
         if !(of_like || one_in || (hedge.is_some() && matches!(next, "" | "." | "," | ";" | ")"))) {
@@ -157,5 +170,15 @@ impl Extractor<'_, '_> {
         );
         c.hedged = hedge.is_some();
         Some(c)
+    }
+
+    /// The token after "in" or "out of" at `k` ("one in four", "one out of
+    /// four"), if there.
+    fn per_at(&self, k: usize) -> Option<usize> {
+        match (self.n(k), self.n(k + 1)) {
+            ("in", _) => Some(k + 1),
+            ("out", "of") => Some(k + 2),
+            _ => None,
+        }
     }
 }
