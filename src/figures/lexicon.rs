@@ -146,6 +146,8 @@ pub struct Exclude {
     pub street_words: Vec<String>,
     #[serde(default)]
     pub not_counted_by_one: Vec<String>,
+    #[serde(default)]
+    pub aged_subjects: Vec<String>,
     pub chrome: Vec<String>,
     pub phones: Vec<String>,
 }
@@ -387,6 +389,7 @@ pub struct Lexicon {
     pub population_of: FxHashSet<&'static str>,
     pub street_words: FxHashSet<&'static str>,
     pub not_counted_by_one: FxHashSet<&'static str>,
+    pub aged_subjects: FxHashSet<&'static str>,
     /// The chrome and phone patterns, compiled when a text first needs them
     /// (see `blockers`).
     blockers: OnceLock<Vec<BoundaryRegex>>,
@@ -641,6 +644,7 @@ impl Lexicon {
             population_of: set(&raw.exclude.population_of),
             street_words: set(&raw.exclude.street_words),
             not_counted_by_one: set(&raw.exclude.not_counted_by_one),
+            aged_subjects: set(&raw.exclude.aged_subjects),
             blockers: OnceLock::new(),
             stop: set(&raw.stop.words),
             modifiers: set(&raw.stop.modifiers),

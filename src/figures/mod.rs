@@ -239,6 +239,7 @@ impl<'s> Extractor<'s, '_> {
                 Attempt::Nothing => i += 1,
             }
         }
+        self.ages_listed(&mut cands);
         // products first: they re-measure their second factor ("3,000 people" -> troops)
         let mut derived: Vec<Option<Figure>> = vec![None; cands.len()];
         let mut k = 0;
@@ -258,6 +259,26 @@ impl<'s> Extractor<'s, '_> {
             out.extend(d);
         }
         out
+    }
+
+    /// "ages 16, 14, 9 and 10": bare numbers listed right after an age are
+    /// ages too.
+    fn ages_listed(&self, cands: &mut [Cand]) {
+        for k in 1..cands.len() {
+            let (done, rest) = cands.split_at_mut(k);
+            let (p, c) = (&done[k - 1], &mut rest[0]);
+            let listed = p.te < c.ts && (p.te..c.ts).all(|t| matches!(self.n(t), "," | "and"));
+            if listed
+                && p.fig.measure == "age"
+                && c.fig.measure == "count"
+                && c.fig.unit.is_none()
+                && c.fig.subject.is_none()
+                && !c.hedged
+            {
+                c.fig.measure = "age".to_string();
+                c.fig.unit.clone_from(&p.fig.unit);
+            }
+        }
     }
 
     fn military(&self) -> bool {

@@ -97,7 +97,7 @@ impl Extractor<'_, '_> {
                 if let Some(skip) = self.not_an_amount_after(num) {
                     return Some(skip);
                 }
-                if self.continues_a_name_list(n) {
+                if self.continues_a_name_list(n, e) {
                     return Some(e);
                 }
             }
@@ -172,16 +172,56 @@ impl Extractor<'_, '_> {
         None
     }
 
+    /// A number word written as part of a name: "Ten Point Coalition",
+    /// "BBC ONE", "Formula One" (capitalised inside a sentence, next to
+    /// another capitalised word that is nothing it counts). Not in
+    /// headlines written in title case.
+    pub(super) fn in_a_name(&self, start: usize, end: usize) -> bool {
+        let toks = self.toks;
+        if start == 0 || !toks[start].capitalized() {
+            return false;
+        }
+        let p = &toks[start - 1];
+        if matches!(p.norm.as_ref(), "." | "\"" | ":" | "(" | "—" | "-" | "'" | "!" | "?") {
+            return false;
+        }
+        let counts_next = self.lex.heads.longest(toks, end).is_some()
+            || self.lex.units.longest(toks, end).is_some();
+        let next_named = toks.get(end).is_some_and(Tok::capitalized);
+        if counts_next || !(p.capitalized() || next_named) {
+            return false;
+        }
+        let words = toks.iter().filter(|t| t.kind == Kind::Word);
+        let (all, caps) = words.fold((0, 0), |(a, c), t| (a + 1, c + usize::from(t.capitalized())));
+        // title case: most words capitalised
+        caps * 2 <= all
+    }
+
     /// "IE6, 7, 8 and 9", "Windows 7, 8, and 8.1": a number in a list whose
     /// first item is a name with a number.
-    fn continues_a_name_list(&self, n: usize) -> bool {
+    fn continues_a_name_list(&self, n: usize, e: usize) -> bool {
         let mut k = n;
         let mut separated = false;
+        // "Windows XP, Vista, 7, 8": names listed with it, and another
+        // number next ("Maria Lopez, 35, of" is an age)
+        let num_at = |t: usize| self.toks.get(t).is_some_and(|t| t.kind == Kind::Num);
+        let mut listed = matches!(self.n(e), "," | "and" | "or")
+            && (num_at(e + 1) || (matches!(self.n(e + 1), "and" | "or") && num_at(e + 2)));
         while k > 0 {
             let p = &self.toks[k - 1];
             match p.norm.as_ref() {
                 "," | "and" | "or" => separated = true,
+                _ if separated
+                    && listed
+                    && p.capitalized()
+                    && !self.lex.stop.contains(p.norm.as_ref())
+                    && !self.is_month(k - 1)
+                    && !is_weekday(&p.norm) =>
+                {
+                    return true;
+                }
                 _ if p.kind == Kind::Num => {
+                    listed = true;
                     let named = k >= 2 && {
                         let w = &self.toks[k - 2];
                         (w.kind == Kind::Word && (!p.space_before || w.capitalized()))

@@ -63,11 +63,15 @@ impl Extractor<'_, '_> {
         let Some(t) = self.toks.get(a.end) else {
             return;
         };
-        if a.num.scaled || t.space_before || t.kind != Kind::Word {
+        if a.num.scaled || t.kind != Kind::Word {
             return;
         }
-        let Some(&scale) = self.lex.money_scales.get(t.norm.as_ref()) else {
-            return;
+        // "9 B people": a capital B set apart, before what it counts
+        let spaced_billions = t.space_before && t.raw == "B" && self.counts_at(a.end + 1);
+        let scale = match self.lex.money_scales.get(t.norm.as_ref()) {
+            _ if spaced_billions => 1e9,
+            Some(&s) if !t.space_before => s,
+            _ => return,
         };
         let money = a.currency.is_some()
             || self
@@ -76,7 +80,7 @@ impl Extractor<'_, '_> {
                 .longest(self.toks, a.end + 1)
                 .is_some();
         let counted = t.norm == "m" && self.counts_at(a.end + 1);
-        if money || counted {
+        if money || counted || spaced_billions {
             a.num.value *= scale;
             a.num.scale = scale;
             a.num.scaled = true;
@@ -121,10 +125,14 @@ impl Extractor<'_, '_> {
 
     pub(super) fn unit_at(&self, k: usize) -> Option<UnitMatch> {
         let toks = self.toks;
-        let (k2, compound) = if self.n(k) == "-"
-            && toks.get(k).is_some_and(|t| !t.space_before)
-            && toks.get(k + 1).is_some_and(|t| !t.space_before)
-        {
+        // "a 35-year-old"; "a 36 - year - old" as some corpora space it
+        let solid = |t: usize| toks.get(t).is_some_and(|t| !t.space_before);
+        let spaced_age = self.n(k) == "-"
+            && self.n(k + 2) == "-"
+            && self.n(k + 3) == "old"
+            && !solid(k)
+            && !solid(k + 2);
+        let (k2, compound) = if self.n(k) == "-" && ((solid(k) && solid(k + 1)) || spaced_age) {
             (k + 1, true)
         } else {
             (k, false)
@@ -213,6 +221,9 @@ impl Extractor<'_, '_> {
         if let Some(skip) = self.excluded(&a1, hedged) {
             return Attempt::Skip(skip);
         }
+        if !hedged && a1.num.words && self.in_a_name(a1.num.start, a1.num.end) {
+            return Attempt::Skip(a1.num.end);
+        }
         let mut value = a1.num.value;
         let mut currency = a1.currency;
         let mut end = a1.end;
@@ -287,6 +298,13 @@ impl Extractor<'_, '_> {
                 if years {
                     return Attempt::Skip(a2.end);
                 }
+                // "in 2019 to 4.2 million units": a year, then the amount
+                if year_like(&a1.num)
+                    && (1900.0..=2100.0).contains(&a1.num.value)
+                    && (a2.num.scaled || a2.num.decimal)
+                {
+                    return Attempt::Skip(a1.end);
+                }
                 if self.is_month(a2.end) && high <= 31.0 && unit.is_none() && currency.is_none() {
                     // "from 9 to 11 July"
                     return Attempt::Skip(a2.end + 1);
@@ -355,7 +373,7 @@ impl Extractor<'_, '_> {
             matches!(p, "aged" | "age" | "ages" | "turned" | "turns" | "turning")
                 || (p == "of" && ts >= 2 && self.n(ts - 2) == "age")
         };
-        let apposition_age = !hedged
+        let bare_age = !hedged
             && range.is_none()
             && currency.is_none()
             && unit.is_none()
@@ -363,11 +381,20 @@ impl Extractor<'_, '_> {
             && !a1.num.grouped
             && !a1.num.decimal
             && (1.0..=120.0).contains(&value)
-            && ts >= 2
-            && self.n(ts - 1) == ","
-            && toks[ts - 2].kind == Kind::Word
-            && matches!(self.n(end), "," | "." | ")" | "" | ";");
-        if unit.is_some_and(|u| u.age) || age_before || apposition_age {
+            && ts >= 2;
+        let list_end = matches!(self.n(end), "," | "." | ")" | "" | ";");
+        // "Maria Lopez, 35,", "Brian Posley, Jr., 19,"
+        let named_before = ts >= 2
+            && (toks[ts - 2].kind == Kind::Word
+                || (ts >= 3 && self.n(ts - 2) == "." && toks[ts - 3].kind == Kind::Word));
+        let apposition_age = bare_age && self.n(ts - 1) == "," && named_before && list_end;
+        // "the suspects were 17", "who were 16, 14, 9 and 10"
+        let person_was = bare_age
+            && (list_end || self.n(end) == "and")
+            && matches!(self.n(ts - 1), "was" | "were" | "is" | "are")
+            && (lex.aged_subjects.contains(self.n(ts - 2))
+                || lex.heads.ending_at(toks, ts - 1).is_some_and(|(_, h)| h.person));
+        if unit.is_some_and(|u| u.age) || age_before || apposition_age || person_was {
             measure = Some("age");
             // "a 6-month-old" is 6 months old
             unit_name = Some(unit.filter(|u| u.age).map_or("year", |u| u.unit.name));
@@ -466,7 +493,8 @@ impl Extractor<'_, '_> {
                 && a1.num.value >= 2.0
                 && prev != "the"
                 && matches!(self.n(end + 1), "the" | "these" | "those" | "them" | "whom");
-            if (next == "of" && !part_of) || a1.num.value < 2.0 {
+            // "the two met": a pronoun for people named before
+            if (next == "of" && !part_of) || a1.num.value < 2.0 || prev == "the" {
                 return Attempt::Nothing;
             }
         }
