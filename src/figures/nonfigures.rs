@@ -77,16 +77,20 @@ impl Extractor<'_, '_> {
                 return Some(e);
             }
             if !hedged && !currency {
-                // Route 66, Boeing 737, World War 2 (capitalised word before, not sentence start)
+                // Route 66, Boeing 737, World War 2, iPhone 15, "Bus 42 was
+                // late" (a name before: capitalised, also at the start of a
+                // sentence, or with a capital inside)
                 if let Some(p) = prev
-                    && p.capitalized()
+                    && (p.capitalized() || has_inner_capital(p))
                     && !num.grouped
                     && !num.scaled
-                    && n >= 2
-                    && !matches!(
-                        toks[n - 2].norm.as_ref(),
-                        "\"" | "(" | "." | ":" | "—" | "-"
-                    )
+                    && ((n == 1 && !self.counts_at(e))
+                        || n >= 2
+                            && !matches!(
+                                toks[n - 2].norm.as_ref(),
+                                "\"" | "(" | "." | ":" | "—" | "-"
+                            ))
+                    && !lex.starts.contains_key(p.norm.as_ref())
                     && !lex.months.contains(p.norm.as_ref())
                     && !lex.stop.contains(p.norm.as_ref())
                     && !is_weekday(&p.norm)
@@ -182,7 +186,10 @@ impl Extractor<'_, '_> {
             return false;
         }
         let p = &toks[start - 1];
-        if matches!(p.norm.as_ref(), "." | "\"" | ":" | "(" | "—" | "-" | "'" | "!" | "?") {
+        if matches!(
+            p.norm.as_ref(),
+            "." | "\"" | ":" | "(" | "—" | "-" | "'" | "!" | "?"
+        ) {
             return false;
         }
         let counts_next = self.lex.heads.longest(toks, end).is_some()
@@ -192,9 +199,11 @@ impl Extractor<'_, '_> {
             return false;
         }
         let words = toks.iter().filter(|t| t.kind == Kind::Word);
-        let (all, caps) = words.fold((0, 0), |(a, c), t| (a + 1, c + usize::from(t.capitalized())));
-        // title case: most words capitalised
-        caps * 2 <= all
+        let (all, caps) = words.fold((0, 0), |(a, c), t| {
+            (a + 1, c + usize::from(t.capitalized()))
+        });
+        // headlines in title case: three words in four capitalised
+        all < 4 || caps * 4 < all * 3
     }
 
     /// "IE6, 7, 8 and 9", "Windows 7, 8, and 8.1": a number in a list whose
@@ -268,6 +277,11 @@ pub(super) fn blocked_ranges(lex: &Lexicon, s: &str) -> Vec<Range<usize>> {
         }
     }
     blocked
+}
+
+/// "iPhone", "eBay", "McDonald": a capital after the first letter.
+fn has_inner_capital(t: &Tok) -> bool {
+    t.kind == Kind::Word && t.raw.chars().skip(1).any(char::is_uppercase)
 }
 
 pub(super) fn is_weekday(w: &str) -> bool {

@@ -341,7 +341,12 @@ impl Extractor<'_, '_> {
             }
         }
         if a1.num.needs_unit && unit.is_none() {
-            return Attempt::Nothing;
+            // "on 3/4": a date, its digits no figure either
+            return if a1.num.words {
+                Attempt::Nothing
+            } else {
+                Attempt::Skip(a1.num.end)
+            };
         }
         // post hedge: "or more", "10,000-plus", "40-odd"
         let mut qual_hedge = hedge;
@@ -393,7 +398,10 @@ impl Extractor<'_, '_> {
             && (list_end || self.n(end) == "and")
             && matches!(self.n(ts - 1), "was" | "were" | "is" | "are")
             && (lex.aged_subjects.contains(self.n(ts - 2))
-                || lex.heads.ending_at(toks, ts - 1).is_some_and(|(_, h)| h.person));
+                || lex
+                    .heads
+                    .ending_at(toks, ts - 1)
+                    .is_some_and(|(_, h)| h.person));
         if unit.is_some_and(|u| u.age) || age_before || apposition_age || person_was {
             measure = Some("age");
             // "a 6-month-old" is 6 months old
