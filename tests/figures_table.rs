@@ -161,3 +161,51 @@ fn never_panics_and_spans_are_char_boundaries() {
         }
     }
 }
+
+/// A stated change keeps its direction; a level ("rose to 45", "from 5% to
+/// 4%") and a count of people ("lost 1,000 troops") have none.
+#[test]
+fn directions() {
+    let rows: [(&str, &str, Option<Direction>); 12] = [
+        (
+            "The index fell 2.3% on Friday.",
+            "2.3%",
+            Some(Direction::Down),
+        ),
+        ("Shares rose 4.5% to 312p.", "4.5%", Some(Direction::Up)),
+        ("Shares rose 4.5% to 312p.", "312p", None),
+        (
+            "The stock was down 27 cents.",
+            "27 cents",
+            Some(Direction::Down),
+        ),
+        (
+            "Pfizer pulled the sector 0.5 percent lower.",
+            "0.5",
+            Some(Direction::Down),
+        ),
+        ("Unemployment fell from 5% to 4%.", "5%", None),
+        ("Sales posted a 5% rise.", "5%", Some(Direction::Up)),
+        ("Prices saw an increase of 12%.", "12%", Some(Direction::Up)),
+        ("Russia lost 1,000 troops.", "1,000", None),
+        ("The toll rose to 45.", "45", None),
+        (
+            "Profits dropped by $2 million.",
+            "$2 million",
+            Some(Direction::Down),
+        ),
+        (
+            "Output grew 3 percent in May.",
+            "3 percent",
+            Some(Direction::Up),
+        ),
+    ];
+    for (sentence, needle, want) in rows {
+        let figs = extract_figures(sentence);
+        let f = figs
+            .iter()
+            .find(|f| f.text.contains(needle))
+            .unwrap_or_else(|| panic!("no {needle:?} in {sentence:?}: {figs:?}"));
+        assert_eq!(f.direction, want, "{sentence}");
+    }
+}

@@ -30,6 +30,7 @@ struct FigureRecord<'a> {
     claimer: Option<&'a str>,
     claimer_role: Option<&'a str>,
     derived: bool,
+    direction: Option<&'static str>,
     caption: bool,
 }
 
@@ -53,6 +54,7 @@ fn record<'a>(doc: &'a Document, f: &'a FoundFigure) -> FigureRecord<'a> {
         claimer: f.claimer.as_ref().map(|c| c.name.as_str()),
         claimer_role: f.claimer.as_ref().and_then(|c| c.role.as_deref()),
         derived: f.figure.derived,
+        direction: f.figure.direction.map(|d| d.as_str()),
         caption: s.kind == ParagraphKind::Caption,
     }
 }
@@ -78,6 +80,7 @@ impl FigureRecord<'_> {
             o.opt_str("claimer", self.claimer);
             o.opt_str("claimer_role", self.claimer_role);
             o.bool("derived", self.derived);
+            o.opt_str("direction", self.direction);
             o.bool("caption", self.caption);
         });
     }
@@ -113,9 +116,13 @@ fn report(corpus: &Corpus, analysis: &analysis::Analysis, style: Style) -> Strin
             .map(|f| {
                 let line = d.sentences[f.sentence].line;
                 let derived = if f.figure.derived { " (derived)" } else { "" };
+                let direction = f
+                    .figure
+                    .direction
+                    .map_or(String::new(), |d| format!(" {}", d.as_str()));
                 [
                     format!("L{line}"),
-                    describe(&f.figure),
+                    format!("{}{direction}", describe(&f.figure)),
                     format!("{}{derived}", f.figure.measure),
                     f.claimer.as_ref().map_or("-".into(), |c| c.name.clone()),
                     format!("“{}”", f.figure.text),
@@ -184,6 +191,7 @@ mod tests {
             claimer,
             claimer_role: Some("tab\there"),
             derived: true,
+            direction: Some("down"),
             caption: false,
         }
     }

@@ -402,6 +402,7 @@ mod tests {
             measure: measure.into(),
             subject: subject.map(str::to_string),
             derived: false,
+            direction: None,
         };
         identity(&LEXICON, sentence, &ws, &(start..end), &f).identity
     }

@@ -9,9 +9,9 @@ use std::sync::{LazyLock, OnceLock};
 
 use serde::Deserialize;
 
-use super::Qualifier;
 use super::numbers::{VULGAR, number_words};
 use super::tokens::{Tok, tokenize};
+use super::{Direction, Qualifier};
 
 /// The lexicon text compiled into the binary.
 pub const LEXICON_TOML: &str = include_str!("../../assets/figures.toml");
@@ -30,6 +30,8 @@ pub struct RawLexicon {
     #[serde(default)]
     pub multipliers: HashMap<String, f64>,
     #[serde(default)]
+    pub direction: DirectionWords,
+    #[serde(default)]
     pub currency: Vec<CurrencyEntry>,
     pub dimensions: HashMap<String, String>,
     #[serde(default)]
@@ -40,6 +42,17 @@ pub struct RawLexicon {
     pub exclude: Exclude,
     pub stop: Stop,
     pub product: Product,
+}
+
+/// Words that give a stated change its direction (see `super::direction`).
+#[derive(Debug, Deserialize, Default)]
+pub struct DirectionWords {
+    /// Right before the figure, or before "by"/"of": "rose 5%", "an increase of".
+    pub up_before: Vec<String>,
+    pub down_before: Vec<String>,
+    /// Right after it: "5% higher", "a 5% rise".
+    pub up_after: Vec<String>,
+    pub down_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -365,6 +378,8 @@ pub struct Lexicon {
     pub tight_scales: FxHashMap<String, f64>,
     pub money_scales: FxHashMap<&'static str, f64>,
     pub multipliers: FxHashMap<&'static str, f64>,
+    pub direction_before: FxHashMap<&'static str, Direction>,
+    pub direction_after: FxHashMap<&'static str, Direction>,
     pub currency_symbols: PhraseTable<&'static str>,
     pub currency_words: PhraseTable<&'static str>,
     pub currency_million_words: PhraseTable<&'static str>,
@@ -425,6 +440,15 @@ pub struct Start {
     pub hedge: bool,
     pub vague: bool,
     pub symbol: bool,
+}
+
+fn directions(
+    up: &'static [String],
+    down: &'static [String],
+) -> FxHashMap<&'static str, Direction> {
+    let up = up.iter().map(|w| (w.as_str(), Direction::Up));
+    up.chain(down.iter().map(|w| (w.as_str(), Direction::Down)))
+        .collect()
 }
 
 fn set(v: &'static [String]) -> FxHashSet<&'static str> {
@@ -615,6 +639,8 @@ impl Lexicon {
                 .iter()
                 .map(|(k, v)| (k.as_str(), *v))
                 .collect(),
+            direction_before: directions(&raw.direction.up_before, &raw.direction.down_before),
+            direction_after: directions(&raw.direction.up_after, &raw.direction.down_after),
             currency_symbols,
             currency_words,
             currency_million_words,

@@ -17,9 +17,11 @@
 //! One concern per file: `tokens` (a sentence's tokens), `numbers` (digits
 //! and number words), `quantity` (currency, scale, unit, ranges, ages),
 //! `vague` (vague amounts and fractions), `heads` (what a number counts),
+//! `direction` (which way a stated change goes),
 //! `nonfigures` (numbers that state no quantity), `products`; this file runs
 //! them over a sentence.
 
+mod direction;
 mod heads;
 pub(crate) mod lexicon;
 mod nonfigures;
@@ -71,6 +73,25 @@ impl Qualifier {
     }
 }
 
+/// Which way a stated change goes: "fell 2.3%", "a 5% rise", "0.5 percent
+/// lower". None for a level ("rose to 45") or a figure that states no change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl Direction {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
+}
+
 /// One figure found in a sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
@@ -93,6 +114,8 @@ pub struct Figure {
     pub subject: Option<String>,
     /// True for computed figures such as a product.
     pub derived: bool,
+    /// The way a stated change goes, if the figure is a change.
+    pub direction: Option<Direction>,
 }
 
 /// Convert a value to the base unit of its dimension (distance -> km,
@@ -253,6 +276,9 @@ impl<'s> Extractor<'s, '_> {
             }
         }
         self.back_inherit(&mut cands);
+        for c in &mut cands {
+            c.fig.direction = self.direction(c);
+        }
         let mut out = Vec::with_capacity(cands.len() + 1);
         for (c, d) in cands.into_iter().zip(derived) {
             out.push(c.fig);
@@ -424,6 +450,7 @@ impl<'s> Extractor<'s, '_> {
                 measure,
                 subject,
                 derived: false,
+                direction: None,
             },
             ts,
             te,

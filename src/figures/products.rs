@@ -61,6 +61,7 @@ impl Extractor<'_, '_> {
             measure: bf.measure.clone(),
             subject: bf.subject.clone(),
             derived: true,
+            direction: None,
         };
         Some((bf, d))
     }
