@@ -1,5 +1,5 @@
 //! Pipeline benchmarks on generated corpora: load and segment, analysis
-//! (figures, quotes, claimers), the comparison, one fuzzy search. Each at 1,000 and 10,000
+//! (figures, quotes, claimers), figure extraction alone, the comparison, one fuzzy search. Each at 1,000 and 10,000
 //! articles from `examples/gen_corpus` (seed 42), written to a temporary
 //! folder once per run so loading goes through the real file path.
 //!
@@ -124,6 +124,31 @@ fn analysis(c: &mut Criterion) {
     g.finish();
 }
 
+/// Figure extraction alone, over every sentence of the corpus.
+fn figures(c: &mut Criterion) {
+    let mut g = group(c, "figures");
+    for f in fixtures() {
+        let corpus = f.corpus();
+        g.throughput(Throughput::Bytes(f.bytes));
+        g.bench_with_input(
+            BenchmarkId::from_parameter(f.articles),
+            corpus,
+            |b, corpus| {
+                b.iter(|| {
+                    let mut n = 0;
+                    for d in &corpus.documents {
+                        for i in 0..d.sentences.len() {
+                            n += crosscheck::figures::extract_figures(d.sentence_text(i)).len();
+                        }
+                    }
+                    black_box(n)
+                })
+            },
+        );
+    }
+    g.finish();
+}
+
 fn comparison(c: &mut Criterion) {
     let mut g = group(c, "compare");
     for f in fixtures() {
@@ -214,6 +239,7 @@ criterion_group!(
     benches,
     load_and_segment,
     analysis,
+    figures,
     comparison,
     fuzzy_search,
     finder

@@ -123,8 +123,8 @@ impl Extractor<'_, '_> {
         if !hedged
             && !currency
             && !num.decimal
+            && lex.label_before.ending_at(toks, n).is_some()
             && self.unit_at(a.end).is_none()
-            && let Some((_, ())) = lex.label_before.ending_at(toks, n)
         {
             return Some(e);
         }
