@@ -69,6 +69,7 @@ pub(crate) mod outlet;
 pub mod sanitize;
 pub mod search;
 pub mod segment;
+pub mod store;
 pub(crate) mod word_boundary;
 
 pub use corpus::{Corpus, SentenceId};
