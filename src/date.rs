@@ -54,6 +54,40 @@ impl Day {
     }
 }
 
+/// As much of a publication date as a date string states: a day, or a
+/// month and day without a year ("Nov. 6" from a dateline), which orders
+/// reports of one story but is never given a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stamp {
+    Day(Day),
+    NoYear { month: u8, day: u8 },
+}
+
+impl Stamp {
+    /// The stamp a date string gives, if any.
+    pub fn parse(s: &str) -> Option<Stamp> {
+        if let Some(d) = parse(s) {
+            return Some(Stamp::Day(d));
+        }
+        // A leap year accepts any month and day; it never leaves here.
+        let d = parse(&format!("{} 2000", s.trim()))?;
+        Some(Stamp::NoYear {
+            month: d.month,
+            day: d.day,
+        })
+    }
+
+    /// Orders days by date, then days without a year by month and day
+    /// after them (their year is unknown, so they are not set among the
+    /// dated ones).
+    pub fn sort_key(self) -> (u8, i64) {
+        match self {
+            Stamp::Day(d) => (0, d.number()),
+            Stamp::NoYear { month, day } => (1, i64::from(month) * 32 + i64::from(day)),
+        }
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -162,6 +196,23 @@ mod tests {
         ] {
             assert_eq!(iso(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn a_stamp_keeps_a_day_without_a_year_and_never_gives_it_one() {
+        assert_eq!(
+            Stamp::parse("Nov. 6"),
+            Some(Stamp::NoYear { month: 11, day: 6 })
+        );
+        assert_eq!(
+            Stamp::parse("2017-03-26").map(Stamp::sort_key),
+            parse("2017-03-26").map(|d| (0, d.number()))
+        );
+        for s in ["", "yesterday", "2017", "May", "Nov. 31"] {
+            assert_eq!(Stamp::parse(s), None, "{s}");
+        }
+        let k = |s| Stamp::parse(s).unwrap().sort_key();
+        assert!(k("1999-12-31") < k("Jan 1") && k("Jan 1") < k("Nov. 6"));
     }
 
     #[test]
