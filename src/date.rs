@@ -30,6 +30,33 @@ impl Day {
         era * 146_097 + doe - 719_468
     }
 
+    /// The day `n` days after 1970-01-01 (the inverse of [`Day::number`]).
+    pub fn from_number(n: i64) -> Day {
+        // Howard Hinnant's civil_from_days.
+        let z = n + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Day {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+
+    /// Today, in UTC.
+    pub fn today() -> Day {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        Day::from_number(secs.div_euclid(86_400))
+    }
+
     /// "2017-03-26".
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -222,5 +249,14 @@ mod tests {
         assert_eq!(d("2017-03-26") - d("2017-02-26"), 28);
         assert_eq!(d("2016-03-01") - d("2016-02-28"), 2);
         assert_eq!(d("2001-01-01") - d("2000-01-01"), 366);
+        for s in [
+            "1970-01-01",
+            "2000-02-29",
+            "2016-03-01",
+            "1969-12-31",
+            "2024-12-31",
+        ] {
+            assert_eq!(Day::from_number(d(s)).iso(), s);
+        }
     }
 }

@@ -66,6 +66,7 @@ pub mod corpus;
 pub mod date;
 pub mod document;
 pub mod figures;
+pub mod findings;
 pub mod load;
 pub(crate) mod outlet;
 pub mod sanitize;

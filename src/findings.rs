@@ -1,0 +1,215 @@
+//! What a fact-check report lists: every disagreement of a comparison (a
+//! figure group whose verdict is `conflict`) and every marked item, each
+//! with the sentences it stands on (outlet, date, URL, exact sentence,
+//! claimer) and the checker's status, note and accepted value. Marks whose
+//! sentence has changed are listed as stale with the text they were made
+//! on; marks on another corpus's sources are left out.
+
+use crate::Corpus;
+use crate::compare::{Comparison, FigureEntry, FigureGroup, StatementEntry, Verdict};
+use crate::store::{Mark, MarkIndex, Status, TargetKind, target};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One sentence an item stands on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub source: String,
+    pub outlet: Option<String>,
+    /// Outlet, or the file name.
+    pub display: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// None for a stale mark's sentence, which is no longer in the source.
+    pub line: Option<usize>,
+    pub sentence: String,
+    pub claimer: Option<String>,
+    /// For a figure: the figure as written ("more than 10,000 troops").
+    pub figure: Option<String>,
+}
+
+/// A disagreement or a marked item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub kind: TargetKind,
+    pub key: String,
+    pub label: String,
+    /// For a figure group: its verdict (a revision is a `conflict`, as in
+    /// `diff --json`), else None.
+    pub verdict: Option<Verdict>,
+    pub status: Status,
+    pub note: String,
+    pub accepted_value: Option<String>,
+    pub accepted_source: Option<String>,
+    /// A sentence the mark was made on has changed since.
+    pub stale: bool,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Item {
+    fn new(kind: TargetKind, key: String, label: String, mark: Option<(&Mark, bool)>) -> Item {
+        let mut item = Item {
+            kind,
+            key,
+            label,
+            verdict: None,
+            status: Status::Unchecked,
+            note: String::new(),
+            accepted_value: None,
+            accepted_source: None,
+            stale: false,
+            evidence: Vec::new(),
+        };
+        if let Some((m, stale)) = mark {
+            item.status = m.status;
+            item.note = m.note.clone();
+            item.accepted_value = m.accepted_value.clone();
+            item.accepted_source = m.accepted_source.clone();
+            item.stale = stale;
+        }
+        item
+    }
+
+    /// Whether the item carries anything a checker recorded.
+    pub fn is_marked(&self) -> bool {
+        self.status != Status::Unchecked || !self.note.is_empty() || self.accepted_value.is_some()
+    }
+
+    pub fn is_disagreement(&self) -> bool {
+        matches!(self.verdict, Some(Verdict::Conflict | Verdict::Revised))
+    }
+}
+
+fn figure_evidence(e: &FigureEntry) -> Evidence {
+    Evidence {
+        source: e.source.to_string(),
+        outlet: e.outlet.as_deref().map(String::from),
+        display: e.display.to_string(),
+        date: e.date.as_deref().map(String::from),
+        url: e.url.as_deref().map(String::from),
+        line: Some(e.line),
+        sentence: e.sentence.to_string(),
+        claimer: e.claimer.as_deref().map(String::from),
+        figure: Some(e.text.clone()),
+    }
+}
+
+fn statement_evidence(e: &StatementEntry) -> Evidence {
+    Evidence {
+        source: e.source.to_string(),
+        outlet: e.outlet.as_deref().map(String::from),
+        display: e.display.to_string(),
+        date: e.date.as_deref().map(String::from),
+        url: e.url.as_deref().map(String::from),
+        line: Some(e.line),
+        sentence: e.sentence.to_string(),
+        claimer: (!e.claimers.is_empty()).then(|| e.claimers.join(", ")),
+        figure: None,
+    }
+}
+
+fn group_item(g: &FigureGroup, key: String, mark: Option<(&Mark, bool)>) -> Item {
+    let mut item = Item::new(TargetKind::FigureGroup, key, g.label.clone(), mark);
+    item.verdict = Some(g.verdict);
+    // In publication order, as the timeline shows them.
+    item.evidence = g
+        .timeline
+        .iter()
+        .filter_map(|&i| g.entries.get(i))
+        .map(figure_evidence)
+        .collect();
+    item
+}
+
+/// The items of a report: disagreements and marked groups in the
+/// comparison's order, then marked entries and sentences, then stale
+/// marks that match nothing any more.
+pub fn findings(corpus: &Corpus, cmp: &Comparison, marks: &MarkIndex) -> Vec<Item> {
+    let resolved = |key: &str| marks.get(key).map(|r| (r.mark, r.stale));
+    let mut out = Vec::new();
+    let mut matched: Vec<&str> = Vec::new();
+    for (g, key) in cmp.figures.iter().zip(target::figure_group_keys(cmp)) {
+        let mark = resolved(&key);
+        let item = group_item(g, key, mark);
+        if item.is_disagreement() || item.is_marked() {
+            out.push(item);
+        }
+        matched.extend(mark.map(|(m, _)| m.key.as_str()));
+    }
+    for (g, key) in cmp.statements.iter().zip(target::statement_group_keys(cmp)) {
+        let Some(mark) = resolved(&key) else {
+            continue;
+        };
+        matched.push(&mark.0.key);
+        let mut item = Item::new(
+            TargetKind::StatementGroup,
+            key,
+            g.label.to_string(),
+            Some(mark),
+        );
+        item.evidence = g.entries.iter().map(statement_evidence).collect();
+        out.push(item);
+    }
+    let mut entries: HashMap<String, &FigureEntry> = HashMap::new();
+    for e in cmp.figures.iter().flat_map(|g| &g.entries) {
+        entries.insert(target::entry_key(e), e);
+    }
+    for m in marks.marks() {
+        if matched.contains(&m.key.as_str()) || !marks.concerns_corpus(m) {
+            continue;
+        }
+        let stale = marks.is_stale(m);
+        let mut item = Item::new(m.kind, m.key.clone(), m.label.clone(), Some((m, stale)));
+        item.evidence = match m.kind {
+            TargetKind::Entry => entries
+                .get(&m.key)
+                .map(|e| vec![figure_evidence(e)])
+                .unwrap_or_default(),
+            TargetKind::Sentence if !stale => m
+                .anchors
+                .iter()
+                .filter_map(|a| sentence_evidence(corpus, &a.source, &a.hash))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if item.evidence.is_empty() {
+            // Not found as it was: show the text the mark was made on.
+            item.stale = true;
+            item.evidence = m
+                .anchors
+                .iter()
+                .map(|a| stale_evidence(corpus, &a.source, &a.sentence))
+                .collect();
+        }
+        if item.is_marked() {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// The sentence of `source` whose hash is `hash`, if it is still there.
+fn sentence_evidence(corpus: &Corpus, source: &str, hash: &str) -> Option<Evidence> {
+    let d = corpus.documents.iter().find(|d| d.source == source)?;
+    let i = (0..d.sentences.len()).find(|&i| target::sentence_hash(d.sentence_text(i)) == hash)?;
+    let mut ev = stale_evidence(corpus, source, d.sentence_text(i));
+    ev.line = Some(d.sentences[i].line);
+    Some(ev)
+}
+
+/// A sentence as a mark recorded it, with what the corpus still says of
+/// its source.
+fn stale_evidence(corpus: &Corpus, source: &str, sentence: &str) -> Evidence {
+    let d = corpus.documents.iter().find(|d| d.source == source);
+    Evidence {
+        source: source.to_string(),
+        outlet: d.and_then(|d| d.outlet.clone()),
+        display: d.map_or(source, |d| d.display_name()).to_string(),
+        date: d.and_then(|d| d.date.clone()),
+        url: d.and_then(|d| d.url.clone()),
+        line: None,
+        sentence: sentence.to_string(),
+        claimer: None,
+        figure: None,
+    }
+}
