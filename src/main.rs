@@ -38,6 +38,10 @@ struct Cli {
     /// Treat every input as a report of one event: one story, no clustering.
     #[arg(long)]
     one_story: bool,
+    /// The workspace file marks and notes are kept in (share it with a
+    /// team); by default one per corpus under $XDG_DATA_HOME/crosscheck/.
+    #[arg(long, value_name = "FILE")]
+    workspace: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -229,6 +233,7 @@ fn main() -> ExitCode {
             CompareOptions {
                 one_story: cli.one_story,
             },
+            cli.workspace.as_deref(),
         ),
     };
     match result {

@@ -99,11 +99,13 @@ fn hostile_corpus_never_reaches_the_terminal_through_the_tui() {
             app.prompt = Some(Prompt {
                 input: hostile::all(),
                 list: false,
+                edit: None,
             });
             check(&app, &format!("reader prompt on document {doc}"));
             app.prompt = Some(Prompt {
                 input: hostile::all(),
                 list: true,
+                edit: None,
             });
             check(&app, &format!("list prompt on document {doc}"));
             app.prompt = None;

@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod workspace;
 pub mod wrap;
 
 use crate::CorpusArgs;
@@ -40,6 +41,7 @@ pub fn run(
     args: &CorpusArgs,
     mouse_flag: bool,
     options: compare::Options,
+    workspace: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -56,6 +58,8 @@ pub fn run(
     let color = !crate::cli::style::no_color();
     let theme = config.theme(color).map_err(anyhow::Error::msg)?;
     let mouse = mouse_flag || config.mouse;
+    let mut workspace = workspace::Workspace::open(args, workspace)?;
+    let marks = workspace.marks()?;
 
     // The panic hook goes in before any worker starts, so that no worker's
     // panic can print over the screen.
@@ -98,6 +102,7 @@ pub fn run(
         .map(|s| Rect::new(0, 0, s.width, s.height))
         .unwrap_or_default();
     let mut app = App::new(initial, keymap, theme, size);
+    app.set_marks(marks);
     app.one_story = options.one_story;
     if args.has_paths() {
         app.loading = Some((0, 0));
@@ -112,7 +117,7 @@ pub fn run(
         searcher: &searcher,
         options,
     };
-    let result = event_loop(&mut tty, &mut app, &channels);
+    let result = event_loop(&mut tty, &mut app, &channels, &mut workspace);
     terminal::release();
     let problems = result?;
     crate::cli::report_problems(&problems);
@@ -314,6 +319,7 @@ fn event_loop(
     tty: &mut ratatui::DefaultTerminal,
     app: &mut App,
     ch: &Channels,
+    workspace: &mut workspace::Workspace,
 ) -> anyhow::Result<Vec<Problem>> {
     let mut problems = Vec::new();
     let mut sent_query: Option<String> = None;
@@ -358,6 +364,11 @@ fn event_loop(
         }
         if let Some(request) = app.external.take() {
             app.message = Some(external::carry_out(request));
+            dirty = true;
+            continue;
+        }
+        if let Some(job) = app.store_job.take() {
+            workspace.carry_out(job, app);
             dirty = true;
             continue;
         }
@@ -455,6 +466,8 @@ fn event_loop(
 
 #[cfg(test)]
 mod hostile_tests;
+#[cfg(test)]
+mod marks_tests;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
