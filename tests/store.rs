@@ -263,3 +263,16 @@ fn a_mark_goes_stale_when_its_article_is_edited_and_never_moves() {
     assert!(!index.get(&group.key).unwrap().stale);
     assert!(!index.get(&entry.key).unwrap().stale);
 }
+
+#[test]
+fn the_next_status_steps_from_the_stored_one_not_a_stale_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite");
+    let t = sentence_target(7);
+    let mut a = Store::open(&path).unwrap();
+    let mut b = Store::open(&path).unwrap();
+    assert_eq!(a.next_status(&t).unwrap().status, Status::Confirmed);
+    // Another instance set it meanwhile.
+    b.set_status(&t, Status::False).unwrap();
+    assert_eq!(a.next_status(&t).unwrap().status, Status::NeedsSource);
+}

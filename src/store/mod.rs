@@ -241,6 +241,13 @@ impl Store {
         self.update(target, |m| m.status = status)
     }
 
+    /// Moves `target` to the status after the one stored now (see
+    /// [`Status::next`]): read and written in one transaction, so a status
+    /// another instance set in between is the one stepped from.
+    pub fn next_status(&mut self, target: &Target) -> Result<Mark, StoreError> {
+        self.update(target, |m| m.status = m.status.next())
+    }
+
     /// Sets the note of `target` (an empty note removes it).
     pub fn set_note(&mut self, target: &Target, note: &str) -> Result<Mark, StoreError> {
         let note = note.trim().to_string();

@@ -27,7 +27,7 @@ fn marks_a_group_with_a_status_a_note_and_an_accepted_value_and_keeps_them() {
     // The first row is the troops conflict.
     press(&mut a, "M");
     match &a.store_job {
-        Some(StoreJob::Status(t, Status::Confirmed)) => {
+        Some(StoreJob::NextStatus(t)) => {
             assert_eq!(t.kind, TargetKind::FigureGroup);
             assert_eq!(t.label, "North Korean troops");
         }
@@ -69,12 +69,14 @@ fn marks_a_group_with_a_status_a_note_and_an_accepted_value_and_keeps_them() {
     assert!(screen.contains("▌✓"), "{screen}");
 
     // A claim in the claims pane.
-    press(&mut a, "2 M M M M");
+    press(&mut a, "2 M");
     assert!(matches!(
         &a.store_job,
-        Some(StoreJob::Status(t, Status::Confirmed)) if t.kind == TargetKind::Sentence
+        Some(StoreJob::NextStatus(t)) if t.kind == TargetKind::Sentence
     ));
     run_job(&mut a, &mut ws);
+    let claim = a.marks.marks().last().unwrap();
+    assert_eq!(claim.status, Status::Confirmed);
 
     // A new app on the same store shows all three.
     let mut b = app(160, 48);
@@ -141,4 +143,74 @@ fn export_writes_the_report_beside_the_store_and_names_it() {
     assert!(text.starts_with("# Fact-check report"));
     assert!(text.contains("## 1. North Korean troops — figure group, conflict"));
     assert!(text.contains("- Status: **disputed**"));
+}
+
+/// An app on the files `paths`, as loaded now.
+fn files_app(paths: &[&std::path::Path]) -> super::app::App {
+    use crosscheck::{Corpus, analysis, compare, load};
+    use std::sync::Arc;
+    let inputs: Vec<load::Input> = paths.iter().map(load::Input::parse).collect();
+    let corpus = Arc::new(Corpus {
+        documents: load::load(&inputs, load::Options::default()).documents,
+    });
+    let mut app = super::app::App::new(
+        Arc::clone(&corpus),
+        super::keymap::Keymap::defaults(),
+        super::theme::Theme::new(&super::theme::Colors::default(), true).unwrap(),
+        ratatui::layout::Rect::new(0, 0, 160, 48),
+    );
+    let analysis = analysis::analyze(&corpus);
+    app.set_comparison(Arc::new(compare::compare(&corpus, &analysis)));
+    app.set_analysis(Arc::new(analysis));
+    app
+}
+
+#[test]
+fn an_edited_article_makes_its_marks_stale_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "Storm forces evacuations\n\nAbout 3,000 residents were evacuated from coastal villages on Sunday, the regional governor said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Coastal villages evacuated\n\nAuthorities evacuated 4,500 residents from coastal villages on Sunday, according to the civil protection agency.\n",
+    )
+    .unwrap();
+    let mut ws = workspace(dir.path());
+    let mut app = files_app(&[&a, &b]);
+    // The group, then its first figure.
+    press(&mut app, "3 M");
+    run_job(&mut app, &mut ws);
+    press(&mut app, "enter M");
+    run_job(&mut app, &mut ws);
+
+    let text = std::fs::read_to_string(&a)
+        .unwrap()
+        .replace("3,000", "3,500");
+    std::fs::write(&a, text).unwrap();
+    let mut app = files_app(&[&a, &b]);
+    app.set_marks(
+        Store::open(&dir.path().join("w.sqlite"))
+            .unwrap()
+            .marks()
+            .unwrap(),
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("2 stale mark(s): their article changed since; listed by X or `crosscheck report`")
+    );
+    press(&mut app, "3");
+    let screen = render(&app);
+    assert!(
+        screen.contains("≠ conflict  ✓ civilian displaced"),
+        "{screen}"
+    );
+    assert!(screen.contains("2 src  stale"), "{screen}");
+    // The figure's mark did not move to the edited figure.
+    press(&mut app, "enter");
+    assert!(!render(&app).contains("▌✓"));
 }

@@ -58,8 +58,19 @@ pub fn run(
     let color = !crate::cli::style::no_color();
     let theme = config.theme(color).map_err(anyhow::Error::msg)?;
     let mouse = mouse_flag || config.mouse;
-    let mut workspace = workspace::Workspace::open(args, workspace)?;
-    let marks = workspace.marks()?;
+    // A workspace named with --workspace must open; the default one not
+    // opening (no home, a damaged file) only turns marking off.
+    let named = workspace.is_some();
+    let workspace = workspace::Workspace::open(args, workspace)
+        .and_then(|w| Ok((w.marks()?, w)))
+        .map_err(|e| format!("{e:#}"));
+    if named && let Err(e) = &workspace {
+        anyhow::bail!("{e}");
+    }
+    let (marks, mut workspace) = match workspace {
+        Ok((marks, w)) => (marks, Ok(w)),
+        Err(e) => (Vec::new(), Err(format!("marks are off: {e}"))),
+    };
 
     // The panic hook goes in before any worker starts, so that no worker's
     // panic can print over the screen.
@@ -107,7 +118,10 @@ pub fn run(
     if args.has_paths() {
         app.loading = Some((0, 0));
     }
-    app.message = warnings.first().cloned();
+    app.message = warnings
+        .first()
+        .cloned()
+        .or_else(|| workspace.as_ref().err().cloned());
     let channels = Channels {
         progress: &progress,
         load_rx: &load_rx,
@@ -319,7 +333,7 @@ fn event_loop(
     tty: &mut ratatui::DefaultTerminal,
     app: &mut App,
     ch: &Channels,
-    workspace: &mut workspace::Workspace,
+    workspace: &mut Result<workspace::Workspace, String>,
 ) -> anyhow::Result<Vec<Problem>> {
     let mut problems = Vec::new();
     let mut sent_query: Option<String> = None;
@@ -368,7 +382,10 @@ fn event_loop(
             continue;
         }
         if let Some(job) = app.store_job.take() {
-            workspace.carry_out(job, app);
+            match workspace {
+                Ok(w) => w.carry_out(job, app),
+                Err(off) => app.message = Some(off.clone()),
+            }
             dirty = true;
             continue;
         }

@@ -37,7 +37,7 @@ impl Workspace {
     /// Writes what `job` asks, telling the app how it went.
     pub fn carry_out(&mut self, job: StoreJob, app: &mut App) {
         let saved = match job {
-            StoreJob::Status(t, status) => self.store.set_status(&t, status),
+            StoreJob::NextStatus(t) => self.store.next_status(&t),
             StoreJob::Note(t, note) => self.store.set_note(&t, &note),
             StoreJob::Accepted(t, value, source) => {
                 self.store

@@ -6,12 +6,13 @@
 use super::{App, DiffSection, Prompt, View};
 use crate::tui::action::Action;
 use crosscheck::SentenceId;
-use crosscheck::store::{MarkIndex, Resolved, Status, Target, TargetKind, target};
+use crosscheck::store::{MarkIndex, Resolved, Target, TargetKind, target};
 
 /// A change for the workspace, or the report to export.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoreJob {
-    Status(Target, Status),
+    /// The status after the stored one.
+    NextStatus(Target),
     Note(Target, String),
     Accepted(Target, Option<String>, Option<String>),
     Export,
@@ -60,8 +61,25 @@ fn split_accepted(input: &str) -> (Option<String>, Option<String>) {
 
 impl App {
     /// The marks, matched to the corpus as loaded now.
+    /// Says so when some are stale: a stale mark on one sentence is shown
+    /// on no row (it never moves to another sentence), only in reports.
     pub fn set_marks(&mut self, marks: Vec<crosscheck::store::Mark>) {
         self.marks = MarkIndex::new(marks, &self.corpus);
+        let stale = self
+            .marks
+            .marks()
+            .iter()
+            .filter(|m| self.marks.concerns_corpus(m) && self.marks.is_stale(m))
+            .count();
+        if stale > 0 && self.message.is_none() {
+            let export = self
+                .keymap
+                .first_key(crate::tui::keymap::Context::Global, Action::ExportReport)
+                .map_or(String::new(), |k| format!("{k} or "));
+            self.message = Some(format!(
+                "{stale} stale mark(s): their article changed since; listed by {export}`crosscheck report`"
+            ));
+        }
     }
 
     /// The store wrote `mark`: show it.
@@ -157,10 +175,7 @@ impl App {
         };
         let current = self.marks.get(&t.key).map(|r| r.mark.clone());
         match action {
-            Action::MarkStatus => {
-                let next = current.map_or(Status::Unchecked, |m| m.status).next();
-                self.store_job = Some(StoreJob::Status(t, next));
-            }
+            Action::MarkStatus => self.store_job = Some(StoreJob::NextStatus(t)),
             Action::EditNote => {
                 self.prompt = Some(Prompt {
                     input: current.map(|m| m.note).unwrap_or_default(),
