@@ -38,15 +38,21 @@ impl Tmux {
     }
 
     fn wait_for(&self, needle: &str) -> String {
+        self.wait_all(&[needle])
+    }
+
+    /// Waits until the screen shows all of `needles` at once (a capture
+    /// can catch a frame half drawn).
+    fn wait_all(&self, needles: &[&str]) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(needle) {
+            if needles.iter().all(|n| screen.contains(n)) {
                 return screen;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(30),
-                "timed out waiting for {needle:?}; screen:\n{screen}"
+                "timed out waiting for {needles:?}; screen:\n{screen}"
             );
             sleep(Duration::from_millis(50));
         }
@@ -151,11 +157,10 @@ fn a_group_marked_disputed_with_a_note_is_there_after_a_restart_and_exported() {
     let tmux = start("reopen", data.path());
     tmux.wait_for("Sources (5)");
     tmux.key("3");
-    let screen = tmux.wait_for("≠ conflict  ! North Korean troops");
-    assert!(
-        screen.contains("! disputed · Pentagon 10,000 vs Kyiv 11,000"),
-        "{screen}"
-    );
+    tmux.wait_all(&[
+        "≠ conflict  ! North Korean troops",
+        "! disputed · Pentagon 10,000 vs Kyiv 11,000",
+    ]);
     tmux.key("X");
     let report = data.path().join("crosscheck").join("seeds.report.md");
     tmux.wait_for("report written to");
