@@ -66,6 +66,12 @@ fn a_file_that_is_not_a_workspace_is_refused_naming_it() {
     drop(c);
     let e = Store::open(&other).unwrap_err();
     assert!(e.to_string().contains("other.db") && e.to_string().contains("another program"));
+    // Refused before anything was written: not even its journal mode.
+    let mode: String = rusqlite::Connection::open(&other)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
 
     // A newer schema.
     let newer = dir.path().join("newer.sqlite");

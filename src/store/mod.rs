@@ -131,6 +131,8 @@ impl Store {
         let err = |e| StoreError::sqlite(path, e);
         let mut conn = Connection::open_with_flags(path, flags).map_err(err)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        // Nothing is written before the file is known to be ours.
+        let found = schema::check(&conn, path)?;
         // WAL: readers never block the writer, and a killed writer's
         // unfinished transaction is simply not in the log.
         let mode: String = conn
@@ -146,11 +148,13 @@ impl Store {
             .map_err(err)?;
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(err)?;
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
-        schema::prepare(&tx, path)?;
-        tx.commit().map_err(err)?;
+        if found == schema::Found::Empty {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(err)?;
+            schema::create(&tx, path)?;
+            tx.commit().map_err(err)?;
+        }
         Ok(Store {
             conn,
             path: path.to_path_buf(),

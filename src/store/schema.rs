@@ -39,16 +39,27 @@ CREATE TABLE meta (
 );
 ";
 
-/// Makes the tables of an empty file, or checks that a file holds ours.
-pub fn prepare(tx: &Transaction<'_>, path: &Path) -> Result<(), StoreError> {
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Nothing yet (a new file): the tables are to be made.
+    Empty,
+    /// A workspace of this schema or an older one.
+    Ours,
+}
+
+/// Reads what the file at `path` holds, writing nothing: another
+/// program's database, a newer schema or a file that is not SQLite at all
+/// is refused before anything could change it.
+pub fn check(conn: &Connection, path: &Path) -> Result<Found, StoreError> {
     let sql = |e| StoreError::sqlite(path, e);
-    let app: i32 = tx
+    let app: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(sql)?;
-    let version: i32 = tx
+    let version: i32 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(sql)?;
-    let tables: i64 = tx
+    let tables: i64 = conn
         .query_row(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
             [],
@@ -56,12 +67,7 @@ pub fn prepare(tx: &Transaction<'_>, path: &Path) -> Result<(), StoreError> {
         )
         .map_err(sql)?;
     if app == 0 && version == 0 && tables == 0 {
-        tx.execute_batch(TABLES).map_err(sql)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)
-            .map_err(sql)?;
-        tx.pragma_update(None, "user_version", VERSION)
-            .map_err(sql)?;
-        return Ok(());
+        return Ok(Found::Empty);
     }
     if app != APPLICATION_ID {
         return Err(StoreError::Foreign {
@@ -75,12 +81,26 @@ pub fn prepare(tx: &Transaction<'_>, path: &Path) -> Result<(), StoreError> {
             found: version,
         });
     }
-    if !has_tables(tx, &["marks", "anchors", "meta"]).map_err(sql)? {
+    if !has_tables(conn, &["marks", "anchors", "meta"]).map_err(sql)? {
         return Err(StoreError::Foreign {
             path: path.to_path_buf(),
             reason: "its tables are missing".into(),
         });
     }
+    Ok(Found::Ours)
+}
+
+/// Makes the tables, unless another instance made them first.
+pub fn create(tx: &Transaction<'_>, path: &Path) -> Result<(), StoreError> {
+    if check(tx, path)? == Found::Ours {
+        return Ok(());
+    }
+    let sql = |e| StoreError::sqlite(path, e);
+    tx.execute_batch(TABLES).map_err(sql)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)
+        .map_err(sql)?;
+    tx.pragma_update(None, "user_version", VERSION)
+        .map_err(sql)?;
     Ok(())
 }
 
