@@ -154,35 +154,59 @@ pub fn findings(corpus: &Corpus, cmp: &Comparison, marks: &MarkIndex) -> Vec<Ite
     for e in cmp.figures.iter().flat_map(|g| &g.entries) {
         entries.insert(target::entry_key(e), e);
     }
+    let claimers = claimers(cmp);
     for m in marks.marks() {
         if matched.contains(&m.key.as_str()) || !marks.concerns_corpus(m) {
             continue;
         }
-        let stale = marks.is_stale(m);
-        let mut item = Item::new(m.kind, m.key.clone(), m.label.clone(), Some((m, stale)));
-        item.evidence = match m.kind {
-            TargetKind::Entry => entries
-                .get(&m.key)
-                .map(|e| vec![figure_evidence(e)])
-                .unwrap_or_default(),
-            TargetKind::Sentence if !stale => m
-                .anchors
-                .iter()
-                .filter_map(|a| sentence_evidence(corpus, &a.source, &a.hash))
-                .collect(),
-            _ => Vec::new(),
-        };
-        if item.evidence.is_empty() {
-            // Not found as it was: show the text the mark was made on.
-            item.stale = true;
-            item.evidence = m
-                .anchors
-                .iter()
-                .map(|a| stale_evidence(corpus, &a.source, &a.sentence))
-                .collect();
+        let mut item = Item::new(m.kind, m.key.clone(), m.label.clone(), Some((m, false)));
+        match entries.get(&m.key).filter(|_| m.kind == TargetKind::Entry) {
+            Some(e) => item.evidence = vec![figure_evidence(e)],
+            // A group no longer found under its key, or a sentence: the
+            // sentences it was made on, as they are now where they still
+            // are, else as they were.
+            None => {
+                item.evidence = m
+                    .anchors
+                    .iter()
+                    .map(|a| {
+                        let mut ev = sentence_evidence(corpus, &a.source, &a.hash)
+                            .unwrap_or_else(|| stale_evidence(corpus, &a.source, &a.sentence));
+                        ev.claimer = claimers
+                            .get(&(a.source.as_str(), a.sentence.as_str()))
+                            .cloned();
+                        ev
+                    })
+                    .collect();
+                // A figure's mark whose figure is gone is stale even if its
+                // sentence is there.
+                item.stale = marks.is_stale(m) || m.kind == TargetKind::Entry;
+            }
         }
         if item.is_marked() {
             out.push(item);
+        }
+    }
+    out
+}
+
+/// Who each sentence of the comparison is attributed to, by source and
+/// sentence text.
+fn claimers(cmp: &Comparison) -> HashMap<(&str, &str), String> {
+    let mut out = HashMap::new();
+    for e in cmp.figures.iter().flat_map(|g| &g.entries) {
+        if let Some(c) = &e.claimer {
+            out.insert((&*e.source, &*e.sentence), c.to_string());
+        }
+    }
+    for e in cmp.statements.iter().flat_map(|g| &g.entries) {
+        if !e.claimers.is_empty() {
+            out.insert((&*e.source, &*e.sentence), e.claimers.join(", "));
+        }
+    }
+    for e in &cmp.coverage.exclusive {
+        if let Some(c) = &e.claimer {
+            out.insert((&*e.source, &*e.sentence), c.to_string());
         }
     }
     out

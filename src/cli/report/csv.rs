@@ -54,7 +54,10 @@ pub fn report(items: &[Item]) -> anyhow::Result<String> {
                 (n + 1).to_string(),
                 item.kind.as_str().to_string(),
                 item.label.clone(),
-                verdict_of(item).to_string(),
+                // Empty, not "-", for an item without one: a lone "-" would
+                // be prefixed as a formula.
+                item.verdict
+                    .map_or(String::new(), |_| verdict_of(item).to_string()),
                 item.status.as_str().to_string(),
                 item.stale.to_string(),
                 item.note.clone(),

@@ -61,7 +61,11 @@ pub fn run(args: &CorpusArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let index = MarkIndex::new(marks, &corpus);
     let items = findings(&corpus, &cmp, &index);
     match settings.format {
-        Format::Markdown => super::print(&markdown::report(&items, Some(&path))),
+        // A workspace not made yet is not named.
+        Format::Markdown => super::print(&markdown::report(
+            &items,
+            Some(path.as_path()).filter(|p| p.exists()),
+        )),
         Format::Csv => super::print(&csv::report(&items)?),
         Format::Json => super::json::print_json(&items),
         Format::Claimreview => super::json::print_json(&claimreview::reviews(
