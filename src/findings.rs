@@ -237,3 +237,79 @@ fn stale_evidence(corpus: &Corpus, source: &str, sentence: &str) -> Evidence {
         figure: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Anchor, Status};
+    use crate::{analysis, compare, load};
+
+    fn corpus() -> Corpus {
+        let a = "Storm forces evacuations\n\nAbout 3,000 residents were evacuated from \
+                 coastal villages on Sunday, the regional governor said.";
+        let b = "Coastal villages evacuated\n\nAuthorities evacuated 4,500 residents from \
+                 coastal villages on Sunday, according to the civil protection agency.";
+        let loaded = load::load_named([("a.txt", a.as_bytes()), ("b.txt", b.as_bytes())]);
+        Corpus {
+            documents: loaded.documents,
+        }
+    }
+
+    fn mark(kind: TargetKind, key: &str, anchors: Vec<Anchor>) -> Mark {
+        Mark {
+            kind,
+            key: key.to_string(),
+            label: key.to_string(),
+            status: Status::Disputed,
+            note: String::new(),
+            accepted_value: None,
+            accepted_source: None,
+            updated: 0,
+            anchors,
+        }
+    }
+
+    #[test]
+    fn lists_the_conflict_and_the_marks_each_as_stale_as_it_is() {
+        let corpus = corpus();
+        let cmp = compare::compare(&corpus, &analysis::analyze(&corpus));
+        let first = &cmp.figures[0].entries[0];
+        let here = Anchor::new(&first.source, &first.sentence);
+        let marks = vec![
+            // A group renamed since: its sentences are all still there.
+            mark(
+                TargetKind::FigureGroup,
+                "figure:old name",
+                vec![here.clone()],
+            ),
+            // A figure no longer found: stale, though its sentence is there.
+            mark(TargetKind::Entry, "entry:a.txt#gone#9,000", vec![here]),
+            // A mark on a source this corpus does not load.
+            mark(
+                TargetKind::Sentence,
+                "sentence:z.txt#x",
+                vec![Anchor::new("z.txt", "Elsewhere.")],
+            ),
+        ];
+        let index = MarkIndex::new(marks, &corpus);
+        let items = findings(&corpus, &cmp, &index);
+        let keys: Vec<&str> = items.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                target::figure_group_keys(&cmp)[0].as_str(),
+                "figure:old name",
+                "entry:a.txt#gone#9,000"
+            ]
+        );
+        assert!(items[0].is_disagreement() && !items[0].is_marked());
+        assert_eq!(items[0].evidence.len(), 2);
+        assert!(!items[1].stale);
+        assert_eq!(items[1].evidence[0].line, Some(first.line));
+        assert_eq!(
+            items[1].evidence[0].claimer.as_deref(),
+            Some("the regional governor")
+        );
+        assert!(items[2].stale);
+    }
+}

@@ -282,3 +282,26 @@ fn the_next_status_steps_from_the_stored_one_not_a_stale_copy() {
     b.set_status(&t, Status::False).unwrap();
     assert_eq!(a.next_status(&t).unwrap().status, Status::NeedsSource);
 }
+
+#[test]
+fn text_from_a_shared_store_reaches_no_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite");
+    let t = sentence_target(3);
+    Store::open(&path)
+        .unwrap()
+        .set_status(&t, Status::Disputed)
+        .unwrap();
+    // Another tool writes escape sequences and line breaks into it.
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute(
+        "UPDATE marks SET note = ?1, label = ?1, accepted_value = ?1",
+        ["a\u{1b}[2Jb\nc\u{1b}]52;c;AAAA\u{7}d"],
+    )
+    .unwrap();
+    drop(c);
+    let m = Store::open(&path).unwrap().marks().unwrap().remove(0);
+    for s in [&m.note, &m.label, m.accepted_value.as_ref().unwrap()] {
+        assert_eq!(s, "ab cd");
+    }
+}

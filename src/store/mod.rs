@@ -225,15 +225,19 @@ impl Store {
             else {
                 continue;
             };
+            let mut anchors = anchors.remove(&key).unwrap_or_default();
+            for a in &mut anchors {
+                a.sentence = clean(&a.sentence);
+            }
             out.push(Mark {
-                anchors: anchors.remove(&key).unwrap_or_default(),
+                anchors,
                 kind,
                 key,
-                label,
+                label: clean(&label),
                 status,
-                note,
-                accepted_value: value,
-                accepted_source: source,
+                note: clean(&note),
+                accepted_value: value.as_deref().map(clean),
+                accepted_source: source.as_deref().map(clean),
                 updated,
             });
         }
@@ -363,6 +367,12 @@ impl Store {
             .map_err(|e| self.err(e))?;
         Ok(())
     }
+}
+
+/// Text read from a store, which a team shares and any tool can write,
+/// made safe for a terminal and one line, as article text is on loading.
+fn clean(s: &str) -> String {
+    crate::sanitize::sanitize(s).replace('\n', " ")
 }
 
 fn now() -> i64 {
