@@ -82,6 +82,38 @@ mod tests {
     }
 
     #[test]
+    fn a_revision_from_one_level_to_another_marks_only_the_new_one() {
+        let first = doc(
+            "2020-06-01",
+            "Shooting at Lakeview park",
+            "Three people were wounded in a shooting at Lakeview park on \
+             Sunday night, police said.",
+        );
+        let later = doc(
+            "2020-06-02",
+            "Lakeview park wounded count revised",
+            "The number of people wounded in the shooting at Lakeview park on \
+             Sunday night was revised from three to four, police said.",
+        );
+        let loaded = load::load_named([("a.md", first.as_bytes()), ("c.md", later.as_bytes())]);
+        let corpus = Corpus {
+            documents: loaded.documents,
+        };
+        let cmp = compare::compare(&corpus, &analysis::analyze(&corpus));
+        let g = cmp.figures.iter().find(|g| g.measure == "injured").unwrap();
+        assert_eq!(g.verdict, Verdict::Revised);
+        let t = Timeline::of(g);
+        let stated: Vec<(f64, bool)> = t
+            .dated
+            .iter()
+            .map(|p| (g.entries[p.entry].value, p.revision))
+            .collect();
+        // Publication order, and in the later report, corpus order: the old
+        // level (three, no revision), then the new one.
+        assert_eq!(stated, [(3.0, false), (3.0, false), (4.0, true)]);
+    }
+
+    #[test]
     fn reports_in_date_order_with_the_revision_marked_and_the_undated_apart() {
         let later = doc(
             "2020-06-02",
