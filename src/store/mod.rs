@@ -258,7 +258,7 @@ impl Store {
 
     /// Sets the note of `target` (an empty note removes it).
     pub fn set_note(&mut self, target: &Target, note: &str) -> Result<Mark, StoreError> {
-        let note = note.trim().to_string();
+        let note = clean(note).trim().to_string();
         self.update(target, |m| m.note = note)
     }
 
@@ -270,8 +270,12 @@ impl Store {
         value: Option<&str>,
         source: Option<&str>,
     ) -> Result<Mark, StoreError> {
-        let clean = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(String::from);
-        let (value, source) = (clean(value), clean(source));
+        let tidy = |s: Option<&str>| {
+            s.map(clean)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        let (value, source) = (tidy(value), tidy(source));
         self.update(target, |m| {
             m.accepted_value = value;
             m.accepted_source = source;
@@ -311,7 +315,7 @@ impl Store {
         let mut mark = Mark {
             kind: target.kind,
             key: target.key.clone(),
-            label: target.label.clone(),
+            label: clean(&target.label),
             status: Status::Unchecked,
             note: String::new(),
             accepted_value: None,
@@ -369,7 +373,7 @@ impl Store {
     }
 }
 
-/// Text read from a store, which a team shares and any tool can write,
+/// Text for or from a store (a team shares it and any tool can write it),
 /// made safe for a terminal and one line, as article text is on loading.
 fn clean(s: &str) -> String {
     crate::sanitize::sanitize(s).replace('\n', " ")
