@@ -305,3 +305,84 @@ fn text_from_a_shared_store_reaches_no_terminal_raw() {
         assert_eq!(s, "ab cd");
     }
 }
+
+/// The child of [`two_writer_processes_keep_all_their_marks`]: writes 30
+/// marks of its own and one field of a shared mark.
+#[test]
+fn writer_process_child() {
+    let (Some(path), Some(id)) = (
+        std::env::var_os("CROSSCHECK_TEST_WRITER_PATH"),
+        std::env::var("CROSSCHECK_TEST_WRITER_ID").ok(),
+    ) else {
+        return;
+    };
+    let id: usize = id.parse().unwrap();
+    let mut s = Store::open(Path::new(&path)).unwrap();
+    let shared = sentence_target(0);
+    for i in 0..30 {
+        s.set_status(&sentence_target(10_000 * id + i), Status::Disputed)
+            .unwrap();
+        if i == 15 {
+            if id == 1 {
+                s.set_note(&shared, "from process 1").unwrap();
+            } else {
+                s.set_accepted(&shared, Some("7"), None).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn two_writer_processes_keep_all_their_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.sqlite");
+    let children: Vec<_> = [1, 2]
+        .into_iter()
+        .map(|id| {
+            Command::new(std::env::current_exe().unwrap())
+                .args(["--exact", "writer_process_child", "--test-threads=1"])
+                .env("CROSSCHECK_TEST_WRITER_PATH", &path)
+                .env("CROSSCHECK_TEST_WRITER_ID", id.to_string())
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let marks = Store::open(&path).unwrap().marks().unwrap();
+    assert_eq!(marks.len(), 61);
+    let shared = marks
+        .iter()
+        .find(|m| m.key == sentence_target(0).key)
+        .unwrap();
+    assert_eq!(shared.note, "from process 1");
+    assert_eq!(shared.accepted_value.as_deref(), Some("7"));
+}
+
+#[test]
+fn a_writer_waits_for_another_instances_transaction_instead_of_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite");
+    Store::open(&path).unwrap();
+    let mut other = rusqlite::Connection::open(&path).unwrap();
+    let tx = other
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .unwrap();
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let mut s = Store::open(&path).unwrap();
+            s.set_status(&sentence_target(1), Status::False)
+        })
+    };
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    assert!(!writer.is_finished(), "the write waits for the lock");
+    tx.commit().unwrap();
+    let m = writer
+        .join()
+        .unwrap()
+        .expect("written once the lock is free");
+    assert_eq!(m.status, Status::False);
+}
