@@ -261,3 +261,56 @@ fn a_missing_or_foreign_workspace_is_an_error_naming_it() {
     let out = report(xdg.path(), &["--format", "pdf"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Every seed sentence marked with a long note: each report is far larger
+/// than a pipe's buffer.
+fn mark_every_sentence(xdg: &Path) {
+    let corpus = Corpus::seeds();
+    let mut s = Store::open(&xdg.join("crosscheck").join("seeds.sqlite")).unwrap();
+    for d in &corpus.documents {
+        for i in 0..d.sentences.len() {
+            let t = target::sentence(&d.source, d.display_name(), d.sentence_text(i));
+            s.set_status(&t, Status::False).unwrap();
+            s.set_note(&t, &"a long note ".repeat(100)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_report_quietly_and_a_full_disk_is_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let xdg = tempfile::tempdir().unwrap();
+    mark_every_sentence(xdg.path());
+    for format in ["markdown", "csv", "json", "claimreview"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(["report", "--format", format])
+            .env("XDG_DATA_HOME", xdg.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
+
+        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+            continue;
+        };
+        let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(["report", "--format", format])
+            .env("XDG_DATA_HOME", xdg.path())
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("No space left on device"),
+            "{format}"
+        );
+    }
+}
