@@ -30,6 +30,33 @@ impl Day {
         era * 146_097 + doe - 719_468
     }
 
+    /// The day `n` days after 1970-01-01 (the inverse of [`Day::number`]).
+    pub fn from_number(n: i64) -> Day {
+        // Howard Hinnant's civil_from_days.
+        let z = n + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Day {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+
+    /// Today, in UTC.
+    pub fn today() -> Day {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        Day::from_number(secs.div_euclid(86_400))
+    }
+
     /// "2017-03-26".
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -51,6 +78,40 @@ impl Day {
             month: month as u8,
             day: day as u8,
         })
+    }
+}
+
+/// As much of a publication date as a date string states: a day, or a
+/// month and day without a year ("Nov. 6" from a dateline), which orders
+/// reports of one story but is never given a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stamp {
+    Day(Day),
+    NoYear { month: u8, day: u8 },
+}
+
+impl Stamp {
+    /// The stamp a date string gives, if any.
+    pub fn parse(s: &str) -> Option<Stamp> {
+        if let Some(d) = parse(s) {
+            return Some(Stamp::Day(d));
+        }
+        // A leap year accepts any month and day; it never leaves here.
+        let d = parse(&format!("{} 2000", s.trim()))?;
+        Some(Stamp::NoYear {
+            month: d.month,
+            day: d.day,
+        })
+    }
+
+    /// Orders days by date, then days without a year by month and day
+    /// after them (their year is unknown, so they are not set among the
+    /// dated ones).
+    pub fn sort_key(self) -> (u8, i64) {
+        match self {
+            Stamp::Day(d) => (0, d.number()),
+            Stamp::NoYear { month, day } => (1, i64::from(month) * 32 + i64::from(day)),
+        }
     }
 }
 
@@ -165,11 +226,37 @@ mod tests {
     }
 
     #[test]
+    fn a_stamp_keeps_a_day_without_a_year_and_never_gives_it_one() {
+        assert_eq!(
+            Stamp::parse("Nov. 6"),
+            Some(Stamp::NoYear { month: 11, day: 6 })
+        );
+        assert_eq!(
+            Stamp::parse("2017-03-26").map(Stamp::sort_key),
+            parse("2017-03-26").map(|d| (0, d.number()))
+        );
+        for s in ["", "yesterday", "2017", "May", "Nov. 31"] {
+            assert_eq!(Stamp::parse(s), None, "{s}");
+        }
+        let k = |s| Stamp::parse(s).unwrap().sort_key();
+        assert!(k("1999-12-31") < k("Jan 1") && k("Jan 1") < k("Nov. 6"));
+    }
+
+    #[test]
     fn day_numbers_count_days() {
         let d = |s| parse(s).unwrap().number();
         assert_eq!(d("1970-01-01"), 0);
         assert_eq!(d("2017-03-26") - d("2017-02-26"), 28);
         assert_eq!(d("2016-03-01") - d("2016-02-28"), 2);
         assert_eq!(d("2001-01-01") - d("2000-01-01"), 366);
+        for s in [
+            "1970-01-01",
+            "2000-02-29",
+            "2016-03-01",
+            "1969-12-31",
+            "2024-12-31",
+        ] {
+            assert_eq!(Day::from_number(d(s)).iso(), s);
+        }
     }
 }

@@ -23,7 +23,9 @@
 //! search` and the reader, and a [`SentenceId`] addresses one sentence of a
 //! corpus, [`date`] reads the publication dates the comparison orders and
 //! separates reports by, and `word_boundary` keeps regexes with `\b` fast
-//! on news text.
+//! on news text. After it, a checker's work: [`timeline`] follows a figure
+//! group over time, and [`store`] keeps marks, notes and accepted values
+//! in an SQLite workspace.
 //!
 //! # Example
 //!
@@ -64,11 +66,14 @@ pub mod corpus;
 pub mod date;
 pub mod document;
 pub mod figures;
+pub mod findings;
 pub mod load;
 pub(crate) mod outlet;
 pub mod sanitize;
 pub mod search;
 pub mod segment;
+pub mod store;
+pub mod timeline;
 pub(crate) mod word_boundary;
 
 pub use corpus::{Corpus, SentenceId};

@@ -38,6 +38,10 @@ struct Cli {
     /// Treat every input as a report of one event: one story, no clustering.
     #[arg(long)]
     one_story: bool,
+    /// The workspace file marks and notes are kept in (share it with a
+    /// team); by default one per corpus under $XDG_DATA_HOME/crosscheck/.
+    #[arg(long, value_name = "FILE")]
+    workspace: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -82,6 +86,37 @@ enum Command {
         /// only compared within one).
         #[arg(long)]
         one_story: bool,
+    },
+    /// Write the fact-check findings: every disagreement (a conflict
+    /// verdict) and every item marked in the workspace, with outlet, date,
+    /// URL, exact sentence, claimer, status, note and accepted value.
+    #[command(after_help = "The marks are read from the corpus's workspace \
+        ($XDG_DATA_HOME/crosscheck/, else ~/.local/share/crosscheck/; one file per set of \
+        input paths, seeds.sqlite for the bundled seeds) or from --workspace FILE. \
+        A report never writes to it.\n\n\
+        Exit status: 0 ok, 1 error (nothing could be loaded, a workspace that cannot be \
+        read), 2 usage.")]
+    Report {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// markdown for an editor, csv for a spreadsheet (formula-safe),
+        /// json for scripts, claimreview for schema.org ClaimReview JSON-LD
+        /// of the items marked confirmed, disputed or false.
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: cli::report::Format,
+        /// The workspace file the marks live in (shared by a team),
+        /// instead of the corpus's own.
+        #[arg(long, value_name = "FILE")]
+        workspace: Option<PathBuf>,
+        /// Treat every input as a report of one event.
+        #[arg(long)]
+        one_story: bool,
+        /// The fact-checker publishing a ClaimReview (its `author`).
+        #[arg(long, value_name = "NAME", default_value = "crosscheck")]
+        author: String,
+        /// Where the ClaimReview is published (its `url`).
+        #[arg(long, value_name = "URL")]
+        review_url: Option<String>,
     },
     /// Fuzzy-search every sentence of every source, best first.
     Search {
@@ -169,6 +204,23 @@ fn main() -> ExitCode {
             markdown,
             one_story,
         }) => cli::diff::run(&corpus, json, markdown, CompareOptions { one_story }),
+        Some(Command::Report {
+            corpus,
+            format,
+            workspace,
+            one_story,
+            author,
+            review_url,
+        }) => cli::report::run(
+            &corpus,
+            &cli::report::Settings {
+                format,
+                workspace,
+                options: CompareOptions { one_story },
+                author,
+                review_url,
+            },
+        ),
         Some(Command::Search {
             query,
             corpus,
@@ -181,6 +233,7 @@ fn main() -> ExitCode {
             CompareOptions {
                 one_story: cli.one_story,
             },
+            cli.workspace.as_deref(),
         ),
     };
     match result {

@@ -49,7 +49,7 @@ fn json_follows_the_contract() {
         has_keys(
             g,
             &[
-                "measure", "label", "verdict", "entries", "timeline", "revision",
+                "measure", "label", "verdict", "entries", "timeline", "undated", "revision",
             ],
         );
         let verdict = g["verdict"].as_str().unwrap();

@@ -510,3 +510,34 @@ fn two_outlets_on_one_story_with_different_numbers_still_conflict() {
         percent[0].label
     );
 }
+
+/// Issue 16: the troops group's timeline starts with UPI's entries, the
+/// only ones whose source states a date ("Nov. 6", no year: never given
+/// one), and lists every undated entry apart.
+#[test]
+fn the_troops_timeline_puts_upis_dated_entries_first_and_the_undated_apart() {
+    let c = seeds();
+    let g = c
+        .figures
+        .iter()
+        .find(|g| g.label == "North Korean troops")
+        .expect("the troops group");
+    let t = crosscheck::timeline::Timeline::of(g);
+    assert!(!t.dated.is_empty());
+    for p in &t.dated {
+        let e = &g.entries[p.entry];
+        assert_eq!(e.outlet.as_deref(), Some("UPI"), "{e:?}");
+        assert_eq!(e.date.as_deref(), Some("Nov. 6"));
+        assert!(p.first, "one date: every UPI entry is the first report");
+    }
+    assert!(!t.undated.is_empty());
+    for p in &t.undated {
+        assert_eq!(g.entries[p.entry].date, None);
+    }
+    assert_eq!(t.dated.len() + t.undated.len(), g.entries.len());
+    // The comparison's own order says the same.
+    let first_upi: Vec<usize> = t.dated.iter().map(|p| p.entry).collect();
+    assert_eq!(g.timeline[..first_upi.len()], first_upi[..]);
+    let undated: Vec<usize> = t.undated.iter().map(|p| p.entry).collect();
+    assert_eq!(g.undated, undated);
+}

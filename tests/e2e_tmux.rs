@@ -16,7 +16,10 @@ struct Tmux {
 
 impl Tmux {
     fn run(&self, args: &[&str]) -> String {
+        // The server, started by the first call, hands this to the app:
+        // its workspace store goes to a temporary folder, never the home.
         let out = Command::new("tmux")
+            .env("XDG_DATA_HOME", data_home())
             .arg("-L")
             .arg(&self.socket)
             .args(args)
@@ -141,6 +144,13 @@ fn kill(pid: u32, signal: &str) {
         .status()
         .expect("kill runs");
     assert!(status.success(), "kill -{signal} {pid}");
+}
+
+/// A data folder for this test process's apps, in the temporary folder.
+fn data_home() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"))
+        .path()
 }
 
 impl Drop for Tmux {

@@ -2,6 +2,7 @@
 //! aligned statements with word diffs, and coverage — as text for people,
 //! Markdown for a write-up, or one JSON value.
 
+use super::markdown::{link, md};
 use super::style::Style;
 use crate::CorpusArgs;
 use crate::display::{entry_value as value_of, spread as spread_of, statement_label, story_label};
@@ -340,39 +341,12 @@ pub fn text_report(cmp: &Comparison, figures: &[Vec<Figure>], style: Style) -> S
     out
 }
 
-/// Escapes text for a Markdown table cell or list item (never at a line
-/// start, so `#` and `>` need no escape).
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '|' | '*' | '_' | '~' | '`' | '[' | ']' | '<' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+/// The outlet, linked to the article when its URL is known.
+fn md_outlet(e: &FigureEntry) -> String {
+    link(&e.display, e.url.as_deref())
 }
 
 /// Changed words marked as ~~removed~~ **added**.
-/// The outlet, linked to the article when its URL is known (and is a web
-/// address: a link target cannot run anything).
-fn md_outlet(e: &FigureEntry) -> String {
-    match e.url.as_deref() {
-        Some(url)
-            if (url.starts_with("https://") || url.starts_with("http://"))
-                && !url
-                    .contains(|c: char| c.is_whitespace() || c == ')' || c == '<' || c == '>') =>
-        {
-            format!("[{}]({url})", md(&e.display))
-        }
-        _ => md(&e.display),
-    }
-}
-
 fn md_diff(changes: &[Change]) -> String {
     changes
         .iter()
@@ -518,12 +492,6 @@ pub fn markdown_report(cmp: &Comparison, figures: &[Vec<Figure>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markdown_escapes_table_breakers() {
-        assert_eq!(md("a|b *c* [d]"), "a\\|b \\*c\\* \\[d\\]");
-        assert_eq!(md("x\ny"), "x y");
-    }
 
     #[test]
     fn diff_text_marks_changes_and_elides_long_equal_runs() {

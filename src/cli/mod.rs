@@ -9,6 +9,8 @@ pub mod claims;
 pub mod diff;
 pub mod figures;
 pub mod json;
+pub mod markdown;
+pub mod report;
 pub mod search;
 pub mod sources;
 pub mod style;

@@ -621,6 +621,17 @@ fn make_group(
         .copied()
         .filter(|&i| entries[i].revision)
         .collect();
+    let undated = timeline
+        .iter()
+        .copied()
+        .filter(|&i| {
+            entries[i]
+                .date
+                .as_deref()
+                .and_then(crate::date::Stamp::parse)
+                .is_none()
+        })
+        .collect();
     FigureGroup {
         measure,
         label,
@@ -636,6 +647,7 @@ fn make_group(
         story: stories.reference(story),
         entries,
         timeline,
+        undated,
         revision,
     }
 }

@@ -96,7 +96,8 @@
 //! conflict with each other), and `revised` instead of `conflict` when an
 //! entry states a new level ("was revised to seven", "rose to 17"; in JSON a
 //! `conflict` whose `revision` lists those entries). Every
-//! group carries its entries in publication order (`timeline`).
+//! group carries its entries in publication order (`timeline`: dated, then
+//! dated without a year, then undated) and its undated ones (`undated`).
 //!
 //! # Aligned statements
 //!
@@ -250,9 +251,12 @@ pub struct FigureGroup {
     /// The story every entry belongs to.
     pub story: StoryRef,
     pub entries: Vec<FigureEntry>,
-    /// Indices into `entries` in publication order (undated entries last,
-    /// in corpus order).
+    /// Indices into `entries` in publication order: dated entries, then
+    /// those dated without a year, then the undated (in corpus order).
     pub timeline: Vec<usize>,
+    /// The entries whose source states no date, in corpus order: listed
+    /// apart from the timeline's dated part, never given a date.
+    pub undated: Vec<usize>,
     /// The entries that state a revision ("rose to 17"), in publication
     /// order; empty when none does.
     pub revision: Vec<usize>,

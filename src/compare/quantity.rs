@@ -130,9 +130,11 @@ pub(super) fn identity(
 }
 
 /// Whether the clause states that the figure is a new level: a revision
-/// word within four words before it, with "to" or "from" between ("rose to
-/// 17", "was revised from nine to seven"). "Rose by 12 percent" and "jumped
-/// 12 percent" state a change, which is a figure of its own, not a revision.
+/// word within four words before it, with "to" between ("rose to 17", "was
+/// revised from nine to seven": seven). The level it came from ("from
+/// nine") is the old one, not a new level. "Rose by 12 percent" and
+/// "jumped 12 percent" state a change, which is a figure of its own, not a
+/// revision.
 pub(super) fn states_revision(lex: &Lexicon, text: &str, ws: &[Word], fw: &Range<usize>) -> bool {
     let mut k = fw.start;
     let mut level = false;
@@ -143,7 +145,9 @@ pub(super) fn states_revision(lex: &Lexicon, text: &str, ws: &[Word], fw: &Range
         k -= 1;
         match ws[k].norm.as_str() {
             "by" => return false,
-            "to" | "from" => level = true,
+            "to" => level = true,
+            // "from" right before the figure, no "to" between.
+            "from" if !level => return false,
             w if lex.quantity.revision.contains(w) => return level,
             _ => {}
         }

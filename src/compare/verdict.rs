@@ -76,14 +76,15 @@ fn conflicting_sources(bounds: &HashMap<&str, (f64, f64)>) -> bool {
     })
 }
 
-/// Entry indices in publication order: dated entries by date, then the
-/// undated, each in corpus order.
+/// Entry indices in publication order: dated entries by date, then those
+/// dated without a year ("Nov. 6") by month and day, then the undated,
+/// each in corpus order.
 pub(super) fn timeline(entries: &[FigureEntry]) -> Vec<usize> {
     let day = |e: &FigureEntry| {
         e.date
             .as_deref()
-            .and_then(crate::date::parse)
-            .map_or(i64::MAX, |d| d.number())
+            .and_then(crate::date::Stamp::parse)
+            .map_or((2, 0), crate::date::Stamp::sort_key)
     };
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by_key(|&i| (day(&entries[i]), entries[i].id, i));

@@ -42,6 +42,11 @@ pub enum Action {
     CycleSort,
     Close,
     Accept,
+    MarkStatus,
+    EditNote,
+    SetAccepted,
+    ShowTimeline,
+    ExportReport,
 }
 
 impl Action {
@@ -75,7 +80,7 @@ impl Action {
     /// What the action does in a context, for help and the status line.
     pub fn describe_in(self, ctx: super::keymap::Context) -> &'static str {
         match (self, ctx) {
-            (Action::Accept, super::keymap::Context::Prompt) => "search",
+            (Action::Accept, super::keymap::Context::Prompt) => "search, or save a note",
             (Action::Down, super::keymap::Context::Reader | super::keymap::Context::Help) => {
                 "scroll down"
             }
@@ -127,6 +132,11 @@ impl Action {
             Action::CycleSort => "sort: date, outlet, title",
             Action::Close => "close",
             Action::Accept => "jump to hit",
+            Action::MarkStatus => "mark: next status",
+            Action::EditNote => "write a note",
+            Action::SetAccepted => "accepted value; source",
+            Action::ShowTimeline => "timeline of the group",
+            Action::ExportReport => "export the report (Markdown)",
         }
     }
 }

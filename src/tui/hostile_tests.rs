@@ -7,7 +7,7 @@
 #[path = "../../tests/common/hostile.rs"]
 pub mod hostile;
 
-use super::app::{App, FINDER_LIMIT, Finder, Prompt, View};
+use super::app::{App, Edit, FINDER_LIMIT, Finder, Prompt, TimelineView, View};
 use super::keymap::Keymap;
 use super::theme::{Colors, Theme};
 use super::ui;
@@ -99,11 +99,13 @@ fn hostile_corpus_never_reaches_the_terminal_through_the_tui() {
             app.prompt = Some(Prompt {
                 input: hostile::all(),
                 list: false,
+                edit: None,
             });
             check(&app, &format!("reader prompt on document {doc}"));
             app.prompt = Some(Prompt {
                 input: hostile::all(),
                 list: true,
+                edit: None,
             });
             check(&app, &format!("list prompt on document {doc}"));
             app.prompt = None;
@@ -129,9 +131,52 @@ fn hostile_corpus_never_reaches_the_terminal_through_the_tui() {
         app.finder = None;
         app.view = View::Diff;
         check(&app, "diff");
+        marked(&mut app);
+        check(&app, "diff with marks");
+        app.timeline = Some(TimelineView {
+            group: 0,
+            scroll: 0,
+        });
+        check(&app, "timeline");
+        app.timeline = None;
+        let t = crosscheck::store::target::figure_group(app.comparison.as_ref().unwrap(), 0);
+        app.prompt = Some(Prompt {
+            input: hostile::all(),
+            list: false,
+            edit: Some((Edit::Note, t.unwrap())),
+        });
+        check(&app, "note prompt");
+        app.prompt = None;
         app.help = Some(0);
         check(&app, "help");
     }
+}
+
+/// Compares the hostile corpus and marks its first figure group, its first
+/// figure and its first claim with hostile notes, through a real store.
+fn marked(app: &mut App) {
+    use crosscheck::store::{Store, target};
+    let analysis = app.analysis.clone().unwrap();
+    let cmp = Arc::new(crosscheck::compare::compare(&app.corpus, &analysis));
+    app.set_comparison(Arc::clone(&cmp));
+    assert!(
+        !cmp.figures.is_empty(),
+        "the hostile corpus has figures to mark"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("w.sqlite")).unwrap();
+    let mut targets = Vec::new();
+    targets.extend(target::figure_group(&cmp, 0));
+    targets.extend(cmp.figures.first().map(|g| target::entry(&g.entries[0])));
+    for t in targets {
+        store.set_note(&t, &hostile::all()).unwrap();
+        let m = store
+            .set_accepted(&t, Some(&hostile::all()), Some(&hostile::all()))
+            .unwrap();
+        app.mark_saved(m);
+    }
+    app.set_marks(store.marks().unwrap());
+    app.diff.detail = Some(0);
 }
 
 /// The check itself catches a leak: drawing raw text through a backend

@@ -15,11 +15,12 @@ pub enum Context {
     Diff,
     Finder,
     Prompt,
+    Timeline,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Sources,
         Context::Reader,
@@ -27,6 +28,7 @@ impl Context {
         Context::Diff,
         Context::Finder,
         Context::Prompt,
+        Context::Timeline,
         Context::Help,
     ];
 
@@ -47,6 +49,7 @@ impl Context {
             Context::Diff => "diff",
             Context::Finder => "finder",
             Context::Prompt => "prompt",
+            Context::Timeline => "timeline",
             Context::Help => "help",
         }
     }

@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod workspace;
 pub mod wrap;
 
 use crate::CorpusArgs;
@@ -40,6 +41,7 @@ pub fn run(
     args: &CorpusArgs,
     mouse_flag: bool,
     options: compare::Options,
+    workspace: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -56,6 +58,19 @@ pub fn run(
     let color = !crate::cli::style::no_color();
     let theme = config.theme(color).map_err(anyhow::Error::msg)?;
     let mouse = mouse_flag || config.mouse;
+    // A workspace named with --workspace must open; the default one not
+    // opening (no home, a damaged file) only turns marking off.
+    let named = workspace.is_some();
+    let workspace = workspace::Workspace::open(args, workspace)
+        .and_then(|w| Ok((w.marks()?, w)))
+        .map_err(|e| format!("{e:#}"));
+    if named && let Err(e) = &workspace {
+        anyhow::bail!("{e}");
+    }
+    let (marks, mut workspace) = match workspace {
+        Ok((marks, w)) => (marks, Ok(w)),
+        Err(e) => (Vec::new(), Err(format!("marks are off: {e}"))),
+    };
 
     // The panic hook goes in before any worker starts, so that no worker's
     // panic can print over the screen.
@@ -98,11 +113,15 @@ pub fn run(
         .map(|s| Rect::new(0, 0, s.width, s.height))
         .unwrap_or_default();
     let mut app = App::new(initial, keymap, theme, size);
+    app.set_marks(marks);
     app.one_story = options.one_story;
     if args.has_paths() {
         app.loading = Some((0, 0));
     }
-    app.message = warnings.first().cloned();
+    app.message = warnings
+        .first()
+        .cloned()
+        .or_else(|| workspace.as_ref().err().cloned());
     let channels = Channels {
         progress: &progress,
         load_rx: &load_rx,
@@ -112,7 +131,7 @@ pub fn run(
         searcher: &searcher,
         options,
     };
-    let result = event_loop(&mut tty, &mut app, &channels);
+    let result = event_loop(&mut tty, &mut app, &channels, &mut workspace);
     terminal::release();
     let problems = result?;
     crate::cli::report_problems(&problems);
@@ -314,6 +333,7 @@ fn event_loop(
     tty: &mut ratatui::DefaultTerminal,
     app: &mut App,
     ch: &Channels,
+    workspace: &mut Result<workspace::Workspace, String>,
 ) -> anyhow::Result<Vec<Problem>> {
     let mut problems = Vec::new();
     let mut sent_query: Option<String> = None;
@@ -358,6 +378,14 @@ fn event_loop(
         }
         if let Some(request) = app.external.take() {
             app.message = Some(external::carry_out(request));
+            dirty = true;
+            continue;
+        }
+        if let Some(job) = app.store_job.take() {
+            match workspace {
+                Ok(w) => w.carry_out(job, app),
+                Err(off) => app.message = Some(off.clone()),
+            }
             dirty = true;
             continue;
         }
@@ -455,6 +483,8 @@ fn event_loop(
 
 #[cfg(test)]
 mod hostile_tests;
+#[cfg(test)]
+mod marks_tests;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]

@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use std::sync::Arc;
 
-fn app(width: u16, height: u16) -> App {
+pub(super) fn app(width: u16, height: u16) -> App {
     let corpus = Arc::new(Corpus::seeds());
     let mut app = App::new(
         Arc::clone(&corpus),
@@ -58,7 +58,7 @@ fn event(name: &str) -> KeyEvent {
 
 /// Presses space-separated keys; a finder's pending query is answered at
 /// once, as the worker thread would.
-fn press(app: &mut App, keys: &str) {
+pub(super) fn press(app: &mut App, keys: &str) {
     for k in keys.split(' ').filter(|k| !k.is_empty()) {
         app.handle_key(event(k));
         settle(app);
@@ -66,7 +66,7 @@ fn press(app: &mut App, keys: &str) {
 }
 
 /// Types literal text into whatever has the keyboard.
-fn type_text(app: &mut App, text: &str) {
+pub(super) fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         settle(app);
@@ -80,7 +80,7 @@ fn settle(app: &mut App) {
     }
 }
 
-fn render(app: &App) -> String {
+pub(super) fn render(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
     terminal.draw(|f| ui::draw(f, app)).unwrap();
     let buf = terminal.backend().buffer().clone();

@@ -124,6 +124,7 @@ impl App {
                 self.prompt = Some(super::Prompt {
                     input: String::new(),
                     list: true,
+                    edit: None,
                 })
             }
             Action::NextMatch => self.step_list_match(1),

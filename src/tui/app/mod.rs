@@ -10,6 +10,7 @@ mod claims;
 mod diff;
 mod finder;
 mod list_search;
+mod marks;
 mod provenance;
 mod reader;
 mod sources;
@@ -17,6 +18,7 @@ mod sources;
 pub use claims::ClaimsView;
 pub use diff::{DiffSection, DiffView};
 pub use finder::Finder;
+pub use marks::{Edit, GroupKeys, StoreJob, TimelineView};
 pub use provenance::External;
 use reader::LayoutMemo;
 pub use reader::{Prompt, READER_HEADER, Reader};
@@ -84,6 +86,14 @@ pub struct App {
     pub message: Option<String>,
     /// Something the run loop is asked to do outside (`o`, `e`, `y`).
     pub external: Option<External>,
+    /// The workspace's marks, matched to the corpus.
+    pub marks: crosscheck::store::MarkIndex,
+    /// The keys of the comparison's groups the marks are filed under.
+    pub group_keys: GroupKeys,
+    /// A mark to write or the report to export, for the run loop.
+    pub store_job: Option<StoreJob>,
+    /// The timeline overlay, when open.
+    pub timeline: Option<TimelineView>,
     pub quit: bool,
     /// The last layout of the reader, for [`App::reader_lines`].
     layout: RefCell<LayoutMemo>,
@@ -132,6 +142,10 @@ impl App {
             size,
             message: None,
             external: None,
+            marks: crosscheck::store::MarkIndex::default(),
+            group_keys: GroupKeys::default(),
+            store_job: None,
+            timeline: None,
             quit: false,
             layout: RefCell::default(),
         }
@@ -194,7 +208,7 @@ impl App {
         }
         type Open = fn(&mut App);
         type IsOpen = fn(&App) -> bool;
-        let overlays: [(Context, &str, Open, IsOpen); 3] = [
+        let overlays: [(Context, &str, Open, IsOpen); 4] = [
             (
                 Context::Finder,
                 "`close`",
@@ -212,6 +226,17 @@ impl App {
                 "`close` or `accept`",
                 |a| a.prompt = Some(Prompt::default()),
                 |a| a.prompt.is_some(),
+            ),
+            (
+                Context::Timeline,
+                "`close`",
+                |a| {
+                    a.timeline = Some(TimelineView {
+                        group: 0,
+                        scroll: 0,
+                    })
+                },
+                |a| a.timeline.is_some(),
             ),
         ];
         for (ctx, actions, open, is_open) in overlays {
@@ -231,6 +256,7 @@ impl App {
                     match ctx {
                         Context::Finder => "finder",
                         Context::Help => "help",
+                        Context::Timeline => "timeline",
                         _ => "search prompt",
                     },
                     ctx.name()
@@ -260,6 +286,8 @@ impl App {
             ..Reader::default()
         };
         self.claims = ClaimsView::default();
+        self.timeline = None;
+        self.set_marks(self.marks.marks().to_vec());
     }
 
     pub fn set_analysis(&mut self, analysis: Arc<Analysis>) {
@@ -276,6 +304,12 @@ impl App {
                 n => format!("compared in {n} stories"),
             });
         }
+        self.group_keys = GroupKeys {
+            figures: crosscheck::store::target::figure_group_keys(&comparison),
+            statements: crosscheck::store::target::statement_group_keys(&comparison),
+        };
+        // A group index of the old comparison means nothing in the new one.
+        self.timeline = None;
         self.comparison = Some(comparison);
         self.refresh_diff_rows();
     }
@@ -348,6 +382,8 @@ impl App {
     pub fn top_context(&self) -> Context {
         if self.help.is_some() {
             Context::Help
+        } else if self.timeline.is_some() {
+            Context::Timeline
         } else if self.finder.is_some() {
             Context::Finder
         } else if self.prompt.is_some() {
@@ -379,7 +415,7 @@ impl App {
         }
         match top {
             Context::Finder | Context::Prompt => false,
-            Context::Help => true,
+            Context::Help | Context::Timeline => true,
             _ => {
                 if let Some(action) = self.keymap.action(Context::Global, key) {
                     self.apply(Context::Global, action);
@@ -401,10 +437,19 @@ impl App {
             Context::Help => self.help_action(action),
             Context::Finder => self.finder_action(action),
             Context::Prompt => self.prompt_action(action),
+            Context::Timeline => self.timeline_action(action),
             Context::Sources => self.sources_action(action),
             Context::Reader => self.reader_action(action),
-            Context::Claims => self.list_search_action(action) || self.claims_action(action),
-            Context::Diff => self.list_search_action(action) || self.diff_action(action),
+            Context::Claims => {
+                self.list_search_action(action)
+                    || self.mark_action(action)
+                    || self.claims_action(action)
+            }
+            Context::Diff => {
+                self.list_search_action(action)
+                    || self.mark_action(action)
+                    || self.diff_action(action)
+            }
             Context::Global => {
                 self.global_action(action);
                 true
@@ -431,6 +476,7 @@ impl App {
             Action::OpenUrl | Action::Edit | Action::CopyUrl | Action::CopySentence => {
                 self.provenance_action(action)
             }
+            Action::ExportReport => self.export(),
             _ => {}
         }
     }

@@ -35,6 +35,8 @@ pub struct Reader {
 pub struct Prompt {
     pub input: String,
     pub list: bool,
+    /// A note or accepted value typed for this item, not a search.
+    pub edit: Option<(super::Edit, crosscheck::store::Target)>,
 }
 
 /// A document laid out at a width, remembered with what it was made from:
@@ -188,7 +190,9 @@ impl App {
             Action::Close => self.prompt = None,
             Action::Accept => {
                 let prompt = self.prompt.take().unwrap_or_default();
-                if prompt.list {
+                if let Some((edit, target)) = prompt.edit {
+                    self.accept_edit(edit, target, &prompt.input);
+                } else if prompt.list {
                     self.search_list(&prompt.input);
                 } else {
                     self.search_article(&prompt.input);

@@ -1,7 +1,7 @@
 //! The claims pane: the sentences with a figure, a quote or an attribution,
 //! filtered by kind, outlet and scope, each with its claimer and line.
 
-use super::{pane_block, short_date, view_tabs};
+use super::{mark_symbol, pane_block, short_date, view_tabs};
 use crate::tui::app::{App, Focus};
 use crate::tui::wrap::{self, Highlight};
 use ratatui::Frame;
@@ -101,6 +101,19 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 })
                 .collect();
             let mut head = vec![Span::styled(format!("{marks:<3} "), app.theme.accent)];
+            let id = crosscheck::SentenceId {
+                doc: d,
+                sentence: claim.sentence,
+            };
+            let mark = app.sentence_mark(id);
+            if let Some((symbol, style)) = mark_symbol(app, mark) {
+                let stale = if mark.is_some_and(|m| m.stale) {
+                    " stale"
+                } else {
+                    ""
+                };
+                head.push(Span::styled(format!("{symbol}{stale} "), style));
+            }
             // Every row says whose and when, whatever the scope.
             let date = short_date(doc);
             head.push(Span::styled(

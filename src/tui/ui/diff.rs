@@ -2,7 +2,7 @@
 //! aligned statements with word diffs, coverage) as a list and the selected
 //! row's detail.
 
-use super::{pane_block, view_tabs};
+use super::{mark_line, mark_symbol, pane_block, view_tabs};
 use crate::display;
 use crate::fit::fit;
 use crate::tui::action::Action;
@@ -60,16 +60,26 @@ fn diff_list_rows(
             .map(|i| {
                 let g = &c.figures[i];
                 let (word, style) = verdict_style(app, g.verdict);
+                let mark = app.group_mark(DiffSection::Figures, i);
                 let rest = format!(
-                    "  {}{}  {}  {} src",
+                    "{}{}  {}  {} src{}",
                     story_tag(c, g.story.id),
                     g.label,
                     display::spread(g),
-                    g.sources
+                    g.sources,
+                    if mark.is_some_and(|m| m.stale) {
+                        "  stale"
+                    } else {
+                        ""
+                    }
                 );
+                // The mark takes the first of the two spaces after the verdict.
+                let (symbol, symbol_style) = mark_symbol(app, mark).unwrap_or((" ", Style::new()));
                 Line::from(vec![
                     Span::styled(format!("{word:<12}"), style),
-                    Span::raw(fit(&rest, width.saturating_sub(12))),
+                    Span::styled(symbol, symbol_style),
+                    Span::raw(" "),
+                    Span::raw(fit(&rest, width.saturating_sub(14))),
                 ])
             })
             .collect(),
@@ -77,6 +87,11 @@ fn diff_list_rows(
             .map(|i| {
                 let g = &c.statements[i];
                 let mut spans = Vec::new();
+                if let Some((symbol, style)) =
+                    mark_symbol(app, app.group_mark(DiffSection::Statements, i))
+                {
+                    spans.push(Span::styled(format!("{symbol} "), style));
+                }
                 if g.quote_differs {
                     spans.push(Span::styled("≠ quoted differently  ", app.theme.conflict));
                 }
@@ -139,14 +154,45 @@ fn diff_detail_lines(
     width: usize,
 ) -> Vec<Line<'static>> {
     let selected = app.diff.detail;
+    // The detail's marks, line by line: the figures' own, else the
+    // sentences'.
+    let marks: Vec<Option<crosscheck::store::Resolved>> = match section {
+        DiffSection::Figures => c.figures.get(row).map_or(Vec::new(), |g| {
+            g.entries
+                .iter()
+                .map(|e| app.marks.get(&crosscheck::store::target::entry_key(e)))
+                .collect()
+        }),
+        _ => app
+            .diff_detail(section, app.diff.selected())
+            .into_iter()
+            .map(|id| app.sentence_mark(id))
+            .collect(),
+    };
     let mark = |i: usize| -> (Span<'static>, Style) {
-        if selected == Some(i) {
-            (Span::styled("▌ ", app.theme.accent), app.theme.selected)
+        let here = selected == Some(i);
+        let style = if here {
+            app.theme.selected
         } else {
-            (Span::raw("  "), Style::new())
-        }
+            Style::new()
+        };
+        let bar = if here { "▌" } else { " " };
+        let gutter = match mark_symbol(app, marks.get(i).copied().flatten()) {
+            Some((symbol, st)) => Span::styled(format!("{bar}{symbol}"), st),
+            None if here => Span::styled("▌ ", app.theme.accent),
+            None => Span::raw("  "),
+        };
+        (gutter, style)
     };
     let mut lines = Vec::new();
+    // The group's own mark heads its detail.
+    if let Some(r) = app.group_mark(section, row) {
+        lines.push(mark_line(app, r, width));
+    }
+    // So does the mark of the line stepped into.
+    if let Some(r) = selected.and_then(|i| marks.get(i).copied().flatten()) {
+        lines.push(mark_line(app, r, width));
+    }
     let story = match section {
         DiffSection::Figures => c.figures.get(row).map(|g| &g.story),
         DiffSection::Statements => c.statements.get(row).map(|g| &g.story),

@@ -9,6 +9,7 @@ pub(super) mod help; // help_lines: read by the tests too
 mod reader;
 mod sources;
 mod status;
+mod timeline;
 mod too_small;
 
 use super::action::Action;
@@ -38,9 +39,52 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if app.finder.is_some() {
         finder::draw(frame, app, size);
     }
+    if let Some(t) = app.timeline {
+        timeline::draw(frame, app, size, t);
+    }
     if let Some(scroll) = app.help {
         help::draw(frame, app, size, scroll);
     }
+}
+
+/// A mark's symbol (`✓ ! ✗ ?`, `·` for unchecked) and its style: bold as
+/// well as coloured, so NO_COLOR still shows it; dim when stale.
+pub(super) fn mark_symbol(
+    app: &App,
+    r: Option<crosscheck::store::Resolved>,
+) -> Option<(&'static str, ratatui::style::Style)> {
+    use crosscheck::store::Status;
+    let r = r?;
+    let style = match r.mark.status {
+        _ if r.stale => app.theme.dim,
+        Status::Confirmed => app.theme.agree,
+        Status::Disputed | Status::False => app.theme.conflict,
+        Status::NeedsSource | Status::Unchecked => app.theme.accent,
+    };
+    Some((
+        r.mark.status.symbol(),
+        style.add_modifier(ratatui::style::Modifier::BOLD),
+    ))
+}
+
+/// One line telling a mark: status, stale, note, accepted value.
+pub(super) fn mark_line(app: &App, r: crosscheck::store::Resolved, width: usize) -> Line<'static> {
+    let m = r.mark;
+    let mut text = format!("{} {}", m.status.symbol(), m.status);
+    if r.stale {
+        text.push_str(" (stale: the article changed since)");
+    }
+    if let Some(v) = &m.accepted_value {
+        text.push_str(&format!(" · accepted {v}"));
+        if let Some(s) = &m.accepted_source {
+            text.push_str(&format!(" ({s})"));
+        }
+    }
+    if !m.note.is_empty() {
+        text.push_str(&format!(" · {}", m.note));
+    }
+    let style = mark_symbol(app, Some(r)).map_or(app.theme.accent, |(_, s)| s);
+    Line::from(Span::styled(fit(&text, width), style))
 }
 
 /// A document's date, compact: the day as `2018-11-06` when it can be

@@ -27,10 +27,13 @@ const OBVIOUS: [Action; 7] = [
 
 /// The hints that matter most come first, as many as fit are shown; the
 /// rest follow in keymap order.
-const PRIORITY: [Action; 15] = [
+const PRIORITY: [Action; 18] = [
     Action::Accept,
     Action::Open,
     Action::Back,
+    Action::MarkStatus,
+    Action::EditNote,
+    Action::ShowTimeline,
     Action::ClearSearch,
     Action::FindInArticle,
     Action::FindInList,
@@ -60,6 +63,15 @@ fn describe_here(app: &App, ctx: Context, action: Action) -> &'static str {
         (Context::Diff, Action::Back) => "back to sources",
         (Context::Diff, Action::ToggleConflicts) if app.diff.conflicts_only => "show all",
         (Context::Diff, Action::ToggleConflicts) => "conflicts only",
+        (Context::Prompt, Action::Accept)
+            if app.prompt.as_ref().is_some_and(|p| p.edit.is_some()) =>
+        {
+            "save"
+        }
+        (Context::Prompt, Action::Accept) => "search",
+        (_, Action::MarkStatus) => "mark",
+        (_, Action::EditNote) => "note",
+        (_, Action::ShowTimeline) => "timeline",
         (Context::Reader, Action::ClearSearch) if marked => "clear search",
         (Context::Reader, Action::ClearSearch) => "back to sources",
         _ => action.describe_in(ctx),
@@ -73,6 +85,9 @@ fn works_here(app: &App, action: Action) -> bool {
             View::Reader => app.reader.search.is_some(),
             _ => app.list_query().is_some(),
         },
+        Action::ShowTimeline | Action::SetAccepted => {
+            app.view == View::Diff && app.diff.section == crate::tui::app::DiffSection::Figures
+        }
         // The reader's Esc says it; h does the same.
         Action::Back => app.top_context() != Context::Reader,
         _ => true,
@@ -123,11 +138,21 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     )];
     let room = (area.width as usize).saturating_sub(right.width() + 1);
     let mut used = spans[0].content.width();
-    if let Some(p) = app.prompt.as_ref().filter(|p| p.list) {
-        // A list pane's `/` prompt is typed here.
-        let input = fit(&p.input, room.saturating_sub(used + 3));
-        used += 2 + input.width() + 1;
-        spans.push(Span::styled(" /", app.theme.accent));
+    if let Some(p) = app.prompt.as_ref().filter(|p| p.list || p.edit.is_some()) {
+        // A list pane's `/` prompt, or a note, is typed here.
+        let label = match &p.edit {
+            Some((edit, _)) => format!(" {}", edit.label()),
+            None => " /".to_string(),
+        };
+        // The end of a long input stays in view, where the typing is.
+        let room_for_input = room.saturating_sub(used + label.width() + 1);
+        let input = if p.edit.is_some() {
+            tail(&p.input, room_for_input)
+        } else {
+            fit(&p.input, room_for_input)
+        };
+        used += label.width() + input.width() + 1;
+        spans.push(Span::styled(label, app.theme.accent));
         spans.push(Span::raw(input));
         spans.push(Span::styled("▏", app.theme.accent));
     } else if let Some(msg) = &app.message {
@@ -166,6 +191,25 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     )));
     spans.push(Span::styled(right, app.theme.dim));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The last `width` columns of `s`, with "…" in front when cut.
+fn tail(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in s.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out.iter().rev().collect()
 }
 
 /// The reader's position, or the article search counter "i/N".
