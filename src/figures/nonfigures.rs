@@ -131,8 +131,9 @@ impl Extractor<'_, '_> {
         None
     }
 
-    /// What follows a number in digits that makes it no amount: a street
-    /// address ("3400 block of", "66 Cottage St."), a weapon's size
+    /// What follows a number in digits that makes it no amount: an
+    /// emergency number ("called 911"), a street address ("3400 block of",
+    /// "66 Cottage St."), a weapon's size
     /// ("40-caliber", ".223 caliber"), a record or score ("58 - 3",
     /// "28-of-41").
     fn not_an_amount_after(&self, num: &Num) -> Option<usize> {
@@ -140,6 +141,14 @@ impl Extractor<'_, '_> {
         let e = num.end;
         if self.n(e) == "block" {
             return Some(e + 1);
+        }
+        // "called 911", "a 911 call"; not "911 people"
+        if e == num.start + 1
+            && lex.emergency_numbers.contains(self.n(num.start))
+            && !self.counts_at(e)
+            && self.unit_at(e).is_none()
+        {
+            return Some(e);
         }
         let mut k = e;
         while k < e + 4 && self.toks.get(k).is_some_and(Tok::capitalized) {
