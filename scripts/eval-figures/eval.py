@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Score `crosscheck figures --json` against the hand-judged sample (issue 13).
 
-  python3 scripts/eval-figures/eval.py [--bin target/release/crosscheck] [-v] [--json]
+  python3 scripts/eval-figures/eval.py [--bin target/release/crosscheck] [--sample 1|2] [-v] [--json]
+
+--sample 2 scores the second sample (sample2.json / gold2.json, drawn after tuning; see README.md);
+the default is the first sample (sample.json / gold.json). The scoring rules are the same.
 
 Writes the 200 sampled sentences (read from /tmp/real, sha1-checked) to a temporary JSON Lines
 file, one record {"title": "s", "text": sentence} per line, runs `crosscheck figures --json` on
@@ -16,6 +19,8 @@ sys.path.insert(0, HERE)
 import sample as S  # noqa: E402
 
 TOL = 0.005
+# per sample: (sample file, compiled gold)
+FILES = {1: ("sample.json", "gold.json"), 2: ("sample2.json", "gold2.json")}
 
 
 def close(a, b):
@@ -113,11 +118,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=os.path.join(REPO, "target/release/crosscheck"))
     ap.add_argument("--root", default="/tmp/real")
+    ap.add_argument("--sample", type=int, choices=sorted(FILES), default=1,
+                    help="1: sample.json/gold.json (default); 2: sample2.json/gold2.json (the held-out second sample)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every error per sentence")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     a = ap.parse_args()
-    sample = json.load(open(os.path.join(HERE, "sample.json")))["sentences"]
-    gold = {g["id"]: g for g in json.load(open(os.path.join(HERE, "gold.json")))["sentences"]}
+    sample_f, gold_f = FILES[a.sample]
+    sample = json.load(open(os.path.join(HERE, sample_f)))["sentences"]
+    gold = {g["id"]: g for g in json.load(open(os.path.join(HERE, gold_f)))["sentences"]}
+    if [r["sha1"] for r in sample] != [gold[r["id"]]["sha1"] for r in sample]:
+        sys.exit(f"{gold_f} does not match {sample_f}")
     sents = S.load_sentences(a.root, sample)
     by = run(a.bin, sample, sents)
 
@@ -216,7 +226,7 @@ def main():
     for _, _, es in errors:
         for k, _ in es:
             kinds[k] = kinds.get(k, 0) + 1
-    out = {"binary": os.path.relpath(a.bin, REPO), "version": ver(a.bin), "sentences": len(sample), "scores": scores, "counts": c, "error_kinds": kinds}
+    out = {"binary": os.path.relpath(a.bin, REPO), "version": ver(a.bin), "sample": a.sample, "sentences": len(sample), "scores": scores, "counts": c, "error_kinds": kinds}
     if a.json:
         out["errors"] = [{"id": i, "errors": [{"kind": k, "what": d} for k, d in es]} for i, _, es in errors]
         print(json.dumps(out, indent=1, ensure_ascii=False))
@@ -227,7 +237,7 @@ def main():
             for k, d in es:
                 print(f"   {k:24} {d}")
         print()
-    print(f"sentences {len(sample)}, gold figures {c['gold']}, predicted (scored) {c['pred']}")
+    print(f"sample {a.sample} ({sample_f}): sentences {len(sample)}, gold figures {c['gold']}, predicted (scored) {c['pred']}")
     print(f"value precision  {P}%  ({c['pred_value_right']}/{c['pred']}; on non-figures {c['pred_on_nonfigure']}, "
           f"extra {c['pred_duplicate']}, unjudged {c['pred_unjudged']}, unlocated {c['pred_unlocated']})")
     print(f"value recall     {R}%  ({c['gold_value_right']}/{c['gold']}; found at all {c['gold_found']})")

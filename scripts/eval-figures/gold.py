@@ -2,15 +2,19 @@
 """Compile the hand judgments gold.txt into gold.json (with char spans inside each sentence).
 
   python3 scripts/eval-figures/gold.py            # needs /tmp/real (to locate the spans)
+  python3 scripts/eval-figures/gold.py --sample 2 # gold2.txt + sample2.json -> gold2.json
 
 gold.json holds no article text: per sentence its id and sha1, and per judged number its phrase
 (`text`, a few words) and span, plus value/low/high/qualifier/unit for figures.
 """
-import json, os, re, sys
+import argparse, json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import sample as S  # noqa: E402
+
+# per sample: (sample file, judgments, compiled gold)
+FILES = {1: ("sample.json", "gold.txt", "gold.json"), 2: ("sample2.json", "gold2.txt", "gold2.json")}
 
 QUALIFIERS = {"exact", "approximate", "at_least", "more_than", "at_most", "less_than", "up_to", "range", "vague"}
 
@@ -94,10 +98,16 @@ def parse(path):
 
 
 def main():
-    root = "/tmp/real"
-    sample = json.load(open(os.path.join(HERE, "sample.json")))["sentences"]
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sample", type=int, choices=sorted(FILES), default=1,
+                    help="1: sample.json + gold.txt -> gold.json (default); 2: sample2.json + gold2.txt -> gold2.json")
+    ap.add_argument("--root", default="/tmp/real")
+    a = ap.parse_args()
+    sample_f, txt_f, json_f = FILES[a.sample]
+    root = a.root
+    sample = json.load(open(os.path.join(HERE, sample_f)))["sentences"]
     sents = S.load_sentences(root, sample)
-    blocks = parse(os.path.join(HERE, "gold.txt"))
+    blocks = parse(os.path.join(HERE, txt_f))
     missing = [r["id"] for r in sample if r["id"] not in blocks]
     if missing:
         sys.exit(f"not judged: {missing}")
@@ -107,7 +117,7 @@ def main():
         for it in blocks[r["id"]]:
             i = find(s, it["text"], pos)
             if i < 0:
-                sys.exit(f"gold.txt:{it['line']}: {it['text']!r} not found in {r['id']} after {pos}: {s!r}")
+                sys.exit(f"{txt_f}:{it['line']}: {it['text']!r} not found in {r['id']} after {pos}: {s!r}")
             it["start"], it["end"] = i, i + len(it["text"])
             pos = i + 1
             kind, line = it.pop("kind"), it.pop("line")
@@ -119,10 +129,10 @@ def main():
         out.append({"id": r["id"], "sha1": r["sha1"], "figures": figs, "nonfigures": nons})
     doc = {"judged_by": "hand, reading each sentence (see README.md)", "sentences": out,
            "counts": {"sentences": len(out), "figures": nf, "nonfigures": nn}}
-    with open(os.path.join(HERE, "gold.json"), "w") as fh:
+    with open(os.path.join(HERE, json_f), "w") as fh:
         json.dump(doc, fh, indent=1, ensure_ascii=False)
         fh.write("\n")
-    print(f"gold.json: {len(out)} sentences, {nf} figures, {nn} non-figures")
+    print(f"{json_f}: {len(out)} sentences, {nf} figures, {nn} non-figures")
 
 
 if __name__ == "__main__":

@@ -10,12 +10,25 @@ set, the path relative to the corpus root, the sentence index and char offset in
   python3 scripts/eval-figures/sample.py            # (re)write sample.json
   python3 scripts/eval-figures/sample.py --show     # print the sampled sentences (from /tmp/real)
   python3 scripts/eval-figures/sample.py --check    # verify every sentence's sha1 against /tmp/real
+
+Second sample (drawn after the extractor was tuned on the first one; for the final measurement):
+same method, seed 2026, every article of sample.json excluded (and any sentence with the same
+sha1 as one of sample.json, since GVA has the same page under several URLs):
+
+  python3 scripts/eval-figures/sample.py --sample 2            # (re)write sample2.json
+  python3 scripts/eval-figures/sample.py --sample 2 --show     # print its sentences
+  python3 scripts/eval-figures/sample.py --sample 2 --check
 """
 import argparse, hashlib, json, os, random, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 13
 N = 200
+# Per sample: seed, output file, and the earlier samples whose articles (and sentences) are excluded.
+SAMPLES = {
+    1: {"seed": 13, "file": "sample.json", "exclude": []},
+    2: {"seed": 2026, "file": "sample2.json", "exclude": ["sample.json"]},
+}
 SETS = ["gva", "basil", "ecb"]
 # GVA incidents held out for acceptance (scripts/eval-real/README.md): never read.
 HELD_OUT = {"519541", "743995", "604762", "441724"}
@@ -97,15 +110,21 @@ def candidates(root, rel):
     return cands
 
 
-def draw(root):
-    rng = random.Random(SEED)
+def draw(root, seed=SEED, exclude=()):
+    """Draw N sentences. `exclude`: earlier samples (lists of records); their articles are skipped
+    and their sentences (by sha1) are never drawn again. The quota is computed on the full pools
+    (as for sample 1), the shuffle is of the full sorted pool, excluded articles are skipped in the
+    walk like articles without an eligible sentence."""
+    rng = random.Random(seed)
     pools = {s: articles(root, s) for s in SETS}
+    skip_paths = {r["path"] for ex in exclude for r in ex}
+    skip_sha1 = {r["sha1"] for ex in exclude for r in ex}
     total = sum(len(p) for p in pools.values())
     exact = {s: N * len(pools[s]) / total for s in SETS}
     quota = {s: int(exact[s]) for s in SETS}
     for s in sorted(SETS, key=lambda s: exact[s] - quota[s], reverse=True)[: N - sum(quota.values())]:
         quota[s] += 1
-    seen, sample = set(), []
+    seen, sample = set(skip_sha1), []
     for s in SETS:
         order = pools[s][:]
         rng.shuffle(order)
@@ -113,6 +132,8 @@ def draw(root):
         for rel in order:
             if taken == quota[s]:
                 break
+            if rel in skip_paths:
+                continue
             cands = [c for c in candidates(root, rel) if sha1(c[2]) not in seen]
             if not cands:
                 continue
@@ -140,10 +161,15 @@ def load_sentences(root, sample):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", default="/tmp/real")
-    ap.add_argument("--out", default=os.path.join(HERE, "sample.json"))
+    ap.add_argument("--sample", type=int, choices=sorted(SAMPLES), default=1,
+                    help="which sample: 1 (seed 13, sample.json) or 2 (seed 2026, sample2.json)")
+    ap.add_argument("--out", default=None, help="sample file (default: that of --sample)")
     ap.add_argument("--show", action="store_true", help="print the sampled sentences")
     ap.add_argument("--check", action="store_true", help="check the sha1s against the corpus")
     a = ap.parse_args()
+    cfg = SAMPLES[a.sample]
+    if a.out is None:
+        a.out = os.path.join(HERE, cfg["file"])
     if a.show or a.check:
         with open(a.out) as fh:
             sample = json.load(fh)["sentences"]
@@ -154,9 +180,15 @@ def main():
         else:
             print(f"{len(sents)} sentences ok")
         return
-    sample, sizes, quota = draw(a.root)
-    doc = {"seed": SEED, "n": N, "root": "/tmp/real", "set_articles": sizes, "quota": quota,
+    exclude = []
+    for f in cfg["exclude"]:
+        with open(os.path.join(HERE, f)) as fh:
+            exclude.append(json.load(fh)["sentences"])
+    sample, sizes, quota = draw(a.root, cfg["seed"], exclude)
+    doc = {"seed": cfg["seed"], "n": N, "root": "/tmp/real", "set_articles": sizes, "quota": quota,
            "number_regex": NUMBER_RE.pattern, "min_words": MIN_WORDS, "max_words": MAX_WORDS,
+           **({"excluded_samples": cfg["exclude"],
+               "excluded_articles": len({r["path"] for ex in exclude for r in ex})} if exclude else {}),
            "sentences": sample}
     with open(a.out, "w") as fh:
         json.dump(doc, fh, indent=1)
