@@ -10,7 +10,7 @@ use std::sync::{LazyLock, OnceLock};
 use serde::Deserialize;
 
 use super::numbers::{VULGAR, number_words};
-use super::tokens::{Tok, tokenize};
+use super::tokens::{DIGIT_CLASS, Tok, tokenize};
 use super::{Direction, Qualifier};
 
 /// The lexicon text compiled into the binary.
@@ -579,7 +579,8 @@ impl Lexicon {
         words.sort();
         words.dedup();
         let number_text = Regex::new(&format!(
-            "[0-9{}]|(?i:(?:^|[^a-z])(?:{})(?:[^a-z]|$))",
+            "{}|[{}]|(?i:(?:^|[^a-z])(?:{})(?:[^a-z]|$))",
+            DIGIT_CLASS,
             regex::escape(&signs),
             words.join("|")
         ))

@@ -33,14 +33,57 @@ impl Tok<'_> {
     }
 }
 
+/// The zeros of the digit sets beyond ASCII that numbers are read in:
+/// Arabic-Indic, Extended Arabic-Indic (Persian, Urdu), Devanagari, Bengali
+/// and fullwidth; each set is the ten code points from its zero.
+const DIGIT_ZEROS: [u32; 5] = [0x660, 0x6F0, 0x966, 0x9E6, 0xFF10];
+
+/// The value of a decimal digit of ASCII or of a set of `DIGIT_ZEROS`.
+pub fn digit_value(c: char) -> Option<u32> {
+    if c.is_ascii_digit() {
+        return Some(c as u32 - '0' as u32);
+    }
+    DIGIT_ZEROS
+        .iter()
+        .find_map(|&zero| (c as u32).checked_sub(zero).filter(|d| *d < 10))
+}
+
+/// The decimal point and thousands separator of those digit sets, as ASCII.
+fn number_separator(c: char) -> Option<char> {
+    match c {
+        '.' | '\u{66b}' | '\u{ff0e}' => Some('.'),
+        ',' | '\u{66c}' | '\u{ff0c}' => Some(','),
+        _ => None,
+    }
+}
+
+/// The digits of `DIGIT_ZEROS` and ASCII, as a regex class.
+pub const DIGIT_CLASS: &str =
+    r"[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}\x{966}-\x{96f}\x{9e6}-\x{9ef}\x{ff10}-\x{ff19}]";
+
 static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9]+(?:[.,][0-9]+)*|\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*|\S")
-        .expect("token regex")
+    let d = DIGIT_CLASS;
+    let sep = r"[.,\x{66b}\x{66c}\x{ff0c}\x{ff0e}]";
+    Regex::new(&format!(
+        r"{d}+(?:{sep}{d}+)*|\p{{L}}[\p{{L}}\p{{M}}]*(?:['’]\p{{L}}[\p{{L}}\p{{M}}]*)*|\S"
+    ))
+    .expect("token regex")
 });
 
 fn normalize(raw: &str, kind: Kind) -> Cow<'_, str> {
     match kind {
-        Kind::Num => Cow::Borrowed(raw),
+        Kind::Num if raw.is_ascii() => Cow::Borrowed(raw),
+        // "٣٠٠", "１２，０００": read as ASCII digits
+        Kind::Num => Cow::Owned(
+            raw.chars()
+                .map(|c| {
+                    digit_value(c)
+                        .and_then(|d| char::from_digit(d, 10))
+                        .or_else(|| number_separator(c))
+                        .unwrap_or(c)
+                })
+                .collect(),
+        ),
         Kind::Word => {
             if raw.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
                 Cow::Borrowed(raw)
@@ -104,7 +147,9 @@ fn tokenize_with<'a>(s: &'a str, lower: Option<&'a str>) -> Vec<Tok<'a>> {
             let end = TOKEN_RE
                 .find_at(s, start)
                 .map_or(start + c.len_utf8(), |m| m.end());
-            let kind = if c.is_alphabetic() {
+            let kind = if digit_value(c).is_some() {
+                Kind::Num
+            } else if c.is_alphabetic() {
                 Kind::Word
             } else {
                 Kind::Sym
@@ -171,7 +216,18 @@ fn plain_token(s: &str, start: usize, first: char) -> Option<(usize, Kind, Fold)
         while i + 1 < b.len() && matches!(b[i], b'.' | b',') && b[i + 1].is_ascii_digit() {
             i = digits_from(i + 2);
         }
+        // Digits or separators of another set may go on: the regex decides.
+        let beyond =
+            |c: char| !c.is_ascii() && (digit_value(c).is_some() || number_separator(c).is_some());
+        let after_separator =
+            matches!(b.get(i), Some(b'.' | b',')) && char_at(i + 1).is_some_and(beyond);
+        if char_at(i).is_some_and(beyond) || after_separator {
+            return None;
+        }
         return Some((i, Kind::Num, Fold::None));
+    }
+    if digit_value(first).is_some() {
+        return None;
     }
     if !first.is_ascii_alphabetic() {
         // \S: one symbol. A char that is not alphabetic is no `\p{L}`
@@ -230,10 +286,10 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn tokenize_agrees_with_the_token_regex_on_anything(
-            s in "[a-zA-Z0-9.,'’ \u{a0}\u{2003}\u{200b}\u{2026}\u{2060}\t\n“”—«éÉ\u{301}ß北２$%-]{0,40}"
+            s in "[a-zA-Z0-9.,'’ \u{a0}\u{2003}\u{200b}\u{2026}\u{2060}\t\n“”—«éÉ\u{301}ß北２٣٠٫٬１$%-]{0,40}"
         ) {
             let kind = |m: &str| match m.chars().next() {
-                Some(c) if c.is_ascii_digit() => Kind::Num,
+                Some(c) if digit_value(c).is_some() => Kind::Num,
                 Some(c) if c.is_alphabetic() => Kind::Word,
                 _ => Kind::Sym,
             };
