@@ -91,6 +91,9 @@ impl Extractor<'_, '_> {
                                 "\"" | "(" | "." | ":" | "—" | "-"
                             ))
                     && !lex.starts.contains_key(p.norm.as_ref())
+                    // "Sylvester's 33-year-old wife": a possessive, and a measure
+                    && !p.norm.ends_with("'s")
+                    && self.unit_at(e).is_none()
                     && !lex.months.contains(p.norm.as_ref())
                     && !lex.stop.contains(p.norm.as_ref())
                     && !is_weekday(&p.norm)
@@ -150,10 +153,17 @@ impl Extractor<'_, '_> {
         {
             return Some(e);
         }
+        // capitalised words up to a street word, initials with their dots
+        // among them ("44 E. Bruce Ave.")
         let mut k = e;
-        while k < e + 4 && self.toks.get(k).is_some_and(Tok::capitalized) {
+        while k < e + 6
+            && self
+                .toks
+                .get(k)
+                .is_some_and(|t| t.capitalized() || (k > e && t.norm == "."))
+        {
             k += 1;
-            if k > e && lex.street_words.contains(self.n(k - 1)) && !num.grouped {
+            if lex.street_words.contains(self.n(k - 1)) && !num.grouped {
                 return Some(k);
             }
         }
@@ -201,8 +211,7 @@ impl Extractor<'_, '_> {
         ) {
             return false;
         }
-        let counts_next = self.lex.heads.longest(toks, end).is_some()
-            || self.lex.units.longest(toks, end).is_some();
+        let counts_next = self.counts_at(end) || self.lex.units.longest(toks, end).is_some();
         let next_named = toks.get(end).is_some_and(Tok::capitalized);
         if counts_next || !(p.capitalized() || next_named) {
             return false;
