@@ -430,6 +430,11 @@ pub struct Lexicon {
     /// for texts where `ascii_boundaries_hold`, to ask once whether any of
     /// them matches (in most sentences none does).
     pub blockers_ascii: RegexSet,
+    /// The same patterns without their word boundaries: they match
+    /// wherever a pattern as written does (and more), as fast on any text,
+    /// to ask once whether any is worth running on a text beyond plain
+    /// ASCII. Compiled when such a text first needs it.
+    blockers_loose: OnceLock<RegexSet>,
 }
 
 /// How a word can start a figure.
@@ -478,6 +483,20 @@ impl Lexicon {
                         .unwrap_or_else(|e| panic!("bad regex {p:?} in figures.toml: {e}"))
                 })
                 .collect()
+        })
+    }
+
+    /// The set of chrome and phone patterns to ask a text first whether
+    /// any of `blockers` may match it (in most texts none does).
+    pub fn blocker_set(&self, plain_text: bool) -> &RegexSet {
+        if plain_text {
+            return &self.blockers_ascii;
+        }
+        self.blockers_loose.get_or_init(|| {
+            let exclude = &self.raw.exclude;
+            let loose = exclude.chrome.iter().chain(&exclude.phones);
+            RegexSet::new(loose.map(|p| p.replace(r"\b", "")))
+                .unwrap_or_else(|e| panic!("bad regex in figures.toml: {e}"))
         })
     }
 
@@ -696,6 +715,7 @@ impl Lexicon {
             starts,
             start_words,
             blockers_ascii,
+            blockers_loose: OnceLock::new(),
         }
     }
 }

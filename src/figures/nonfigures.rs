@@ -286,8 +286,8 @@ impl Extractor<'_, '_> {
 pub(super) fn blocked_ranges(lex: &Lexicon, s: &str) -> Vec<Range<usize>> {
     let mut blocked = Vec::new();
     let plain_text = ascii_boundaries_hold(s);
-    // One pass of the set tells whether any pattern matches at all.
-    if !plain_text || lex.blockers_ascii.is_match(s) {
+    // One pass of a set tells whether any pattern may match at all.
+    if lex.blocker_set(plain_text).is_match(s) {
         for re in lex.blockers() {
             for m in re.for_text(plain_text).find_iter(s) {
                 blocked.push(m.range());

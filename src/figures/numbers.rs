@@ -236,17 +236,16 @@ const SLASH_DENOMINATORS: [u32; 9] = [2, 3, 4, 5, 8, 10, 16, 32, 64];
 
 /// "1/4", "3⁄8" at token `k`: numerator below the denominator, written solid.
 fn slash_fraction(toks: &[Tok], k: usize) -> Option<(f64, usize)> {
-    let (n, slash, d) = (tok(toks, k)?, tok(toks, k + 1)?, tok(toks, k + 2)?);
-    let solid = !slash.space_before && !d.space_before;
+    let slash = tok(toks, k + 1)?;
+    if slash.space_before || !matches!(slash.norm.as_ref(), "/" | "⁄") {
+        return None;
+    }
     let int =
         |t: &Tok| -> Option<u32> { (t.kind == Kind::Num).then(|| t.norm.parse().ok()).flatten() };
-    let (n, d) = (int(n)?, int(d)?);
-    (solid
-        && matches!(slash.norm.as_ref(), "/" | "⁄")
-        && n >= 1
-        && n < d
-        && SLASH_DENOMINATORS.contains(&d))
-    .then(|| (f64::from(n) / f64::from(d), k + 3))
+    let denominator = tok(toks, k + 2).filter(|d| !d.space_before)?;
+    let (n, d) = (int(tok(toks, k)?)?, int(denominator)?);
+    (n >= 1 && n < d && SLASH_DENOMINATORS.contains(&d))
+        .then(|| (f64::from(n) / f64::from(d), k + 3))
 }
 
 /// A trailing scale after a number at token `j`: "million", "bn", "11k".

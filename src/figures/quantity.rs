@@ -68,10 +68,14 @@ impl Extractor<'_, '_> {
         }
         // "9 B people": a capital B set apart, before what it counts
         let spaced_billions = t.space_before && t.raw == "B" && self.counts_at(a.end + 1);
-        let scale = match self.lex.money_scales.get(t.norm.as_ref()) {
-            _ if spaced_billions => 1e9,
-            Some(&s) if !t.space_before => s,
-            _ => return,
+        let scale = if spaced_billions {
+            1e9
+        } else if t.space_before {
+            return;
+        } else if let Some(&s) = self.lex.money_scales.get(t.norm.as_ref()) {
+            s
+        } else {
+            return;
         };
         let money = a.currency.is_some()
             || self

@@ -217,11 +217,12 @@ fn plain_token(s: &str, start: usize, first: char) -> Option<(usize, Kind, Fold)
             i = digits_from(i + 2);
         }
         // Digits or separators of another set may go on: the regex decides.
-        let beyond =
-            |c: char| !c.is_ascii() && (digit_value(c).is_some() || number_separator(c).is_some());
-        let after_separator =
-            matches!(b.get(i), Some(b'.' | b',')) && char_at(i + 1).is_some_and(beyond);
-        if char_at(i).is_some_and(beyond) || after_separator {
+        let beyond = |at: usize| {
+            b.get(at).is_some_and(|c| !c.is_ascii())
+                && char_at(at)
+                    .is_some_and(|c| digit_value(c).is_some() || number_separator(c).is_some())
+        };
+        if beyond(i) || (matches!(b.get(i), Some(b'.' | b',')) && beyond(i + 1)) {
             return None;
         }
         return Some((i, Kind::Num, Fold::None));
