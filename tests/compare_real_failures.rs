@@ -536,3 +536,42 @@ fn a_duration_in_two_leads_is_one_quantity_however_each_words_it() {
     ]);
     conflict_with(&c, 13.0, "13-minute", 15.0);
 }
+
+/// Issue 13: one outlet says the index rose 2.3%, another that it fell
+/// 2.3%: the same number, opposite changes, a conflict. A third that gives
+/// the change without a direction disputes neither.
+#[test]
+fn a_rise_and_a_fall_of_the_same_size_conflict() {
+    let c = compared(&[
+        (
+            "a.txt",
+            "Markets close the week\n\nThe main share index rose 2.3% on Friday, \
+             traders in the capital said.",
+        ),
+        (
+            "b.txt",
+            "Shares slide on Friday\n\nThe main share index fell 2.3% on Friday, \
+             traders in the capital said.",
+        ),
+    ]);
+    let g = conflict_with(&c, 2.3, "rose", 2.3);
+    assert!(g.entries.iter().any(|e| e.sentence.contains("fell")), "{g:#?}");
+    let same_way = compared(&[
+        (
+            "a.txt",
+            "Markets close the week\n\nThe main share index fell 2.3% on Friday, \
+             traders in the capital said.",
+        ),
+        (
+            "b.txt",
+            "Shares slide on Friday\n\nThe main share index closed 2.3% lower on \
+             Friday, traders in the capital said.",
+        ),
+        (
+            "c.txt",
+            "Friday's markets\n\nThe main share index moved 2.3% on Friday, traders \
+             in the capital said.",
+        ),
+    ]);
+    assert_eq!(one_group_of(&same_way, 2.3, "fell").verdict, Verdict::Agree);
+}

@@ -10,7 +10,7 @@ use crate::fit::fit_words;
 use crosscheck::compare::{
     self, Change, Comparison, DiffKind, FigureEntry, Op, StatementGroup, Story, Verdict, WordDiff,
 };
-use crosscheck::figures::Figure;
+use crosscheck::figures::{Direction, Figure};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
@@ -70,6 +70,11 @@ fn flags(e: &FigureEntry) -> String {
     }
     if e.revision {
         f.push("states a new level");
+    }
+    match e.direction {
+        Some(Direction::Up) => f.push("a rise"),
+        Some(Direction::Down) => f.push("a fall"),
+        None => {}
     }
     let mut f = f.join(", ");
     if !e.also_at.is_empty() {

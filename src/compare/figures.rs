@@ -489,6 +489,7 @@ fn entry(
         vague: fig.qualifier == Qualifier::Vague,
         revision: it.revision,
         caption: s.kind == ParagraphKind::Caption,
+        direction: fig.direction,
     }
 }
 

@@ -325,6 +325,8 @@ pub struct FigureEntry {
     /// The sentence states that the figure changed ("rose to", "revised").
     pub revision: bool,
     pub caption: bool,
+    /// Which way the change it states goes ("fell 2.3%"), if it is one.
+    pub direction: Option<crate::figures::Direction>,
 }
 
 /// Sentences of different sources that report one statement.

@@ -49,6 +49,7 @@ pub(crate) fn entry_of(
         vague: false,
         revision: false,
         caption: false,
+        direction: None,
     }
 }
 

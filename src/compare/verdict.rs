@@ -11,6 +11,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{FigureEntry, Verdict};
+use crate::figures::Direction;
 
 /// Vague amounts whose interval starts this high, in the unit they were
 /// written in, take part in verdicts: "dozens", "tens of thousands" state
@@ -33,14 +34,30 @@ pub(super) fn same_value(a: f64, b: f64) -> bool {
 
 /// The verdict of a group from its deciding entries.
 pub(super) fn verdict(deciding: &[&FigureEntry]) -> Verdict {
+    // "rose 2.3%" against "fell 2.3%": when the group states changes both
+    // ways, a fall counts below zero. A change without a stated direction
+    // is taken as written (it may be either).
+    let has = |d| deciding.iter().any(|e| e.direction == Some(d));
+    let both_ways = has(Direction::Up) && has(Direction::Down);
+    let signed = |e: &FigureEntry| {
+        let (low, high) = (
+            e.base_low.unwrap_or(f64::NEG_INFINITY),
+            e.base_high.unwrap_or(f64::INFINITY),
+        );
+        match e.direction {
+            Some(Direction::Down) if both_ways => (-high, -low),
+            _ => (low, high),
+        }
+    };
     // Per source: its lowest upper bound and highest lower bound.
     let mut bounds: HashMap<&str, (f64, f64)> = HashMap::default();
     for e in deciding {
         let b = bounds
             .entry(&e.source)
             .or_insert((f64::INFINITY, f64::NEG_INFINITY));
-        b.0 = b.0.min(e.base_high.unwrap_or(f64::INFINITY));
-        b.1 = b.1.max(e.base_low.unwrap_or(f64::NEG_INFINITY));
+        let (low, high) = signed(e);
+        b.0 = b.0.min(high);
+        b.1 = b.1.max(low);
     }
     if bounds.len() < 2 {
         return Verdict::Single;
