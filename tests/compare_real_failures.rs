@@ -555,7 +555,10 @@ fn a_rise_and_a_fall_of_the_same_size_conflict() {
         ),
     ]);
     let g = conflict_with(&c, 2.3, "rose", 2.3);
-    assert!(g.entries.iter().any(|e| e.sentence.contains("fell")), "{g:#?}");
+    assert!(
+        g.entries.iter().any(|e| e.sentence.contains("fell")),
+        "{g:#?}"
+    );
     let same_way = compared(&[
         (
             "a.txt",

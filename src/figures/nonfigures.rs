@@ -44,6 +44,10 @@ impl Extractor<'_, '_> {
                 if p.norm == "'" || p.norm == "#" {
                     return Some(e);
                 }
+                // a path: ids inside URLs ("ktxs.com/150835821", "freep.com/2f2yH7x")
+                if p.norm == "/" && !p.space_before {
+                    return Some(e);
+                }
             }
             // what is written against a single number, unless the amount took it
             if a.end == n + 1
@@ -144,6 +148,21 @@ impl Extractor<'_, '_> {
         let e = num.end;
         if self.n(e) == "block" {
             return Some(e + 1);
+        }
+        let toks = self.toks;
+        let digits = toks[num.start].norm.len();
+        let single = e == num.start + 1 && !num.grouped && !num.decimal;
+        // a zip code after a state's abbreviation ("TX 78701"), a text
+        // short code in parentheses ("(27463)")
+        let state_before = num.start > 0 && {
+            let p = &toks[num.start - 1];
+            p.raw.len() == 2 && p.raw.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        let in_parentheses = num.start > 0 && self.n(num.start - 1) == "(" && self.n(e) == ")";
+        if single
+            && ((digits == 5 && state_before) || ((4..=6).contains(&digits) && in_parentheses))
+        {
+            return Some(e + usize::from(in_parentheses));
         }
         // "called 911", "a 911 call"; not "911 people"
         if e == num.start + 1
