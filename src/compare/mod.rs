@@ -570,10 +570,22 @@ pub fn compare_facts(corpus: &Corpus, facts: Facts) -> Comparison {
 }
 
 /// As [`compare_facts`], with `options`.
-pub fn compare_facts_with(corpus: &Corpus, mut facts: Facts, options: Options) -> Comparison {
+pub fn compare_facts_with(corpus: &Corpus, facts: Facts, options: Options) -> Comparison {
+    compare_facts_staged(corpus, facts, options, &mut |_| {})
+}
+
+/// As [`compare_facts_with`], calling `stage` with each stage's name as it
+/// ends (the `mem_stages` example measures memory by stage with it).
+pub fn compare_facts_staged(
+    corpus: &Corpus,
+    mut facts: Facts,
+    options: Options,
+    stage: &mut dyn FnMut(&str),
+) -> Comparison {
     let copies = copies::Copies::find(corpus);
     let repeats = repeats::Repeats::find(corpus, &copies);
     facts.restrict(corpus, &copies, &repeats);
+    stage("copies and chrome");
     let stories = stories::cluster(
         corpus,
         &lexicon::LEXICON,
@@ -581,9 +593,11 @@ pub fn compare_facts_with(corpus: &Corpus, mut facts: Facts, options: Options) -
         &repeats,
         options.one_story,
     );
+    stage("stories");
     // Entries share one allocation per sentence, document name and claimer.
     let mut strings = Strings::new(corpus, &copies);
     let statements = alignment::align(corpus, &facts, &stories, &mut strings);
+    stage("alignment");
     // The figure groups before the coverage: their working data (keys and
     // anchors of every figure) is freed before the coverage lists its
     // claims, so the two do not add up at the peak.
@@ -591,7 +605,9 @@ pub fn compare_facts_with(corpus: &Corpus, mut facts: Facts, options: Options) -
         d.quotes = Vec::new();
     }
     let figures = figures::group(corpus, &mut facts, &stories, &mut strings);
+    stage("figure groups");
     let coverage = coverage::coverage(corpus, &facts, &statements, &stories, &mut strings);
+    stage("coverage");
     Comparison {
         figures,
         statements,
