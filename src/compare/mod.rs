@@ -118,10 +118,13 @@
 //! brackets or ellipses) is marked `quote_differs` and ranked first (within
 //! its story). A group is labelled with its claimer and the quote of its
 //! first quote diff, else with its medoid sentence. Candidates come
-//! from an inverted index (terms in more than [`MAX_DF_FRACTION`] of sentences
-//! or more than [`MAX_POSTINGS`] postings are skipped, and each sentence keeps
-//! its [`MAX_CANDIDATES`] best candidates), so the work grows with the corpus
-//! times these caps, never with the square of the sentence count. Pairs are
+//! from an inverted index per story (terms in more than [`MAX_DF_FRACTION`]
+//! of sentences are skipped, a term's list longer than [`MAX_POSTINGS`] in
+//! one story is read only [`WINDOW`] sentences either side of the sentence,
+//! and each sentence keeps its [`MAX_CANDIDATES`] best candidates), so the
+//! work grows with the corpus times these caps, never with the square of
+//! the sentence count, and a statement repeated by thousands of outlets
+//! still finds its partners. Pairs are
 //! merged best first with complete linkage: a sentence joins a group only when
 //! it is close enough to every member from another document.
 
@@ -154,7 +157,7 @@ use std::sync::Arc;
 
 pub use diffs::word_diff;
 pub use facts::Facts;
-pub use similarity::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS};
+pub use similarity::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS, WINDOW};
 pub use stories::{BODY_STEMS, MAX_STORY_POSTINGS, MERGE_THRESHOLD, STORY_THRESHOLD};
 pub(crate) use strings::{DocNames, Strings};
 
