@@ -40,7 +40,7 @@ pub(super) fn align(
 }
 
 /// As [`align`], reading a term's list of one story whole up to `cap`
-/// postings ([`candidates_capped`]).
+/// postings (see [`candidates_capped`]).
 pub(super) fn align_capped(
     corpus: &Corpus,
     facts: &Facts,

@@ -453,14 +453,9 @@ pub(super) fn top(acc: &HashMap<usize, f64>, k: usize) -> Vec<Scored> {
 }
 
 /// Candidate pairs (different documents of one story) through the inverted
-/// index, sorted and distinct.
-pub(super) fn candidates(feats: &[Feat]) -> Vec<Pair> {
-    candidates_capped(feats, MAX_POSTINGS)
-}
-
-/// As [`candidates`], with the longest list of a term in one story that is
-/// read whole (tests lower it to make a small corpus behave like a large
-/// one).
+/// index, sorted and distinct. `cap` is the longest list of a term in one
+/// story that is read whole: [`MAX_POSTINGS`] (tests lower it to make a
+/// small corpus behave like a large one).
 ///
 /// The index is kept per story. A term in more than [`MAX_DF_FRACTION`] of
 /// all sentences finds nothing ("said", "officials"). A longer list than

@@ -193,7 +193,7 @@ fn candidate_search_stays_linear_on_a_repetitive_corpus() {
         &stories.doc_story,
         &mut Strings::new(&c, &none),
     );
-    let pairs = similarity::candidates(&feats);
+    let pairs = similarity::candidates_capped(&feats, MAX_POSTINGS);
     assert!(
         pairs.len() <= feats.len() * MAX_CANDIDATES,
         "{} candidate pairs for {} sentences",
