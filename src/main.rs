@@ -82,6 +82,14 @@ enum Command {
         /// only compared within one).
         #[arg(long)]
         one_story: bool,
+        /// Neither read nor write the analysis cache. By default each
+        /// article's figures, claimers and quotes are kept in
+        /// $XDG_CACHE_HOME/crosscheck/ (else ~/.cache/crosscheck/), one
+        /// file per list of PATHs (about 9 KB per article), and reused
+        /// while the article's text is unchanged; corpora of fewer than 64
+        /// articles are not cached. The files can be deleted at any time.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Fuzzy-search every sentence of every source, best first.
     Search {
@@ -168,7 +176,14 @@ fn main() -> ExitCode {
             json,
             markdown,
             one_story,
-        }) => cli::diff::run(&corpus, json, markdown, CompareOptions { one_story }),
+            no_cache,
+        }) => cli::diff::run(
+            &corpus,
+            json,
+            markdown,
+            CompareOptions { one_story },
+            !no_cache,
+        ),
         Some(Command::Search {
             query,
             corpus,
