@@ -71,7 +71,9 @@ pub(super) fn align_capped(
         .flat_map_iter(|pairs| link(&feats, pairs))
         .collect();
 
-    let mut groups: Vec<(SentenceId, StatementGroup)> = linked
+    // The entries share strings, made one at a time; the rest of each
+    // group (medoid, word diffs, label) is its own, made in parallel.
+    let with_entries: Vec<(Vec<usize>, f64, Vec<StatementEntry>)> = linked
         .into_iter()
         .filter_map(|(mut m, w)| {
             let docs: HashSet<usize> = m.iter().map(|&i| feats[i].id.doc).collect();
@@ -79,9 +81,13 @@ pub(super) fn align_capped(
                 return None;
             }
             m.sort_by_key(|&i| feats[i].id);
-            let g = make_group(corpus, &feats, &m, w, stories, strings);
-            Some((feats[m[0]].id, g))
+            let entries = entries(corpus, &feats, &m, strings);
+            Some((m, w, entries))
         })
+        .collect();
+    let mut groups: Vec<(SentenceId, StatementGroup)> = with_entries
+        .into_par_iter()
+        .map(|(m, w, entries)| (feats[m[0]].id, make_group(&feats, &m, entries, w, stories)))
         .collect();
     groups.sort_by(|(ia, a), (ib, b)| {
         a.story
@@ -169,18 +175,14 @@ struct Tally {
     count: usize,
 }
 
-/// The group of features `m` (sorted by sentence), whose weakest link
-/// scored `weakest`.
-fn make_group(
+/// The entries of the group of features `m` (sorted by sentence).
+fn entries(
     corpus: &Corpus,
     feats: &[Feat],
     m: &[usize],
-    weakest: f64,
-    stories: &Stories,
     strings: &mut Strings,
-) -> StatementGroup {
-    let entries: Vec<StatementEntry> = m
-        .iter()
+) -> Vec<StatementEntry> {
+    m.iter()
         .map(|&i| {
             let f = &feats[i];
             let doc = corpus.document(f.id);
@@ -202,7 +204,18 @@ fn make_group(
                 caption: s.kind == ParagraphKind::Caption,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The group of features `m` (sorted by sentence) with its `entries`,
+/// whose weakest link scored `weakest`.
+fn make_group(
+    feats: &[Feat],
+    m: &[usize],
+    entries: Vec<StatementEntry>,
+    weakest: f64,
+    stories: &Stories,
+) -> StatementGroup {
     let docs: HashSet<usize> = entries.iter().map(|e| e.id.doc).collect();
     // The claimer most entries name.
     let mut counts: Vec<Tally> = Vec::new();
