@@ -76,6 +76,9 @@ fn facts(corpus: &Corpus, args: &CorpusArgs, cache: bool) -> compare::Facts<'sta
 /// known, or when it lies inside an input folder (nothing is ever written
 /// into a corpus).
 fn open_cache(args: &CorpusArgs) -> Option<(cache::Store, Option<String>)> {
+    if !args.has_paths() {
+        return None;
+    }
     let dir = cache::dir()?;
     // The deepest part of the cache folder that exists, resolved, to
     // compare with the inputs.
@@ -92,9 +95,6 @@ fn open_cache(args: &CorpusArgs) -> Option<(cache::Store, Option<String>)> {
                 name.bytes(p.to_string_lossy().as_bytes())
             }
         };
-    }
-    if !args.has_paths() {
-        return None;
     }
     let name = format!("facts-{:016x}.bin", name.finish() as u64);
     cache::Store::open(&dir, &name, crosscheck::analysis::ANALYSIS_VERSION)
