@@ -1,5 +1,7 @@
 //! Pipeline benchmarks on generated corpora: load and segment, analysis
-//! (figures, quotes, claimers), figure extraction alone, the comparison, one fuzzy search. Each at 1,000 and 10,000
+//! (figures, quotes, claimers), figure extraction alone, the facts `diff`
+//! reads with and without a warm cache, the comparison, one fuzzy search.
+//! Each at 1,000 and 10,000
 //! articles from `examples/gen_corpus` (seed 42), written to a temporary
 //! folder once per run so loading goes through the real file path.
 //!
@@ -18,7 +20,7 @@ use criterion::{
 };
 use crosscheck::analysis::{self, Analysis};
 use crosscheck::load::{self, Input, Options};
-use crosscheck::{Corpus, compare, search};
+use crosscheck::{Corpus, cache, compare, search};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -161,6 +163,35 @@ fn comparison(c: &mut Criterion) {
     g.finish();
 }
 
+/// What `diff` reads of each document: analyzed, and from a warm cache
+/// (the file read, every entry found and decoded).
+fn facts(c: &mut Criterion) {
+    let mut g = group(c, "facts");
+    for f in fixtures() {
+        let corpus = f.corpus();
+        g.throughput(Throughput::Bytes(f.bytes));
+        g.bench_with_input(
+            BenchmarkId::new("analyze", f.articles),
+            corpus,
+            |b, corpus| b.iter(|| black_box(compare::Facts::analyze(corpus))),
+        );
+        let dir = tempfile::tempdir().expect("temp dir");
+        let open = || {
+            cache::Store::open(dir.path(), "facts.bin", analysis::ANALYSIS_VERSION)
+                .expect("the bench's executable is readable")
+                .0
+        };
+        // Written once: every iteration then finds every document.
+        let _ = compare::Facts::analyze_cached(corpus, &open());
+        g.bench_with_input(
+            BenchmarkId::new("warm-cache", f.articles),
+            corpus,
+            |b, corpus| b.iter(|| black_box(compare::Facts::analyze_cached(corpus, &open()).0)),
+        );
+    }
+    g.finish();
+}
+
 fn fuzzy_search(c: &mut Criterion) {
     let mut g = group(c, "search");
     for f in fixtures() {
@@ -240,6 +271,7 @@ criterion_group!(
     load_and_segment,
     analysis,
     figures,
+    facts,
     comparison,
     fuzzy_search,
     finder

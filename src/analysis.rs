@@ -10,6 +10,12 @@ use serde::Serialize;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The version of what [`analyze_document`] finds, for caches of it: a
+/// change to its results must raise it. (A cache also records the build
+/// that wrote it and is not read by another, so a forgotten raise costs a
+/// rebuild of the cache, never a wrong result.)
+pub const ANALYSIS_VERSION: u32 = 2;
+
 /// A figure in its sentence, with who the sentence attributes it to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FoundFigure {

@@ -61,6 +61,7 @@
 pub mod analysis;
 pub mod attribution;
 pub(crate) mod boilerplate;
+pub mod cache;
 pub mod compare;
 pub mod corpus;
 pub mod date;

@@ -86,6 +86,14 @@ enum Command {
         /// only compared within one).
         #[arg(long)]
         one_story: bool,
+        /// Neither read nor write the analysis cache. By default each
+        /// article's figures, claimers and quotes are kept in
+        /// $XDG_CACHE_HOME/crosscheck/ (else ~/.cache/crosscheck/), one
+        /// file per list of PATHs (about 9 KB per article), and reused
+        /// while the article's text is unchanged; corpora of fewer than 64
+        /// articles are not cached. The files can be deleted at any time.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Write the fact-check findings: every disagreement (a conflict
     /// verdict) and every item marked in the workspace, with outlet, date,
@@ -203,7 +211,14 @@ fn main() -> ExitCode {
             json,
             markdown,
             one_story,
-        }) => cli::diff::run(&corpus, json, markdown, CompareOptions { one_story }),
+            no_cache,
+        }) => cli::diff::run(
+            &corpus,
+            json,
+            markdown,
+            CompareOptions { one_story },
+            !no_cache,
+        ),
         Some(Command::Report {
             corpus,
             format,

@@ -11,6 +11,8 @@ use crosscheck::compare::{
     self, Change, Comparison, DiffKind, FigureEntry, Op, StatementGroup, Story, Verdict, WordDiff,
 };
 use crosscheck::figures::{Direction, Figure};
+use crosscheck::load::Input;
+use crosscheck::{Corpus, cache};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
@@ -20,13 +22,14 @@ pub fn run(
     json: bool,
     markdown: bool,
     options: compare::Options,
+    cache: bool,
 ) -> anyhow::Result<ExitCode> {
     crosscheck::analysis::prepare();
     let corpus = args.load()?;
     // No report needs the full analysis: each document is reduced to what
     // the comparison reads as soon as it is analyzed, the comparison frees
     // that as it goes, and the corpus is freed before writing.
-    let facts = compare::Facts::analyze(&corpus);
+    let facts = facts(&corpus, args, cache);
     if json {
         let cmp = compare::compare_facts_with(&corpus, facts, options);
         drop(corpus);
@@ -43,6 +46,59 @@ pub fn run(
         super::print(&text_report(&cmp, &figures, Style::detect()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Corpora smaller than this are analyzed faster than a cache file is
+/// read and written, and are not cached.
+const CACHE_MIN_DOCUMENTS: usize = 64;
+
+/// The facts of every document, from the cache where it holds them (unless
+/// `cache` is false or the corpus is small), printing the cache's warnings.
+fn facts(corpus: &Corpus, args: &CorpusArgs, cache: bool) -> compare::Facts<'static> {
+    let warn = |w: &str| super::to_stderr(&format!("crosscheck: warning: {w}\n"));
+    let store = (cache && corpus.documents.len() >= CACHE_MIN_DOCUMENTS)
+        .then(|| open_cache(args))
+        .flatten();
+    let Some((store, warning)) = store else {
+        return compare::Facts::analyze(corpus);
+    };
+    if let Some(w) = warning {
+        warn(&w);
+    }
+    let (facts, warning) = compare::Facts::analyze_cached(corpus, &store);
+    if let Some(w) = warning {
+        warn(&w);
+    }
+    facts
+}
+
+/// The cache file of the inputs `args` names: one per list of paths, in
+/// [`cache::dir`]; None for the bundled seeds, when no cache folder is
+/// known, or when it lies inside an input folder (nothing is ever written
+/// into a corpus).
+fn open_cache(args: &CorpusArgs) -> Option<(cache::Store, Option<String>)> {
+    if !args.has_paths() {
+        return None;
+    }
+    let dir = cache::dir()?;
+    // The deepest part of the cache folder that exists, resolved, to
+    // compare with the inputs.
+    let resolved = dir.ancestors().find_map(|a| a.canonicalize().ok())?;
+    let mut name = cache::Key::default();
+    for input in args.inputs() {
+        match input {
+            Input::Stdin => name.bytes(b"-"),
+            Input::Path(p) => {
+                let p = p.canonicalize().ok()?;
+                if resolved.starts_with(&p) {
+                    return None;
+                }
+                name.bytes(p.to_string_lossy().as_bytes())
+            }
+        };
+    }
+    let name = format!("facts-{:016x}.bin", name.finish() as u64);
+    cache::Store::open(&dir, &name, crosscheck::analysis::ANALYSIS_VERSION)
 }
 
 /// The figure an entry stands for.

@@ -3,12 +3,15 @@
 //! group gets its medoid, its word diffs and its label (rules in the module
 //! docs).
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::diffs::{pair_diff, substituted};
 use super::facts::Facts;
 use super::lexicon::LEXICON;
-use super::similarity::{Feat, Pair, ScoredPair, candidates, features, jaccard, score};
+use super::similarity::{
+    Feat, MAX_POSTINGS, Pair, ScoredPair, candidates_capped, features, jaccard, score,
+};
 use super::stories::Stories;
 use super::{
     DiffKind, DiffPairs, StatementEntry, StatementGroup, StatementLabel, Strings, WordDiff,
@@ -33,87 +36,58 @@ pub(super) fn align(
     stories: &Stories,
     strings: &mut Strings,
 ) -> Vec<StatementGroup> {
+    align_capped(corpus, facts, stories, strings, MAX_POSTINGS)
+}
+
+/// As [`align`], reading a term's list of one story whole up to `cap`
+/// postings (see [`candidates_capped`]).
+pub(super) fn align_capped(
+    corpus: &Corpus,
+    facts: &Facts,
+    stories: &Stories,
+    strings: &mut Strings,
+    cap: usize,
+) -> Vec<StatementGroup> {
     let lex = &*LEXICON;
     let feats = features(corpus, facts, lex, &stories.doc_story, strings);
-    // Scores of the pairs that can link (others are recomputed if asked).
-    let mut cache: HashMap<(usize, usize), f64> = HashMap::default();
-    let mut scored: Vec<ScoredPair> = Vec::new();
-    for Pair { a, b } in candidates(&feats) {
-        let (a, b) = (a as usize, b as usize);
-        let s = score(&feats[a], &feats[b]);
-        if s >= LINK_THRESHOLD {
-            cache.insert((a, b), s);
-        }
-        if s >= PAIR_THRESHOLD {
-            scored.push(ScoredPair { score: s, a, b });
-        }
+    // Scored in parallel; pairs below the seed score are never merged.
+    let scored: Vec<ScoredPair> = candidates_capped(&feats, cap)
+        .into_par_iter()
+        .filter_map(|Pair { a, b }| {
+            let (a, b) = (a as usize, b as usize);
+            let s = score(&feats[a], &feats[b]);
+            (s >= PAIR_THRESHOLD).then_some(ScoredPair { score: s, a, b })
+        })
+        .collect();
+    // Pairs lie within one story, so each story is linked on its own, in
+    // parallel.
+    let mut by_story: Vec<Vec<ScoredPair>> = vec![Vec::new(); stories.stories.len().max(1)];
+    for p in scored {
+        let story = feats[p.a].story.min(by_story.len() - 1);
+        by_story[story].push(p);
     }
-    scored.sort_by(ScoredPair::best_first);
+    let linked: Vec<(Vec<usize>, f64)> = by_story
+        .into_par_iter()
+        .flat_map_iter(|pairs| link(&feats, pairs))
+        .collect();
 
-    // Best-first complete linkage.
-    let mut cluster: Vec<usize> = (0..feats.len()).collect();
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
-    let mut weakest: HashMap<usize, f64> = HashMap::default();
-    for ScoredPair {
-        score: s,
-        a: i,
-        b: j,
-    } in scored
-    {
-        let (ci, cj) = (cluster[i], cluster[j]);
-        if ci == cj {
-            continue;
-        }
-        let mi = members.get(&ci).cloned().unwrap_or_else(|| vec![i]);
-        let mj = members.get(&cj).cloned().unwrap_or_else(|| vec![j]);
-        if mi.len() + mj.len() > MAX_GROUP {
-            continue;
-        }
-        let mut min = s;
-        let mut ok = true;
-        'check: for &a in &mi {
-            for &b in &mj {
-                if feats[a].id.doc == feats[b].id.doc {
-                    continue;
-                }
-                let (lo, hi) = (a.min(b), a.max(b));
-                let sc = *cache
-                    .entry((lo, hi))
-                    .or_insert_with(|| score(&feats[lo], &feats[hi]));
-                if sc < LINK_THRESHOLD {
-                    ok = false;
-                    break 'check;
-                }
-                min = min.min(sc);
-            }
-        }
-        if !ok {
-            continue;
-        }
-        let wi = weakest.remove(&ci).unwrap_or(f64::INFINITY);
-        let wj = weakest.remove(&cj).unwrap_or(f64::INFINITY);
-        members.remove(&cj);
-        let mut all = mi;
-        all.extend(mj.iter().copied());
-        for &m in &mj {
-            cluster[m] = ci;
-        }
-        members.insert(ci, all);
-        weakest.insert(ci, min.min(wi).min(wj));
-    }
-
-    let mut groups: Vec<(SentenceId, StatementGroup)> = members
+    // The entries share strings, made one at a time; the rest of each
+    // group (medoid, word diffs, label) is its own, made in parallel.
+    let with_entries: Vec<(Vec<usize>, f64, Vec<StatementEntry>)> = linked
         .into_iter()
-        .filter_map(|(c, mut m)| {
+        .filter_map(|(mut m, w)| {
             let docs: HashSet<usize> = m.iter().map(|&i| feats[i].id.doc).collect();
             if docs.len() < 2 {
                 return None;
             }
             m.sort_by_key(|&i| feats[i].id);
-            let w = weakest.get(&c).copied().unwrap_or(0.0);
-            let g = make_group(corpus, &feats, &m, w, stories, strings);
-            Some((feats[m[0]].id, g))
+            let entries = entries(corpus, &feats, &m, strings);
+            Some((m, w, entries))
         })
+        .collect();
+    let mut groups: Vec<(SentenceId, StatementGroup)> = with_entries
+        .into_par_iter()
+        .map(|(m, w, entries)| (feats[m[0]].id, make_group(&feats, &m, entries, w, stories)))
         .collect();
     groups.sort_by(|(ia, a), (ib, b)| {
         a.story
@@ -127,24 +101,88 @@ pub(super) fn align(
     groups.into_iter().map(|(_, g)| g).collect()
 }
 
+/// Best-first complete linkage of the scored pairs of one story: the
+/// groups (of two members or more) with their weakest link. The links a
+/// merge checks are scored again rather than remembered: a table of every
+/// pair's score was most of the memory of a large story, and the score is
+/// cheap.
+fn link(feats: &[Feat], mut pairs: Vec<ScoredPair>) -> Vec<(Vec<usize>, f64)> {
+    pairs.sort_by(ScoredPair::best_first);
+    // A sentence's cluster, where it has joined one.
+    let mut cluster: HashMap<usize, usize> = HashMap::default();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut weakest: HashMap<usize, f64> = HashMap::default();
+    for ScoredPair {
+        score: s,
+        a: i,
+        b: j,
+    } in pairs
+    {
+        let ci = cluster.get(&i).copied().unwrap_or(i);
+        let cj = cluster.get(&j).copied().unwrap_or(j);
+        if ci == cj {
+            continue;
+        }
+        let (alone_i, alone_j) = ([i], [j]);
+        let mi: &[usize] = members.get(&ci).map_or(&alone_i, Vec::as_slice);
+        let mj: &[usize] = members.get(&cj).map_or(&alone_j, Vec::as_slice);
+        if mi.len() + mj.len() > MAX_GROUP {
+            continue;
+        }
+        let mut min = s;
+        let mut ok = true;
+        'check: for &a in mi {
+            for &b in mj {
+                if feats[a].id.doc == feats[b].id.doc {
+                    continue;
+                }
+                let (lo, hi) = (a.min(b), a.max(b));
+                let sc = score(&feats[lo], &feats[hi]);
+                if sc < LINK_THRESHOLD {
+                    ok = false;
+                    break 'check;
+                }
+                min = min.min(sc);
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let wi = weakest.remove(&ci).unwrap_or(f64::INFINITY);
+        let wj = weakest.remove(&cj).unwrap_or(f64::INFINITY);
+        let mj = members.remove(&cj).unwrap_or_else(|| vec![j]);
+        let mut all = members.remove(&ci).unwrap_or_else(|| vec![i]);
+        for &m in &mj {
+            cluster.insert(m, ci);
+        }
+        cluster.insert(i, ci);
+        all.extend(mj);
+        members.insert(ci, all);
+        weakest.insert(ci, min.min(wi).min(wj));
+    }
+    members
+        .into_iter()
+        .map(|(c, m)| {
+            let w = weakest.get(&c).copied().unwrap_or(0.0);
+            (m, w)
+        })
+        .collect()
+}
+
 /// A claimer name and how many entries name it.
 struct Tally {
     name: String,
     count: usize,
 }
 
-/// The group of features `m` (sorted by sentence), whose weakest link
-/// scored `weakest`.
-fn make_group(
+/// The entries of the group of features `m` (sorted by sentence).
+fn entries(
     corpus: &Corpus,
     feats: &[Feat],
     m: &[usize],
-    weakest: f64,
-    stories: &Stories,
     strings: &mut Strings,
-) -> StatementGroup {
-    let entries: Vec<StatementEntry> = m
-        .iter()
+) -> Vec<StatementEntry> {
+    m.iter()
         .map(|&i| {
             let f = &feats[i];
             let doc = corpus.document(f.id);
@@ -166,7 +204,18 @@ fn make_group(
                 caption: s.kind == ParagraphKind::Caption,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The group of features `m` (sorted by sentence) with its `entries`,
+/// whose weakest link scored `weakest`.
+fn make_group(
+    feats: &[Feat],
+    m: &[usize],
+    entries: Vec<StatementEntry>,
+    weakest: f64,
+    stories: &Stories,
+) -> StatementGroup {
     let docs: HashSet<usize> = entries.iter().map(|e| e.id.doc).collect();
     // The claimer most entries name.
     let mut counts: Vec<Tally> = Vec::new();

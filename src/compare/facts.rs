@@ -11,8 +11,12 @@ use rayon::prelude::*;
 use super::copies::Copies;
 use super::repeats::Repeats;
 use crate::analysis::{Analysis, ClaimKind, DocAnalysis, FoundFigure, analyze_document};
+use crate::attribution::{Claimer, ClaimerKind};
+use crate::cache::{Key, Reader, Store, Writer};
 use crate::corpus::Corpus;
-use crate::figures::Figure;
+use crate::document::Document;
+use crate::figures::{Direction, Figure, Qualifier};
+use rustc_hash::FxHashSet as HashSet;
 
 /// The facts of every document of a corpus, for [`super::compare_facts`].
 pub struct Facts<'a> {
@@ -31,6 +35,67 @@ impl Facts<'static> {
                 .collect(),
         }
     }
+
+    /// As [`Facts::analyze`], taking each document's facts from `store`
+    /// where it holds them (keyed by the document's text and sentences,
+    /// all its analysis reads) and writing the store anew when any were
+    /// missing. Returns the facts and the warning to print, if any: an
+    /// entry that cannot be read, or a store that cannot be written.
+    pub fn analyze_cached(corpus: &Corpus, store: &Store) -> (Self, Option<String>) {
+        let found: Vec<(u128, DocFacts<'static>, Option<Vec<u8>>, bool)> = corpus
+            .documents
+            .par_iter()
+            .map(|d| {
+                let key = cache_key(d);
+                let cached = store.get(key).map(|bytes| {
+                    let mut r = Reader::new(bytes);
+                    DocFacts::decode(&mut r).filter(|_| r.done())
+                });
+                match cached {
+                    Some(Some(facts)) => (key, facts, None, false),
+                    damaged => {
+                        let facts = DocFacts::owned(analyze_document(d));
+                        let mut w = Writer::default();
+                        facts.encode(&mut w);
+                        (key, facts, Some(w.buf), damaged.is_some())
+                    }
+                }
+            })
+            .collect();
+        let damaged = found.iter().any(|f| f.3);
+        let missed = found.iter().any(|f| f.2.is_some());
+        let mut keys: Vec<u128> = found.iter().map(|f| f.0).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut warning = damaged.then(|| "ignoring damaged entries of the cache".to_string());
+        // Entries of documents no longer loaded are dropped on rewrite.
+        if missed || keys.len() != store.len() {
+            let mut seen = HashSet::default();
+            let entries = found.iter().filter_map(|(key, _, fresh, _)| {
+                let bytes = match fresh {
+                    Some(b) => b.as_slice(),
+                    None => store.get(*key)?,
+                };
+                seen.insert(*key).then_some((*key, bytes))
+            });
+            if let Err(e) = store.save(entries) {
+                warning = Some(format!("could not write the cache: {e}"));
+            }
+        }
+        let docs = found.into_iter().map(|f| f.1).collect();
+        (Facts { docs }, warning)
+    }
+}
+
+/// What a document's analysis is a function of: its text and its
+/// sentence spans ([`analyze_document`] reads nothing else).
+fn cache_key(d: &Document) -> u128 {
+    let mut k = Key::default();
+    k.bytes(d.text.as_bytes());
+    for s in &d.sentences {
+        k.u64(s.span.start as u64).u64(s.span.end as u64);
+    }
+    k.finish()
 }
 
 impl<'a> Facts<'a> {
@@ -170,6 +235,36 @@ impl<'a> DocFacts<'a> {
         }
     }
 
+    /// Writes the facts of a freshly analyzed document (nothing skipped
+    /// yet) for the cache.
+    fn encode(&self, w: &mut Writer) {
+        w.usize(self.figures.len());
+        for f in self.figures.iter() {
+            w.usize(f.sentence);
+            encode_figure(&f.figure, w);
+            w.opt(f.claimer.as_ref(), encode_claimer);
+        }
+        w.usize(self.claims.len());
+        for c in &self.claims {
+            w.usize(c.sentence);
+            w.u8(u8::from(c.figure));
+            w.usize(c.claimers.len());
+            for n in c.claimers.iter() {
+                w.str(n);
+            }
+            w.opt(c.claimer, Writer::usize);
+            w.usize(c.quotes.len());
+            for &q in c.quotes.iter() {
+                w.usize(q);
+            }
+        }
+        w.usize(self.quotes.len());
+        for q in &self.quotes {
+            w.str(&q.text);
+            w.opt(q.speaker.as_deref(), Writer::str);
+        }
+    }
+
     /// Whether `sentence` is left out of the comparison.
     pub(super) fn skips(&self, sentence: usize) -> bool {
         self.skipped.get(sentence).copied().unwrap_or(false)
@@ -185,6 +280,50 @@ impl<'a> DocFacts<'a> {
 }
 
 impl DocFacts<'static> {
+    /// What [`DocFacts::encode`] wrote; None for anything else. Counts are
+    /// checked against the bytes left before anything is reserved, so a
+    /// damaged count cannot ask for more memory than the entry's size.
+    fn decode(r: &mut Reader) -> Option<Self> {
+        let count = |r: &mut Reader| r.usize().filter(|&n| n <= r.left());
+        let own = |s: &str| Cow::Owned(s.to_string());
+        let figures = (0..count(r)?)
+            .map(|_| {
+                Some(FoundFigure {
+                    sentence: r.usize()?,
+                    figure: decode_figure(r)?,
+                    claimer: r.opt(decode_claimer)?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let claims = (0..count(r)?)
+            .map(|_| {
+                Some(ClaimFacts {
+                    sentence: r.usize()?,
+                    figure: r.bool()?,
+                    claimers: (0..count(r)?)
+                        .map(|_| r.str().map(own))
+                        .collect::<Option<_>>()?,
+                    claimer: r.opt(Reader::usize)?,
+                    quotes: (0..count(r)?).map(|_| r.usize()).collect::<Option<_>>()?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let quotes = (0..count(r)?)
+            .map(|_| {
+                Some(QuoteFacts {
+                    text: own(r.str()?),
+                    speaker: r.opt(|r| r.str().map(own))?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(DocFacts {
+            skipped: Vec::new(),
+            figures: Cow::Owned(figures),
+            claims,
+            quotes,
+        })
+    }
+
     /// The facts of `a`, which is freed.
     fn owned(a: DocAnalysis) -> Self {
         let own = |s: Cow<str>| Cow::Owned(s.into_owned());
@@ -210,4 +349,92 @@ impl DocFacts<'static> {
             quotes,
         }
     }
+}
+
+fn encode_figure(f: &Figure, w: &mut Writer) {
+    w.usize(f.span.start);
+    w.usize(f.span.end);
+    w.str(&f.text);
+    w.f64(f.value);
+    w.opt(f.low, Writer::f64);
+    w.opt(f.high, Writer::f64);
+    // Every qualifier is named: a new one must be given a number here.
+    w.u8(match f.qualifier {
+        Qualifier::Exact => 0,
+        Qualifier::Approximate => 1,
+        Qualifier::AtLeast => 2,
+        Qualifier::MoreThan => 3,
+        Qualifier::AtMost => 4,
+        Qualifier::LessThan => 5,
+        Qualifier::UpTo => 6,
+        Qualifier::Range => 7,
+        Qualifier::Vague => 8,
+    });
+    w.opt(f.unit.as_deref(), Writer::str);
+    w.str(&f.measure);
+    w.opt(f.subject.as_deref(), Writer::str);
+    w.u8(u8::from(f.derived));
+    w.u8(match f.direction {
+        None => 0,
+        Some(Direction::Up) => 1,
+        Some(Direction::Down) => 2,
+    });
+}
+
+fn decode_figure(r: &mut Reader) -> Option<Figure> {
+    let owned = |r: &mut Reader| r.str().map(str::to_string);
+    Some(Figure {
+        span: r.usize()?..r.usize()?,
+        text: owned(r)?,
+        value: r.f64()?,
+        low: r.opt(Reader::f64)?,
+        high: r.opt(Reader::f64)?,
+        qualifier: match r.u8()? {
+            0 => Qualifier::Exact,
+            1 => Qualifier::Approximate,
+            2 => Qualifier::AtLeast,
+            3 => Qualifier::MoreThan,
+            4 => Qualifier::AtMost,
+            5 => Qualifier::LessThan,
+            6 => Qualifier::UpTo,
+            7 => Qualifier::Range,
+            8 => Qualifier::Vague,
+            _ => return None,
+        },
+        unit: r.opt(owned)?,
+        measure: owned(r)?,
+        subject: r.opt(owned)?,
+        derived: r.bool()?,
+        direction: match r.u8()? {
+            0 => None,
+            1 => Some(Direction::Up),
+            2 => Some(Direction::Down),
+            _ => return None,
+        },
+    })
+}
+
+fn encode_claimer(w: &mut Writer, c: &Claimer) {
+    w.str(&c.name);
+    w.opt(c.role.as_deref(), Writer::str);
+    w.u8(match c.kind {
+        ClaimerKind::Person => 0,
+        ClaimerKind::Organisation => 1,
+        ClaimerKind::Government => 2,
+        ClaimerKind::Report => 3,
+    });
+}
+
+fn decode_claimer(r: &mut Reader) -> Option<Claimer> {
+    Some(Claimer {
+        name: r.str()?.to_string(),
+        role: r.opt(|r| r.str().map(str::to_string))?,
+        kind: match r.u8()? {
+            0 => ClaimerKind::Person,
+            1 => ClaimerKind::Organisation,
+            2 => ClaimerKind::Government,
+            3 => ClaimerKind::Report,
+            _ => return None,
+        },
+    })
 }

@@ -119,10 +119,13 @@
 //! brackets or ellipses) is marked `quote_differs` and ranked first (within
 //! its story). A group is labelled with its claimer and the quote of its
 //! first quote diff, else with its medoid sentence. Candidates come
-//! from an inverted index (terms in more than [`MAX_DF_FRACTION`] of sentences
-//! or more than [`MAX_POSTINGS`] postings are skipped, and each sentence keeps
-//! its [`MAX_CANDIDATES`] best candidates), so the work grows with the corpus
-//! times these caps, never with the square of the sentence count. Pairs are
+//! from an inverted index per story (terms in more than [`MAX_DF_FRACTION`]
+//! of sentences are skipped, a term's list longer than [`MAX_POSTINGS`] in
+//! one story is read only [`WINDOW`] sentences either side of the sentence,
+//! and each sentence keeps its [`MAX_CANDIDATES`] best candidates), so the
+//! work grows with the corpus times these caps, never with the square of
+//! the sentence count, and a statement repeated by thousands of outlets
+//! still finds its partners. Pairs are
 //! merged best first with complete linkage: a sentence joins a group only when
 //! it is close enough to every member from another document.
 
@@ -155,7 +158,7 @@ use std::sync::Arc;
 
 pub use diffs::word_diff;
 pub use facts::Facts;
-pub use similarity::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS};
+pub use similarity::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS, WINDOW};
 pub use stories::{BODY_STEMS, MAX_STORY_POSTINGS, MERGE_THRESHOLD, STORY_THRESHOLD};
 pub(crate) use strings::{DocNames, Strings};
 
@@ -576,10 +579,22 @@ pub fn compare_facts(corpus: &Corpus, facts: Facts) -> Comparison {
 }
 
 /// As [`compare_facts`], with `options`.
-pub fn compare_facts_with(corpus: &Corpus, mut facts: Facts, options: Options) -> Comparison {
+pub fn compare_facts_with(corpus: &Corpus, facts: Facts, options: Options) -> Comparison {
+    compare_facts_staged(corpus, facts, options, &mut |_| {})
+}
+
+/// As [`compare_facts_with`], calling `stage` with each stage's name as it
+/// ends (the `mem_stages` example measures memory by stage with it).
+pub fn compare_facts_staged(
+    corpus: &Corpus,
+    mut facts: Facts,
+    options: Options,
+    stage: &mut dyn FnMut(&str),
+) -> Comparison {
     let copies = copies::Copies::find(corpus);
     let repeats = repeats::Repeats::find(corpus, &copies);
     facts.restrict(corpus, &copies, &repeats);
+    stage("copies and chrome");
     let stories = stories::cluster(
         corpus,
         &lexicon::LEXICON,
@@ -587,9 +602,11 @@ pub fn compare_facts_with(corpus: &Corpus, mut facts: Facts, options: Options) -
         &repeats,
         options.one_story,
     );
+    stage("stories");
     // Entries share one allocation per sentence, document name and claimer.
     let mut strings = Strings::new(corpus, &copies);
     let statements = alignment::align(corpus, &facts, &stories, &mut strings);
+    stage("alignment");
     // The figure groups before the coverage: their working data (keys and
     // anchors of every figure) is freed before the coverage lists its
     // claims, so the two do not add up at the peak.
@@ -597,7 +614,9 @@ pub fn compare_facts_with(corpus: &Corpus, mut facts: Facts, options: Options) -
         d.quotes = Vec::new();
     }
     let figures = figures::group(corpus, &mut facts, &stories, &mut strings);
+    stage("figure groups");
     let coverage = coverage::coverage(corpus, &facts, &statements, &stories, &mut strings);
+    stage("coverage");
     Comparison {
         figures,
         statements,

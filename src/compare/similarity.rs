@@ -18,8 +18,12 @@ use crate::figures::{Qualifier, to_base_unit};
 /// A term in more than this share of all sentences finds no candidates
 /// (it still counts, with its low weight, in the similarity).
 pub const MAX_DF_FRACTION: f64 = 0.2;
-/// A term with more postings than this finds no candidates either.
+/// A term's list of sentences in one story is read whole up to this
+/// length; a longer one only around the sentence ([`WINDOW`]).
 pub const MAX_POSTINGS: usize = 400;
+/// Postings read on either side of a sentence in a list longer than
+/// [`MAX_POSTINGS`].
+pub const WINDOW: usize = 8;
 /// Candidates kept per sentence, best partial score first.
 pub const MAX_CANDIDATES: usize = 24;
 /// Terms this rare are always indexed, however small the corpus.
@@ -449,17 +453,34 @@ pub(super) fn top(acc: &HashMap<usize, f64>, k: usize) -> Vec<Scored> {
 }
 
 /// Candidate pairs (different documents of one story) through the inverted
-/// index, sorted and distinct.
-pub(super) fn candidates(feats: &[Feat]) -> Vec<Pair> {
+/// index, sorted and distinct. `cap` is the longest list of a term in one
+/// story that is read whole: [`MAX_POSTINGS`] (tests lower it to make a
+/// small corpus behave like a large one).
+///
+/// The index is kept per story. A term in more than [`MAX_DF_FRACTION`] of
+/// all sentences finds nothing ("said", "officials"). A longer list than
+/// `cap` is not skipped but read only around the sentence: its
+/// [`WINDOW`] neighbours on either side, in corpus order. Skipping those
+/// terms starved large stories: a statement that a thousand outlets repeat
+/// is made of words with long lists, so at 10,000 articles its sentences
+/// found no partners at all. Read around each sentence, every sentence
+/// reads a bounded number of postings per term however large the story.
+pub(super) fn candidates_capped(feats: &[Feat], cap: usize) -> Vec<Pair> {
     let n = feats.len();
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
+    let mut df: HashMap<u32, usize> = HashMap::default();
+    let mut postings: HashMap<(usize, u32), Vec<u32>> = HashMap::default();
     for (i, f) in feats.iter().enumerate() {
         for t in &f.terms {
-            postings.entry(t.term).or_default().push(i as u32);
+            *df.entry(t.term).or_default() += 1;
+            postings
+                .entry((f.story, t.term))
+                .or_default()
+                .push(i as u32);
         }
     }
-    let cap = ((n as f64 * MAX_DF_FRACTION) as usize).clamp(MIN_SKIP_DF, MAX_POSTINGS);
-    postings.retain(|_, p| p.len() <= cap);
+    let common = ((n as f64 * MAX_DF_FRACTION) as usize).max(MIN_SKIP_DF);
+    postings.retain(|&(_, term), _| df.get(&term).is_some_and(|&d| d <= common));
+    drop(df);
     // Each sentence's best partners are independent of the others': found
     // in parallel, one score map per worker.
     let mut pairs: Vec<Pair> = feats
@@ -468,12 +489,19 @@ pub(super) fn candidates(feats: &[Feat]) -> Vec<Pair> {
         .map_init(HashMap::<usize, f64>::default, |acc, (i, f)| {
             acc.clear();
             for t in &f.terms {
-                let Some(p) = postings.get(&t.term) else {
+                let Some(p) = postings.get(&(f.story, t.term)) else {
                     continue;
+                };
+                let p = if p.len() <= cap {
+                    &p[..]
+                } else {
+                    // The list holds `i`, in corpus order.
+                    let at = p.partition_point(|&j| (j as usize) < i);
+                    &p[at.saturating_sub(WINDOW)..(at + WINDOW + 1).min(p.len())]
                 };
                 for &j in p {
                     let j = j as usize;
-                    if feats[j].id.doc == f.id.doc || feats[j].story != f.story {
+                    if feats[j].id.doc == f.id.doc {
                         continue;
                     }
                     let wj = feats[j]
