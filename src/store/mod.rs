@@ -69,6 +69,24 @@ pub enum StoreError {
     },
 }
 
+/// Runs `f` again while SQLite answers "busy" without waiting, up to
+/// [`BUSY_TIMEOUT`]: two instances opening a new file at once both switch
+/// it to WAL, and that switch does not wait on the busy handler.
+fn busy_retry<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let start = std::time::Instant::now();
+    loop {
+        match f() {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => return other,
+        }
+    }
+}
+
 impl StoreError {
     fn sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
         // A file that is not SQLite at all (or is damaged) is reported as
@@ -131,13 +149,18 @@ impl Store {
         let err = |e| StoreError::sqlite(path, e);
         let mut conn = Connection::open_with_flags(path, flags).map_err(err)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
-        // Nothing is written before the file is known to be ours.
-        let found = schema::check(&conn, path)?;
+        // Nothing is written before the file is known to be ours. The
+        // reads of the check are one snapshot: another instance may be
+        // creating the schema right now.
+        let found = {
+            let snapshot = conn.transaction().map_err(err)?;
+            schema::check(&snapshot, path)?
+        };
         // WAL: readers never block the writer, and a killed writer's
         // unfinished transaction is simply not in the log.
-        let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
-            .map_err(err)?;
+        let mode: String =
+            busy_retry(|| conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)))
+                .map_err(err)?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Foreign {
                 path: path.to_path_buf(),
@@ -152,7 +175,11 @@ impl Store {
             let tx = conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(err)?;
-            schema::create(&tx, path)?;
+            // Another instance may have created it while this one waited
+            // for the write lock: look again inside the transaction.
+            if schema::check(&tx, path)? == schema::Found::Empty {
+                schema::create(&tx, path)?;
+            }
             tx.commit().map_err(err)?;
         }
         Ok(Store {
