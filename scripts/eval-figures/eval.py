@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Score `crosscheck figures --json` against the hand-judged sample (issue 13).
 
-  python3 scripts/eval-figures/eval.py [--bin target/release/crosscheck] [--sample 1|2|3] [-v] [--json]
+  python3 scripts/eval-figures/eval.py [--bin target/release/crosscheck] [--sample 1|2|3|4] [-v] [--json]
 
 --sample 2 scores the second sample (sample2.json / gold2.json, drawn after tuning; see README.md);
 --sample 3 the third (sample3.json / gold3.json, held out for the next round: do not read -v on it
-before a round is finished); the default is the first sample (sample.json / gold.json). The scoring rules are the same.
+before a round is finished; scored once at the end of the first round); --sample 4 the fourth
+(sample4.json / gold4.json, held out like sample 3 was); the default is the first sample
+(sample.json / gold.json). The scoring rules are the same.
 
 Writes the 200 sampled sentences (read from /tmp/real, sha1-checked) to a temporary JSON Lines
 file, one record {"title": "s", "text": sentence} per line, runs `crosscheck figures --json` on
@@ -21,7 +23,8 @@ import sample as S  # noqa: E402
 
 TOL = 0.005
 # per sample: (sample file, compiled gold)
-FILES = {1: ("sample.json", "gold.json"), 2: ("sample2.json", "gold2.json"), 3: ("sample3.json", "gold3.json")}
+FILES = {1: ("sample.json", "gold.json"), 2: ("sample2.json", "gold2.json"), 3: ("sample3.json", "gold3.json"),
+         4: ("sample4.json", "gold4.json")}
 
 
 def close(a, b):
@@ -120,7 +123,7 @@ def main():
     ap.add_argument("--bin", default=os.path.join(REPO, "target/release/crosscheck"))
     ap.add_argument("--root", default="/tmp/real")
     ap.add_argument("--sample", type=int, choices=sorted(FILES), default=1,
-                    help="1: sample.json/gold.json (default); 2: sample2.json/gold2.json (the second sample); 3: sample3.json/gold3.json (held out for the next round)")
+                    help="1: sample.json/gold.json (default); 2: sample2.json/gold2.json (the second sample); 3: sample3.json/gold3.json (scored once after round 1); 4: sample4.json/gold4.json (held out)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every error per sentence")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     a = ap.parse_args()

@@ -4,6 +4,7 @@
   python3 scripts/eval-figures/gold.py            # needs /tmp/real (to locate the spans)
   python3 scripts/eval-figures/gold.py --sample 2 # gold2.txt + sample2.json -> gold2.json
   python3 scripts/eval-figures/gold.py --sample 3 # gold3.txt + sample3.json -> gold3.json
+  python3 scripts/eval-figures/gold.py --sample 4 # gold4.txt + sample4.json -> gold4.json
 
 gold.json holds no article text: per sentence its id and sha1, and per judged number its phrase
 (`text`, a few words) and span, plus value/low/high/qualifier/unit for figures.
@@ -16,7 +17,7 @@ import sample as S  # noqa: E402
 
 # per sample: (sample file, judgments, compiled gold)
 FILES = {1: ("sample.json", "gold.txt", "gold.json"), 2: ("sample2.json", "gold2.txt", "gold2.json"),
-         3: ("sample3.json", "gold3.txt", "gold3.json")}
+         3: ("sample3.json", "gold3.txt", "gold3.json"), 4: ("sample4.json", "gold4.txt", "gold4.json")}
 
 QUALIFIERS = {"exact", "approximate", "at_least", "more_than", "at_most", "less_than", "up_to", "range", "vague"}
 
@@ -102,7 +103,7 @@ def parse(path):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sample", type=int, choices=sorted(FILES), default=1,
-                    help="1: sample.json + gold.txt -> gold.json (default); 2: sample2.json + gold2.txt -> gold2.json; 3: sample3.json + gold3.txt -> gold3.json")
+                    help="1: sample.json + gold.txt -> gold.json (default); 2: sample2.json + gold2.txt -> gold2.json; 3: sample3.json + gold3.txt -> gold3.json; 4: sample4.json + gold4.txt -> gold4.json")
     ap.add_argument("--root", default="/tmp/real")
     a = ap.parse_args()
     sample_f, txt_f, json_f = FILES[a.sample]

@@ -25,6 +25,13 @@ sha1 of sample.json and sample2.json excluded:
   python3 scripts/eval-figures/sample.py --sample 3            # (re)write sample3.json
   python3 scripts/eval-figures/sample.py --sample 3 --show     # print its sentences
   python3 scripts/eval-figures/sample.py --sample 3 --check
+
+Fourth sample (held out, since sample 3 was scored at the end of the first round): same method,
+seed 4004, every article and sentence sha1 of sample.json, sample2.json and sample3.json excluded:
+
+  python3 scripts/eval-figures/sample.py --sample 4            # (re)write sample4.json
+  python3 scripts/eval-figures/sample.py --sample 4 --show     # print its sentences
+  python3 scripts/eval-figures/sample.py --sample 4 --check
 """
 import argparse, hashlib, json, os, random, re, sys
 
@@ -36,6 +43,7 @@ SAMPLES = {
     1: {"seed": 13, "file": "sample.json", "exclude": []},
     2: {"seed": 2026, "file": "sample2.json", "exclude": ["sample.json"]},
     3: {"seed": 3003, "file": "sample3.json", "exclude": ["sample.json", "sample2.json"]},
+    4: {"seed": 4004, "file": "sample4.json", "exclude": ["sample.json", "sample2.json", "sample3.json"]},
 }
 SETS = ["gva", "basil", "ecb"]
 # GVA incidents held out for acceptance (scripts/eval-real/README.md): never read.
@@ -170,7 +178,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", default="/tmp/real")
     ap.add_argument("--sample", type=int, choices=sorted(SAMPLES), default=1,
-                    help="which sample: 1 (seed 13, sample.json), 2 (seed 2026, sample2.json) or 3 (seed 3003, sample3.json)")
+                    help="which sample: 1 (seed 13, sample.json), 2 (seed 2026, sample2.json), 3 (seed 3003, sample3.json) or 4 (seed 4004, sample4.json)")
     ap.add_argument("--out", default=None, help="sample file (default: that of --sample)")
     ap.add_argument("--show", action="store_true", help="print the sampled sentences")
     ap.add_argument("--check", action="store_true", help="check the sha1s against the corpus")
