@@ -158,6 +158,8 @@ pub struct Exclude {
     #[serde(default)]
     pub street_words: Vec<String>,
     #[serde(default)]
+    pub brand_words: Vec<String>,
+    #[serde(default)]
     pub emergency_numbers: Vec<String>,
     #[serde(default)]
     pub not_counted_by_one: Vec<String>,
@@ -405,6 +407,7 @@ pub struct Lexicon {
     pub ammunition_words: FxHashSet<&'static str>,
     pub population_of: FxHashSet<&'static str>,
     pub street_words: FxHashSet<&'static str>,
+    pub brand_words: FxHashSet<&'static str>,
     pub emergency_numbers: FxHashSet<&'static str>,
     pub not_counted_by_one: FxHashSet<&'static str>,
     pub aged_subjects: FxHashSet<&'static str>,
@@ -692,6 +695,7 @@ impl Lexicon {
             ammunition_words: set(&raw.exclude.ammunition_words),
             population_of: set(&raw.exclude.population_of),
             street_words: set(&raw.exclude.street_words),
+            brand_words: set(&raw.exclude.brand_words),
             emergency_numbers: set(&raw.exclude.emergency_numbers),
             not_counted_by_one: set(&raw.exclude.not_counted_by_one),
             aged_subjects: set(&raw.exclude.aged_subjects),

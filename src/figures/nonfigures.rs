@@ -38,6 +38,7 @@ impl Extractor<'_, '_> {
                     && n >= 2
                     && !p.space_before
                     && matches!(toks[n - 2].kind, Kind::Word | Kind::Num)
+                    && toks[n - 2].norm != "magnitude"
                 {
                     return Some(e);
                 }
@@ -140,7 +141,7 @@ impl Extractor<'_, '_> {
 
     /// What follows a number in digits that makes it no amount: an
     /// emergency number ("called 911"), a street address ("3400 block of",
-    /// "66 Cottage St."), a weapon's size
+    /// "66 Cottage St."), a station ("7 Action News"), a weapon's size
     /// ("40-caliber", ".223 caliber"), a record or score ("58 - 3",
     /// "28-of-41").
     fn not_an_amount_after(&self, num: &Num) -> Option<usize> {
@@ -182,7 +183,8 @@ impl Extractor<'_, '_> {
                 .is_some_and(|t| t.capitalized() || (k > e && t.norm == "."))
         {
             k += 1;
-            if lex.street_words.contains(self.n(k - 1)) && !num.grouped {
+            let last = self.n(k - 1);
+            if (lex.street_words.contains(last) && !num.grouped) || lex.brand_words.contains(last) {
                 return Some(k);
             }
         }
@@ -200,6 +202,15 @@ impl Extractor<'_, '_> {
         if self.n(e) == "-" && self.n(e + 1) == "of" && self.n(e + 2) == "-" && int(e + 3).is_some()
         {
             return Some(e + 4);
+        }
+        // "the Chiefs (2 - 13)": a record in parentheses
+        if num.start > 0
+            && self.n(num.start - 1) == "("
+            && self.n(e) == "-"
+            && int(e + 1).is_some()
+            && self.n(e + 2) == ")"
+        {
+            return Some(e + 3);
         }
         let spaced_dash = self.n(e) == "-"
             && self.toks.get(e).is_some_and(|t| t.space_before)
@@ -230,8 +241,11 @@ impl Extractor<'_, '_> {
         ) {
             return false;
         }
-        let counts_next = self.counts_at(end) || self.lex.units.longest(toks, end).is_some();
+        // "Seven Mile Road", "Four Seasons": a capitalised word after it is
+        // part of the name even when it could be counted
         let next_named = toks.get(end).is_some_and(Tok::capitalized);
+        let counts_next =
+            !next_named && (self.counts_at(end) || self.lex.units.longest(toks, end).is_some());
         if counts_next || !(p.capitalized() || next_named) {
             return false;
         }

@@ -380,6 +380,34 @@ pub fn parse_number(toks: &[Tok], i: usize) -> Option<Num> {
 /// "half a million", "five and a half million", "a quarter of a million".
 fn parse_words(toks: &[Tok], i: usize) -> Option<Num> {
     let w0 = norm_at(toks, i);
+    // "a half-mile", "half-hour": half of the unit joined to it
+    {
+        let half_at = if w0 == "half" {
+            Some(i)
+        } else if matches!(w0, "a" | "an") && norm_at(toks, i + 1) == "half" {
+            Some(i + 1)
+        } else {
+            None
+        };
+        if let Some(h) = half_at
+            && norm_at(toks, h + 1) == "-"
+            && toks.get(h + 1).is_some_and(|t| !t.space_before)
+            && LEXICON.units.longest(toks, h + 2).is_some()
+        {
+            return Some(Num {
+                value: 0.5,
+                start: i,
+                end: h + 1,
+                words: true,
+                scaled: false,
+                bare_one: false,
+                grouped: false,
+                decimal: false,
+                scale: 1.0,
+                needs_unit: true,
+            });
+        }
+    }
     // "half a million", "a quarter of a million", "three quarters of a million", "half a dozen"
     {
         let (frac, mut j) = match (w0, norm_at(toks, i + 1)) {

@@ -179,6 +179,18 @@ impl Extractor<'_, '_> {
     /// a measure in two units of one dimension, in the first unit, and
     /// where it ends.
     fn compound_measure(&self, u: UnitMatch, end: usize) -> Option<(f64, usize)> {
+        let solid = |t: usize| self.toks.get(t).is_some_and(|t| !t.space_before);
+        // "6-foot-2": inches written against the feet
+        if u.compound
+            && u.unit.name == "ft"
+            && self.n(end) == "-"
+            && solid(end)
+            && solid(end + 1)
+            && let Some(inches) = self.toks.get(end + 1).filter(|t| t.kind == Kind::Num)
+            && let Some(v) = numbers::parse_digits(&inches.norm).filter(|v| *v < 12.0)
+        {
+            return Some((v / 12.0, end + 2));
+        }
         if u.compound || u.age || self.toks.get(end)?.kind != Kind::Num {
             return None;
         }
@@ -193,6 +205,57 @@ impl Extractor<'_, '_> {
         };
         (u2.dimension == u.unit.dimension && u2.factor < u.unit.factor && !n2.scaled)
             .then(|| (n2.value * u2.factor / u.unit.factor, e2))
+    }
+
+    /// "in their early 30s", "a man in his 40s", "her mid-20s": an age
+    /// known to the decade, as an interval in years.
+    fn decade_age(&self, j: usize, a: &Amount) -> Option<Cand> {
+        let n = a.num.start;
+        let v = a.num.value;
+        let decade = a.end == n + 1
+            && !a.num.words
+            && (10.0..=90.0).contains(&v)
+            && v % 10.0 == 0.0
+            && self
+                .toks
+                .get(n + 1)
+                .is_some_and(|t| t.raw == "s" && !t.space_before);
+        if !decade || a.currency.is_some() || j != n {
+            return None;
+        }
+        let mut ts = n;
+        if ts >= 1 && self.n(ts - 1) == "-" {
+            ts -= 1;
+        }
+        let part = ts.checked_sub(1).map(|p| self.n(p)).unwrap_or("");
+        let (low, high) = match part {
+            "early" => (v, v + 4.0),
+            "mid" => (v + 3.0, v + 7.0),
+            "late" => (v + 6.0, v + 9.0),
+            _ => (v, v + 9.0),
+        };
+        if matches!(part, "early" | "mid" | "late") {
+            ts -= 1;
+        } else {
+            ts = n;
+        }
+        let owner = ts.checked_sub(1).map(|p| self.n(p)).unwrap_or("");
+        if !matches!(owner, "his" | "her" | "their") {
+            return None;
+        }
+        let mut c = self.make(
+            ts,
+            n + 2,
+            (low + high) / 2.0,
+            Some(low),
+            Some(high),
+            Qualifier::Vague,
+            Some("year"),
+            Some("age"),
+            &HeadRun::default(),
+        );
+        c.hedged = true;
+        Some(c)
     }
 
     /// A lowercase noun a bare "one" counts ("one count", "one touchdown"),
@@ -222,6 +285,9 @@ impl Extractor<'_, '_> {
         let lex = self.lex;
         let toks = self.toks;
         let hedged = hedge.is_some();
+        if let Some(c) = self.decade_age(j, &a1) {
+            return Attempt::Found(Box::new(c));
+        }
         if let Some(skip) = self.excluded(&a1, hedged) {
             return Attempt::Skip(skip);
         }
@@ -377,10 +443,11 @@ impl Extractor<'_, '_> {
             ..Default::default()
         };
         let mut unit_name: Option<&'static str> = None;
+        // right before the number, after any hedge ("under the age of 18")
         let age_before = {
-            let p = ts.checked_sub(1).map(|p| self.n(p)).unwrap_or("");
+            let p = j.checked_sub(1).map(|p| self.n(p)).unwrap_or("");
             matches!(p, "aged" | "age" | "ages" | "turned" | "turns" | "turning")
-                || (p == "of" && ts >= 2 && self.n(ts - 2) == "age")
+                || (p == "of" && j >= 2 && self.n(j - 2) == "age")
         };
         let bare_age = !hedged
             && range.is_none()
