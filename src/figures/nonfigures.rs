@@ -78,6 +78,15 @@ impl Extractor<'_, '_> {
             if lex.time_after.longest(toks, e).is_some() {
                 return Some(e + 1);
             }
+            // "10 : 30 p. m." as tokenized corpora space a time
+            if self.n(e) == ":"
+                && toks
+                    .get(e + 1)
+                    .is_some_and(|t| t.kind == Kind::Num && t.norm.len() == 2)
+                && lex.time_after.longest(toks, e + 2).is_some()
+            {
+                return Some(e + 3);
+            }
             if num.value == 0.0 {
                 return Some(e);
             }

@@ -129,14 +129,20 @@ impl Extractor<'_, '_> {
 
     pub(super) fn unit_at(&self, k: usize) -> Option<UnitMatch> {
         let toks = self.toks;
-        // "a 35-year-old"; "a 36 - year - old" as some corpora space it
+        // "a 35-year-old"; "a 36 - year - old", "a 50 - year career" as
+        // tokenized corpora space them: a spaced dash between a number and
+        // a unit word that something other than a number follows
         let solid = |t: usize| toks.get(t).is_some_and(|t| !t.space_before);
-        let spaced_age = self.n(k) == "-"
-            && self.n(k + 2) == "-"
-            && self.n(k + 3) == "old"
+        let spaced = self.n(k) == "-"
             && !solid(k)
-            && !solid(k + 2);
-        let (k2, compound) = if self.n(k) == "-" && ((solid(k) && solid(k + 1)) || spaced_age) {
+            && !solid(k + 1)
+            && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+            && self
+                .lex
+                .units
+                .longest(toks, k + 1)
+                .is_some_and(|(e, _)| toks.get(e).is_none_or(|t| t.kind != Kind::Num));
+        let (k2, compound) = if self.n(k) == "-" && ((solid(k) && solid(k + 1)) || spaced) {
             (k + 1, true)
         } else {
             (k, false)
@@ -153,7 +159,7 @@ impl Extractor<'_, '_> {
             if compound && self.n(e) == "-" && self.n(e + 1) == "old" {
                 m.age = true;
                 m.end = e + 2;
-            } else if !compound && self.n(e) == "old" {
+            } else if self.n(e) == "old" {
                 m.age = true;
                 m.end = e + 1;
             }
