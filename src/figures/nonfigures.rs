@@ -21,9 +21,6 @@ impl Extractor<'_, '_> {
         let t = &toks[n];
         let e = num.end;
         let currency = a.currency.is_some();
-        if self.is_blocked(n) {
-            return Some(e);
-        }
         let prev = n.checked_sub(1).map(|p| &toks[p]);
         if t.kind == Kind::Num {
             if let Some(p) = prev
@@ -135,6 +132,11 @@ impl Extractor<'_, '_> {
             if before || month(a) {
                 return Some(if month(a) { a + 1 } else { e });
             }
+        }
+        // Last: the chrome and phone patterns scan the whole sentence, which
+        // the rules above spare most numbers that are no figure.
+        if self.is_blocked(n) {
+            return Some(e);
         }
         // "sector 4", "Flight 370"; not "the sector 0.5 percent lower"
         if !hedged

@@ -219,13 +219,13 @@ impl Extractor<'_, '_> {
         let n = a.num.start;
         let v = a.num.value;
         let decade = a.end == n + 1
-            && !a.num.words
-            && (10.0..=90.0).contains(&v)
-            && v % 10.0 == 0.0
             && self
                 .toks
                 .get(n + 1)
-                .is_some_and(|t| t.raw == "s" && !t.space_before);
+                .is_some_and(|t| t.raw == "s" && !t.space_before)
+            && !a.num.words
+            && (10.0..=90.0).contains(&v)
+            && v % 10.0 == 0.0;
         if !decade || a.currency.is_some() || j != n {
             return None;
         }
