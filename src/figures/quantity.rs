@@ -345,8 +345,11 @@ impl Extractor<'_, '_> {
             // "rose from 5 to 7" and "rose 10% to 4.2 million" are two figures;
             // "rose 5 to 7 per cent" is a range
             let change = changing && (opener.is_some() || unit.is_some() || currency.is_some());
+            // "5-foot-10" is one height: a dash after a joined unit starts no range
+            let joined_unit = unit.is_some_and(|u| u.compound);
             if ok_conn
                 && !(conn == "to" && change)
+                && !(conn == "-" && joined_unit)
                 && value >= 0.0
                 && let Some(a2) = self.amount(c + 1)
                 && (a2.num.words == a1.num.words || !a1.num.words || a1.num.value < a2.num.value)
