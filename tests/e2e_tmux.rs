@@ -5,48 +5,14 @@
 //! Without tmux the tests are skipped with a message on stderr, unless
 //! `CI=true` (`.ci/run` sets it and installs tmux): then they fail.
 
-use std::io::Write as _;
+mod common;
+
+use common::tmux::{AFTER_EXIT, Tmux, require_tmux};
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-struct Tmux {
-    socket: String,
-}
-
 impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        // The server, started by the first call, hands this to the app:
-        // its workspace store goes to a temporary folder, never the home.
-        let out = Command::new("tmux")
-            .env("XDG_DATA_HOME", data_home())
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    /// Waits until the screen shows `needle` (the app draws asynchronously).
-    fn wait_for(&self, needle: &str) -> String {
-        self.wait_until(needle, |screen| screen.contains(needle))
-    }
-
     /// Waits until a line of the screen ends with `tail` and is not the
     /// shell's command line (which starts with the prompt, "$ ").
     fn wait_for_output(&self, tail: &str) -> String {
@@ -57,54 +23,6 @@ impl Tmux {
         })
     }
 
-    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {what:?}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-/// Whether the tests can run: tmux is installed. Without it the test is
-/// skipped, with the reason on stderr (written past the test harness's
-/// capture, so `cargo test` shows it), unless `CI=true`.
-fn tmux_available() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if found {
-        return true;
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "CI=true but tmux is not installed (.ci/run installs it)"
-    );
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipping the tmux end-to-end test: tmux is not installed (with CI=true this fails)"
-    );
-    false
-}
-
-/// Skips the test (returns) when tmux is missing and CI is not set.
-macro_rules! require_tmux {
-    () => {
-        if !tmux_available() {
-            return;
-        }
-    };
-}
-
-impl Tmux {
     /// The process id of the program the pane's shell started (the app).
     fn app_pid(&self) -> u32 {
         let shell: u32 = self
@@ -146,40 +64,16 @@ fn kill(pid: u32, signal: &str) {
     assert!(status.success(), "kill -{signal} {pid}");
 }
 
-/// A data folder for this test process's apps, in the temporary folder.
-fn data_home() -> &'static std::path::Path {
-    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"))
-        .path()
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        // No panic here: it would abort a test that is already failing.
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
-}
-
-/// Starts the app in a fresh tmux server, with `env` before the command;
-/// after it exits the pane shows its exit status, the terminal modes and END.
+/// Starts the app in a fresh tmux server of 100×30, with `env` before the
+/// command; after it exits the pane shows its exit status, the terminal
+/// modes and END.
 fn start(name: &str, env: &str) -> Tmux {
-    let tmux = Tmux {
-        socket: format!("crosscheck-e2e-{name}-{}", std::process::id()),
-    };
     let bin = env!("CARGO_BIN_EXE_crosscheck");
-    let script = format!(
-        "{env} {bin}; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END; sleep 60"
-    );
-    let size = ["-x", "100", "-y", "30"];
-    let mut args = vec!["new-session", "-d", "-s", "e2e"];
-    args.extend(size);
-    args.extend(["sh", "-c", &script]);
-    tmux.run(&args);
-    tmux
+    Tmux::launch(
+        &format!("e2e-{name}"),
+        (100, 30),
+        &format!("{env} {bin}; {AFTER_EXIT}"),
+    )
 }
 
 fn assert_restored(screen: &str) {
@@ -226,7 +120,7 @@ fn open_search_jump_help_quit() {
         "{screen}"
     );
 
-    tmux.keys(&["f"]);
+    tmux.key("f");
     tmux.wait_for("Find in all sources");
     tmux.text("placed the estimate");
     // Hits arrive as the search runs: wait for the best one to be UPI's.
@@ -245,7 +139,7 @@ fn open_search_jump_help_quit() {
         "{screen}"
     );
 
-    tmux.keys(&["Enter"]);
+    tmux.key("Enter");
     // The app draws asynchronously: a frame may show a mark before the jump
     // lands, so wait for the jumped-to sentence to be the marked one.
     let screen = tmux.wait_until("the jumped-to sentence marked", |screen| {
@@ -256,10 +150,10 @@ fn open_search_jump_help_quit() {
     });
     assert!(!screen.contains("Find in all sources"), "{screen}");
 
-    tmux.keys(&["?"]);
+    tmux.key("?");
     tmux.wait_for("fuzzy-find in all sources");
-    tmux.keys(&["q"]);
-    tmux.keys(&["q"]);
+    tmux.key("q");
+    tmux.key("q");
     // END comes after the exit status and the terminal modes are printed.
     let screen = tmux.wait_for("END");
     assert!(screen.contains("EXIT=0"), "{screen}");
@@ -307,53 +201,39 @@ fn sigint_restores_the_terminal_and_exits_130() {
 #[test]
 fn sigtstp_gives_the_terminal_back_and_fg_takes_it_again() {
     require_tmux!();
-    let tmux = Tmux {
-        socket: format!("crosscheck-e2e-tstp-{}", std::process::id()),
-    };
     // An interactive shell, for job control.
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "160",
-        "-y",
-        "30",
-        "env",
-        "PS1=$ ",
-        "bash",
-        "--norc",
-        "--noprofile",
-        "-i",
-    ]);
+    let tmux = Tmux::launch(
+        "e2e-tstp",
+        (160, 30),
+        "PS1='$ ' exec bash --norc --noprofile -i",
+    );
     tmux.text(env!("CARGO_BIN_EXE_crosscheck"));
-    tmux.keys(&["Enter"]);
+    tmux.key("Enter");
     tmux.wait_for("Sources (5)");
     kill(tmux.app_pid(), "TSTP");
     tmux.wait_for("Stopped");
     tmux.text(
         "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo MODES",
     );
-    tmux.keys(&["Enter"]);
+    tmux.key("Enter");
     let screen = tmux.wait_for_output(" MODES");
     assert_restored(&screen);
 
     tmux.text("fg");
-    tmux.keys(&["Enter"]);
+    tmux.key("Enter");
     // Redrawn whole, and in raw mode again: `?` arrives without Enter.
     tmux.wait_for("Sources (5)");
-    tmux.keys(&["?"]);
+    tmux.key("?");
     tmux.wait_for("fuzzy-find in all sources");
-    tmux.keys(&["q"]);
-    tmux.keys(&["q"]);
+    tmux.key("q");
+    tmux.key("q");
     // Type only once the shell has the terminal again: the app would read
     // the keys.
     tmux.wait_until("the prompt", |screen| {
         !screen.contains("Sources (") && screen.lines().rfind(|l| !l.trim().is_empty()) == Some("$")
     });
     tmux.text("echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END");
-    tmux.keys(&["Enter"]);
+    tmux.key("Enter");
     let screen = tmux.wait_for_output(" END");
     assert!(screen.contains("EXIT=0"), "{screen}");
     assert_restored(&screen);

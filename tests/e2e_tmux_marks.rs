@@ -4,60 +4,13 @@
 //! Without tmux the test is skipped with a message on stderr, unless
 //! `CI=true`: then it fails.
 
-use std::io::Write as _;
-use std::path::Path;
-use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+mod common;
 
-struct Tmux {
-    socket: String,
-}
+use common::tmux::{AFTER_EXIT, Tmux, require_tmux, sh_quote};
+use std::path::Path;
 
 impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn key(&self, key: &str) {
-        self.run(&["send-keys", "-t", "e2e", key]);
-    }
-
-    fn text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        self.wait_all(&[needle])
-    }
-
-    /// Waits until the screen shows all of `needles` at once (a capture
-    /// can catch a frame half drawn).
-    fn wait_all(&self, needles: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if needles.iter().all(|n| screen.contains(n)) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(30),
-                "timed out waiting for {needles:?}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
+    /// Quits with q and checks the exit status.
     fn quit_cleanly(&self) {
         self.key("q");
         let screen = self.wait_for("END");
@@ -65,71 +18,20 @@ impl Tmux {
     }
 }
 
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
-}
-
-fn tmux_available() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if found {
-        return true;
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "CI=true but tmux is not installed (.ci/run installs it)"
-    );
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipping the tmux end-to-end test: tmux is not installed (with CI=true this fails)"
-    );
-    false
-}
-
-fn sh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
 /// The app on the seeds in a fresh tmux server of 120×36, its data in
 /// `data_home`; after it exits the pane shows its exit status and END.
 fn start(name: &str, data_home: &Path) -> Tmux {
-    let tmux = Tmux {
-        socket: format!("crosscheck-e2e16-{name}-{}", std::process::id()),
-    };
     let script = format!(
-        "XDG_DATA_HOME={} {}; echo EXIT=$?; echo END; sleep 60",
+        "XDG_DATA_HOME={} {}; {AFTER_EXIT}",
         sh_quote(&data_home.display().to_string()),
         sh_quote(env!("CARGO_BIN_EXE_crosscheck")),
     );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "36",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    tmux
+    Tmux::launch(&format!("e2e16-{name}"), (120, 36), &script)
 }
 
 #[test]
 fn a_group_marked_disputed_with_a_note_is_there_after_a_restart_and_exported() {
-    if !tmux_available() {
-        return;
-    }
+    require_tmux!();
     let data = tempfile::tempdir().unwrap();
     let tmux = start("mark", data.path());
     tmux.wait_for("Sources (5)");

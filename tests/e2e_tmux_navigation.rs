@@ -9,7 +9,9 @@
 //! Without tmux the tests are skipped with a message on stderr, unless
 //! `CI=true`: then they fail.
 
-use std::io::Write as _;
+mod common;
+
+use common::tmux::{AFTER_EXIT, Tmux, require_tmux, sh_quote};
 use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
@@ -17,57 +19,7 @@ use std::time::{Duration, Instant};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/provenance");
 
-struct Tmux {
-    socket: String,
-}
-
 impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        // The server, started by the first call, hands this to the app:
-        // its workspace store goes to a temporary folder, never the home.
-        let out = Command::new("tmux")
-            .env("XDG_DATA_HOME", data_home())
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    /// Sends one key (a tmux key name such as `Escape` or `Enter`, or a
-    /// character).
-    fn key(&self, key: &str) {
-        self.run(&["send-keys", "-t", "e2e", key]);
-    }
-
-    fn text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        self.wait_until(needle, |screen| screen.contains(needle))
-    }
-
-    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {what:?}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
     /// Waits until the status line names `context` (" diff ", " sources ").
     fn wait_context(&self, context: &str) -> String {
         self.wait_until(context, |screen| {
@@ -90,87 +42,22 @@ impl Tmux {
     }
 }
 
-/// A data folder for this test process's apps, in the temporary folder.
-fn data_home() -> &'static std::path::Path {
-    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"))
-        .path()
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
-}
-
-fn tmux_available() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if found {
-        return true;
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "CI=true but tmux is not installed (.ci/run installs it)"
-    );
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipping the tmux end-to-end test: tmux is not installed (with CI=true this fails)"
-    );
-    false
-}
-
-macro_rules! require_tmux {
-    () => {
-        if !tmux_available() {
-            return;
-        }
-    };
-}
-
-/// Quotes a word for the `sh -c` script that runs the app in the pane.
-fn sh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
 /// Starts the app in a fresh tmux server of 120×36 with `env` (NAME=value
 /// pairs) and `args`; after it exits the pane shows its exit status, the
 /// terminal modes and END.
 fn start(name: &str, env: &[(&str, &str)], args: &[&str]) -> Tmux {
-    let tmux = Tmux {
-        socket: format!("crosscheck-e2e15-{name}-{}", std::process::id()),
-    };
     let env: Vec<String> = env
         .iter()
         .map(|(k, v)| format!("{k}={}", sh_quote(v)))
         .collect();
     let args: Vec<String> = args.iter().map(|a| sh_quote(a)).collect();
     let script = format!(
-        "{} {} {}; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END; sleep 60",
+        "{} {} {}; {AFTER_EXIT}",
         env.join(" "),
         sh_quote(env!("CARGO_BIN_EXE_crosscheck")),
         args.join(" ")
     );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "36",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    tmux
+    Tmux::launch(&format!("e2e15-{name}"), (120, 36), &script)
 }
 
 /// Esc quit the app from the claims pane and from a diff group's entries.

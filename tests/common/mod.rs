@@ -1,6 +1,7 @@
 //! Fixtures shared by the integration tests.
 
 pub mod hostile;
+pub mod tmux;
 
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
