@@ -2,9 +2,10 @@ use super::*;
 use crate::analysis::analyze;
 use crate::load::load_named;
 
-fn corpus(files: &[(&str, &str)]) -> Corpus {
+fn corpus<N: AsRef<str>, T: AsRef<str>>(files: &[(N, T)]) -> Corpus {
+    let named = files.iter().map(|(n, t)| (n.as_ref(), t.as_ref().as_bytes()));
     Corpus {
-        documents: load_named(files.iter().map(|(n, t)| (*n, t.as_bytes()))).documents,
+        documents: load_named(named).documents,
     }
 }
 
@@ -179,11 +180,7 @@ fn candidate_search_stays_linear_on_a_repetitive_corpus() {
             )
         })
         .collect();
-    let files: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let c = corpus(&files);
+    let c = corpus(&texts);
     let a = analyze(&c);
     let none = copies::Copies::none(c.documents.len());
     let stories = stories::cluster(&c, &lexicon::LEXICON, &none, &Default::default(), false);
@@ -240,11 +237,7 @@ fn a_statement_repeated_by_many_documents_is_still_aligned() {
             )
         })
         .collect();
-    let files: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let c = corpus(&files);
+    let c = corpus(&texts);
     let a = analyze(&c);
     let none = copies::Copies::none(c.documents.len());
     let stories = stories::cluster(&c, &lexicon::LEXICON, &none, &Default::default(), true);
