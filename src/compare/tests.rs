@@ -3,7 +3,9 @@ use crate::analysis::analyze;
 use crate::load::load_named;
 
 fn corpus<N: AsRef<str>, T: AsRef<str>>(files: &[(N, T)]) -> Corpus {
-    let named = files.iter().map(|(n, t)| (n.as_ref(), t.as_ref().as_bytes()));
+    let named = files
+        .iter()
+        .map(|(n, t)| (n.as_ref(), t.as_ref().as_bytes()));
     Corpus {
         documents: load_named(named).documents,
     }
