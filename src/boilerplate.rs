@@ -259,6 +259,12 @@ mod tests {
         ));
         assert!(is_caption("Getty Images"));
         assert!(is_caption("Credit: ABC News"));
+        assert!(is_caption(
+            "Firefighters hose down the roof of the mill on Friday. (Source: WXYZ News 4)"
+        ));
+        assert!(!is_caption(
+            "The mill employed 300 people (source: the county's records) until it closed."
+        ));
         assert!(!is_caption(
             "The Pentagon stated that at least 10,000 North Korean soldiers are currently stationed near Ukraine’s border."
         ));
