@@ -523,6 +523,32 @@ fn a_toll_is_not_chained_to_small_counts_step_by_step() {
 }
 
 #[test]
+fn an_unrelated_value_of_one_measure_does_not_split_a_disputed_one() {
+    // Two and three shells are one statement (both leads); the five rockets
+    // found elsewhere are not, and must not cut the shells apart.
+    let lead =
+        |n: &str| format!("School hit in Harlow\n\n{n} shells landed at the school on Tuesday.");
+    let (three, two) = (lead("Three"), lead("Two"));
+    let c = compared(&[
+        ("a.txt", three.as_str()),
+        ("b.txt", three.as_str()),
+        ("c.txt", two.as_str()),
+        (
+            "d.txt",
+            "School hit in Harlow\n\nShelling hit the school in Harlow on Tuesday. \
+             The mayor called for calm. Shops stayed shut all day. \
+             Five rockets were found in a warehouse near the harbour.",
+        ),
+    ]);
+    conflict_with(&c, 2.0, "Two shells", 3.0);
+    let rockets = one_group_of(&c, 5.0, "Five rockets");
+    assert!(
+        rockets.entries.iter().all(|e| e.value == 5.0),
+        "{rockets:#?}"
+    );
+}
+
+#[test]
 fn a_duration_in_two_leads_is_one_quantity_however_each_words_it() {
     let c = compared(&[
         (

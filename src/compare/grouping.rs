@@ -297,9 +297,10 @@ fn by_source(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
 }
 
 /// Splits a group whose values disagree when nothing says the disagreeing
-/// figures are one statement: its parts of overlapping intervals stay
-/// together only when two of their figures, from different sources, share
-/// at least [`MIN_CLAUSE_SHARE`] of the smaller clause. Ages of a named
+/// figures are one statement: two of its parts of overlapping intervals are
+/// one group when two of their figures, from different sources, share at
+/// least [`MIN_CLAUSE_SHARE`] of the smaller clause or stand in two leads,
+/// and so are the parts joined through such pairs. Ages of a named
 /// person need no such support: the name says it.
 fn by_support(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
     if matches!(items[group[0]].key.identity, Identity::Age { .. }) {
@@ -329,18 +330,39 @@ fn by_support(items: &[Item], group: Vec<usize>) -> Vec<Vec<usize>> {
             .collect()
     };
     let distinct: Vec<Vec<(usize, &Item)>> = parts.iter().map(|(_, m)| clauses(m)).collect();
-    let supported = distinct.windows(2).all(|w| {
-        w[0].iter().any(|&(da, a)| {
-            w[1].iter()
+    let supported = |x: usize, y: usize| {
+        distinct[x].iter().any(|&(da, a)| {
+            distinct[y]
+                .iter()
                 .any(|&(db, b)| da != db && (similar_clauses(a, b) || in_leads(a, b)))
         })
-    });
-    if supported {
+    };
+    // Parts said to be one statement are one group, whatever the others
+    // say: one unsupported outlier does not split the rest apart.
+    let mut component: Vec<usize> = (0..parts.len()).collect();
+    for y in 1..parts.len() {
+        for x in 0..y {
+            if component[x] != component[y] && supported(x, y) {
+                let (keep, gone) = (
+                    component[x].min(component[y]),
+                    component[x].max(component[y]),
+                );
+                for c in component.iter_mut().filter(|c| **c == gone) {
+                    *c = keep;
+                }
+            }
+        }
+    }
+    let mut joined: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for ((_, m), c) in parts.into_iter().zip(component) {
+        joined.entry(c).or_default().extend(m);
+    }
+    if joined.len() == 1 {
         return vec![group];
     }
-    // Not one statement: each part its own group, the others to the part
-    // whose interval is nearest their value.
-    let mut out: Vec<Vec<usize>> = parts.into_iter().map(|(_, m)| m).collect();
+    // Not one statement: each component its own group, the others to the
+    // one whose value is nearest theirs.
+    let mut out: Vec<Vec<usize>> = joined.into_values().collect();
     attach_nearest(items, &group, &mut out);
     out
 }
