@@ -604,3 +604,45 @@ fn a_rise_and_a_fall_of_the_same_size_conflict() {
     ]);
     assert_eq!(one_group_of(&same_way, 2.3, "fell").verdict, Verdict::Agree);
 }
+
+#[test]
+fn counts_joined_by_and_are_parts_of_their_outcome() {
+    let c = compared(&[
+        (
+            "a.txt",
+            "Shooting at Linden Court\n\nTwo men died at Linden Court on Sunday, and two \
+             other men and two women were wounded, police said.",
+        ),
+        (
+            "b.txt",
+            "Linden Court shooting\n\nTwo men died and four others were wounded at \
+             Linden Court on Sunday, police said.",
+        ),
+    ]);
+    assert!(
+        c.figures.iter().all(|g| g.verdict != Verdict::Conflict),
+        "{:#?}",
+        c.figures
+    );
+}
+
+#[test]
+fn years_ago_date_an_event_and_measure_nothing() {
+    let c = compared(&[
+        (
+            "a.txt",
+            "Fire at the Dunmore mill\n\nA fire gutted the Dunmore mill on Monday. \
+             A smaller fire hit the mill three years ago.",
+        ),
+        (
+            "b.txt",
+            "Dunmore mill burns\n\nA fire gutted the Dunmore mill on Monday. The mill \
+             last burned seven years ago.",
+        ),
+    ]);
+    assert!(
+        c.figures.iter().all(|g| g.verdict != Verdict::Conflict),
+        "{:#?}",
+        c.figures
+    );
+}

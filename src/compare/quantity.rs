@@ -91,13 +91,20 @@ pub(super) fn identity(
         };
     }
     if f.unit.is_some() {
+        // "three years ago" dates something; it measures nothing.
+        if ws.get(fw.end).is_some_and(|w| w.norm == "ago") {
+            return Reading::of(Identity::Unknown);
+        }
         return Reading::of(Identity::Context);
     }
     let part_of = part_of(lex, ws, fw);
-    let part = part_of.is_some();
+    // "two men and two women were wounded": each count is a part of the
+    // wounded, whose whole the clause does not state.
+    let coordinated = coordinated(lex, text, ws, fw);
+    let part = part_of.is_some() || coordinated;
     // "55 were wounded, ten of whom remain critical": a part of an earlier
     // count named by a pronoun is the whole of its own outcome.
-    let outcome_part = part_of == Some(Whole::Named);
+    let outcome_part = part_of == Some(Whole::Named) || coordinated;
     let head = head(lex, f);
     if let Some(what) = q.measures.get(&f.measure) {
         let head = head.or_else(|| Some("people".into()));
@@ -323,6 +330,47 @@ fn part_of(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> Option<Whole> {
     } else {
         None
     }
+}
+
+/// Whether the count at `fw` is one of two counts joined by "and" before
+/// their outcome: "two men and two women were wounded" (either count), but
+/// not "one dead and three wounded", whose counts have outcomes of their
+/// own, nor "killed two, and wounded three".
+fn coordinated(lex: &Lexicon, text: &str, ws: &[Word], fw: &Range<usize>) -> bool {
+    let number = |w: &Word| {
+        w.norm.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || crate::figures::numbers::number_words().any(|n| n == w.norm)
+    };
+    let ends_phrase = |k: usize| {
+        lex.quantity.outcomes.contains_key(&ws[k].norm) || k > 0 && broken(text, &ws[k - 1], &ws[k])
+    };
+    // "killed one person and three were wounded": the first count has an
+    // outcome before it.
+    let governed = |k: usize| {
+        (k.saturating_sub(lex.quantity.before_window)..k)
+            .any(|j| lex.quantity.outcomes.contains_key(&ws[j].norm))
+    };
+    // A count before: "… and <this count>".
+    if fw.start >= 2 && ws[fw.start - 1].norm == "and" && !ends_phrase(fw.start - 1) {
+        for k in (fw.start.saturating_sub(5)..fw.start - 1).rev() {
+            if number(&ws[k]) {
+                return !governed(k);
+            }
+            if ends_phrase(k) {
+                break;
+            }
+        }
+    }
+    // A count after: "<this count> and <number> …".
+    for k in fw.end..(fw.end + 3).min(ws.len().saturating_sub(1)) {
+        if ends_phrase(k) {
+            return false;
+        }
+        if ws[k].norm == "and" {
+            return number(&ws[k + 1]) && !ends_phrase(k + 1) && !governed(fw.start);
+        }
+    }
+    false
 }
 
 /// The named person an age belongs to: "Larry Gordon, 44," (the name
