@@ -646,3 +646,14 @@ fn years_ago_date_an_event_and_measure_nothing() {
         c.figures
     );
 }
+
+#[test]
+fn ships_hijacked_are_not_people_captured() {
+    let c = compared(&[(
+        "a.txt",
+        "Navy foils attack\n\nThe navy foiled an attack in the gulf on Saturday. \
+         This year pirates have attacked 90 ships there and hijacked nearly 40.",
+    )]);
+    let g = one_group_of(&c, 40.0, "hijacked nearly 40");
+    assert!(!g.label.contains("captured"), "{g:#?}");
+}
