@@ -1,6 +1,7 @@
 //! The diff pane's state: section, filters, the rows they leave, the
 //! detail stepped into.
 
+use super::claims::next_of;
 use super::{App, Focus, areas};
 use crate::tui::action::Action;
 use crosscheck::SentenceId;
@@ -63,6 +64,19 @@ impl DiffView {
 }
 
 impl App {
+    /// `S`: every source as one story, or the stories as clustered (and
+    /// edited). Asked of the run loop, which compares again off this
+    /// thread.
+    pub(super) fn toggle_one_story(&mut self) {
+        self.one_story = !self.one_story;
+        self.recompare = true;
+        self.message = Some(if self.one_story {
+            "comparing every source as one story…".to_string()
+        } else {
+            "clustering the sources into stories…".to_string()
+        });
+    }
+
     /// Rows of a diff section the filters leave: figure groups, statements,
     /// or sources.
     pub fn diff_rows(&self, section: DiffSection) -> usize {
@@ -111,21 +125,33 @@ impl App {
         };
         let outlet = d.outlet.as_deref();
         let has = |display: &str| outlet.is_none_or(|o| o == display);
+        let shown = self
+            .story_filter
+            .and_then(|doc| self.doc_story.get(doc).copied());
+        let in_story = |story: usize| shown.is_none_or(|s| s == story);
+        let measure = d.measure.as_deref();
         d.visible[DiffSection::Figures.index()] = (0..c.figures.len())
             .filter(|&i| {
                 let g = &c.figures[i];
                 (!d.conflicts_only || matches!(g.verdict, Verdict::Conflict | Verdict::Revised))
+                    && measure.is_none_or(|m| m == g.measure)
+                    && in_story(g.story.id)
                     && g.entries.iter().any(|e| has(&e.display))
             })
             .collect();
         d.visible[DiffSection::Statements.index()] = (0..c.statements.len())
             .filter(|&i| {
                 let g = &c.statements[i];
-                (!d.conflicts_only || g.quote_differs) && g.entries.iter().any(|e| has(&e.display))
+                (!d.conflicts_only || g.quote_differs)
+                    && in_story(g.story.id)
+                    && g.entries.iter().any(|e| has(&e.display))
             })
             .collect();
         d.visible[DiffSection::Coverage.index()] = (0..c.coverage.sources.len())
-            .filter(|&i| has(&c.coverage.sources[i].display))
+            .filter(|&i| {
+                let s = &c.coverage.sources[i];
+                in_story(s.story) && has(&s.display)
+            })
             .collect();
         for s in DiffSection::ALL {
             let n = d.visible[s.index()].len();
@@ -187,16 +213,7 @@ impl App {
                 self.diff.section = next;
                 self.diff.detail = None;
             }
-            Action::ToggleOneStory => {
-                // Asked of the run loop, which compares again off this thread.
-                self.one_story = !self.one_story;
-                self.recompare = true;
-                self.message = Some(if self.one_story {
-                    "comparing every source as one story…".to_string()
-                } else {
-                    "clustering the sources into stories…".to_string()
-                });
-            }
+            Action::ToggleOneStory => self.toggle_one_story(),
             Action::Back => match self.diff.detail {
                 Some(_) => self.diff.detail = None,
                 None => self.focus = Focus::Sources,
@@ -206,26 +223,11 @@ impl App {
                 self.refresh_diff_rows();
             }
             Action::CycleMeasure => {
-                let mut measures: Vec<String> = Vec::new();
-                for g in self.comparison.iter().flat_map(|c| &c.figures) {
-                    if !measures.contains(&g.measure) {
-                        measures.push(g.measure.clone());
-                    }
-                }
-                let next = match &self.diff.measure {
-                    None => 0,
-                    Some(m) => measures.iter().position(|x| x == m).map_or(0, |i| i + 1),
-                };
-                self.diff.measure = measures.get(next).cloned();
+                self.diff.measure = next_of(&self.measures(), self.diff.measure.as_ref());
                 self.refresh_diff_rows();
             }
             Action::CycleOutlet => {
-                let outlets = self.outlets();
-                let next = match &self.diff.outlet {
-                    None => 0,
-                    Some(o) => outlets.iter().position(|x| x == o).map_or(0, |i| i + 1),
-                };
-                self.diff.outlet = outlets.get(next).cloned();
+                self.diff.outlet = next_of(&self.outlets(), self.diff.outlet.as_ref());
                 self.refresh_diff_rows();
             }
             _ => return false,

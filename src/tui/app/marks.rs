@@ -16,6 +16,10 @@ pub enum StoreJob {
     Note(Target, String),
     Accepted(Target, Option<String>, Option<String>),
     Export,
+    /// A correction of the stories, after the others.
+    StoryEdit(crosscheck::compare::StoryEdit),
+    /// The last correction of the stories taken back.
+    UndoStoryEdit,
 }
 
 /// What a prompt is typed for, past a search.
@@ -148,7 +152,7 @@ impl App {
                     sentence: claim.sentence,
                 })
             }
-            View::Reader => None,
+            View::Reader | View::Stories => None,
         }
     }
 

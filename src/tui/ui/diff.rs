@@ -44,6 +44,67 @@ fn story_tag(c: &Comparison, story: usize) -> String {
     }
 }
 
+/// What the pane is about, above its sections: the story shown (or the
+/// only one) with its sources and disagreements, or how many stories
+/// there are and the key that lists them.
+fn story_line(app: &App, c: &Comparison, width: usize) -> Line<'static> {
+    let disagreements = |s: usize| app.stories.conflicts.get(s).copied().unwrap_or([0, 0]);
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let counts = |sources: usize, [figures, quotes]: [usize; 2]| {
+        format!(
+            "{} · {} · {}",
+            plural(sources, "source", "sources"),
+            plural(figures, "figure in conflict", "figures in conflict"),
+            plural(
+                quotes,
+                "quote worded differently",
+                "quotes worded differently"
+            ),
+        )
+    };
+    let (head, label, tail) = match (app.story_shown(), c.stories.len()) {
+        (Some(s), total) => (
+            format!("S{} of {total}: ", s + 1),
+            c.stories
+                .get(s)
+                .map_or(String::new(), |x| display::story_label(&x.label)),
+            counts(
+                c.stories.get(s).map_or(0, |x| x.documents.len()),
+                disagreements(s),
+            ),
+        ),
+        (None, 1) => (
+            "Story: ".to_string(),
+            display::story_label(&c.stories[0].label),
+            counts(c.stories[0].documents.len(), disagreements(0)),
+        ),
+        (None, n) => {
+            let all: usize = app.stories.conflicts.iter().flatten().sum();
+            let key = app
+                .keymap
+                .first_key(Context::Global, Action::ShowStories)
+                .map_or(String::new(), |k| format!(" ({k}: list them)"));
+            (
+                format!("{n} stories"),
+                String::new(),
+                format!(
+                    "{} disagreement{}{key}",
+                    all,
+                    if all == 1 { "" } else { "s" }
+                ),
+            )
+        }
+    };
+    let tail = format!(" · {tail}");
+    let label = fit(&label, width.saturating_sub(head.width() + tail.width()));
+    Line::from(vec![
+        Span::styled(head, app.theme.title),
+        Span::styled(label, Style::new().add_modifier(Modifier::BOLD)),
+        Span::styled(tail, app.theme.dim),
+    ])
+}
+
 /// The rows of a diff section's list at positions `shown` (among the
 /// rows the filters leave), one line each: only those in view are built,
 /// a section can hold thousands.
@@ -399,12 +460,6 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         });
         tabs.push(Span::raw(" "));
     }
-    if c.stories.len() > 1 {
-        tabs.push(Span::styled(
-            format!("{} stories ", c.stories.len()),
-            app.theme.dim,
-        ));
-    }
     if filtered {
         let mut what = Vec::new();
         if app.diff.conflicts_only {
@@ -424,12 +479,17 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(key) = app.keymap.first_key(Context::Diff, Action::NextSection) {
         tabs.push(Span::styled(format!("({key}: next)"), app.theme.dim));
     }
-    let [tab_area, list_area, detail_area] = Layout::vertical([
+    let [story_area, tab_area, list_area, detail_area] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Percentage(40),
         Constraint::Min(3),
     ])
     .areas(inner);
+    frame.render_widget(
+        Paragraph::new(story_line(app, c, story_area.width as usize)),
+        story_area,
+    );
     frame.render_widget(Paragraph::new(Line::from(tabs)), tab_area);
     let width = list_area.width as usize;
     let n = app.diff_rows(section);
