@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod config;
 pub mod external;
+pub mod frame_log;
 pub mod keymap;
 pub mod terminal;
 pub mod theme;
@@ -182,8 +183,14 @@ fn injected_panic(place: &str) {
 /// What the analysis thread delivers, in this order.
 enum Analyzed {
     Analysis(Arc<Analysis>),
-    /// A comparison, and the options and story edits it was made with.
-    Comparison(Arc<Comparison>, compare::Options, Vec<compare::StoryEdit>),
+    /// A comparison with its index, and the options and story edits it
+    /// was made with.
+    Comparison(
+        Arc<Comparison>,
+        Box<app::ComparisonIndex>,
+        compare::Options,
+        Vec<compare::StoryEdit>,
+    ),
 }
 
 /// Compares `corpus` with `options` and the checker's story `edits`.
@@ -195,7 +202,9 @@ fn comparison(
 ) -> Analyzed {
     let facts = compare::Facts::of(corpus, analysis);
     let c = compare::compare_facts_edited(corpus, facts, options, &edits);
-    Analyzed::Comparison(Arc::new(c), options, edits)
+    let mut index = Box::new(app::ComparisonIndex::new(&c, corpus.documents.len()));
+    index.resolve_claims(analysis);
+    Analyzed::Comparison(Arc::new(c), index, options, edits)
 }
 
 /// Analyzes and then compares a corpus off the UI thread, counting
@@ -354,6 +363,9 @@ fn event_loop(
     // Draw only when something changed: an idle app costs nothing, however
     // large the corpus and whatever the open pane lays out.
     let mut dirty = true;
+    let mut frames = frame_log::FrameLog::from_env();
+    // How long the last key took to handle, for the frame log.
+    let mut key_time = None;
     loop {
         let progress_before = (app.loading, app.analyzing);
         if app.loading.is_some() {
@@ -383,7 +395,9 @@ fn event_loop(
         }
         if dirty || (app.loading, app.analyzing) != progress_before {
             let _held = terminal::lock();
+            let start = frame_log::Started::now();
             tty.draw(|frame| ui::draw(frame, app))?;
+            frames.record(key_time.take(), start.span(), app);
             dirty = false;
         }
         injected_panic("ui");
@@ -429,7 +443,11 @@ fn event_loop(
         if event::poll(Duration::from_millis(tick))? {
             dirty = true;
             match event::read()? {
-                Event::Key(key) if key.is_press() => app.handle_key(key),
+                Event::Key(key) if key.is_press() => {
+                    let start = frame_log::Started::now();
+                    app.handle_key(key);
+                    key_time = Some(start.span());
+                }
                 Event::Resize(w, h) => app.resize(Rect::new(0, 0, w, h)),
                 Event::Mouse(m) => {
                     let action = match m.kind {
@@ -476,10 +494,12 @@ fn event_loop(
             match done {
                 Analyzed::Analysis(a) => app.set_analysis(a),
                 // One made with options or edits since changed is stale.
-                Analyzed::Comparison(c, made, edits)
+                Analyzed::Comparison(c, index, made, edits)
                     if made.one_story == app.one_story && edits == app.story_edits =>
                 {
-                    app.set_comparison(c)
+                    let start = frame_log::Started::now();
+                    app.set_indexed_comparison(c, *index);
+                    frames.record_event("set_comparison", start.span());
                 }
                 Analyzed::Comparison(..) => {}
             }

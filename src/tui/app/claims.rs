@@ -5,8 +5,6 @@ use super::{App, Focus, areas};
 use crate::tui::action::Action;
 use crosscheck::SentenceId;
 use crosscheck::analysis::ClaimKind;
-use crosscheck::compare::{Comparison, Verdict};
-use std::collections::HashSet;
 use std::sync::Arc;
 
 /// The claims pane: which claims show and which one is selected.
@@ -46,22 +44,6 @@ struct Filter {
 /// The claims the filters left last, and the filters.
 #[derive(Debug, Clone, Default)]
 pub(super) struct ClaimsMemo(Option<(Filter, Arc<[(usize, usize)]>)>);
-
-/// The sentences in a disagreement: those of conflicting figure groups
-/// and of statements quoted differently.
-pub fn disagreeing_sentences(c: &Comparison) -> HashSet<SentenceId> {
-    let figures = c
-        .figures
-        .iter()
-        .filter(|g| matches!(g.verdict, Verdict::Conflict | Verdict::Revised))
-        .flat_map(|g| g.entries.iter().map(|e| e.id));
-    let statements = c
-        .statements
-        .iter()
-        .filter(|g| g.quote_differs)
-        .flat_map(|g| g.entries.iter().map(|e| e.id));
-    figures.chain(statements).collect()
-}
 
 /// A claim kind as the pane names it.
 pub fn kind_name(k: ClaimKind) -> &'static str {
@@ -111,46 +93,71 @@ impl App {
             return Vec::new();
         };
         let c = &self.claims;
-        let docs: Vec<usize> = if c.all_sources || c.outlet.is_some() {
-            (0..self.corpus.documents.len()).collect()
-        } else {
-            vec![self.reader.doc]
+        let all = c.all_sources || c.outlet.is_some();
+        let index = &self.index;
+        // The claims the disagreement and measure filters leave, from the
+        // comparison's index (in corpus order).
+        let measure = c.measure.as_ref().map(|m| {
+            index
+                .measures
+                .iter()
+                .position(|x| x == m)
+                .and_then(|k| index.measure_claims.get(k))
+                .map_or(&[][..], Vec::as_slice)
+        });
+        let disagreeing = c.disagreeing.then_some(index.disagreeing_claims.as_slice());
+        let keeps_doc = |d: usize| {
+            (all || d == self.reader.doc)
+                && self.in_story_shown(d)
+                && c.outlet.as_deref().is_none_or(|o| {
+                    self.corpus
+                        .documents
+                        .get(d)
+                        .is_some_and(|doc| doc.display_name() == o)
+                })
         };
-        let disagreeing = match (&self.comparison, c.disagreeing) {
-            (Some(cmp), true) => Some(disagreeing_sentences(cmp)),
-            // Before the comparison nothing is known to disagree.
-            (None, true) => Some(HashSet::new()),
-            (_, false) => None,
+        let keeps_claim = |claim: &crosscheck::analysis::Claim| match c.kind {
+            None => true,
+            Some(ClaimKind::Attribution) => claim.claimer.is_some(),
+            Some(k) => claim.kinds.contains(&k),
+        };
+        // With a filter of the comparison, its list of claims leads (the
+        // shorter of two; the other is asked by binary search); else every
+        // claim.
+        let (lead, other) = match (measure, disagreeing) {
+            (Some(m), Some(d)) if d.len() < m.len() => (Some(d), Some(m)),
+            (Some(m), d) => (Some(m), d),
+            (None, d) => (d, None),
         };
         let mut out = Vec::new();
-        for d in docs {
-            let (Some(doc), Some(a)) = (self.corpus.documents.get(d), analysis.docs.get(d)) else {
-                continue;
+        let Some(lead) = lead else {
+            let docs = if all {
+                0..self.corpus.documents.len()
+            } else {
+                self.reader.doc..self.reader.doc + 1
             };
-            if c.outlet.as_deref().is_some_and(|o| o != doc.display_name())
-                || !self.in_story_shown(d)
-            {
+            for d in docs.filter(|&d| keeps_doc(d)) {
+                let Some(a) = analysis.docs.get(d) else {
+                    continue;
+                };
+                for (i, claim) in a.claims.iter().enumerate() {
+                    if keeps_claim(claim) {
+                        out.push((d, i));
+                    }
+                }
+            }
+            return out;
+        };
+        for &(d, i) in lead {
+            let (doc, claim) = (d as usize, i as usize);
+            if !keeps_doc(doc) || other.is_some_and(|o| o.binary_search(&(d, i)).is_err()) {
                 continue;
             }
-            for (i, claim) in a.claims.iter().enumerate() {
-                let keep = match c.kind {
-                    None => true,
-                    Some(ClaimKind::Attribution) => claim.claimer.is_some(),
-                    Some(k) => claim.kinds.contains(&k),
-                } && disagreeing.as_ref().is_none_or(|set| {
-                    set.contains(&SentenceId {
-                        doc: d,
-                        sentence: claim.sentence,
-                    })
-                }) && c.measure.as_deref().is_none_or(|m| {
-                    claim
-                        .figures
-                        .iter()
-                        .any(|&f| a.figures.get(f).is_some_and(|x| x.figure.measure == m))
-                });
-                if keep {
-                    out.push((d, i));
-                }
+            let Some(x) = analysis.docs.get(doc).and_then(|a| a.claims.get(claim)) else {
+                continue;
+            };
+            if keeps_claim(x) {
+                out.push((doc, claim));
             }
         }
         out
@@ -167,18 +174,6 @@ impl App {
             }
         }
         seen
-    }
-
-    /// The measures of the comparison's figure groups, in order, each
-    /// once; what `m` steps through.
-    pub fn measures(&self) -> Vec<String> {
-        let mut measures: Vec<String> = Vec::new();
-        for g in self.comparison.iter().flat_map(|c| &c.figures) {
-            if !measures.contains(&g.measure) {
-                measures.push(g.measure.clone());
-            }
-        }
-        measures
     }
 
     pub(super) fn claims_action(&mut self, action: Action) -> bool {
@@ -210,9 +205,8 @@ impl App {
                 c.selected = 0;
             }
             Action::CycleMeasure => {
-                let measures = self.measures();
                 let c = &mut self.claims;
-                c.measure = next_of(&measures, c.measure.as_ref());
+                c.measure = next_of(&self.index.measures, c.measure.as_ref());
                 c.selected = 0;
             }
             Action::ToggleScope => {

@@ -5,7 +5,6 @@ use super::claims::next_of;
 use super::{App, Focus, areas};
 use crate::tui::action::Action;
 use crosscheck::SentenceId;
-use crosscheck::compare::Verdict;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DiffSection {
@@ -123,34 +122,75 @@ impl App {
             d.visible = Default::default();
             return;
         };
-        let outlet = d.outlet.as_deref();
-        let has = |display: &str| outlet.is_none_or(|o| o == display);
+        // The outlet's documents, once: comparing each entry's name to
+        // the outlet's took longer than a frame at 10,000 articles.
+        let outlet_docs: Option<Vec<bool>> = d.outlet.as_deref().map(|o| {
+            self.corpus
+                .documents
+                .iter()
+                .map(|doc| doc.display_name() == o)
+                .collect()
+        });
+        let has = |doc: usize| {
+            outlet_docs
+                .as_ref()
+                .is_none_or(|w| w.get(doc).copied().unwrap_or(false))
+        };
+        let idx = &self.index;
+        // The groups an outlet takes part in, from its documents' lists:
+        // scanning every group's documents took longer than a frame.
+        let outlet_groups = |n: usize, doc_groups: &super::index::GroupDocs| {
+            outlet_docs.as_ref().map(|w| {
+                let mut groups = vec![false; n];
+                for doc in (0..w.len()).filter(|&d| w[d]) {
+                    for &g in doc_groups.get(doc) {
+                        if let Some(x) = groups.get_mut(g as usize) {
+                            *x = true;
+                        }
+                    }
+                }
+                groups
+            })
+        };
+        let figure_in = outlet_groups(c.figures.len(), &idx.doc_figures);
+        let statement_in = outlet_groups(c.statements.len(), &idx.doc_statements);
+        let takes_part = |groups: &Option<Vec<bool>>, g: usize| {
+            groups
+                .as_ref()
+                .is_none_or(|w| w.get(g).copied().unwrap_or(false))
+        };
         let shown = self
             .story_filter
             .and_then(|doc| self.doc_story.get(doc).copied());
         let in_story = |story: usize| shown.is_none_or(|s| s == story);
-        let measure = d.measure.as_deref();
+        // The measure's number; one not in this comparison matches none.
+        let measure = d.measure.as_deref().map(|m| {
+            idx.measures
+                .iter()
+                .position(|x| x == m)
+                .map_or(u32::MAX, |k| k as u32)
+        });
         d.visible[DiffSection::Figures.index()] = (0..c.figures.len())
             .filter(|&i| {
-                let g = &c.figures[i];
-                (!d.conflicts_only || matches!(g.verdict, Verdict::Conflict | Verdict::Revised))
+                let g = idx.figure_rows.get(i).copied().unwrap_or_default();
+                (!d.conflicts_only || g.disagrees)
                     && measure.is_none_or(|m| m == g.measure)
-                    && in_story(g.story.id)
-                    && g.entries.iter().any(|e| has(&e.display))
+                    && in_story(g.story as usize)
+                    && takes_part(&figure_in, i)
             })
             .collect();
         d.visible[DiffSection::Statements.index()] = (0..c.statements.len())
             .filter(|&i| {
-                let g = &c.statements[i];
-                (!d.conflicts_only || g.quote_differs)
-                    && in_story(g.story.id)
-                    && g.entries.iter().any(|e| has(&e.display))
+                let g = idx.statement_rows.get(i).copied().unwrap_or_default();
+                (!d.conflicts_only || g.disagrees)
+                    && in_story(g.story as usize)
+                    && takes_part(&statement_in, i)
             })
             .collect();
         d.visible[DiffSection::Coverage.index()] = (0..c.coverage.sources.len())
             .filter(|&i| {
                 let s = &c.coverage.sources[i];
-                in_story(s.story) && has(&s.display)
+                in_story(s.story) && has(i)
             })
             .collect();
         for s in DiffSection::ALL {
@@ -223,7 +263,7 @@ impl App {
                 self.refresh_diff_rows();
             }
             Action::CycleMeasure => {
-                self.diff.measure = next_of(&self.measures(), self.diff.measure.as_ref());
+                self.diff.measure = next_of(&self.index.measures, self.diff.measure.as_ref());
                 self.refresh_diff_rows();
             }
             Action::CycleOutlet => {

@@ -99,8 +99,8 @@ impl App {
     /// The mark of figure group or statement group `row` of the comparison.
     pub fn group_mark(&self, section: DiffSection, row: usize) -> Option<Resolved<'_>> {
         let keys = match section {
-            DiffSection::Figures => &self.group_keys.figures,
-            DiffSection::Statements => &self.group_keys.statements,
+            DiffSection::Figures => &self.index.group_keys.figures,
+            DiffSection::Statements => &self.index.group_keys.statements,
             DiffSection::Coverage => return None,
         };
         self.marks.get(keys.get(row)?)

@@ -9,6 +9,7 @@
 mod claims;
 mod diff;
 mod finder;
+mod index;
 mod list_search;
 mod marks;
 mod provenance;
@@ -19,6 +20,7 @@ mod stories;
 pub use claims::ClaimsView;
 pub use diff::{DiffSection, DiffView};
 pub use finder::Finder;
+pub use index::ComparisonIndex;
 pub use marks::{Edit, GroupKeys, StoreJob, TimelineView};
 pub use provenance::External;
 use reader::LayoutMemo;
@@ -101,7 +103,8 @@ pub struct App {
     /// The workspace's marks, matched to the corpus.
     pub marks: crosscheck::store::MarkIndex,
     /// The keys of the comparison's groups the marks are filed under.
-    pub group_keys: GroupKeys,
+    /// What the filters and marks ask of the comparison, made with it.
+    pub index: ComparisonIndex,
     /// A mark to write or the report to export, for the run loop.
     pub store_job: Option<StoreJob>,
     /// The timeline overlay, when open.
@@ -161,7 +164,7 @@ impl App {
             message: None,
             external: None,
             marks: crosscheck::store::MarkIndex::default(),
-            group_keys: GroupKeys::default(),
+            index: ComparisonIndex::default(),
             store_job: None,
             timeline: None,
             quit: false,
@@ -294,9 +297,12 @@ impl App {
     /// still to come.
     pub fn set_corpus(&mut self, corpus: Arc<Corpus>) {
         self.corpus = corpus;
+        // Another corpus: its days are read again.
+        self.sources.days = None;
         self.loading = None;
         self.analysis = None;
         self.comparison = None;
+        self.index = ComparisonIndex::default();
         self.diff = DiffView::default();
         self.selected_source = 0;
         self.sort_sources();
@@ -314,11 +320,27 @@ impl App {
     }
 
     pub fn set_analysis(&mut self, analysis: Arc<Analysis>) {
+        // The run loop's comparison comes after its analysis, its index
+        // resolved; a comparison set before (tests) is resolved now.
+        if self.comparison.is_some() {
+            self.index.resolve_claims(&analysis);
+        }
         self.analysis = Some(analysis);
         self.analyzing = None;
     }
 
+    /// A new comparison; its index is made here (the run loop makes it on
+    /// the comparison's thread and calls [`App::set_indexed_comparison`]).
+    #[cfg(test)]
     pub fn set_comparison(&mut self, comparison: Arc<Comparison>) {
+        let mut index = ComparisonIndex::new(&comparison, self.corpus.documents.len());
+        if let Some(a) = &self.analysis {
+            index.resolve_claims(a);
+        }
+        self.set_indexed_comparison(comparison, index);
+    }
+
+    pub fn set_indexed_comparison(&mut self, comparison: Arc<Comparison>, index: ComparisonIndex) {
         if self.comparison.is_some() {
             // A comparison made again: say what changed.
             let n = comparison.stories.len();
@@ -327,10 +349,7 @@ impl App {
                 n => format!("compared in {n} stories"),
             });
         }
-        self.group_keys = GroupKeys {
-            figures: crosscheck::store::target::figure_group_keys(&comparison),
-            statements: crosscheck::store::target::statement_group_keys(&comparison),
-        };
+        self.index = index;
         // A group index of the old comparison means nothing in the new one.
         self.timeline = None;
         self.comparison = Some(comparison);

@@ -49,6 +49,9 @@ pub struct SourcesView {
     rank: Vec<usize>,
     /// Only the documents of one story are listed.
     filtered: bool,
+    /// Each document's publication day, read once per corpus (the order
+    /// is made again whenever the story shown changes).
+    pub(super) days: Option<Vec<Option<i64>>>,
 }
 
 impl App {
@@ -84,7 +87,10 @@ impl App {
         let mut order: Vec<usize> = (0..docs.len())
             .filter(|&d| self.in_story_shown(d))
             .collect();
-        let days = self.corpus.publication_days();
+        if self.sources.days.is_none() {
+            self.sources.days = Some(self.corpus.publication_days());
+        }
+        let days = self.sources.days.as_deref().unwrap_or_default();
         // Undated last: None sorts after every day.
         let day = |i: usize| (days[i].is_none(), days[i]);
         self.sources.filtered = filtered;
