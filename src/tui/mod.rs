@@ -539,4 +539,6 @@ mod marks_tests;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
+mod stories_tests;
+#[cfg(test)]
 mod tests;

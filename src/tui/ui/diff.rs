@@ -51,9 +51,10 @@ fn story_line(app: &App, c: &Comparison, width: usize) -> Line<'static> {
     let disagreements = |s: usize| app.stories.conflicts.get(s).copied().unwrap_or([0, 0]);
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let counts = |sources: usize, [figures, quotes]: [usize; 2]| {
-        format!(
-            "{} · {} · {}",
+    // In words where the label keeps room, else in symbols.
+    let counts = |sources: usize, [figures, quotes]: [usize; 2], label: &str| {
+        let long = format!(
+            " · {} · {} · {}",
             plural(sources, "source", "sources"),
             plural(figures, "figure in conflict", "figures in conflict"),
             plural(
@@ -61,24 +62,28 @@ fn story_line(app: &App, c: &Comparison, width: usize) -> Line<'static> {
                 "quote worded differently",
                 "quotes worded differently"
             ),
-        )
+        );
+        if label.width() + long.width() + 10 <= width {
+            long
+        } else {
+            format!(" · {sources} src · {} ≠", figures + quotes)
+        }
     };
     let (head, label, tail) = match (app.story_shown(), c.stories.len()) {
-        (Some(s), total) => (
-            format!("S{} of {total}: ", s + 1),
-            c.stories
+        (Some(s), total) => {
+            let label = c
+                .stories
                 .get(s)
-                .map_or(String::new(), |x| display::story_label(&x.label)),
-            counts(
-                c.stories.get(s).map_or(0, |x| x.documents.len()),
-                disagreements(s),
-            ),
-        ),
-        (None, 1) => (
-            "Story: ".to_string(),
-            display::story_label(&c.stories[0].label),
-            counts(c.stories[0].documents.len(), disagreements(0)),
-        ),
+                .map_or(String::new(), |x| display::story_label(&x.label));
+            let sources = c.stories.get(s).map_or(0, |x| x.documents.len());
+            let tail = counts(sources, disagreements(s), &label);
+            (format!("S{} of {total}: ", s + 1), label, tail)
+        }
+        (None, 1) => {
+            let label = display::story_label(&c.stories[0].label);
+            let tail = counts(c.stories[0].documents.len(), disagreements(0), &label);
+            ("Story: ".to_string(), label, tail)
+        }
         (None, n) => {
             let all: usize = app.stories.conflicts.iter().flatten().sum();
             let key = app
@@ -88,16 +93,12 @@ fn story_line(app: &App, c: &Comparison, width: usize) -> Line<'static> {
             (
                 format!("{n} stories"),
                 String::new(),
-                format!(
-                    "{} disagreement{}{key}",
-                    all,
-                    if all == 1 { "" } else { "s" }
-                ),
+                format!(" · {}{key}", plural(all, "disagreement", "disagreements")),
             )
         }
     };
-    let tail = format!(" · {tail}");
     let label = fit(&label, width.saturating_sub(head.width() + tail.width()));
+    let tail = fit(&tail, width.saturating_sub(head.width()));
     Line::from(vec![
         Span::styled(head, app.theme.title),
         Span::styled(label, Style::new().add_modifier(Modifier::BOLD)),
