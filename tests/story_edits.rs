@@ -112,7 +112,7 @@ fn story_edits_are_kept_in_order_and_undone_last_first() {
     let mut s = Store::open(&path).unwrap();
     assert_eq!(s.story_edits().unwrap(), [a.clone(), b.clone()]);
     assert_eq!(s.undo_story_edit().unwrap(), Some(b));
-    assert_eq!(s.story_edits().unwrap(), [a.clone()]);
+    assert_eq!(s.story_edits().unwrap(), std::slice::from_ref(&a));
     assert_eq!(s.undo_story_edit().unwrap(), Some(a));
     assert_eq!(s.undo_story_edit().unwrap(), None);
 }

@@ -150,7 +150,7 @@ fn pick_and_put_ask_for_a_move_or_a_merge_and_undo_takes_it_back() {
     };
     assert_eq!(a.store_job, Some(StoreJob::StoryEdit(moved.clone())));
     let analysis = a.analysis.clone().unwrap();
-    recompare(&mut a, &[moved.clone()], &analysis);
+    recompare(&mut a, std::slice::from_ref(&moved), &analysis);
     assert_eq!(story_of(&a, "flood-b.txt"), story_of(&a, "bridge.txt"));
     // x on a story row picks the story; p on another merges it there.
     a.store_job = None;

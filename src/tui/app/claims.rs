@@ -41,9 +41,12 @@ struct Filter {
     comparison: usize,
 }
 
+/// Claims as the pane lists them: (document, index among its claims).
+type Claims = Arc<[(usize, usize)]>;
+
 /// The claims the filters left last, and the filters.
 #[derive(Debug, Clone, Default)]
-pub(super) struct ClaimsMemo(Option<(Filter, Arc<[(usize, usize)]>)>);
+pub(super) struct ClaimsMemo(Option<(Filter, Claims)>);
 
 /// A claim kind as the pane names it.
 pub fn kind_name(k: ClaimKind) -> &'static str {
