@@ -51,7 +51,7 @@ fn story_line(app: &App, c: &Comparison, width: usize) -> Line<'static> {
     let disagreements = |s: usize| app.stories.conflicts.get(s).copied().unwrap_or([0, 0]);
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    // In words where the label keeps room, else in symbols.
+    // In words where the label keeps room, else shorter.
     let counts = |sources: usize, [figures, quotes]: [usize; 2], label: &str| {
         let long = format!(
             " · {} · {} · {}",
@@ -63,8 +63,15 @@ fn story_line(app: &App, c: &Comparison, width: usize) -> Line<'static> {
                 "quotes worded differently"
             ),
         );
+        let medium = format!(
+            " · {} · {}",
+            plural(sources, "source", "sources"),
+            plural(figures + quotes, "disagreement", "disagreements")
+        );
         if label.width() + long.width() + 10 <= width {
             long
+        } else if medium.width() + 30 <= width {
+            medium
         } else {
             format!(" · {sources} src · {} ≠", figures + quotes)
         }
