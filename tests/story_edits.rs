@@ -157,3 +157,45 @@ fn a_schema_1_workspace_is_migrated_and_keeps_its_marks() {
     assert_eq!(version, 2);
     assert_eq!(Store::open(&path).unwrap().story_edits().unwrap(), [edit]);
 }
+
+/// `crosscheck report` compares with the workspace's story edits, as the
+/// app shows them: a flood report moved into a story of its own no longer
+/// disagrees with the other about the homes flooded.
+#[test]
+fn the_report_reads_the_workspace_story_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for d in &self::corpus().documents {
+        std::fs::write(corpus.join(&d.source), &d.text).unwrap();
+    }
+    let workspace = dir.path().join("w.sqlite");
+    let conflicts = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(["report", "--format", "json", "--workspace"])
+            .arg(&workspace)
+            .arg(&corpus)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["verdict"] == "conflict")
+            .count()
+    };
+    Store::open(&workspace).unwrap();
+    let before = conflicts();
+    assert!(before > 0);
+    Store::open(&workspace)
+        .unwrap()
+        .add_story_edit(&StoryEdit::Move {
+            // A source as loaded: the path of the file in the folder.
+            source: corpus.join("flood-b.txt").display().to_string(),
+            to: None,
+        })
+        .unwrap();
+    assert!(conflicts() < before);
+}
