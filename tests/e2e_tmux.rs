@@ -114,11 +114,8 @@ fn a_panic_on_a_worker_exits_cleanly_and_reports_it() {
 fn open_search_jump_help_quit() {
     require_tmux!();
     let tmux = start("main", "");
-    let screen = tmux.wait_for("Sources (5)");
-    assert!(
-        screen.contains("Ukraine Announces First Direct Clashes"),
-        "{screen}"
-    );
+    // The first screen: the sources beside the diff, its conflict first.
+    tmux.wait_all(&["Sources (5)", "≠ conflict    North Korean troops"]);
 
     tmux.key("f");
     tmux.wait_for("Find in all sources");

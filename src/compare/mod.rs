@@ -13,6 +13,7 @@
 //! | `copies.rs` | one article under two addresses or reprinted: one source |
 //! | `repeats.rs` | paragraphs printed on many pages (site chrome) |
 //! | `stories.rs` | documents clustered into stories |
+//! | `story_edits.rs` | a checker's moves and merges of stories |
 //! | `quantity.rs` | what a figure counts, read from its clause |
 //! | `figures.rs` | figure groups: items, keys, anchors, labels |
 //! | `context.rs` | a figure's sentence, indexed once for all its figures |
@@ -142,6 +143,7 @@ mod quantity;
 mod repeats;
 mod similarity;
 mod stories;
+mod story_edits;
 mod strings;
 pub(crate) mod text;
 mod verdict;
@@ -160,6 +162,7 @@ pub use diffs::word_diff;
 pub use facts::Facts;
 pub use similarity::{MAX_CANDIDATES, MAX_DF_FRACTION, MAX_POSTINGS, WINDOW};
 pub use stories::{BODY_STEMS, MAX_STORY_POSTINGS, MERGE_THRESHOLD, STORY_THRESHOLD};
+pub use story_edits::StoryEdit;
 pub(crate) use strings::{DocNames, Strings};
 
 /// The whole comparison of a corpus.
@@ -587,20 +590,44 @@ pub fn compare_facts_with(corpus: &Corpus, facts: Facts, options: Options) -> Co
 /// ends (the `mem_stages` example measures memory by stage with it).
 pub fn compare_facts_staged(
     corpus: &Corpus,
+    facts: Facts,
+    options: Options,
+    stage: &mut dyn FnMut(&str),
+) -> Comparison {
+    compare_edited_staged(corpus, facts, options, &[], stage)
+}
+
+/// As [`compare_facts_with`], with the stories the clustering finds
+/// corrected by a checker's `edits` (in order) before anything is
+/// compared: figures and statements are then compared within the stories
+/// as edited.
+pub fn compare_facts_edited(
+    corpus: &Corpus,
+    facts: Facts,
+    options: Options,
+    edits: &[StoryEdit],
+) -> Comparison {
+    compare_edited_staged(corpus, facts, options, edits, &mut |_| {})
+}
+
+fn compare_edited_staged(
+    corpus: &Corpus,
     mut facts: Facts,
     options: Options,
+    edits: &[StoryEdit],
     stage: &mut dyn FnMut(&str),
 ) -> Comparison {
     let copies = copies::Copies::find(corpus);
     let repeats = repeats::Repeats::find(corpus, &copies);
     facts.restrict(corpus, &copies, &repeats);
     stage("copies and chrome");
-    let stories = stories::cluster(
+    let stories = stories::cluster_edited(
         corpus,
         &lexicon::LEXICON,
         &copies,
         &repeats,
         options.one_story,
+        edits,
     );
     stage("stories");
     // Entries share one allocation per sentence, document name and claimer.

@@ -9,7 +9,7 @@ use super::lexicon::Lexicon;
 use super::repeats::Repeats;
 use super::similarity::{ScoredPair, TermWeight, Vector, cosine, normalize, top};
 use super::text::{StemIds, content_parts, content_stems, words};
-use super::{Story, StoryRef};
+use super::{Story, StoryEdit, StoryRef};
 use crate::corpus::Corpus;
 use crate::document::ParagraphKind;
 
@@ -305,12 +305,26 @@ fn edges(leads: &Leads, days: &[Option<i64>]) -> Vec<ScoredPair> {
 /// of similar documents, two clusters merging only when the average cosine
 /// between their documents reaches [`MERGE_THRESHOLD`]. A copy joins its
 /// origin's story. With `one_story` every document is in one story.
+#[cfg(test)]
 pub(super) fn cluster(
     corpus: &Corpus,
     lex: &Lexicon,
     copies: &Copies,
     repeats: &Repeats,
     one_story: bool,
+) -> Stories {
+    cluster_edited(corpus, lex, copies, repeats, one_story, &[])
+}
+
+/// As [`cluster`], with a checker's `edits` applied to what the
+/// clustering found.
+pub(super) fn cluster_edited(
+    corpus: &Corpus,
+    lex: &Lexicon,
+    copies: &Copies,
+    repeats: &Repeats,
+    one_story: bool,
+    edits: &[StoryEdit],
 ) -> Stories {
     let n = corpus.documents.len();
     let leads = vectors(corpus, lex, copies, repeats);
@@ -375,10 +389,11 @@ pub(super) fn cluster(
         }
     }
     drop(sums);
+    let mut root: Vec<usize> = (0..n).map(|d| find(&mut parent, d)).collect();
+    super::story_edits::apply(corpus, copies, edits, &mut root);
     // Stories ordered by size (largest first), then by first document.
     let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
-    for d in 0..n {
-        let r = find(&mut parent, d);
+    for (d, r) in root.into_iter().enumerate() {
         members.entry(r).or_default().push(d);
     }
     let mut groups: Vec<Vec<usize>> = members.into_values().collect();

@@ -1,4 +1,4 @@
-//! The checker's work: marks, notes and accepted values, kept in an
+//! The checker's work: marks, notes, accepted values and story edits, kept in an
 //! embedded SQLite database, one per corpus ([`location`]) or a shared
 //! file (`--workspace`).
 //!
@@ -13,7 +13,8 @@
 //! | File | Concern |
 //! |---|---|
 //! | `mod.rs` | [`Store`]: open, read, change |
-//! | `schema.rs` | the tables, and refusing a file that is not ours |
+//! | `schema.rs` | the tables, migrations, and refusing a file that is not ours |
+//! | `story_edits.rs` | the checker's moves and merges of stories |
 //! | `mark.rs` | statuses, targets, anchors, marks |
 //! | `target.rs` | stable keys of groups, entries and sentences |
 //! | `location.rs` | where a corpus's store lives |
@@ -23,6 +24,7 @@ pub mod location;
 mod mark;
 mod resolve;
 mod schema;
+mod story_edits;
 pub mod target;
 
 pub use mark::{Anchor, Mark, Status, Target, TargetKind};
@@ -171,15 +173,15 @@ impl Store {
             .map_err(err)?;
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(err)?;
-        if found == schema::Found::Empty {
+        if found != schema::Found::Ours {
             let tx = conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(err)?;
-            // Another instance may have created it while this one waited
-            // for the write lock: look again inside the transaction.
-            if schema::check(&tx, path)? == schema::Found::Empty {
-                schema::create(&tx, path)?;
-            }
+            // Another instance may have created or migrated it while this
+            // one waited for the write lock: both look again inside the
+            // transaction.
+            schema::create(&tx, path)?;
+            schema::migrate(&tx, path)?;
             tx.commit().map_err(err)?;
         }
         Ok(Store {

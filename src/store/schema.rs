@@ -11,8 +11,9 @@ use std::path::Path;
 
 /// "ccws" (crosscheck workspace) in ASCII.
 pub const APPLICATION_ID: i32 = 0x6363_7773;
-/// The schema this build writes and reads.
-pub const VERSION: i32 = 1;
+/// The schema this build writes and reads. 2 added `story_edits`; a file
+/// of schema 1 is migrated when opened ([`migrate`]).
+pub const VERSION: i32 = 2;
 
 const TABLES: &str = "
 CREATE TABLE marks (
@@ -39,13 +40,29 @@ CREATE TABLE meta (
 );
 ";
 
+/// Schema 2: the checker's corrections of the stories, replayed in
+/// `position` order over each clustering. `kind` is `move` (`target` the
+/// source whose story `source` joins, null for a story of its own) or
+/// `merge` (the story of `source` joins the story of `target`).
+const STORY_EDITS: &str = "
+CREATE TABLE story_edits (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT,
+    updated INTEGER NOT NULL
+);
+";
+
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Found {
     /// Nothing yet (a new file): the tables are to be made.
     Empty,
-    /// A workspace of this schema or an older one.
+    /// A workspace of this schema.
     Ours,
+    /// A workspace of an older schema, to migrate.
+    Older(i32),
 }
 
 /// Reads what the file at `path` holds, writing nothing: another
@@ -81,24 +98,50 @@ pub fn check(conn: &Connection, path: &Path) -> Result<Found, StoreError> {
             found: version,
         });
     }
-    if !has_tables(conn, &["marks", "anchors", "meta"]).map_err(sql)? {
+    let mut tables = vec!["marks", "anchors", "meta"];
+    if version >= 2 {
+        tables.push("story_edits");
+    }
+    if !has_tables(conn, &tables).map_err(sql)? {
         return Err(StoreError::Foreign {
             path: path.to_path_buf(),
             reason: "its tables are missing".into(),
         });
     }
-    Ok(Found::Ours)
+    Ok(if version < VERSION {
+        Found::Older(version)
+    } else {
+        Found::Ours
+    })
 }
 
 /// Makes the tables, unless another instance made them first.
 pub fn create(tx: &Transaction<'_>, path: &Path) -> Result<(), StoreError> {
-    if check(tx, path)? == Found::Ours {
+    if check(tx, path)? != Found::Empty {
         return Ok(());
     }
     let sql = |e| StoreError::sqlite(path, e);
     tx.execute_batch(TABLES).map_err(sql)?;
+    tx.execute_batch(STORY_EDITS).map_err(sql)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)
         .map_err(sql)?;
+    tx.pragma_update(None, "user_version", VERSION)
+        .map_err(sql)?;
+    Ok(())
+}
+
+/// Brings a workspace of an older schema to this one, inside the caller's
+/// write transaction, unless another instance did first. Only adds: an
+/// older build can no longer open the file (it refuses a newer schema),
+/// but nothing it wrote is changed.
+pub fn migrate(tx: &Transaction<'_>, path: &Path) -> Result<(), StoreError> {
+    let Found::Older(version) = check(tx, path)? else {
+        return Ok(());
+    };
+    let sql = |e| StoreError::sqlite(path, e);
+    if version < 2 {
+        tx.execute_batch(STORY_EDITS).map_err(sql)?;
+    }
     tx.pragma_update(None, "user_version", VERSION)
         .map_err(sql)?;
     Ok(())

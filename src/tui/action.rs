@@ -13,6 +13,7 @@ pub enum Action {
     ShowReader,
     ShowClaims,
     ShowDiff,
+    ShowStories,
     NextSource,
     PrevSource,
     Down,
@@ -47,6 +48,10 @@ pub enum Action {
     SetAccepted,
     ShowTimeline,
     ExportReport,
+    Pick,
+    Put,
+    SplitStory,
+    UndoStoryEdit,
 }
 
 impl Action {
@@ -88,6 +93,9 @@ impl Action {
                 "scroll up"
             }
             (Action::Back, super::keymap::Context::Diff) => "back: the group, then the pane",
+            (Action::Open, super::keymap::Context::Stories) => "show only this story / all",
+            (Action::Back, super::keymap::Context::Stories) => "drop the pick, else back",
+            (Action::ToggleConflicts, super::keymap::Context::Claims) => "disagreements only / all",
             _ => self.describe(),
         }
     }
@@ -103,6 +111,7 @@ impl Action {
             Action::ShowReader => "reader",
             Action::ShowClaims => "claims",
             Action::ShowDiff => "diff",
+            Action::ShowStories => "stories",
             Action::NextSource => "next source",
             Action::PrevSource => "previous source",
             Action::Down => "down",
@@ -137,6 +146,10 @@ impl Action {
             Action::SetAccepted => "accepted value; source",
             Action::ShowTimeline => "timeline of the group",
             Action::ExportReport => "export the report (Markdown)",
+            Action::Pick => "pick a source or story to move",
+            Action::Put => "move the picked source here / merge the picked story in",
+            Action::SplitStory => "move the source to a story of its own",
+            Action::UndoStoryEdit => "undo the last story edit",
         }
     }
 }

@@ -183,7 +183,7 @@ mod tests {
             err.contains("from the reader pane") && err.contains("(Esc is `clear_search`)"),
             "{err}"
         );
-        assert!(warnings("[keys.global]\nquit = [\"x\"]\n").is_empty());
+        assert!(warnings("[keys.global]\nquit = [\"z\"]\n").is_empty());
     }
 
     #[test]
@@ -216,7 +216,7 @@ mod tests {
         let w = warnings("[keys.global]\nhelp = [\"j\", \"?\"]\n");
         assert_eq!(w.len(), 1, "{w:?}");
         assert!(
-            w[0].contains("[keys.global]: key `j` never runs `help`: every pane uses it (sources `down`, reader `down`, claims `down`, diff `down`)"),
+            w[0].contains("[keys.global]: key `j` never runs `help`: every pane uses it (sources `down`, reader `down`, claims `down`, diff `down`, stories `down`)"),
             "{w:?}"
         );
     }

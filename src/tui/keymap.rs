@@ -13,6 +13,7 @@ pub enum Context {
     Reader,
     Claims,
     Diff,
+    Stories,
     Finder,
     Prompt,
     Timeline,
@@ -20,12 +21,13 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Global,
         Context::Sources,
         Context::Reader,
         Context::Claims,
         Context::Diff,
+        Context::Stories,
         Context::Finder,
         Context::Prompt,
         Context::Timeline,
@@ -33,11 +35,12 @@ impl Context {
     ];
 
     /// The panes: the contexts whose keys fall through to the global one.
-    pub const PANES: [Context; 4] = [
+    pub const PANES: [Context; 5] = [
         Context::Sources,
         Context::Reader,
         Context::Claims,
         Context::Diff,
+        Context::Stories,
     ];
 
     pub fn name(self) -> &'static str {
@@ -47,6 +50,7 @@ impl Context {
             Context::Reader => "reader",
             Context::Claims => "claims",
             Context::Diff => "diff",
+            Context::Stories => "stories",
             Context::Finder => "finder",
             Context::Prompt => "prompt",
             Context::Timeline => "timeline",

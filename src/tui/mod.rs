@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod config;
 pub mod external;
+pub mod frame_log;
 pub mod keymap;
 pub mod terminal;
 pub mod theme;
@@ -14,7 +15,7 @@ pub mod workspace;
 pub mod wrap;
 
 use crate::CorpusArgs;
-use app::{App, FINDER_LIMIT};
+use app::{App, FINDER_LIMIT, StoreJob};
 use crosscheck::Corpus;
 use crosscheck::analysis::{self, Analysis};
 use crosscheck::compare::{self, Comparison};
@@ -62,14 +63,14 @@ pub fn run(
     // opening (no home, a damaged file) only turns marking off.
     let named = workspace.is_some();
     let workspace = workspace::Workspace::open(args, workspace)
-        .and_then(|w| Ok((w.marks()?, w)))
+        .and_then(|w| Ok((w.marks()?, w.story_edits()?, w)))
         .map_err(|e| format!("{e:#}"));
     if named && let Err(e) = &workspace {
         anyhow::bail!("{e}");
     }
-    let (marks, mut workspace) = match workspace {
-        Ok((marks, w)) => (marks, Ok(w)),
-        Err(e) => (Vec::new(), Err(format!("marks are off: {e}"))),
+    let (marks, story_edits, mut workspace) = match workspace {
+        Ok((marks, edits, w)) => (marks, edits, Ok(w)),
+        Err(e) => (Vec::new(), Vec::new(), Err(format!("marks are off: {e}"))),
     };
 
     // The panic hook goes in before any worker starts, so that no worker's
@@ -106,6 +107,7 @@ pub fn run(
             Arc::clone(&analyzed),
             analysis_tx.clone(),
             options,
+            story_edits.clone(),
         );
     }
     let size = tty
@@ -113,7 +115,11 @@ pub fn run(
         .map(|s| Rect::new(0, 0, s.width, s.height))
         .unwrap_or_default();
     let mut app = App::new(initial, keymap, theme, size);
+    // The first screen answers "where do these outlets differ?": the
+    // sources beside the diff, its disagreements first; `1` is the reader.
+    app.view = app::View::Diff;
     app.set_marks(marks);
+    app.story_edits = story_edits;
     app.one_story = options.one_story;
     if args.has_paths() {
         app.loading = Some((0, 0));
@@ -129,7 +135,6 @@ pub fn run(
         analysis_tx: &analysis_tx,
         analysis_rx: &analysis_rx,
         searcher: &searcher,
-        options,
     };
     let result = event_loop(&mut tty, &mut app, &channels, &mut workspace);
     terminal::release();
@@ -178,8 +183,28 @@ fn injected_panic(place: &str) {
 /// What the analysis thread delivers, in this order.
 enum Analyzed {
     Analysis(Arc<Analysis>),
-    /// A comparison, and the options it was made with.
-    Comparison(Arc<Comparison>, compare::Options),
+    /// A comparison with its index, and the options and story edits it
+    /// was made with.
+    Comparison(
+        Arc<Comparison>,
+        Box<app::ComparisonIndex>,
+        compare::Options,
+        Vec<compare::StoryEdit>,
+    ),
+}
+
+/// Compares `corpus` with `options` and the checker's story `edits`.
+fn comparison(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    options: compare::Options,
+    edits: Vec<compare::StoryEdit>,
+) -> Analyzed {
+    let facts = compare::Facts::of(corpus, analysis);
+    let c = compare::compare_facts_edited(corpus, facts, options, &edits);
+    let mut index = Box::new(app::ComparisonIndex::new(&c, corpus.documents.len()));
+    index.resolve_claims(analysis);
+    Analyzed::Comparison(Arc::new(c), index, options, edits)
 }
 
 /// Analyzes and then compares a corpus off the UI thread, counting
@@ -189,6 +214,7 @@ fn spawn_analyzer(
     done: Arc<AtomicUsize>,
     tx: Sender<Analyzed>,
     options: compare::Options,
+    edits: Vec<compare::StoryEdit>,
 ) {
     thread::spawn(move || {
         injected_panic("worker");
@@ -196,9 +222,7 @@ fn spawn_analyzer(
         if tx.send(Analyzed::Analysis(Arc::clone(&analysis))).is_err() {
             return;
         }
-        let facts = compare::Facts::of(&corpus, &analysis);
-        let comparison = compare::compare_facts_with(&corpus, facts, options);
-        let _ = tx.send(Analyzed::Comparison(Arc::new(comparison), options));
+        let _ = tx.send(comparison(&corpus, &analysis, options, edits));
     });
 }
 
@@ -326,7 +350,6 @@ struct Channels<'a> {
     analysis_tx: &'a Sender<Analyzed>,
     analysis_rx: &'a Receiver<Analyzed>,
     searcher: &'a Searcher,
-    options: compare::Options,
 }
 
 fn event_loop(
@@ -340,6 +363,9 @@ fn event_loop(
     // Draw only when something changed: an idle app costs nothing, however
     // large the corpus and whatever the open pane lays out.
     let mut dirty = true;
+    let mut frames = frame_log::FrameLog::from_env();
+    // How long the last key took to handle, for the frame log.
+    let mut key_time = None;
     loop {
         let progress_before = (app.loading, app.analyzing);
         if app.loading.is_some() {
@@ -369,7 +395,9 @@ fn event_loop(
         }
         if dirty || (app.loading, app.analyzing) != progress_before {
             let _held = terminal::lock();
+            let start = frame_log::Started::now();
             tty.draw(|frame| ui::draw(frame, app))?;
+            frames.record(key_time.take(), start.span(), app);
             dirty = false;
         }
         injected_panic("ui");
@@ -382,9 +410,22 @@ fn event_loop(
             continue;
         }
         if let Some(job) = app.store_job.take() {
-            match workspace {
-                Ok(w) => w.carry_out(job, app),
-                Err(off) => app.message = Some(off.clone()),
+            match (&mut *workspace, job) {
+                (Ok(w), job) => w.carry_out(job, app),
+                // Without a workspace a story edit holds for the session.
+                (Err(off), StoreJob::StoryEdit(edit)) => {
+                    let mut edits = app.story_edits.clone();
+                    edits.push(edit);
+                    app.set_story_edits(edits);
+                    app.message = Some(format!("for this session only: {off}"));
+                }
+                (Err(off), StoreJob::UndoStoryEdit) => {
+                    let mut edits = app.story_edits.clone();
+                    edits.pop();
+                    app.set_story_edits(edits);
+                    app.message = Some(format!("for this session only: {off}"));
+                }
+                (Err(off), _) => app.message = Some(off.clone()),
             }
             dirty = true;
             continue;
@@ -402,7 +443,11 @@ fn event_loop(
         if event::poll(Duration::from_millis(tick))? {
             dirty = true;
             match event::read()? {
-                Event::Key(key) if key.is_press() => app.handle_key(key),
+                Event::Key(key) if key.is_press() => {
+                    let start = frame_log::Started::now();
+                    app.handle_key(key);
+                    key_time = Some(start.span());
+                }
                 Event::Resize(w, h) => app.resize(Rect::new(0, 0, w, h)),
                 Event::Mouse(m) => {
                     let action = match m.kind {
@@ -428,7 +473,10 @@ fn event_loop(
                     Arc::clone(&corpus),
                     Arc::clone(ch.analyzed),
                     ch.analysis_tx.clone(),
-                    ch.options,
+                    compare::Options {
+                        one_story: app.one_story,
+                    },
+                    app.story_edits.clone(),
                 );
             }
             if !found.is_empty() {
@@ -445,9 +493,13 @@ fn event_loop(
             dirty = true;
             match done {
                 Analyzed::Analysis(a) => app.set_analysis(a),
-                // One made with options since changed is stale.
-                Analyzed::Comparison(c, made) if made.one_story == app.one_story => {
-                    app.set_comparison(c)
+                // One made with options or edits since changed is stale.
+                Analyzed::Comparison(c, index, made, edits)
+                    if made.one_story == app.one_story && edits == app.story_edits =>
+                {
+                    let start = frame_log::Started::now();
+                    app.set_indexed_comparison(c, *index);
+                    frames.record_event("set_comparison", start.span());
                 }
                 Analyzed::Comparison(..) => {}
             }
@@ -466,10 +518,9 @@ fn event_loop(
             let options = compare::Options {
                 one_story: app.one_story,
             };
+            let edits = app.story_edits.clone();
             thread::spawn(move || {
-                let facts = compare::Facts::of(&corpus, &analysis);
-                let comparison = compare::compare_facts_with(&corpus, facts, options);
-                let _ = tx.send(Analyzed::Comparison(Arc::new(comparison), options));
+                let _ = tx.send(comparison(&corpus, &analysis, options, edits));
             });
         }
         if let Some(q) = app.pending_search()
@@ -487,5 +538,7 @@ mod hostile_tests;
 mod marks_tests;
 #[cfg(test)]
 mod proptests;
+#[cfg(test)]
+mod stories_tests;
 #[cfg(test)]
 mod tests;

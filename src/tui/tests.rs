@@ -872,15 +872,15 @@ fn claims_filter_by_kind_outlet_and_scope_then_jump() {
     press(&mut a, "t");
     let figures = a.visible_claims();
     assert!(!figures.is_empty() && figures.len() < all);
-    for &(d, i) in &figures {
+    for &(d, i) in figures.iter() {
         assert!(!analysis.docs[d].claims[i].figures.is_empty());
     }
     press(&mut a, "t");
-    for &(d, i) in &a.visible_claims() {
+    for &(d, i) in a.visible_claims().iter() {
         assert!(!analysis.docs[d].claims[i].quotes.is_empty());
     }
     press(&mut a, "t");
-    for &(d, i) in &a.visible_claims() {
+    for &(d, i) in a.visible_claims().iter() {
         assert!(analysis.docs[d].claims[i].claimer.is_some());
     }
     press(&mut a, "t");
@@ -901,13 +901,20 @@ fn claims_filter_by_kind_outlet_and_scope_then_jump() {
     );
 }
 
+/// The claims follow the source open, so Enter keeps them; the diff and
+/// the stories do not, so from them Enter reads the source.
 #[test]
-fn sources_enter_keeps_the_current_view() {
+fn sources_enter_keeps_the_claims_and_reads_from_the_diff() {
     let mut a = app(100, 30);
-    press(&mut a, "3 h j j j enter");
+    press(&mut a, "2 h j j j enter");
     assert_eq!(
         (a.view, a.focus, a.reader.doc),
-        (View::Diff, Focus::Main, 3)
+        (View::Claims, Focus::Main, 3)
+    );
+    press(&mut a, "3 h j enter");
+    assert_eq!(
+        (a.view, a.focus, a.reader.doc),
+        (View::Reader, Focus::Main, 4)
     );
 }
 

@@ -1,6 +1,6 @@
-//! The reader's workspace: the store its marks are written to, one
-//! transaction per action, and the file its report is exported to (beside
-//! the store, never in the corpus).
+//! The reader's workspace: the store its marks and story edits are
+//! written to, one transaction per action, and the file its report is
+//! exported to (beside the store, never in the corpus).
 
 use super::app::{App, StoreJob};
 use crate::CorpusArgs;
@@ -29,6 +29,10 @@ impl Workspace {
         Ok(self.store.marks()?)
     }
 
+    pub fn story_edits(&self) -> anyhow::Result<Vec<crosscheck::compare::StoryEdit>> {
+        Ok(self.store.story_edits()?)
+    }
+
     /// Where `X` writes the report: beside the store, `NAME.report.md`.
     pub fn export_path(&self) -> PathBuf {
         self.store.path().with_extension("report.md")
@@ -43,6 +47,16 @@ impl Workspace {
                 self.store
                     .set_accepted(&t, value.as_deref(), source.as_deref())
             }
+            StoreJob::StoryEdit(edit) => {
+                let saved = self.store.add_story_edit(&edit);
+                self.stories_saved(saved.map(|()| None), app);
+                return;
+            }
+            StoreJob::UndoStoryEdit => {
+                let undone = self.store.undo_story_edit();
+                self.stories_saved(undone, app);
+                return;
+            }
             StoreJob::Export => {
                 app.message = Some(match self.export(app) {
                     Ok(path) => format!("report written to {}", path.display()),
@@ -54,6 +68,29 @@ impl Workspace {
         match saved {
             Ok(mark) => app.mark_saved(mark),
             Err(e) => app.message = Some(format!("not saved: {e}")),
+        }
+    }
+
+    /// A story edit was written (or undone, `undone` the edit taken
+    /// back): the app compares again with every edit the store holds now,
+    /// another instance's too.
+    fn stories_saved(
+        &mut self,
+        saved: Result<Option<crosscheck::compare::StoryEdit>, crosscheck::store::StoreError>,
+        app: &mut App,
+    ) {
+        let read = saved.map_err(anyhow::Error::from).and_then(|undone| {
+            let edits = self.story_edits()?;
+            Ok((undone, edits))
+        });
+        match read {
+            Ok((undone, edits)) => {
+                if undone.is_some() {
+                    app.message = Some("story edit undone; comparing again…".into());
+                }
+                app.set_story_edits(edits);
+            }
+            Err(e) => app.message = Some(format!("not saved: {e:#}")),
         }
     }
 

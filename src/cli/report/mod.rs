@@ -55,9 +55,10 @@ pub fn run(args: &CorpusArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let path = location::store_path(settings.workspace.as_deref(), &args.paths)?;
     crosscheck::analysis::prepare();
     let corpus = args.load()?;
-    let marks = read_marks(&path)?;
+    let (marks, story_edits) = read_workspace(&path)?;
     let facts = compare::Facts::analyze(&corpus);
-    let cmp = compare::compare_facts_with(&corpus, facts, settings.options);
+    // The stories as the checker edited them, as the app shows them.
+    let cmp = compare::compare_facts_edited(&corpus, facts, settings.options, &story_edits);
     let index = MarkIndex::new(marks, &corpus);
     let items = findings(&corpus, &cmp, &index);
     match settings.format {
@@ -78,11 +79,14 @@ pub fn run(args: &CorpusArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The marks of the store at `path`, none when it does not exist yet.
-pub fn read_marks(path: &Path) -> anyhow::Result<Vec<crosscheck::store::Mark>> {
+/// The marks and story edits of the store at `path`, none when it does
+/// not exist yet.
+pub fn read_workspace(
+    path: &Path,
+) -> anyhow::Result<(Vec<crosscheck::store::Mark>, Vec<compare::StoryEdit>)> {
     Ok(match Store::open_existing(path)? {
-        Some(store) => store.marks()?,
-        None => Vec::new(),
+        Some(store) => (store.marks()?, store.story_edits()?),
+        None => (Vec::new(), Vec::new()),
     })
 }
 

@@ -1,10 +1,10 @@
 //! The diff pane's state: section, filters, the rows they leave, the
 //! detail stepped into.
 
+use super::claims::next_of;
 use super::{App, Focus, areas};
 use crate::tui::action::Action;
 use crosscheck::SentenceId;
-use crosscheck::compare::Verdict;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DiffSection {
@@ -63,6 +63,19 @@ impl DiffView {
 }
 
 impl App {
+    /// `S`: every source as one story, or the stories as clustered (and
+    /// edited). Asked of the run loop, which compares again off this
+    /// thread.
+    pub(super) fn toggle_one_story(&mut self) {
+        self.one_story = !self.one_story;
+        self.recompare = true;
+        self.message = Some(if self.one_story {
+            "comparing every source as one story…".to_string()
+        } else {
+            "clustering the sources into stories…".to_string()
+        });
+    }
+
     /// Rows of a diff section the filters leave: figure groups, statements,
     /// or sources.
     pub fn diff_rows(&self, section: DiffSection) -> usize {
@@ -109,23 +122,76 @@ impl App {
             d.visible = Default::default();
             return;
         };
-        let outlet = d.outlet.as_deref();
-        let has = |display: &str| outlet.is_none_or(|o| o == display);
+        // The outlet's documents, once: comparing each entry's name to
+        // the outlet's took longer than a frame at 10,000 articles.
+        let outlet_docs: Option<Vec<bool>> = d.outlet.as_deref().map(|o| {
+            self.corpus
+                .documents
+                .iter()
+                .map(|doc| doc.display_name() == o)
+                .collect()
+        });
+        let has = |doc: usize| {
+            outlet_docs
+                .as_ref()
+                .is_none_or(|w| w.get(doc).copied().unwrap_or(false))
+        };
+        let idx = &self.index;
+        // The groups an outlet takes part in, from its documents' lists:
+        // scanning every group's documents took longer than a frame.
+        let outlet_groups = |n: usize, doc_groups: &super::index::GroupDocs| {
+            outlet_docs.as_ref().map(|w| {
+                let mut groups = vec![false; n];
+                for doc in (0..w.len()).filter(|&d| w[d]) {
+                    for &g in doc_groups.get(doc) {
+                        if let Some(x) = groups.get_mut(g as usize) {
+                            *x = true;
+                        }
+                    }
+                }
+                groups
+            })
+        };
+        let figure_in = outlet_groups(c.figures.len(), &idx.doc_figures);
+        let statement_in = outlet_groups(c.statements.len(), &idx.doc_statements);
+        let takes_part = |groups: &Option<Vec<bool>>, g: usize| {
+            groups
+                .as_ref()
+                .is_none_or(|w| w.get(g).copied().unwrap_or(false))
+        };
+        let shown = self
+            .story_filter
+            .and_then(|doc| self.doc_story.get(doc).copied());
+        let in_story = |story: usize| shown.is_none_or(|s| s == story);
+        // The measure's number; one not in this comparison matches none.
+        let measure = d.measure.as_deref().map(|m| {
+            idx.measures
+                .iter()
+                .position(|x| x == m)
+                .map_or(u32::MAX, |k| k as u32)
+        });
         d.visible[DiffSection::Figures.index()] = (0..c.figures.len())
             .filter(|&i| {
-                let g = &c.figures[i];
-                (!d.conflicts_only || matches!(g.verdict, Verdict::Conflict | Verdict::Revised))
-                    && g.entries.iter().any(|e| has(&e.display))
+                let g = idx.figure_rows.get(i).copied().unwrap_or_default();
+                (!d.conflicts_only || g.disagrees)
+                    && measure.is_none_or(|m| m == g.measure)
+                    && in_story(g.story as usize)
+                    && takes_part(&figure_in, i)
             })
             .collect();
         d.visible[DiffSection::Statements.index()] = (0..c.statements.len())
             .filter(|&i| {
-                let g = &c.statements[i];
-                (!d.conflicts_only || g.quote_differs) && g.entries.iter().any(|e| has(&e.display))
+                let g = idx.statement_rows.get(i).copied().unwrap_or_default();
+                (!d.conflicts_only || g.disagrees)
+                    && in_story(g.story as usize)
+                    && takes_part(&statement_in, i)
             })
             .collect();
         d.visible[DiffSection::Coverage.index()] = (0..c.coverage.sources.len())
-            .filter(|&i| has(&c.coverage.sources[i].display))
+            .filter(|&i| {
+                let s = &c.coverage.sources[i];
+                in_story(s.story) && has(i)
+            })
             .collect();
         for s in DiffSection::ALL {
             let n = d.visible[s.index()].len();
@@ -187,16 +253,7 @@ impl App {
                 self.diff.section = next;
                 self.diff.detail = None;
             }
-            Action::ToggleOneStory => {
-                // Asked of the run loop, which compares again off this thread.
-                self.one_story = !self.one_story;
-                self.recompare = true;
-                self.message = Some(if self.one_story {
-                    "comparing every source as one story…".to_string()
-                } else {
-                    "clustering the sources into stories…".to_string()
-                });
-            }
+            Action::ToggleOneStory => self.toggle_one_story(),
             Action::Back => match self.diff.detail {
                 Some(_) => self.diff.detail = None,
                 None => self.focus = Focus::Sources,
@@ -206,26 +263,11 @@ impl App {
                 self.refresh_diff_rows();
             }
             Action::CycleMeasure => {
-                let mut measures: Vec<String> = Vec::new();
-                for g in self.comparison.iter().flat_map(|c| &c.figures) {
-                    if !measures.contains(&g.measure) {
-                        measures.push(g.measure.clone());
-                    }
-                }
-                let next = match &self.diff.measure {
-                    None => 0,
-                    Some(m) => measures.iter().position(|x| x == m).map_or(0, |i| i + 1),
-                };
-                self.diff.measure = measures.get(next).cloned();
+                self.diff.measure = next_of(&self.index.measures, self.diff.measure.as_ref());
                 self.refresh_diff_rows();
             }
             Action::CycleOutlet => {
-                let outlets = self.outlets();
-                let next = match &self.diff.outlet {
-                    None => 0,
-                    Some(o) => outlets.iter().position(|x| x == o).map_or(0, |i| i + 1),
-                };
-                self.diff.outlet = outlets.get(next).cloned();
+                self.diff.outlet = next_of(&self.outlets(), self.diff.outlet.as_ref());
                 self.refresh_diff_rows();
             }
             _ => return false,

@@ -20,7 +20,7 @@ impl App {
         match self.view {
             View::Claims => self.claims.search.as_deref(),
             View::Diff => self.diff.search.as_deref(),
-            View::Reader => None,
+            View::Reader | View::Stories => None,
         }
     }
 
@@ -28,7 +28,7 @@ impl App {
         match self.view {
             View::Claims => self.visible_claims().len(),
             View::Diff => self.diff_rows(self.diff.section),
-            View::Reader => 0,
+            View::Reader | View::Stories => 0,
         }
     }
 
@@ -79,7 +79,7 @@ impl App {
                 }
                 parts.join(" ")
             }
-            View::Reader => String::new(),
+            View::Reader | View::Stories => String::new(),
         }
     }
 
@@ -90,7 +90,7 @@ impl App {
                 self.diff.selected[self.diff.section.index()] = pos;
                 self.diff.detail = None;
             }
-            View::Reader => {}
+            View::Reader | View::Stories => {}
         }
     }
 
@@ -98,7 +98,7 @@ impl App {
         match self.view {
             View::Claims => self.claims.selected,
             View::Diff => self.diff.selected(),
-            View::Reader => 0,
+            View::Reader | View::Stories => 0,
         }
     }
 
@@ -109,7 +109,7 @@ impl App {
         match self.view {
             View::Claims => self.claims.search = query,
             View::Diff => self.diff.search = query,
-            View::Reader => return,
+            View::Reader | View::Stories => return,
         }
         if self.list_query().is_some() {
             self.step_list_match(0);
@@ -146,7 +146,7 @@ impl App {
         let claims = if self.view == View::Claims {
             self.visible_claims()
         } else {
-            Vec::new()
+            std::sync::Arc::from(Vec::new())
         };
         let matching: Vec<usize> = (0..n)
             .filter(|&p| holds(&self.list_row_text(&claims, p), &query))

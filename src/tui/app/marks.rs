@@ -16,6 +16,10 @@ pub enum StoreJob {
     Note(Target, String),
     Accepted(Target, Option<String>, Option<String>),
     Export,
+    /// A correction of the stories, after the others.
+    StoryEdit(crosscheck::compare::StoryEdit),
+    /// The last correction of the stories taken back.
+    UndoStoryEdit,
 }
 
 /// What a prompt is typed for, past a search.
@@ -95,8 +99,8 @@ impl App {
     /// The mark of figure group or statement group `row` of the comparison.
     pub fn group_mark(&self, section: DiffSection, row: usize) -> Option<Resolved<'_>> {
         let keys = match section {
-            DiffSection::Figures => &self.group_keys.figures,
-            DiffSection::Statements => &self.group_keys.statements,
+            DiffSection::Figures => &self.index.group_keys.figures,
+            DiffSection::Statements => &self.index.group_keys.statements,
             DiffSection::Coverage => return None,
         };
         self.marks.get(keys.get(row)?)
@@ -148,7 +152,7 @@ impl App {
                     sentence: claim.sentence,
                 })
             }
-            View::Reader => None,
+            View::Reader | View::Stories => None,
         }
     }
 

@@ -3,33 +3,37 @@
 //! events, sizes and search results.
 //!
 //! One file per pane or overlay holds that part's state and its actions
-//! (`sources`, `reader`, `claims`, `diff`, `finder`); this one holds the
+//! (`sources`, `reader`, `claims`, `diff`, `stories`, `finder`); this one holds the
 //! App, the routing of keys and the global actions.
 
 mod claims;
 mod diff;
 mod finder;
+mod index;
 mod list_search;
 mod marks;
 mod provenance;
 mod reader;
 mod sources;
+mod stories;
 
 pub use claims::ClaimsView;
 pub use diff::{DiffSection, DiffView};
 pub use finder::Finder;
+pub use index::ComparisonIndex;
 pub use marks::{Edit, GroupKeys, StoreJob, TimelineView};
 pub use provenance::External;
 use reader::LayoutMemo;
 pub use reader::{Prompt, READER_HEADER, Reader};
 pub use sources::{SourceOrder, SourcesView};
+pub use stories::{Picked, StoriesView, StoryRow};
 
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
 use super::theme::Theme;
 use crosscheck::Corpus;
 use crosscheck::analysis::Analysis;
-use crosscheck::compare::Comparison;
+use crosscheck::compare::{Comparison, StoryEdit};
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use std::cell::RefCell;
@@ -52,6 +56,7 @@ pub enum View {
     Reader,
     Claims,
     Diff,
+    Stories,
 }
 
 pub struct App {
@@ -69,6 +74,15 @@ pub struct App {
     pub one_story: bool,
     /// The comparison must be made again (the run loop clears it).
     pub recompare: bool,
+    /// The checker's corrections of the stories, in order (kept in the
+    /// workspace); every comparison is made with them.
+    pub story_edits: Vec<StoryEdit>,
+    /// The app shows one story only: the one this document is in (a
+    /// document, since story numbers change with every comparison).
+    pub story_filter: Option<usize>,
+    /// Each document's story in the comparison.
+    pub doc_story: Vec<usize>,
+    pub stories: StoriesView,
     pub diff: DiffView,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -89,7 +103,8 @@ pub struct App {
     /// The workspace's marks, matched to the corpus.
     pub marks: crosscheck::store::MarkIndex,
     /// The keys of the comparison's groups the marks are filed under.
-    pub group_keys: GroupKeys,
+    /// What the filters and marks ask of the comparison, made with it.
+    pub index: ComparisonIndex,
     /// A mark to write or the report to export, for the run loop.
     pub store_job: Option<StoreJob>,
     /// The timeline overlay, when open.
@@ -97,6 +112,8 @@ pub struct App {
     pub quit: bool,
     /// The last layout of the reader, for [`App::reader_lines`].
     layout: RefCell<LayoutMemo>,
+    /// The claims the claims pane's filters left, for [`App::visible_claims`].
+    claims_memo: RefCell<claims::ClaimsMemo>,
 }
 
 /// Where each pane sits for a terminal of `size`; shared by drawing and by
@@ -128,6 +145,10 @@ impl App {
             comparison: None,
             one_story: false,
             recompare: false,
+            story_edits: Vec::new(),
+            story_filter: None,
+            doc_story: Vec::new(),
+            stories: StoriesView::default(),
             diff: DiffView::default(),
             keymap,
             theme,
@@ -143,11 +164,12 @@ impl App {
             message: None,
             external: None,
             marks: crosscheck::store::MarkIndex::default(),
-            group_keys: GroupKeys::default(),
+            index: ComparisonIndex::default(),
             store_job: None,
             timeline: None,
             quit: false,
             layout: RefCell::default(),
+            claims_memo: RefCell::default(),
         }
     }
 
@@ -185,6 +207,7 @@ impl App {
                     Context::Sources => (Focus::Sources, View::Reader),
                     Context::Claims => (Focus::Main, View::Claims),
                     Context::Diff => (Focus::Main, View::Diff),
+                    Context::Stories => (Focus::Main, View::Stories),
                     _ => (Focus::Main, View::Reader),
                 };
                 app.press(key);
@@ -274,9 +297,12 @@ impl App {
     /// still to come.
     pub fn set_corpus(&mut self, corpus: Arc<Corpus>) {
         self.corpus = corpus;
+        // Another corpus: its days are read again.
+        self.sources.days = None;
         self.loading = None;
         self.analysis = None;
         self.comparison = None;
+        self.index = ComparisonIndex::default();
         self.diff = DiffView::default();
         self.selected_source = 0;
         self.sort_sources();
@@ -287,15 +313,34 @@ impl App {
         };
         self.claims = ClaimsView::default();
         self.timeline = None;
+        // Documents of another corpus: the filter's document means nothing.
+        self.story_filter = None;
+        self.refresh_stories();
         self.set_marks(self.marks.marks().to_vec());
     }
 
     pub fn set_analysis(&mut self, analysis: Arc<Analysis>) {
+        // The run loop's comparison comes after its analysis, its index
+        // resolved; a comparison set before (tests) is resolved now.
+        if self.comparison.is_some() {
+            self.index.resolve_claims(&analysis);
+        }
         self.analysis = Some(analysis);
         self.analyzing = None;
     }
 
+    /// A new comparison; its index is made here (the run loop makes it on
+    /// the comparison's thread and calls [`App::set_indexed_comparison`]).
+    #[cfg(test)]
     pub fn set_comparison(&mut self, comparison: Arc<Comparison>) {
+        let mut index = ComparisonIndex::new(&comparison, self.corpus.documents.len());
+        if let Some(a) = &self.analysis {
+            index.resolve_claims(a);
+        }
+        self.set_indexed_comparison(comparison, index);
+    }
+
+    pub fn set_indexed_comparison(&mut self, comparison: Arc<Comparison>, index: ComparisonIndex) {
         if self.comparison.is_some() {
             // A comparison made again: say what changed.
             let n = comparison.stories.len();
@@ -304,14 +349,12 @@ impl App {
                 n => format!("compared in {n} stories"),
             });
         }
-        self.group_keys = GroupKeys {
-            figures: crosscheck::store::target::figure_group_keys(&comparison),
-            statements: crosscheck::store::target::statement_group_keys(&comparison),
-        };
+        self.index = index;
         // A group index of the old comparison means nothing in the new one.
         self.timeline = None;
         self.comparison = Some(comparison);
-        self.refresh_diff_rows();
+        self.refresh_stories();
+        self.story_filter_changed();
     }
 
     /// Where the main pane is, outermost first, for its title: the view,
@@ -335,6 +378,7 @@ impl App {
             }
             View::Claims => {
                 out.push("Claims".to_string());
+                out.extend(self.story_shown().map(|s| format!("S{}", s + 1)));
                 let c = &self.claims;
                 out.push(match (&c.outlet, c.all_sources) {
                     (Some(o), _) => o.clone(),
@@ -344,9 +388,20 @@ impl App {
                 if let Some(k) = c.kind {
                     out.push(claims::kind_name(k).to_string());
                 }
+                if c.disagreeing {
+                    out.push("disagreements".to_string());
+                }
+                out.extend(c.measure.clone());
+            }
+            View::Stories => {
+                out.push("Stories".to_string());
+                if let Some(s) = self.story_shown() {
+                    out.push(format!("S{}", s + 1));
+                }
             }
             View::Diff => {
                 out.push("Diff".to_string());
+                out.extend(self.story_shown().map(|s| format!("S{}", s + 1)));
                 let section = self.diff.section;
                 out.push(section.name().to_string());
                 if self.diff.conflicts_only {
@@ -375,6 +430,7 @@ impl App {
             (Focus::Main, View::Reader) => Context::Reader,
             (Focus::Main, View::Claims) => Context::Claims,
             (Focus::Main, View::Diff) => Context::Diff,
+            (Focus::Main, View::Stories) => Context::Stories,
         }
     }
 
@@ -450,6 +506,7 @@ impl App {
                     || self.mark_action(action)
                     || self.diff_action(action)
             }
+            Context::Stories => self.stories_action(action),
             Context::Global => {
                 self.global_action(action);
                 true
@@ -471,6 +528,7 @@ impl App {
             Action::ShowReader => self.show(View::Reader),
             Action::ShowClaims => self.show(View::Claims),
             Action::ShowDiff => self.show(View::Diff),
+            Action::ShowStories => self.show(View::Stories),
             Action::NextSource => self.step_source(1),
             Action::PrevSource => self.step_source(-1),
             Action::OpenUrl | Action::Edit | Action::CopyUrl | Action::CopySentence => {

@@ -96,6 +96,14 @@ impl App {
                     .get(d)?;
                 Some(sentence(id))
             }
+            // A source row of the stories pane is one source.
+            (Focus::Main, View::Stories) => match self.stories.rows.get(self.stories.selected)? {
+                super::StoryRow::Source(_, d) => Some(Place {
+                    doc: *d,
+                    sentence: None,
+                }),
+                _ => None,
+            },
             (Focus::Main, View::Reader) => {
                 let doc = self.reader.doc;
                 let d = self.corpus.documents.get(doc)?;

@@ -1,7 +1,8 @@
 //! The sources pane's state: its order (as loaded, or sorted by date,
-//! outlet or title), the selection and stepping.
+//! outlet or title), the story it is filtered to, the selection and
+//! stepping.
 
-use super::{App, Focus, areas};
+use super::{App, Focus, View, areas};
 use crate::tui::action::Action;
 
 /// How the sources pane orders the sources.
@@ -38,13 +39,19 @@ impl SourceOrder {
     }
 }
 
-/// The sources pane's order: the documents in list order, and each
-/// document's place in it. Empty while the order is the loaded one.
+/// The sources pane's order: the documents listed, in list order, and
+/// each document's place in it (past the end for one not listed). Both
+/// empty while every document is listed in the loaded order.
 #[derive(Debug, Clone, Default)]
 pub struct SourcesView {
     pub order_by: SourceOrder,
     order: Vec<usize>,
     rank: Vec<usize>,
+    /// Only the documents of one story are listed.
+    filtered: bool,
+    /// Each document's publication day, read once per corpus (the order
+    /// is made again whenever the story shown changes).
+    pub(super) days: Option<Vec<Option<i64>>>,
 }
 
 impl App {
@@ -53,25 +60,47 @@ impl App {
         self.sources.order.get(pos).copied().unwrap_or(pos)
     }
 
-    /// The list position of document `doc` in the sources pane.
+    /// The list position of document `doc` in the sources pane (0 for a
+    /// document not listed).
     pub fn source_pos(&self, doc: usize) -> usize {
-        self.sources.rank.get(doc).copied().unwrap_or(doc)
+        match self.sources.rank.get(doc) {
+            Some(&pos) if pos < self.source_count() => pos,
+            Some(_) => 0,
+            None => doc,
+        }
     }
 
-    /// Orders the sources as `order_by` says; the selection stays on its
-    /// document.
+    /// How many sources the pane lists.
+    pub fn source_count(&self) -> usize {
+        if self.sources.filtered {
+            self.sources.order.len()
+        } else {
+            self.corpus.documents.len()
+        }
+    }
+
+    /// Orders the sources as `order_by` says and keeps those of the story
+    /// shown; the selection stays on its document.
     pub(super) fn sort_sources(&mut self) {
         let docs = &self.corpus.documents;
-        let mut order: Vec<usize> = (0..docs.len()).collect();
-        let days = self.corpus.publication_days();
+        let filtered = self.story_shown().is_some();
+        let mut order: Vec<usize> = (0..docs.len())
+            .filter(|&d| self.in_story_shown(d))
+            .collect();
+        if self.sources.days.is_none() {
+            self.sources.days = Some(self.corpus.publication_days());
+        }
+        let days = self.sources.days.as_deref().unwrap_or_default();
         // Undated last: None sorts after every day.
         let day = |i: usize| (days[i].is_none(), days[i]);
+        self.sources.filtered = filtered;
         match self.sources.order_by {
-            SourceOrder::Loaded => {
+            SourceOrder::Loaded if !filtered => {
                 self.sources.order.clear();
                 self.sources.rank.clear();
                 return;
             }
+            SourceOrder::Loaded => {}
             SourceOrder::Date => order.sort_by_key(|&i| day(i)),
             SourceOrder::Outlet => {
                 order.sort_by_cached_key(|&i| (docs[i].display_name().to_lowercase(), day(i)))
@@ -81,7 +110,7 @@ impl App {
                 (t.is_none(), t.map(str::to_lowercase))
             }),
         }
-        let mut rank = vec![0; order.len()];
+        let mut rank = vec![usize::MAX; docs.len()];
         for (pos, &doc) in order.iter().enumerate() {
             rank[doc] = pos;
         }
@@ -90,7 +119,7 @@ impl App {
     }
 
     pub(super) fn step_source(&mut self, delta: isize) {
-        let n = self.corpus.documents.len();
+        let n = self.source_count();
         if n == 0 {
             return;
         }
@@ -101,7 +130,7 @@ impl App {
     }
 
     pub(super) fn sources_action(&mut self, action: Action) -> bool {
-        let n = self.corpus.documents.len();
+        let n = self.source_count();
         let page = (areas(self.size).sources.height.saturating_sub(2) / 2).max(1) as usize;
         let pos = self.source_pos(self.selected_source);
         if let Some(p) = action.moved(pos, n, page) {
@@ -113,6 +142,11 @@ impl App {
                 if n > 0 {
                     self.open_document(self.selected_source);
                     self.focus = Focus::Main;
+                    // The claims follow the source open; the diff and the
+                    // stories do not, so from them Enter reads the source.
+                    if matches!(self.view, View::Diff | View::Stories) {
+                        self.view = View::Reader;
+                    }
                 }
             }
             Action::CycleSort => {

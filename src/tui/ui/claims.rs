@@ -60,7 +60,14 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         crosscheck::analysis::ClaimKind::Attribution => "attributed",
     });
     let visible = app.visible_claims();
-    let filter = format!(" {scope} · {kind} · {} ", visible.len());
+    let mut filter = format!(" {scope} · {kind}");
+    if c.disagreeing {
+        filter.push_str(" · disagreements");
+    }
+    if let Some(m) = &c.measure {
+        filter.push_str(&format!(" · measure: {m}"));
+    }
+    let filter = format!("{filter} · {} ", visible.len());
     let block = pane_block(app, view_tabs(app, area.width), focused)
         .title_bottom(Line::from(Span::styled(filter, app.theme.dim)).right_aligned());
     let inner = block.inner(area);

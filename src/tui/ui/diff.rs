@@ -44,6 +44,75 @@ fn story_tag(c: &Comparison, story: usize) -> String {
     }
 }
 
+/// What the pane is about, above its sections: the story shown (or the
+/// only one) with its sources and disagreements, or how many stories
+/// there are and the key that lists them.
+fn story_line(app: &App, c: &Comparison, width: usize) -> Line<'static> {
+    let disagreements = |s: usize| app.stories.conflicts.get(s).copied().unwrap_or([0, 0]);
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    // In words where the label keeps room, else shorter.
+    let counts = |sources: usize, [figures, quotes]: [usize; 2], label: &str| {
+        let long = format!(
+            " · {} · {} · {}",
+            plural(sources, "source", "sources"),
+            plural(figures, "figure in conflict", "figures in conflict"),
+            plural(
+                quotes,
+                "quote worded differently",
+                "quotes worded differently"
+            ),
+        );
+        let medium = format!(
+            " · {} · {}",
+            plural(sources, "source", "sources"),
+            plural(figures + quotes, "disagreement", "disagreements")
+        );
+        if label.width() + long.width() + 10 <= width {
+            long
+        } else if medium.width() + 30 <= width {
+            medium
+        } else {
+            format!(" · {sources} src · {} ≠", figures + quotes)
+        }
+    };
+    let (head, label, tail) = match (app.story_shown(), c.stories.len()) {
+        (Some(s), total) => {
+            let label = c
+                .stories
+                .get(s)
+                .map_or(String::new(), |x| display::story_label(&x.label));
+            let sources = c.stories.get(s).map_or(0, |x| x.documents.len());
+            let tail = counts(sources, disagreements(s), &label);
+            (format!("S{} of {total}: ", s + 1), label, tail)
+        }
+        (None, 1) => {
+            let label = display::story_label(&c.stories[0].label);
+            let tail = counts(c.stories[0].documents.len(), disagreements(0), &label);
+            ("Story: ".to_string(), label, tail)
+        }
+        (None, n) => {
+            let all: usize = app.stories.conflicts.iter().flatten().sum();
+            let key = app
+                .keymap
+                .first_key(Context::Global, Action::ShowStories)
+                .map_or(String::new(), |k| format!(" ({k}: list them)"));
+            (
+                format!("{n} stories"),
+                String::new(),
+                format!(" · {}{key}", plural(all, "disagreement", "disagreements")),
+            )
+        }
+    };
+    let label = fit(&label, width.saturating_sub(head.width() + tail.width()));
+    let tail = fit(&tail, width.saturating_sub(head.width()));
+    Line::from(vec![
+        Span::styled(head, app.theme.title),
+        Span::styled(label, Style::new().add_modifier(Modifier::BOLD)),
+        Span::styled(tail, app.theme.dim),
+    ])
+}
+
 /// The rows of a diff section's list at positions `shown` (among the
 /// rows the filters leave), one line each: only those in view are built,
 /// a section can hold thousands.
@@ -146,29 +215,35 @@ fn diff_changes(app: &App, changes: &[Change]) -> Line<'static> {
 
 /// The detail of the selected row: its sentences (selectable once stepped
 /// in) and, for statements, the word diffs.
+///
+/// Only the lines of `window` (indices of the row's entries, diffs or
+/// claims) are built: a group can hold thousands of entries, and each
+/// line's mark is looked up by a hash of its sentence.
 fn diff_detail_lines(
     app: &App,
     c: &Comparison,
     section: DiffSection,
     row: usize,
     width: usize,
+    window: std::ops::Range<usize>,
 ) -> Vec<Line<'static>> {
     let selected = app.diff.detail;
+    let ids = match section {
+        DiffSection::Figures => Vec::new(),
+        _ => app.diff_detail(section, app.diff.selected()),
+    };
     // The detail's marks, line by line: the figures' own, else the
     // sentences'.
-    let marks: Vec<Option<crosscheck::store::Resolved>> = match section {
-        DiffSection::Figures => c.figures.get(row).map_or(Vec::new(), |g| {
-            g.entries
-                .iter()
-                .map(|e| app.marks.get(&crosscheck::store::target::entry_key(e)))
-                .collect()
-        }),
-        _ => app
-            .diff_detail(section, app.diff.selected())
-            .into_iter()
-            .map(|id| app.sentence_mark(id))
-            .collect(),
+    let mark_of = |i: usize| -> Option<crosscheck::store::Resolved> {
+        match section {
+            DiffSection::Figures => {
+                let e = c.figures.get(row)?.entries.get(i)?;
+                app.marks.get(&crosscheck::store::target::entry_key(e))
+            }
+            _ => app.sentence_mark(*ids.get(i)?),
+        }
     };
+    let in_window = |i: &usize| window.contains(i);
     let mark = |i: usize| -> (Span<'static>, Style) {
         let here = selected == Some(i);
         let style = if here {
@@ -177,7 +252,7 @@ fn diff_detail_lines(
             Style::new()
         };
         let bar = if here { "▌" } else { " " };
-        let gutter = match mark_symbol(app, marks.get(i).copied().flatten()) {
+        let gutter = match mark_symbol(app, mark_of(i)) {
             Some((symbol, st)) => Span::styled(format!("{bar}{symbol}"), st),
             None if here => Span::styled("▌ ", app.theme.accent),
             None => Span::raw("  "),
@@ -190,7 +265,7 @@ fn diff_detail_lines(
         lines.push(mark_line(app, r, width));
     }
     // So does the mark of the line stepped into.
-    if let Some(r) = selected.and_then(|i| marks.get(i).copied().flatten()) {
+    if let Some(r) = selected.and_then(mark_of) {
         lines.push(mark_line(app, r, width));
     }
     let story = match section {
@@ -213,10 +288,20 @@ fn diff_detail_lines(
                 return lines;
             };
             let analysis = app.analysis.as_deref();
-            // A date column only as wide as the group's dates need.
-            let dates: Vec<String> = g.entries.iter().map(|e| date_of(app, e.id.doc)).collect();
+            // A date column only as wide as the dates in view need.
+            let dates: Vec<String> = g.entries[window.start.min(g.entries.len())..]
+                .iter()
+                .take(window.len())
+                .map(|e| date_of(app, e.id.doc))
+                .collect();
             let date_width = dates.iter().map(|d| d.width()).max().unwrap_or(0);
-            for (i, e) in g.entries.iter().enumerate() {
+            for (i, e) in g
+                .entries
+                .iter()
+                .enumerate()
+                .skip(window.start)
+                .take(window.len())
+            {
                 let figure = analysis.and_then(|a| a.figure(e.id.doc, e.figure));
                 let value = display::entry_value(e, figure);
                 let mut flags = Vec::new();
@@ -236,7 +321,7 @@ fn diff_detail_lines(
                 let date = if date_width == 0 {
                     String::new()
                 } else {
-                    format!("{:<date_width$} ", dates[i])
+                    format!("{:<date_width$} ", dates[i - window.start])
                 };
                 let text = format!(
                     "{:<13} {:<14} {date}L{:<4} {:<22} {}{}",
@@ -270,7 +355,7 @@ fn diff_detail_lines(
                 return lines;
             };
             let entries = |lines: &mut Vec<Line<'static>>| {
-                for (i, e) in g.entries.iter().enumerate() {
+                for (i, e) in g.entries.iter().enumerate().filter(|(i, _)| in_window(i)) {
                     let (m, style) = mark(i);
                     let date = date_of(app, e.id.doc);
                     let head = if date.is_empty() {
@@ -300,7 +385,7 @@ fn diff_detail_lines(
                 }
                 // The word diffs first: they are what the pane is for.
                 None => {
-                    for d in &g.diffs {
+                    for d in g.diffs.iter().take(window.len()) {
                         let (a, b) = (&g.entries[d.a], &g.entries[d.b]);
                         let about = match &d.speaker {
                             Some(s) => format!("quote of {s}"),
@@ -342,7 +427,7 @@ fn diff_detail_lines(
                 ),
                 app.theme.dim,
             )));
-            for (i, e) in exclusive.iter().enumerate() {
+            for (i, e) in exclusive.iter().enumerate().filter(|(i, _)| in_window(i)) {
                 let (m, style) = mark(i);
                 lines.push(Line::from(vec![
                     m,
@@ -399,12 +484,6 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         });
         tabs.push(Span::raw(" "));
     }
-    if c.stories.len() > 1 {
-        tabs.push(Span::styled(
-            format!("{} stories ", c.stories.len()),
-            app.theme.dim,
-        ));
-    }
     if filtered {
         let mut what = Vec::new();
         if app.diff.conflicts_only {
@@ -424,12 +503,17 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(key) = app.keymap.first_key(Context::Diff, Action::NextSection) {
         tabs.push(Span::styled(format!("({key}: next)"), app.theme.dim));
     }
-    let [tab_area, list_area, detail_area] = Layout::vertical([
+    let [story_area, tab_area, list_area, detail_area] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Percentage(40),
         Constraint::Min(3),
     ])
     .areas(inner);
+    frame.render_widget(
+        Paragraph::new(story_line(app, c, story_area.width as usize)),
+        story_area,
+    );
     frame.render_widget(Paragraph::new(Line::from(tabs)), tab_area);
     let width = list_area.width as usize;
     let n = app.diff_rows(section);
@@ -464,19 +548,28 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         list_area,
         &mut state,
     );
-    let detail = diff_detail_lines(app, c, section, row, detail_area.width as usize);
-    // Keep the selected detail line in view.
-    let scroll = app.diff.detail.map_or(0, |d| {
-        d.saturating_sub(detail_area.height.saturating_sub(3) as usize)
-    });
+    // The lines in view, the selected one kept in view: the header (the
+    // marks, the story) stays on top.
+    let height = detail_area.height as usize;
+    let first = app
+        .diff
+        .detail
+        .map_or(0, |d| d.saturating_sub(height.saturating_sub(6)));
+    let detail = diff_detail_lines(
+        app,
+        c,
+        section,
+        row,
+        detail_area.width as usize,
+        first..first + height,
+    );
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(app.theme.dim);
     frame.render_widget(
         Paragraph::new(detail)
             .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll as u16, 0)),
+            .wrap(Wrap { trim: false }),
         detail_area,
     );
 }

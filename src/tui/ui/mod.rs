@@ -1,5 +1,5 @@
 //! Drawing: a pure function of the App state. One file per screen element
-//! (the sources, reader, claims and diff panes, the status line, the finder
+//! (the sources, reader, claims, diff and stories panes, the status line, the finder
 //! and help overlays, the too-small screen); the pieces they share are here.
 
 mod claims;
@@ -9,6 +9,7 @@ pub(super) mod help; // help_lines: read by the tests too
 mod reader;
 mod sources;
 mod status;
+mod stories;
 mod timeline;
 mod too_small;
 
@@ -34,6 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         View::Reader => reader::draw(frame, app, a.main),
         View::Claims => claims::draw(frame, app, a.main),
         View::Diff => diff::draw(frame, app, a.main),
+        View::Stories => stories::draw(frame, app, a.main),
     }
     status::draw(frame, app, a.status);
     if app.finder.is_some() {
@@ -115,6 +117,7 @@ fn view_tabs(app: &App, width: u16) -> Line<'static> {
             (View::Reader, Action::ShowReader, "Reader"),
             (View::Claims, Action::ShowClaims, "Claims"),
             (View::Diff, Action::ShowDiff, "Diff"),
+            (View::Stories, Action::ShowStories, "Stories"),
         ] {
             let key = app
                 .keymap

@@ -16,7 +16,15 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let title = match (app.loading, app.analyzing) {
         (Some((done, total)), _) => format!(" Sources · loading {done}/{total} "),
         (None, Some((done, total))) => format!(" Sources · analyzing {done}/{total} "),
-        (None, None) => format!(" Sources ({}) ", app.corpus.documents.len()),
+        (None, None) => match app.story_shown() {
+            Some(s) => format!(
+                " Sources ({}/{}) › S{} ",
+                app.source_count(),
+                app.corpus.documents.len(),
+                s + 1
+            ),
+            None => format!(" Sources ({}) ", app.corpus.documents.len()),
+        },
     };
     let title = match app.sources.order_by {
         SourceOrder::Loaded => title,
@@ -30,7 +38,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let rows = (inner.height as usize / 2).max(1);
     let selected = app.source_pos(app.selected_source);
     let first = selected.saturating_sub(rows - 1);
-    let n = app.corpus.documents.len();
+    let n = app.source_count();
     let items: Vec<ListItem> = (first..n)
         .take(rows)
         .map(|pos| {

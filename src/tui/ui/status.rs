@@ -27,10 +27,13 @@ const OBVIOUS: [Action; 7] = [
 
 /// The hints that matter most come first, as many as fit are shown; the
 /// rest follow in keymap order.
-const PRIORITY: [Action; 18] = [
+const PRIORITY: [Action; 21] = [
     Action::Accept,
     Action::Open,
+    Action::Put,
     Action::Back,
+    Action::Pick,
+    Action::SplitStory,
     Action::MarkStatus,
     Action::EditNote,
     Action::ShowTimeline,
@@ -57,12 +60,27 @@ fn describe_here(app: &App, ctx: Context, action: Action) -> &'static str {
     let in_group = app.diff.detail.is_some();
     let marked = app.reader.search.is_some() || app.reader.focus_sentence.is_some();
     match (ctx, action) {
+        (Context::Sources, Action::Open) if matches!(app.view, View::Diff | View::Stories) => {
+            "read"
+        }
         (Context::Diff, Action::Open) if in_group => "jump to sentence",
         (Context::Diff, Action::Open) => "open row",
         (Context::Diff, Action::Back) if in_group => "back to list",
         (Context::Diff, Action::Back) => "back to sources",
         (Context::Diff, Action::ToggleConflicts) if app.diff.conflicts_only => "show all",
         (Context::Diff, Action::ToggleConflicts) => "conflicts only",
+        (Context::Claims, Action::ToggleConflicts) if app.claims.disagreeing => "show all",
+        (Context::Claims, Action::ToggleConflicts) => "disagreements only",
+        (Context::Stories, Action::Open) => match app.stories.rows.get(app.stories.selected) {
+            Some(crate::tui::app::StoryRow::All) => "show all stories",
+            _ => "show only this story",
+        },
+        (Context::Stories, Action::Back) if app.stories.picked.is_some() => "drop the pick",
+        (Context::Stories, Action::Back) => "back to sources",
+        (Context::Stories, Action::Pick) => "pick to move",
+        (Context::Stories, Action::Put) => "move/merge here",
+        (Context::Stories, Action::SplitStory) => "own story",
+        (Context::Stories, Action::UndoStoryEdit) => "undo edit",
         (Context::Prompt, Action::Accept)
             if app.prompt.as_ref().is_some_and(|p| p.edit.is_some()) =>
         {
@@ -90,6 +108,8 @@ fn works_here(app: &App, action: Action) -> bool {
         }
         // The reader's Esc says it; h does the same.
         Action::Back => app.top_context() != Context::Reader,
+        Action::Put => app.stories.picked.is_some(),
+        Action::UndoStoryEdit => !app.story_edits.is_empty(),
         _ => true,
     }
 }
@@ -220,6 +240,14 @@ fn status_right(app: &App) -> String {
             String::new()
         } else {
             format!("{}/{n} ", app.diff.selected() + 1)
+        };
+    }
+    if app.view == View::Stories {
+        let n = app.stories.rows.len();
+        return if n == 0 {
+            String::new()
+        } else {
+            format!("{}/{n} ", app.stories.selected + 1)
         };
     }
     if app.view == View::Claims {
