@@ -324,7 +324,14 @@ impl Extractor<'_, '_> {
         };
         // ranges
         {
-            let c = unit.map(|u| u.end).unwrap_or(end);
+            let mut c = unit.map(|u| u.end).unwrap_or(end);
+            // "three- to four-page": a suspended hyphen before the "to".
+            if self.n(c) == "-"
+                && self.n(c + 1) == "to"
+                && toks.get(c).is_some_and(|t| !t.space_before)
+            {
+                c += 1;
+            }
             let conn = self.n(c);
             let conn_tok = toks.get(c);
             let ok_conn = match (opener, conn) {
