@@ -657,3 +657,27 @@ fn ships_hijacked_are_not_people_captured() {
     let g = one_group_of(&c, 40.0, "hijacked nearly 40");
     assert!(!g.label.contains("captured"), "{g:#?}");
 }
+
+#[test]
+fn a_model_name_is_what_is_counted_however_worded() {
+    let c = compared(&[
+        (
+            "a.txt",
+            "Arms cache found\n\nThe cache held seven AK-47s and ammunition, police said.",
+        ),
+        (
+            "b.txt",
+            "Arms cache found at port\n\nThe cache held seven AK-47 assault rifles and \
+             ammunition, police said.",
+        ),
+        (
+            "c.txt",
+            "Port arms cache\n\nThe cache held nine assault rifles and ammunition, \
+             police said.",
+        ),
+    ]);
+    let g = one_group_of(&c, 7.0, "seven AK-47s");
+    assert_eq!(g.verdict, Verdict::Agree, "{g:#?}");
+    assert_eq!(g.sources, 2, "{g:#?}");
+    assert!(g.entries.iter().all(|e| e.value == 7.0), "{g:#?}");
+}

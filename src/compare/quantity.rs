@@ -283,8 +283,11 @@ fn singular(lex: &Lexicon, w: &str) -> String {
 /// "bailiff"), a word of `people` as "people".
 fn head(lex: &Lexicon, f: &Figure) -> Option<String> {
     let subject = f.subject.as_deref()?;
-    super::text::words(subject)
-        .iter()
+    let ws = super::text::words(subject);
+    if let Some(model) = model_name(&ws) {
+        return Some(model);
+    }
+    ws.iter()
         .rev()
         .map(|w| w.norm.as_str())
         .find(|w| {
@@ -294,6 +297,38 @@ fn head(lex: &Lexicon, f: &Figure) -> Option<String> {
                 && !["other", "more", "additional"].contains(w)
         })
         .map(|w| singular(lex, w))
+}
+
+/// A model name among a subject's words is what is counted, however the
+/// rest is worded: "seven AK-47s", "7 AK-47 rifles" and "12 AK 47 guns"
+/// count one thing ("ak47"), which "nine assault rifles" does not name.
+/// Letters and digits, written joined, hyphenated or spaced, with a plural
+/// "s" dropped.
+fn model_name(ws: &[Word]) -> Option<String> {
+    let letters =
+        |w: &str| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_alphabetic());
+    let digits = |w: &str| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
+    for (k, w) in ws.iter().enumerate() {
+        let norm = w
+            .norm
+            .strip_suffix('s')
+            .filter(|n| n.ends_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or(&w.norm);
+        if let Some((a, b)) = norm.split_once('-')
+            && letters(a)
+            && digits(b)
+        {
+            return Some(format!("{a}{b}"));
+        }
+        if letters(norm)
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| digits(n.norm.trim_end_matches('s')))
+        {
+            return Some(format!("{norm}{}", ws[k + 1].norm.trim_end_matches('s')));
+        }
+    }
+    None
 }
 
 /// Whether the figure's own words name who it counts, as a proper noun:
