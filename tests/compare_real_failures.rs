@@ -607,7 +607,15 @@ fn a_rise_and_a_fall_of_the_same_size_conflict() {
 
 #[test]
 fn counts_joined_by_and_are_parts_of_their_outcome() {
-    let c = compared(&[
+    let no_conflict = |files: &[(&str, &str)]| {
+        let c = compared(files);
+        assert!(
+            c.figures.iter().all(|g| g.verdict != Verdict::Conflict),
+            "{:#?}",
+            c.figures
+        );
+    };
+    no_conflict(&[
         (
             "a.txt",
             "Shooting at Linden Court\n\nTwo men died at Linden Court on Sunday, and two \
@@ -619,11 +627,37 @@ fn counts_joined_by_and_are_parts_of_their_outcome() {
              Linden Court on Sunday, police said.",
         ),
     ]);
-    assert!(
-        c.figures.iter().all(|g| g.verdict != Verdict::Conflict),
-        "{:#?}",
-        c.figures
-    );
+    no_conflict(&[
+        (
+            "a.txt",
+            "Navy seizes pirates\n\nThe navy captured 14 Somali and nine Yemeni pirates \
+             in the gulf on Saturday.",
+        ),
+        (
+            "b.txt",
+            "Pirates seized in the gulf\n\nThe navy captured 23 pirates in the gulf on \
+             Saturday.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_count_with_an_outcome_of_its_own_is_no_part() {
+    // Each count has its outcome: one died, three were injured (past an
+    // aside). Against four injured elsewhere, that is a conflict.
+    let c = compared(&[
+        (
+            "a.txt",
+            "Rampage in Corby\n\nOne woman died and three others, including a police \
+             officer, were injured in the rampage in Corby.",
+        ),
+        (
+            "b.txt",
+            "Corby rampage\n\nOne woman died and four others were injured in the \
+             rampage in Corby.",
+        ),
+    ]);
+    conflict_with(&c, 3.0, "three others", 4.0);
 }
 
 #[test]

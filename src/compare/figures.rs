@@ -173,9 +173,29 @@ fn doc_items(
         let sentence = a.figures[run[0]].sentence;
         let text = doc.sentence_text(sentence);
         let mut ctx = SentenceContext::new(lex, text, run.iter().map(|&k| &a.figures[k]));
+        // The words of the sentence's counts: two joined by "and" are
+        // parts (`quantity::coordinated`).
+        let counts: Vec<(usize, Range<usize>)> = run
+            .iter()
+            .filter(|&&k| {
+                let f = &a.figures[k].figure;
+                f.unit.is_none()
+                    && f.value >= 0.0
+                    && (lex.counted_measures.contains(&f.measure) || f.measure == "count")
+            })
+            .map(|&k| (k, ctx.word_range(&a.figures[k].figure.span)))
+            .collect();
         for &k in run {
             let f = &a.figures[k];
             let fw = ctx.word_range(&f.figure.span);
+            let coordinated = counts.iter().any(|(j, _)| *j == k)
+                && quantity::coordinated(
+                    lex,
+                    text,
+                    &ctx.words,
+                    &fw,
+                    counts.iter().filter(|(j, _)| *j != k).map(|(_, r)| r),
+                );
             let counted = lex.counted_measures.contains(&f.figure.measure);
             let names_whom = quantity::names_whom(&f.figure);
             let class = if counted {
@@ -192,7 +212,7 @@ fn doc_items(
                 .unwrap_or_default();
             let anchors = anchors(lex, vocab, &ctx, &fw);
             let ws = &ctx.words;
-            let reading = quantity::identity(lex, text, ws, &fw, &f.figure);
+            let reading = quantity::identity(lex, text, ws, &fw, &f.figure, coordinated);
             let measure = match reading.identity {
                 Identity::Context | Identity::Unknown => f.figure.measure.clone(),
                 _ => String::new(),

@@ -67,6 +67,7 @@ pub(super) fn identity(
     ws: &[Word],
     fw: &Range<usize>,
     f: &Figure,
+    coordinated: bool,
 ) -> Reading {
     let q = &lex.quantity;
     if f.measure == "age" {
@@ -100,7 +101,6 @@ pub(super) fn identity(
     let part_of = part_of(lex, ws, fw);
     // "two men and two women were wounded": each count is a part of the
     // wounded, whose whole the clause does not state.
-    let coordinated = coordinated(lex, text, ws, fw);
     let part = part_of.is_some() || coordinated;
     // "55 were wounded, ten of whom remain critical": a part of an earlier
     // count named by a pronoun is the whole of its own outcome.
@@ -367,45 +367,39 @@ fn part_of(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> Option<Whole> {
     }
 }
 
-/// Whether the count at `fw` is one of two counts joined by "and" before
-/// their outcome: "two men and two women were wounded" (either count), but
-/// not "one dead and three wounded", whose counts have outcomes of their
-/// own, nor "killed two, and wounded three".
-fn coordinated(lex: &Lexicon, text: &str, ws: &[Word], fw: &Range<usize>) -> bool {
-    let number = |w: &Word| {
-        w.norm.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || crate::figures::numbers::number_words().any(|n| n == w.norm)
+/// Whether the count at `fw` is one of two counts joined by "and" that
+/// share one outcome: "two men and two women were wounded", "captured 12
+/// Somali and 11 Yemeni pirates" (either count is a part). `others` are the
+/// word ranges of the sentence's other counts. Not "one dead and three
+/// wounded" nor "killed one person and three were wounded": each count has
+/// an outcome of its own.
+pub(super) fn coordinated<'a>(
+    lex: &Lexicon,
+    text: &str,
+    ws: &[Word],
+    fw: &Range<usize>,
+    mut others: impl Iterator<Item = &'a Range<usize>>,
+) -> bool {
+    let outcome_in = |from: usize, to: usize| {
+        (from..to.min(ws.len())).any(|j| lex.quantity.outcomes.contains_key(&ws[j].norm))
     };
-    let ends_phrase = |k: usize| {
-        lex.quantity.outcomes.contains_key(&ws[k].norm) || k > 0 && broken(text, &ws[k - 1], &ws[k])
+    // An outcome before the count or in its words.
+    let governed =
+        |r: &Range<usize>| outcome_in(r.start.saturating_sub(lex.quantity.before_window), r.end);
+    // An outcome in the count's words or its clause's ("three others,
+    // including an officer, were injured").
+    let own = |r: &Range<usize>| outcome_in(r.start, r.end) || outcome(lex, text, ws, r).is_some();
+    // At most two words and then "and" between the counts, no outcome and
+    // no break among them.
+    let joined = |first: &Range<usize>, second: &Range<usize>| {
+        first.end < second.start
+            && second.start - first.end <= 3
+            && ws[second.start - 1].norm == "and"
+            && !outcome_in(first.end, second.start)
+            && (first.end..second.start).all(|k| k == 0 || !broken(text, &ws[k - 1], &ws[k]))
+            && !(governed(first) && own(second))
     };
-    // "killed one person and three were wounded": the first count has an
-    // outcome before it.
-    let governed = |k: usize| {
-        (k.saturating_sub(lex.quantity.before_window)..k)
-            .any(|j| lex.quantity.outcomes.contains_key(&ws[j].norm))
-    };
-    // A count before: "… and <this count>".
-    if fw.start >= 2 && ws[fw.start - 1].norm == "and" && !ends_phrase(fw.start - 1) {
-        for k in (fw.start.saturating_sub(5)..fw.start - 1).rev() {
-            if number(&ws[k]) {
-                return !governed(k);
-            }
-            if ends_phrase(k) {
-                break;
-            }
-        }
-    }
-    // A count after: "<this count> and <number> …".
-    for k in fw.end..(fw.end + 3).min(ws.len().saturating_sub(1)) {
-        if ends_phrase(k) {
-            return false;
-        }
-        if ws[k].norm == "and" {
-            return number(&ws[k + 1]) && !ends_phrase(k + 1) && !governed(fw.start);
-        }
-    }
-    false
+    others.any(|o| joined(o, fw) || joined(fw, o))
 }
 
 /// The named person an age belongs to: "Larry Gordon, 44," (the name
