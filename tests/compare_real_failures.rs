@@ -715,3 +715,34 @@ fn a_model_name_is_what_is_counted_however_worded() {
     assert_eq!(g.sources, 2, "{g:#?}");
     assert!(g.entries.iter().all(|e| e.value == 7.0), "{g:#?}");
 }
+
+#[test]
+fn an_earlier_event_told_in_passing_is_not_this_ones_figure() {
+    let a = record(
+        "Dunmore Times",
+        "2013-06-09",
+        "https://dunmore.example/fire",
+        "Fire at the Elm mill",
+        "Six people were killed in the fire at the Elm mill on Friday. \
+         The blaze comes a year after nine people were hurt at the same mill. \
+         And in 2005, four others were killed in a fire in the town.",
+    );
+    let b = record(
+        "Valley Post",
+        "2013-06-10",
+        "https://valley.example/mill",
+        "Elm mill fire",
+        "Six people were killed in the Elm mill fire on Friday, and 13 people \
+         were hurt. The owner, fined in 2006, closed the mill in 2010.",
+    );
+    let c = compared(&[("a.jsonl", a.as_str()), ("b.jsonl", b.as_str())]);
+    assert!(
+        c.figures.iter().all(|g| g.verdict != Verdict::Conflict),
+        "{:#?}",
+        c.figures
+    );
+    // A year late in a sentence dates a detail, not the event: the toll is
+    // still this fire's.
+    let g = one_group_of(&c, 6.0, "Six people were killed in the Elm");
+    assert_eq!(g.sources, 2, "{g:#?}");
+}

@@ -35,6 +35,8 @@ pub(super) struct Key {
     per_unit: bool,
     /// Who is counted ("North Korean"), for counted measures.
     class: Option<String>,
+    /// Told of an earlier event (`quantity::earlier_event`).
+    earlier: bool,
 }
 
 pub(super) struct Item {
@@ -169,10 +171,16 @@ fn doc_items(
         .collect();
     order.sort_by_key(|&k| a.figures[k].sentence);
     let first_item = 0;
+    let doc_year = doc
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<u32>().ok());
     for run in order.chunk_by(|&x, &y| a.figures[x].sentence == a.figures[y].sentence) {
         let sentence = a.figures[run[0]].sentence;
         let text = doc.sentence_text(sentence);
         let mut ctx = SentenceContext::new(lex, text, run.iter().map(|&k| &a.figures[k]));
+        let earlier = quantity::earlier_event(lex, &ctx.words, doc_year);
         // The words of the sentence's counts: two joined by "and" are
         // parts (`quantity::coordinated`).
         let counts: Vec<(usize, Range<usize>)> = run
@@ -226,6 +234,7 @@ fn doc_items(
                     unit: unit_key,
                     per_unit,
                     class,
+                    earlier,
                 },
                 detail: reading.detail,
                 name: reading.name,

@@ -36,6 +36,7 @@ struct RawQuantity {
     part_after: Vec<String>,
     part_pronoun: Vec<String>,
     revision: Vec<String>,
+    earlier: Vec<String>,
     measures: HashMap<String, String>,
     outcomes: HashMap<String, Vec<String>>,
     manner: HashMap<String, String>,
@@ -100,6 +101,8 @@ pub struct Quantity {
     pub part_pronoun: Vec<Vec<String>>,
     /// Words that state a figure changed.
     pub revision: HashSet<String>,
+    /// Phrases that tell of an earlier event.
+    pub earlier: Vec<Vec<String>>,
     /// Extractor measure → the outcome it names.
     pub measures: HashMap<String, String>,
     /// Outcome word → outcome.
@@ -148,6 +151,7 @@ impl Lexicon {
                     part_after: q.part_after.iter().map(|p| phrase_tokens(p)).collect(),
                     part_pronoun: q.part_pronoun.iter().map(|p| phrase_tokens(p)).collect(),
                     revision: lower(q.revision),
+                    earlier: q.earlier.iter().map(|p| phrase_tokens(p)).collect(),
                     measures: q.measures,
                     manner: q.manner,
                     outcomes: q
