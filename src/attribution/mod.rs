@@ -16,10 +16,13 @@
 //! The work is split by stage: `tokens` cuts a sentence into words, punctuation
 //! and opaque quotes; `chunk` finds claimer phrases around a cue and `shape`
 //! classifies them; `cues` finds the cues ("said", "according to", …) with their
-//! phrases; `names` resolves phrases into canonical claimers; `spans` gives each
-//! attribution the clause it governs; `quotes` finds quotations and their speakers.
+//! phrases; `names` makes canonical display names; `coref` collects the people a
+//! document names and resolves surnames, pronouns and descriptions to them;
+//! `spans` gives each attribution the clause it governs; `quotes` finds
+//! quotations and their speakers.
 
 mod chunk;
+mod coref;
 mod cues;
 mod lexicon;
 mod names;
@@ -33,12 +36,12 @@ pub(crate) use lexicon::prepare;
 pub use names::canonical_name;
 
 use chunk::Sent;
+use coref::collect_mentions;
 use cues::find_cues;
-use names::{Mention, Resolver, qualify_bare_role, stays_one_word};
+use names::qualify_bare_role;
 use quotes::attach_quotes;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use shape::Shape;
 use spans::assign_spans;
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -235,60 +238,7 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
 
     // Pass 1: people named anywhere (with their titles), for surname merging and
     // role-noun resolution.
-    let mut res = Resolver::default();
-    let mut name_text = String::new();
-    for &si in &order {
-        let st = &sents[si];
-        let toks = st.toks;
-        for k in 0..toks.len() {
-            let t = &toks[k];
-            if !(t.is_word() && t.cap) || toks.get(k + 1).is_some_and(|n| n.is_word() && n.cap) {
-                continue;
-            }
-            let Some((a, b)) = st.left_np(k + 1, 0) else {
-                continue;
-            };
-            if let Some(Shape::Named {
-                name,
-                role,
-                kind: ClaimerKind::Person,
-            }) = st.shape(a, b)
-            {
-                // First in its sentence, and not one of a pair ("Nina Holt and …").
-                let subject = toks[..a].iter().all(|t| !t.is_word())
-                    && toks
-                        .get(b)
-                        .is_none_or(|t| !matches!(t.lower, "and" | "&" | "or"));
-                // Most one-word names can't become a full name: skip building them,
-                // unless they are a sentence's subject ("Carlow said", with
-                // "Ben Carlow" named before).
-                let one_word =
-                    name.b == name.a + 1 && !name.lower_first && stays_one_word(&toks[name.a]);
-                if one_word && !subject {
-                    continue;
-                }
-                name_text.clear();
-                st.name_into(name, &mut name_text);
-                let name = res.canonical(&name_text);
-                let full = if name.contains(' ') {
-                    Some(String::from(&*name))
-                } else if subject {
-                    res.full_name(&name, (si, k)).map(str::to_owned)
-                } else {
-                    None
-                };
-                if let Some(full) = full {
-                    res.add_mention(Mention {
-                        pos: (si, k),
-                        name: full,
-                        role: role.map(|(x, y)| st.text(x, y)),
-                        subject,
-                    });
-                }
-            }
-        }
-    }
-    // Sort mentions by position (order is already by position unless spans overlap).
+    let mut res = collect_mentions(&sents, &order);
     // Pass 2: attributions, sentence by sentence in document order.
     let mut out: Vec<Vec<Attribution>> = vec![Vec::new(); spans.len()];
     // The sentence's attributions by the hash of their (mention, claimer): the

@@ -2,6 +2,7 @@
 //! Each line of a test text is one sentence.
 
 use super::lexicon::{LEXICON as LEX, fold};
+use super::names::stays_one_word;
 use super::shape::is_gov_name;
 use super::*;
 
