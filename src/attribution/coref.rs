@@ -2,12 +2,14 @@
 //! document-wide [`Resolver`] that merges surnames into full names and resolves
 //! pronouns and descriptions to the sources named before them.
 
-use super::chunk::Sent;
-use super::lexicon::{self, fold};
+use super::chunk::{Sent, is_cue_word, is_stop, pronoun};
+use super::lexicon::{self, LEXICON as LEX, fold, w};
 use super::names::{canonical_name, stays_one_word};
 use super::shape::{Built, Shape};
+use super::tokens::Tok;
 use super::{Claimer, ClaimerKind};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::BuildHasher;
 use std::rc::Rc;
 /// A person named in the document, for surname merging and role lookup.
 #[derive(Debug, Clone)]
@@ -18,6 +20,53 @@ pub(super) struct Mention {
     /// Named first in its sentence (nothing but quotes and marks before it):
     /// the subject a later "he" or "she" most likely means.
     pub(super) subject: bool,
+    pub(super) gender: Option<Gender>,
+}
+
+/// What "he" and "she" can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    /// The gender of a folded word in the lexicon: a first name or a word for a
+    /// person ("spokeswoman", "mrs.").
+    fn of_word(folded: &str) -> Option<Gender> {
+        let flags = LEX.flags(folded);
+        if flags & w::FEMALE != 0 {
+            Some(Gender::Female)
+        } else if flags & w::MALE != 0 {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    }
+
+    /// The gender the lexicon gives a person: by the first word of a full name
+    /// (a surname alone says nothing), else by a word of the role.
+    pub(super) fn of_person(name: &str, role: Option<&str>) -> Option<Gender> {
+        let mut words = name.split_whitespace();
+        let first = words.next();
+        if words.next().is_some()
+            && let Some(g) = first.and_then(|f| Gender::of_word(&fold(f)))
+        {
+            return Some(g);
+        }
+        role?
+            .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+            .find_map(|word| Gender::of_word(&fold(word)))
+    }
+
+    /// "he" or "she"; `None` for "they" and "it".
+    fn of_pronoun(text: &str) -> Option<Gender> {
+        match fold(text).as_str() {
+            "she" => Some(Gender::Female),
+            "he" => Some(Gender::Male),
+            _ => None,
+        }
+    }
 }
 
 /// Pass 1 over a document: the people it names anywhere (with their titles), in
@@ -28,8 +77,14 @@ pub(super) fn collect_mentions(sents: &[Sent], order: &[usize]) -> Resolver {
     for &si in order {
         let st = &sents[si];
         let toks = st.toks;
+        let mut initial = true;
+        let mut person_seen = false;
         for k in 0..toks.len() {
             let t = &toks[k];
+            if t.is_word() && t.cap && !std::mem::take(&mut initial) {
+                res.capitalised.insert(FxBuildHasher.hash_one(t.base()));
+            }
+            initial &= !t.is_word();
             if !(t.is_word() && t.cap) || toks.get(k + 1).is_some_and(|n| n.is_word() && n.cap) {
                 continue;
             }
@@ -42,8 +97,18 @@ pub(super) fn collect_mentions(sents: &[Sent], order: &[usize]) -> Resolver {
                 kind: ClaimerKind::Person,
             }) = st.shape(a, b)
             {
-                // First in its sentence, and not one of a pair ("Nina Holt and …").
-                let subject = toks[..a].iter().all(|t| !t.is_word())
+                // The first person named in its sentence, after at most an opening
+                // phrase ("Recently, Nina Holt …"; not "according to Nina Holt",
+                // "he told Nina Holt", "Nina Holt's aide"), and not one of a pair
+                // ("Nina Holt and …"): the subject a later "he" or "she" most
+                // likely means.
+                let subject = !person_seen
+                    && a.checked_sub(1)
+                        .is_none_or(|p| !(toks[p].is_word() && is_stop(&toks[p])))
+                    && !toks[b - 1].poss
+                    && !toks[..a]
+                        .iter()
+                        .any(|t| pronoun(t).is_some() || is_cue_word(t))
                     && toks
                         .get(b)
                         .is_none_or(|t| !matches!(t.lower, "and" | "&" | "or"));
@@ -66,9 +131,13 @@ pub(super) fn collect_mentions(sents: &[Sent], order: &[usize]) -> Resolver {
                     None
                 };
                 if let Some(full) = full {
+                    // A lone word that names no one known ("Recently, …") is no
+                    // person: the subject may come after it.
+                    person_seen = true;
                     res.add_mention(Mention {
                         pos: (si, k),
                         name: full,
+                        gender: None,
                         role: role.map(|(x, y)| st.text(x, y)),
                         subject,
                     });
@@ -97,6 +166,11 @@ pub(super) struct Resolver {
     pub(super) history: Vec<Claimer>,
     /// Where each of `history` was named: (sentence, token).
     pub(super) history_at: Vec<(usize, usize)>,
+    /// The lexicon's gender of each of `history`.
+    history_gender: Vec<Option<Gender>>,
+    /// Hashes of the words written capitalised somewhere other than first in
+    /// their sentence: the words that can be names.
+    capitalised: HashSet<u64>,
     /// Scratch for folding a surname to look it up in `by_last` without
     /// allocating a key each time (most lookups hit an existing entry, or miss).
     fold_buf: std::cell::RefCell<String>,
@@ -123,7 +197,36 @@ impl Resolver {
             .unwrap_or_else(|_| canonical_name(name).into())
     }
 
-    pub(super) fn add_mention(&mut self, m: Mention) {
+    /// Can the capitalised first word of a sentence, `t`, followed by `next`, be
+    /// a one-word name? Only if it is capitalised elsewhere too, is known (a
+    /// first name, an alias, an acronym), or a cue follows it ("Carlow said"):
+    /// "Facing criticism, …", "Asked whether …", "Giant screens …" are not.
+    pub(super) fn may_be_name(&self, t: &Tok, next: Option<&Tok>) -> bool {
+        t.acronym
+            || t.base_in(w::FEMALE | w::MALE | w::GOVERNMENT | w::ORGANISATION)
+            || next.is_some_and(|n| n.is_word() && n.lower_in(w::VERB | w::SKIPPABLE))
+            || self.capitalised.contains(&FxBuildHasher.hash_one(t.base()))
+            || LEX.aliases.contains_key(t.base())
+    }
+
+    /// `c` spoke, named at `at` (sentence, token): a candidate for later pronouns
+    /// and descriptions.
+    pub(super) fn spoke(&mut self, c: Claimer, at: (usize, usize)) {
+        let gender = (c.kind == ClaimerKind::Person)
+            .then(|| Gender::of_person(&c.name, c.role.as_deref()))
+            .flatten();
+        self.history.push(c);
+        self.history_at.push(at);
+        self.history_gender.push(gender);
+    }
+
+    /// Can `he` or `she` (`want`) mean a person of lexicon gender `g`?
+    fn fits(want: Option<Gender>, g: Option<Gender>) -> bool {
+        want.is_none() || g.is_none_or(|g| Some(g) == want)
+    }
+
+    pub(super) fn add_mention(&mut self, mut m: Mention) {
+        m.gender = Gender::of_person(&m.name, m.role.as_deref());
         if let Some(last) = m.name.split_whitespace().last() {
             let key = self.fold_buf.get_mut();
             key.clear();
@@ -219,24 +322,28 @@ impl Resolver {
             Built::Pronoun { text, person } => {
                 // "he" is one person: never "Jim Bennett and Sandy Paradis".
                 let one = |name: &str| !(name.contains(" and ") || name.contains(" & "));
+                let want = Gender::of_pronoun(&text);
                 let spoke = self
                     .history
                     .iter()
                     .zip(&self.history_at)
+                    .zip(&self.history_gender)
                     .rev()
                     .take(64)
-                    .find(|(c, _)| {
-                        (c.kind == ClaimerKind::Person) == person && (!person || one(&c.name))
-                    });
-                // The nearest antecedent: the last speaker, or a person named
-                // since as the subject of a sentence.
+                    .find(|((c, _), g)| {
+                        (c.kind == ClaimerKind::Person) == person
+                            && (!person || one(&c.name) && Self::fits(want, **g))
+                    })
+                    .map(|(c, _)| c);
+                // The nearest antecedent of the right gender: the last speaker, or
+                // a person named since as the subject of a sentence.
                 let named = if person {
                     let end = self.mentions.partition_point(|m| m.pos < pos);
                     self.mentions[..end]
                         .iter()
                         .rev()
                         .take(64)
-                        .find(|m| m.subject && one(&m.name))
+                        .find(|m| m.subject && one(&m.name) && Self::fits(want, m.gender))
                         .filter(|m| spoke.is_none_or(|(_, &at)| m.pos > at))
                 } else {
                     None

@@ -42,6 +42,7 @@ use names::qualify_bare_role;
 use quotes::attach_quotes;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
+use shape::Shape;
 use spans::assign_spans;
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -273,13 +274,24 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
             } else {
                 let Some(np) = f.np else { continue };
                 // `shape` is pure: the finder's result stands.
-                let Some(built) = f
-                    .shape
-                    .or_else(|| st.shape(np.a, np.b))
-                    .map(|sh| st.finish(sh))
-                else {
+                let Some(shape) = f.shape.or_else(|| st.shape(np.a, np.b)) else {
                     continue;
                 };
+                // A lone capitalised word that starts the sentence and is never
+                // capitalised elsewhere is no name ("Facing criticism, …").
+                if let Shape::Named {
+                    name,
+                    role: None,
+                    kind: ClaimerKind::Person,
+                } = shape
+                    && name.b == name.a + 1
+                    && !name.lower_first
+                    && st.toks[..name.a].iter().all(|t| !t.is_word())
+                    && !res.may_be_name(&st.toks[name.a], st.toks.get(name.b))
+                {
+                    continue;
+                }
+                let built = st.finish(shape);
                 let appos = np.appos.map(|(x, y)| st.text(x, y));
                 let Some((c, from)) = res.resolve(built, appos, (si, np.a)) else {
                     continue;
@@ -308,8 +320,7 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                 res.roles.insert(claimer.name.clone(), r.clone());
             }
             if resolved_from.is_none() || f.pattern == Pattern::Participle {
-                res.history.push(claimer.clone());
-                res.history_at.push((si, f.cue.0));
+                res.spoke(claimer.clone(), (si, f.cue.0));
             }
             seen.entry(key_hash(&mention, &claimer))
                 .or_insert(atts.len());

@@ -286,7 +286,10 @@ impl Sent<'_> {
         {
             name_start = p + 1;
         }
+        // "FULL TEXT", "BREAKING NEWS": a run of capitals is a heading, not a name.
+        let heading = b - name_start >= 2 && toks[name_start..b].iter().all(|t| t.acronym);
         let name_ok = name_start < b
+            && !heading
             && !is_report(&toks[b - 1])
             && !toks[b - 1].base_in(w::PLURAL_PEOPLE)
             && (name_start..b).all(|k| {
