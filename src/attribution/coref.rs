@@ -91,11 +91,25 @@ pub(super) fn collect_mentions(sents: &[Sent], order: &[usize]) -> Resolver {
             let Some((a, b)) = st.left_np(k + 1, 0) else {
                 continue;
             };
+            let shape = st.shape(a, b);
+            if let Some(Shape::Named {
+                name,
+                kind: ClaimerKind::Organisation,
+                ..
+            }) = shape
+                && !name.lower_first
+            {
+                name_text.clear();
+                st.name_into(name, &mut name_text);
+                let name = res.canonical(&name_text);
+                res.orgs.push(((si, k), String::from(&*name)));
+                continue;
+            }
             if let Some(Shape::Named {
                 name,
                 role,
                 kind: ClaimerKind::Person,
-            }) = st.shape(a, b)
+            }) = shape
             {
                 // The first person named in its sentence, after at most an opening
                 // phrase ("Recently, Nina Holt …"; not "according to Nina Holt",
@@ -148,6 +162,10 @@ pub(super) fn collect_mentions(sents: &[Sent], order: &[usize]) -> Resolver {
     res
 }
 
+/// How many sentences back a description ("the agency") looks for the
+/// organisation it stands for.
+const DESCRIPTION_REACH: usize = 5;
+
 /// Most names [`Resolver::canonical`] remembers across documents, per thread.
 const CANONICAL_MEMO: usize = 1 << 14;
 
@@ -168,6 +186,8 @@ pub(super) struct Resolver {
     pub(super) history_at: Vec<(usize, usize)>,
     /// The lexicon's gender of each of `history`.
     history_gender: Vec<Option<Gender>>,
+    /// Organisations named anywhere, by position, for descriptions ("the agency").
+    orgs: Vec<((usize, usize), String)>,
     /// Hashes of the words written capitalised somewhere other than first in
     /// their sentence: the words that can be names.
     capitalised: HashSet<u64>,
@@ -295,6 +315,35 @@ impl Resolver {
         }
     }
 
+    /// The person "he", "she" or "the minister" most likely means: the nearest
+    /// antecedent of gender `want`, the last speaker or a person named since
+    /// as the subject of a sentence. Never a pair ("Jim Bennett and Sandy Paradis").
+    fn nearest_person(&self, want: Option<Gender>, pos: (usize, usize)) -> Option<Claimer> {
+        let one = |name: &str| !(name.contains(" and ") || name.contains(" & "));
+        let spoke = self
+            .history
+            .iter()
+            .zip(&self.history_at)
+            .zip(&self.history_gender)
+            .rev()
+            .take(64)
+            .find(|((c, _), g)| {
+                c.kind == ClaimerKind::Person && one(&c.name) && Self::fits(want, **g)
+            })
+            .map(|(c, _)| c);
+        let end = self.mentions.partition_point(|m| m.pos < pos);
+        let named = self.mentions[..end]
+            .iter()
+            .rev()
+            .take(64)
+            .find(|m| m.subject && one(&m.name) && Self::fits(want, m.gender))
+            .filter(|m| spoke.is_none_or(|(_, &at)| m.pos > at));
+        match named {
+            Some(m) => Some(self.person(&m.name, m.role.clone(), pos)),
+            None => spoke.map(|(c, _)| c.clone()),
+        }
+    }
+
     /// Resolve a built phrase into a claimer (and what it was resolved from).
     pub(super) fn resolve(
         &mut self,
@@ -320,39 +369,60 @@ impl Resolver {
                 Some((c, None))
             }
             Built::Pronoun { text, person } => {
-                // "he" is one person: never "Jim Bennett and Sandy Paradis".
-                let one = |name: &str| !(name.contains(" and ") || name.contains(" & "));
-                let want = Gender::of_pronoun(&text);
+                let found = if person {
+                    self.nearest_person(Gender::of_pronoun(&text), pos)?
+                } else {
+                    self.history
+                        .iter()
+                        .rev()
+                        .take(64)
+                        .find(|c| c.kind != ClaimerKind::Person)?
+                        .clone()
+                };
+                Some((found, Some(text)))
+            }
+            Built::Description { phrase, written } => {
+                // The nearest organisation named in the last few sentences, as a
+                // speaker or anywhere: "the newspaper" is the outlet named last.
                 let spoke = self
                     .history
                     .iter()
                     .zip(&self.history_at)
-                    .zip(&self.history_gender)
                     .rev()
                     .take(64)
-                    .find(|((c, _), g)| {
-                        (c.kind == ClaimerKind::Person) == person
-                            && (!person || one(&c.name) && Self::fits(want, **g))
+                    .find(|(c, _)| {
+                        c.kind == ClaimerKind::Organisation
+                            && c.name.starts_with(char::is_uppercase)
                     })
-                    .map(|(c, _)| c);
-                // The nearest antecedent of the right gender: the last speaker, or
-                // a person named since as the subject of a sentence.
-                let named = if person {
-                    let end = self.mentions.partition_point(|m| m.pos < pos);
-                    self.mentions[..end]
-                        .iter()
-                        .rev()
-                        .take(64)
-                        .find(|m| m.subject && one(&m.name) && Self::fits(want, m.gender))
-                        .filter(|m| spoke.is_none_or(|(_, &at)| m.pos > at))
-                } else {
-                    None
+                    .filter(|(_, at)| at.0 + DESCRIPTION_REACH >= pos.0);
+                let end = self.orgs.partition_point(|(at, _)| *at < pos);
+                let named = self.orgs[..end]
+                    .last()
+                    .filter(|(at, _)| at.0 + DESCRIPTION_REACH >= pos.0)
+                    .filter(|(at, _)| spoke.is_none_or(|(_, s)| at > s));
+                let found = match (named, spoke) {
+                    (Some((_, name)), _) => Some(Claimer {
+                        name: name.clone(),
+                        role: None,
+                        kind: ClaimerKind::Organisation,
+                    }),
+                    (None, Some((c, _))) => Some(c.clone()),
+                    (None, None) => None,
                 };
-                let found = match named {
-                    Some(m) => self.person(&m.name, m.role.clone(), pos),
-                    None => spoke?.0.clone(),
-                };
-                Some((found, Some(text)))
+                Some(match found {
+                    Some(mut c) => {
+                        c.role.get_or_insert_with(|| phrase.clone());
+                        (c, Some(written))
+                    }
+                    None => (
+                        Claimer {
+                            name: phrase,
+                            role: None,
+                            kind: ClaimerKind::Organisation,
+                        },
+                        None,
+                    ),
+                })
             }
             Built::RoleRef {
                 phrase,
@@ -388,6 +458,10 @@ impl Resolver {
                                 })
                                 .map(|m| self.person(&m.name, m.role.clone(), pos))
                         })
+                        // Else the last person quoted, if no role of theirs
+                        // says otherwise. (Not the nearest person named: a
+                        // description that matches no role is as often someone
+                        // new.)
                         .or_else(|| {
                             self.history
                                 .iter()

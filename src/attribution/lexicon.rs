@@ -64,6 +64,8 @@ struct RawWords {
     #[serde(default)]
     report_nouns: Vec<String>,
     #[serde(default)]
+    descriptions: Vec<String>,
+    #[serde(default)]
     person_pronouns: Vec<String>,
     #[serde(default)]
     group_pronouns: Vec<String>,
@@ -176,6 +178,9 @@ pub(crate) mod w {
     pub const FEMALE: u32 = 1 << 28;
     /// A man's first name or a word for a man ("John", "Mr.", "spokesman").
     pub const MALE: u32 = 1 << 29;
+    /// An organisation's description ("the agency", "the daily"): it stands
+    /// for the organisation named before it.
+    pub const DESCRIPTION: u32 = 1 << 30;
 }
 
 /// Words with the [`w::HARD`] bit.
@@ -363,6 +368,7 @@ impl Lexicon {
         mark(&set(&raw.words.plural_people), w::PLURAL_PEOPLE);
         mark(&set(&raw.words.org_nouns), w::ORG_NOUN);
         mark(&set(&raw.words.report_nouns), w::REPORT_NOUN);
+        mark(&set(&raw.words.descriptions), w::DESCRIPTION);
         mark(&set(&raw.words.person_pronouns), w::PERSON_PRONOUN);
         mark(&set(&raw.words.group_pronouns), w::GROUP_PRONOUN);
         mark(&set(&raw.words.determiners), w::DETERMINER);

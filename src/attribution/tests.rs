@@ -937,3 +937,20 @@ fn headings_and_opening_words_are_no_names() {
         Some("Carlow")
     );
 }
+
+#[test]
+fn descriptions_resolve_to_the_organisation_named_before() {
+    let t = "The Harbor Gazette published an editorial on Monday.\n“The mayor must resign,” the influential daily wrote.";
+    let doc = run(t);
+    let a = &doc.sentences[1][0];
+    assert_eq!(a.claimer.name, "Harbor Gazette");
+    assert_eq!(a.claimer.kind, ClaimerKind::Organisation);
+    // The description is shown too.
+    assert_eq!(a.resolved_from.as_deref(), Some("the influential daily"));
+    assert_eq!(a.claimer.role.as_deref(), Some("influential daily"));
+    // With no organisation named before, the description stays as written.
+    assert_eq!(
+        who("The agency said 40 flights were cancelled.", "40").as_deref(),
+        Some("agency")
+    );
+}
