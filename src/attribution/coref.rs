@@ -9,6 +9,7 @@ use super::shape::{Built, Shape};
 use super::tokens::Tok;
 use super::{Claimer, ClaimerKind};
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::OnceCell;
 use std::hash::BuildHasher;
 use std::rc::Rc;
 /// A person named in the document, for surname merging and role lookup.
@@ -77,14 +78,9 @@ pub(super) fn collect_mentions(sents: &[Sent], order: &[usize]) -> Resolver {
     for &si in order {
         let st = &sents[si];
         let toks = st.toks;
-        let mut initial = true;
         let mut person_seen = false;
         for k in 0..toks.len() {
             let t = &toks[k];
-            if t.is_word() && t.cap && !std::mem::take(&mut initial) {
-                res.capitalised.insert(FxBuildHasher.hash_one(t.base()));
-            }
-            initial &= !t.is_word();
             if !(t.is_word() && t.cap) || toks.get(k + 1).is_some_and(|n| n.is_word() && n.cap) {
                 continue;
             }
@@ -102,7 +98,7 @@ pub(super) fn collect_mentions(sents: &[Sent], order: &[usize]) -> Resolver {
                 name_text.clear();
                 st.name_into(name, &mut name_text);
                 let name = res.canonical(&name_text);
-                res.orgs.push(((si, k), String::from(&*name)));
+                res.orgs.push(((si, k), name));
                 continue;
             }
             if let Some(Shape::Named {
@@ -187,10 +183,11 @@ pub(super) struct Resolver {
     /// The lexicon's gender of each of `history`.
     history_gender: Vec<Option<Gender>>,
     /// Organisations named anywhere, by position, for descriptions ("the agency").
-    orgs: Vec<((usize, usize), String)>,
+    orgs: Vec<((usize, usize), Rc<str>)>,
     /// Hashes of the words written capitalised somewhere other than first in
-    /// their sentence: the words that can be names.
-    capitalised: HashSet<u64>,
+    /// their sentence: the words that can be names. Built on first need (few
+    /// documents need it).
+    capitalised: OnceCell<HashSet<u64>>,
     /// Scratch for folding a surname to look it up in `by_last` without
     /// allocating a key each time (most lookups hit an existing entry, or miss).
     fold_buf: std::cell::RefCell<String>,
@@ -218,15 +215,32 @@ impl Resolver {
     }
 
     /// Can the capitalised first word of a sentence, `t`, followed by `next`, be
-    /// a one-word name? Only if it is capitalised elsewhere too, is known (a
-    /// first name, an alias, an acronym), or a cue follows it ("Carlow said"):
-    /// "Facing criticism, …", "Asked whether …", "Giant screens …" are not.
-    pub(super) fn may_be_name(&self, t: &Tok, next: Option<&Tok>) -> bool {
-        t.acronym
+    /// a one-word name? Only if it is known (a first name, an alias, an
+    /// acronym), a cue follows it ("Carlow said"), or it is capitalised
+    /// elsewhere in `sents` too: "Facing criticism, …", "Asked whether …",
+    /// "Giant screens …" are not.
+    pub(super) fn may_be_name(&self, sents: &[Sent], t: &Tok, next: Option<&Tok>) -> bool {
+        if t.acronym
             || t.base_in(w::FEMALE | w::MALE | w::GOVERNMENT | w::ORGANISATION)
             || next.is_some_and(|n| n.is_word() && n.lower_in(w::VERB | w::SKIPPABLE))
-            || self.capitalised.contains(&FxBuildHasher.hash_one(t.base()))
             || LEX.aliases.contains_key(t.base())
+        {
+            return true;
+        }
+        let capitalised = self.capitalised.get_or_init(|| {
+            let mut set = HashSet::default();
+            for st in sents {
+                let mut words = st.toks.iter().filter(|t| t.is_word());
+                words.next();
+                set.extend(
+                    words
+                        .filter(|t| t.cap)
+                        .map(|t| FxBuildHasher.hash_one(t.base())),
+                );
+            }
+            set
+        });
+        capitalised.contains(&FxBuildHasher.hash_one(t.base()))
     }
 
     /// `c` spoke, named at `at` (sentence, token): a candidate for later pronouns
@@ -402,7 +416,7 @@ impl Resolver {
                     .filter(|(at, _)| spoke.is_none_or(|(_, s)| at > s));
                 let found = match (named, spoke) {
                     (Some((_, name)), _) => Some(Claimer {
-                        name: name.clone(),
+                        name: String::from(&**name),
                         role: None,
                         kind: ClaimerKind::Organisation,
                     }),

@@ -287,7 +287,7 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                     && name.b == name.a + 1
                     && !name.lower_first
                     && st.toks[..name.a].iter().all(|t| !t.is_word())
-                    && !res.may_be_name(&st.toks[name.a], st.toks.get(name.b))
+                    && !res.may_be_name(&sents, &st.toks[name.a], st.toks.get(name.b))
                 {
                     continue;
                 }
