@@ -8,8 +8,10 @@
 //! Patterns: "X said", "said X", "X told KBS", "X confirmed/claimed/…", "according to
 //! X", "X's assessment", "X placed the estimate at", "X: “…”", "…, saying …", and
 //! “…,” the statement read. Pronouns and role nouns ("he", "the minister") resolve to
-//! the last named speaker; aliases and surname-only mentions merge into one canonical
-//! name. Everything the rules can't tie to a named source stays `None`.
+//! the nearest person of their gender, the last speaker or a sentence's subject
+//! named since; descriptions of organisations ("the agency") to the organisation
+//! named last; aliases and surname-only mentions merge into one canonical name.
+//! Everything the rules can't tie to a named source stays `None`.
 //!
 //! Vocabulary lives in `assets/attribution.toml` (see [`LEXICON_TOML`]).
 //!
