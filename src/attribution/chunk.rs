@@ -23,7 +23,7 @@ pub(super) fn is_report(t: &Tok) -> bool {
     t.is_word() && t.base_in(w::REPORT_NOUN)
 }
 pub(super) fn is_head(t: &Tok) -> bool {
-    t.is_word() && t.base_in(w::TITLE | w::ORG_NOUN | w::REPORT_NOUN)
+    t.is_word() && t.base_in(w::TITLE | w::ORG_NOUN | w::REPORT_NOUN | w::DESCRIPTION)
 }
 pub(super) fn is_stop(t: &Tok) -> bool {
     t.is_word() && !t.acronym && t.lower_in(w::STOPWORD)

@@ -75,6 +75,31 @@ pub(super) fn find_cues(st: &Sent, found: &mut Vec<Found>) {
             k += m;
             continue;
         }
+        // "X is calling for", "X has been saying": a progressive is a finite verb.
+        if t.is_word()
+            && t.lower_in(w::PARTICIPLE)
+            && k > 0
+            && matches!(toks[k - 1].lower, "is" | "are" | "was" | "were" | "been")
+            && let Some(np) = st.subject_left(k - 1)
+            && let Some(shape) = st.shape(np.a, np.b)
+            && !matches!(
+                shape,
+                Shape::Named {
+                    kind: ClaimerKind::Report,
+                    ..
+                }
+            )
+        {
+            found.push(Found {
+                pattern: Pattern::Verb,
+                cue: (k - 1, k + 1),
+                np: Some(np),
+                shape: Some(shape),
+                copy_prev: false,
+            });
+            k += 1;
+            continue;
+        }
         if t.is_word() && t.lower_in(w::PARTICIPLE) && k > 0 && toks[k - 1].is_punct(',') {
             if found.is_empty() {
                 if let Some(np) = main_subject(st, k) {
@@ -98,20 +123,12 @@ pub(super) fn find_cues(st: &Sent, found: &mut Vec<Found>) {
         }
         if t.is_punct(':')
             && toks.get(k + 1).is_some_and(Tok::is_quote)
-            && let Some((a, b)) = st.left_np(k, 0)
-            && let Some(shape) = st.shape(a, b)
-            && !matches!(
-                shape,
-                Shape::Named {
-                    kind: ClaimerKind::Report,
-                    ..
-                }
-            )
+            && let Some((np, shape)) = colon_speaker(st, k, found.is_empty())
         {
             found.push(Found {
                 pattern: Pattern::Colon,
                 cue: (k, k + 1),
-                np: Some(Np { a, b, appos: None }),
+                np: Some(np),
                 shape: Some(shape),
                 copy_prev: false,
             });
@@ -149,6 +166,34 @@ pub(super) fn find_cues(st: &Sent, found: &mut Vec<Found>) {
         }
         k += 1;
     }
+}
+
+/// The speaker of a quote after the colon at `k`: the phrase right before it
+/// ("Ana Reyes: “…”"), else, when no cue came before in the sentence (`first`),
+/// the subject of the clause that the colon ends ("Ana Reyes boomed: “…”").
+fn colon_speaker(st: &Sent, k: usize, first: bool) -> Option<(Np, Shape)> {
+    let not_report = |shape: &Shape| {
+        !matches!(
+            shape,
+            Shape::Named {
+                kind: ClaimerKind::Report,
+                ..
+            }
+        )
+    };
+    if let Some((a, b)) = st.left_np(k, 0)
+        && let Some(shape) = st.shape(a, b)
+    {
+        return not_report(&shape).then_some((Np { a, b, appos: None }, shape));
+    }
+    if !first {
+        return None;
+    }
+    let np = main_subject(st, k)?;
+    let shape = st.shape(np.a, np.b)?;
+    // The subject, then a verb phrase in lower case: not a heading ("Poll: “…”").
+    let verb = st.toks[np.b..k].iter().any(|t| t.is_word() && !t.cap);
+    (verb && not_report(&shape)).then_some((np, shape))
 }
 
 /// A finite attribution verb at token `k` spanning `m` words.
@@ -241,8 +286,11 @@ fn verb_cue(st: &Sent, k: usize, m: usize) -> Option<Found> {
         return Some(subject(np, shape));
     }
     // “…,” said X
-    let inverted_ok =
-        k == 0 || toks[k - 1].is_punct(',') || toks[k - 1].is_quote() || toks[k - 1].is_punct('—');
+    let inverted_ok = !first.lower_in(w::NOT_INVERTED)
+        && (k == 0
+            || toks[k - 1].is_punct(',')
+            || toks[k - 1].is_quote()
+            || toks[k - 1].is_punct('—'));
     if inverted_ok
         && let Some((a, b)) = st.right_np(k + m, toks.len())
         && inverted_subject(st, k, a, b)

@@ -18,7 +18,19 @@ struct RawLexicon {
     words: RawWords,
     entities: RawEntities,
     #[serde(default)]
+    gender: RawGender,
+    #[serde(default)]
     aliases: std::collections::HashMap<String, Vec<String>>,
+}
+
+/// First names and person words by gender, for he/she resolution.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGender {
+    #[serde(default)]
+    female: Vec<String>,
+    #[serde(default)]
+    male: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -31,6 +43,8 @@ struct RawCues {
     quote_only_verbs: Vec<String>,
     #[serde(default)]
     not_before_to: Vec<String>,
+    #[serde(default)]
+    not_inverted: Vec<String>,
     #[serde(default)]
     participles: Vec<String>,
     #[serde(default)]
@@ -49,6 +63,8 @@ struct RawWords {
     org_nouns: Vec<String>,
     #[serde(default)]
     report_nouns: Vec<String>,
+    #[serde(default)]
+    descriptions: Vec<String>,
     #[serde(default)]
     person_pronouns: Vec<String>,
     #[serde(default)]
@@ -156,6 +172,15 @@ pub(crate) mod w {
     pub const HARD: u32 = 1 << 25;
     /// "citing", "cited", "to", "on": words that rule out an "X's assessment" cue.
     pub const CITING: u32 = 1 << 26;
+    /// A verb whose subject never follows it ("called the KKK …" names no speaker).
+    pub const NOT_INVERTED: u32 = 1 << 27;
+    /// A woman's first name or a word for a woman ("Maria", "Mrs.", "spokeswoman").
+    pub const FEMALE: u32 = 1 << 28;
+    /// A man's first name or a word for a man ("John", "Mr.", "spokesman").
+    pub const MALE: u32 = 1 << 29;
+    /// An organisation's description ("the agency", "the daily"): it stands
+    /// for the organisation named before it.
+    pub const DESCRIPTION: u32 = 1 << 30;
 }
 
 /// Words with the [`w::HARD`] bit.
@@ -334,12 +359,16 @@ impl Lexicon {
         mark(&set(&raw.cues.ambiguous_nouns), w::AMBIGUOUS_NOUN);
         mark(&set(&raw.cues.quote_only_verbs), w::QUOTE_ONLY_VERB);
         mark(&set(&raw.cues.not_before_to), w::NOT_BEFORE_TO);
+        mark(&set(&raw.cues.not_inverted), w::NOT_INVERTED);
+        mark(&set(&raw.gender.female), w::FEMALE);
+        mark(&set(&raw.gender.male), w::MALE);
         mark(&set(&raw.cues.participles), w::PARTICIPLE);
         mark(&set(&raw.cues.assessment_nouns), w::ASSESSMENT_NOUN);
         mark(&titles, w::TITLE);
         mark(&set(&raw.words.plural_people), w::PLURAL_PEOPLE);
         mark(&set(&raw.words.org_nouns), w::ORG_NOUN);
         mark(&set(&raw.words.report_nouns), w::REPORT_NOUN);
+        mark(&set(&raw.words.descriptions), w::DESCRIPTION);
         mark(&set(&raw.words.person_pronouns), w::PERSON_PRONOUN);
         mark(&set(&raw.words.group_pronouns), w::GROUP_PRONOUN);
         mark(&set(&raw.words.determiners), w::DETERMINER);

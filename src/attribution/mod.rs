@@ -8,18 +8,23 @@
 //! Patterns: "X said", "said X", "X told KBS", "X confirmed/claimed/…", "according to
 //! X", "X's assessment", "X placed the estimate at", "X: “…”", "…, saying …", and
 //! “…,” the statement read. Pronouns and role nouns ("he", "the minister") resolve to
-//! the last named speaker; aliases and surname-only mentions merge into one canonical
-//! name. Everything the rules can't tie to a named source stays `None`.
+//! the nearest person of their gender, the last speaker or a sentence's subject
+//! named since; descriptions of organisations ("the agency") to the organisation
+//! named last; aliases and surname-only mentions merge into one canonical name.
+//! Everything the rules can't tie to a named source stays `None`.
 //!
 //! Vocabulary lives in `assets/attribution.toml` (see [`LEXICON_TOML`]).
 //!
 //! The work is split by stage: `tokens` cuts a sentence into words, punctuation
 //! and opaque quotes; `chunk` finds claimer phrases around a cue and `shape`
 //! classifies them; `cues` finds the cues ("said", "according to", …) with their
-//! phrases; `names` resolves phrases into canonical claimers; `spans` gives each
-//! attribution the clause it governs; `quotes` finds quotations and their speakers.
+//! phrases; `names` makes canonical display names; `coref` collects the people a
+//! document names and resolves surnames, pronouns and descriptions to them;
+//! `spans` gives each attribution the clause it governs; `quotes` finds
+//! quotations and their speakers.
 
 mod chunk;
+mod coref;
 mod cues;
 mod lexicon;
 mod names;
@@ -33,8 +38,9 @@ pub(crate) use lexicon::prepare;
 pub use names::canonical_name;
 
 use chunk::Sent;
+use coref::collect_mentions;
 use cues::find_cues;
-use names::{Mention, Resolver, qualify_bare_role, stays_one_word};
+use names::qualify_bare_role;
 use quotes::attach_quotes;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -235,60 +241,7 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
 
     // Pass 1: people named anywhere (with their titles), for surname merging and
     // role-noun resolution.
-    let mut res = Resolver::default();
-    let mut name_text = String::new();
-    for &si in &order {
-        let st = &sents[si];
-        let toks = st.toks;
-        for k in 0..toks.len() {
-            let t = &toks[k];
-            if !(t.is_word() && t.cap) || toks.get(k + 1).is_some_and(|n| n.is_word() && n.cap) {
-                continue;
-            }
-            let Some((a, b)) = st.left_np(k + 1, 0) else {
-                continue;
-            };
-            if let Some(Shape::Named {
-                name,
-                role,
-                kind: ClaimerKind::Person,
-            }) = st.shape(a, b)
-            {
-                // First in its sentence, and not one of a pair ("Nina Holt and …").
-                let subject = toks[..a].iter().all(|t| !t.is_word())
-                    && toks
-                        .get(b)
-                        .is_none_or(|t| !matches!(t.lower, "and" | "&" | "or"));
-                // Most one-word names can't become a full name: skip building them,
-                // unless they are a sentence's subject ("Carlow said", with
-                // "Ben Carlow" named before).
-                let one_word =
-                    name.b == name.a + 1 && !name.lower_first && stays_one_word(&toks[name.a]);
-                if one_word && !subject {
-                    continue;
-                }
-                name_text.clear();
-                st.name_into(name, &mut name_text);
-                let name = res.canonical(&name_text);
-                let full = if name.contains(' ') {
-                    Some(String::from(&*name))
-                } else if subject {
-                    res.full_name(&name, (si, k)).map(str::to_owned)
-                } else {
-                    None
-                };
-                if let Some(full) = full {
-                    res.add_mention(Mention {
-                        pos: (si, k),
-                        name: full,
-                        role: role.map(|(x, y)| st.text(x, y)),
-                        subject,
-                    });
-                }
-            }
-        }
-    }
-    // Sort mentions by position (order is already by position unless spans overlap).
+    let mut res = collect_mentions(&sents, &order);
     // Pass 2: attributions, sentence by sentence in document order.
     let mut out: Vec<Vec<Attribution>> = vec![Vec::new(); spans.len()];
     // The sentence's attributions by the hash of their (mention, claimer): the
@@ -323,13 +276,24 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
             } else {
                 let Some(np) = f.np else { continue };
                 // `shape` is pure: the finder's result stands.
-                let Some(built) = f
-                    .shape
-                    .or_else(|| st.shape(np.a, np.b))
-                    .map(|sh| st.finish(sh))
-                else {
+                let Some(shape) = f.shape.or_else(|| st.shape(np.a, np.b)) else {
                     continue;
                 };
+                // A lone capitalised word that starts the sentence and is never
+                // capitalised elsewhere is no name ("Facing criticism, …").
+                if let Shape::Named {
+                    name,
+                    role: None,
+                    kind: ClaimerKind::Person,
+                } = shape
+                    && name.b == name.a + 1
+                    && !name.lower_first
+                    && st.toks[..name.a].iter().all(|t| !t.is_word())
+                    && !res.may_be_name(&sents, &st.toks[name.a], st.toks.get(name.b))
+                {
+                    continue;
+                }
+                let built = st.finish(shape);
                 let appos = np.appos.map(|(x, y)| st.text(x, y));
                 let Some((c, from)) = res.resolve(built, appos, (si, np.a)) else {
                     continue;
@@ -358,8 +322,7 @@ pub fn analyze(text: &str, sentences: &[Range<usize>]) -> DocAttribution {
                 res.roles.insert(claimer.name.clone(), r.clone());
             }
             if resolved_from.is_none() || f.pattern == Pattern::Participle {
-                res.history.push(claimer.clone());
-                res.history_at.push((si, f.cue.0));
+                res.spoke(claimer.clone(), (si, f.cue.0));
             }
             seen.entry(key_hash(&mention, &claimer))
                 .or_insert(atts.len());

@@ -53,6 +53,13 @@ pub(super) enum Shape {
         at: usize,
         person: bool,
     },
+    /// "the newspaper", "the company": an organisation described, named before.
+    Description {
+        /// Tokens of the phrase as written, with its determiner.
+        written: (usize, usize),
+        /// Tokens of the phrase after the determiner.
+        phrase: (usize, usize),
+    },
     RoleRef {
         /// Tokens of the phrase as written, with any determiner.
         written: (usize, usize),
@@ -94,6 +101,12 @@ pub(super) enum Built {
     Pronoun {
         text: String,
         person: bool,
+    },
+    Description {
+        /// "newspaper"
+        phrase: String,
+        /// "The newspaper"
+        written: String,
     },
     RoleRef {
         phrase: String,
@@ -194,6 +207,13 @@ impl Sent<'_> {
                 text: self.text(at, at + 1),
                 person,
             },
+            Shape::Description {
+                written,
+                phrase: (a, b),
+            } => Built::Description {
+                phrase: self.text(a, b),
+                written: self.text(written.0, written.1),
+            },
             Shape::RoleRef {
                 written,
                 phrase: (a, b),
@@ -286,7 +306,10 @@ impl Sent<'_> {
         {
             name_start = p + 1;
         }
+        // "FULL TEXT", "BREAKING NEWS": a run of capitals is a heading, not a name.
+        let heading = b - name_start >= 2 && toks[name_start..b].iter().all(|t| t.acronym);
         let name_ok = name_start < b
+            && !heading
             && !is_report(&toks[b - 1])
             && !toks[b - 1].base_in(w::PLURAL_PEOPLE)
             && (name_start..b).all(|k| {
@@ -357,6 +380,16 @@ impl Sent<'_> {
             });
         }
         let head = &toks[b - 1];
+        // "the influential daily", "the company": a description in lower case.
+        if definite
+            && head.base_in(w::DESCRIPTION)
+            && toks[a..b].iter().all(|t| t.is_word() && !t.cap && !t.poss)
+        {
+            return Some(Shape::Description {
+                written: (a0, b),
+                phrase: (a, b),
+            });
+        }
         if is_report(head) {
             return Some(Shape::Named {
                 name: phrase,

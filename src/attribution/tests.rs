@@ -2,6 +2,7 @@
 //! Each line of a test text is one sentence.
 
 use super::lexicon::{LEXICON as LEX, fold};
+use super::names::stays_one_word;
 use super::shape::is_gov_name;
 use super::*;
 
@@ -836,4 +837,120 @@ fn according_to_a_report_released_by_its_author() {
     .expect("claimer");
     assert_eq!(c.name, "state election office");
     assert_eq!(c.role.as_deref(), Some("figures"));
+}
+
+/// Name of the speaker of the quote starting with `start`.
+fn speaker(text: &str, start: &str) -> Option<String> {
+    run(text)
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with(start))
+        .expect("quote")
+        .speaker
+        .as_ref()
+        .map(|c| c.name.clone())
+}
+
+#[test]
+fn naming_and_judging_verbs() {
+    assert_eq!(
+        who("Dale Morton called the plan a disaster.", "plan").as_deref(),
+        Some("Dale Morton")
+    );
+    assert_eq!(
+        who("Ana Reyes thanked the nurses for their work.", "nurses").as_deref(),
+        Some("Ana Reyes")
+    );
+    // The object of "called" is not its subject, even after a comma.
+    assert_eq!(
+        who(
+            "Senator Ines Cole, a candidate, called the Vance Group “reckless” on Friday.",
+            "reckless"
+        )
+        .as_deref(),
+        Some("Ines Cole")
+    );
+    // "continued" is a speech verb only after a quote.
+    assert_eq!(
+        speaker("“It is hard,” Ana Reyes continued.", "It is").as_deref(),
+        Some("Ana Reyes")
+    );
+    assert_eq!(
+        main_claimer("The town council continued its work on the bridge."),
+        None
+    );
+}
+
+#[test]
+fn progressive_verbs() {
+    assert_eq!(
+        who(
+            "Dale Morton is calling for a recount in the county.",
+            "recount"
+        )
+        .as_deref(),
+        Some("Dale Morton")
+    );
+    assert_eq!(
+        who("The union has been urging members to vote.", "members").as_deref(),
+        Some("union")
+    );
+}
+
+#[test]
+fn colon_after_a_clause() {
+    assert_eq!(
+        speaker("Dale Morton boomed: “We will win this county.”", "We will").as_deref(),
+        Some("Dale Morton")
+    );
+    // A heading before a colon is no speaker.
+    assert_eq!(
+        speaker("Poll: “Most voters are undecided.”", "Most").as_deref(),
+        None
+    );
+}
+
+#[test]
+fn he_and_she_by_gender() {
+    let t = "Nina Holt met Tom Beck on Monday.\nTom Beck spoke first.\n“It went well,” she said.\n“We agree,” he said.";
+    assert_eq!(speaker(t, "It went").as_deref(), Some("Nina Holt"));
+    assert_eq!(speaker(t, "We agree").as_deref(), Some("Tom Beck"));
+    // A title tells too.
+    let t = "Spokeswoman Dana Ruiz met Mayor Tom Beck.\n“We are ready,” she said.";
+    assert_eq!(speaker(t, "We are").as_deref(), Some("Dana Ruiz"));
+}
+
+#[test]
+fn subject_after_an_opening_phrase() {
+    let t = "Critics worry about the plan.\nRecently, Hal Baines, a radio host, was asked why.\n“So they can win,” he said.";
+    assert_eq!(speaker(t, "So they").as_deref(), Some("Hal Baines"));
+}
+
+#[test]
+fn headings_and_opening_words_are_no_names() {
+    assert_eq!(main_claimer("NEWS ALERT said the bridge is closed."), None);
+    let t = "Facing criticism from voters, Mr. Ruiz released a plan, saying it was fair.";
+    assert_ne!(who(t, "fair").as_deref(), Some("Facing"));
+    // A name that only ever starts a sentence still speaks.
+    assert_eq!(
+        who("Carlow said the road is open.", "road").as_deref(),
+        Some("Carlow")
+    );
+}
+
+#[test]
+fn descriptions_resolve_to_the_organisation_named_before() {
+    let t = "The Harbor Gazette published an editorial on Monday.\n“The mayor must resign,” the influential daily wrote.";
+    let doc = run(t);
+    let a = &doc.sentences[1][0];
+    assert_eq!(a.claimer.name, "Harbor Gazette");
+    assert_eq!(a.claimer.kind, ClaimerKind::Organisation);
+    // The description is shown too.
+    assert_eq!(a.resolved_from.as_deref(), Some("the influential daily"));
+    assert_eq!(a.claimer.role.as_deref(), Some("influential daily"));
+    // With no organisation named before, the description stays as written.
+    assert_eq!(
+        who("The agency said 40 flights were cancelled.", "40").as_deref(),
+        Some("agency")
+    );
 }
