@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// change to its results must raise it. (A cache also records the build
 /// that wrote it and is not read by another, so a forgotten raise costs a
 /// rebuild of the cache, never a wrong result.)
-pub const ANALYSIS_VERSION: u32 = 2;
+pub const ANALYSIS_VERSION: u32 = 3;
 
 /// A figure in its sentence, with who the sentence attributes it to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
