@@ -367,15 +367,15 @@ fn part_of(lex: &Lexicon, ws: &[Word], fw: &Range<usize>) -> Option<Whole> {
     }
 }
 
+/// How many words open a sentence.
+const YEAR_OPENS: usize = 3;
+
 /// Whether a sentence of words `ws` tells of an event before the one
 /// reported: a phrase of `earlier` ("a year after", "months ago") or, in
 /// its first words, a year before `doc_year`, the article's ("And in 2005,
 /// four others were killed" in an article of 2013; a year further on may
 /// date a detail of this event: "the gunman, treated in 2006, killed
 /// five").
-/// How many words open a sentence.
-const YEAR_OPENS: usize = 3;
-
 pub(super) fn earlier_event(lex: &Lexicon, ws: &[Word], doc_year: Option<u32>) -> bool {
     let year_before = |w: &Word| {
         doc_year.is_some_and(|doc| {
