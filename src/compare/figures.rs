@@ -181,9 +181,9 @@ fn doc_items(
         let text = doc.sentence_text(sentence);
         let mut ctx = SentenceContext::new(lex, text, run.iter().map(|&k| &a.figures[k]));
         let earlier = quantity::earlier_event(lex, &ctx.words, doc_year);
-        // The words of the sentence's counts: two joined by "and" are
-        // parts (`quantity::coordinated`).
-        let counts: Vec<(usize, Range<usize>)> = run
+        // The sentence's counts, in word order: two neighbours joined by
+        // "and" are parts (`quantity::coordinated`).
+        let mut counts: Vec<(usize, Range<usize>)> = run
             .iter()
             .filter(|&&k| {
                 let f = &a.figures[k].figure;
@@ -193,17 +193,16 @@ fn doc_items(
             })
             .map(|&k| (k, ctx.word_range(&a.figures[k].figure.span)))
             .collect();
+        counts.sort_by_key(|(_, r)| r.start);
+        let parts: Vec<usize> = counts
+            .windows(2)
+            .filter(|w| quantity::coordinated(lex, text, &ctx.words, &w[0].1, &w[1].1))
+            .flat_map(|w| [w[0].0, w[1].0])
+            .collect();
         for &k in run {
             let f = &a.figures[k];
             let fw = ctx.word_range(&f.figure.span);
-            let coordinated = counts.iter().any(|(j, _)| *j == k)
-                && quantity::coordinated(
-                    lex,
-                    text,
-                    &ctx.words,
-                    &fw,
-                    counts.iter().filter(|(j, _)| *j != k).map(|(_, r)| r),
-                );
+            let coordinated = parts.contains(&k);
             let counted = lex.counted_measures.contains(&f.figure.measure);
             let names_whom = quantity::names_whom(&f.figure);
             let class = if counted {

@@ -393,39 +393,37 @@ pub(super) fn earlier_event(lex: &Lexicon, ws: &[Word], doc_year: Option<u32>) -
             .any(|p| !find_phrase(ws, p).is_empty())
 }
 
-/// Whether the count at `fw` is one of two counts joined by "and" that
-/// share one outcome: "two men and two women were wounded", "captured 12
-/// Somali and 11 Yemeni pirates" (either count is a part). `others` are the
-/// word ranges of the sentence's other counts. Not "one dead and three
-/// wounded" nor "killed one person and three were wounded": each count has
-/// an outcome of its own.
-pub(super) fn coordinated<'a>(
+/// Whether two counts of a sentence, `first` before `second` (word
+/// ranges), are joined by "and" and share one outcome, each a part of it:
+/// "two men and two women were wounded", "captured 12 Somali and 11 Yemeni
+/// pirates". Not "one dead and three wounded" nor "killed one person and
+/// three were wounded": each count has an outcome of its own.
+pub(super) fn coordinated(
     lex: &Lexicon,
     text: &str,
     ws: &[Word],
-    fw: &Range<usize>,
-    mut others: impl Iterator<Item = &'a Range<usize>>,
+    first: &Range<usize>,
+    second: &Range<usize>,
 ) -> bool {
     let outcome_in = |from: usize, to: usize| {
         (from..to.min(ws.len())).any(|j| lex.quantity.outcomes.contains_key(&ws[j].norm))
     };
-    // An outcome before the count or in its words.
-    let governed =
-        |r: &Range<usize>| outcome_in(r.start.saturating_sub(lex.quantity.before_window), r.end);
-    // An outcome in the count's words or its clause's ("three others,
-    // including an officer, were injured").
-    let own = |r: &Range<usize>| outcome_in(r.start, r.end) || outcome(lex, text, ws, r).is_some();
+    // An outcome before the first count or in its words.
+    let governed = outcome_in(
+        first.start.saturating_sub(lex.quantity.before_window),
+        first.end,
+    );
+    // An outcome in the second count's words or its clause's ("three
+    // others, including an officer, were injured").
+    let own = || outcome_in(second.start, second.end) || outcome(lex, text, ws, second).is_some();
     // At most two words and then "and" between the counts, no outcome and
     // no break among them.
-    let joined = |first: &Range<usize>, second: &Range<usize>| {
-        first.end < second.start
-            && second.start - first.end <= 3
-            && ws[second.start - 1].norm == "and"
-            && !outcome_in(first.end, second.start)
-            && (first.end..second.start).all(|k| k == 0 || !broken(text, &ws[k - 1], &ws[k]))
-            && !(governed(first) && own(second))
-    };
-    others.any(|o| joined(o, fw) || joined(fw, o))
+    first.end < second.start
+        && second.start - first.end <= 3
+        && ws[second.start - 1].norm == "and"
+        && !outcome_in(first.end, second.start)
+        && (first.end..second.start).all(|k| k == 0 || !broken(text, &ws[k - 1], &ws[k]))
+        && !(governed && own())
 }
 
 /// The named person an age belongs to: "Larry Gordon, 44," (the name
