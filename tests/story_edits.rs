@@ -8,31 +8,17 @@ use crosscheck::compare::{self, StoryEdit};
 use crosscheck::store::Store;
 use crosscheck::{Corpus, analysis, load};
 
-/// Two reports of a flood in an invented town and one of a bridge
-/// opening elsewhere: the clustering keeps the bridge apart.
+/// Two reports of a flood in an invented town and one of a bridge opening
+/// elsewhere (tests/fixtures/stories, shared with src/tui/stories_tests.rs).
+const FILES: [(&str, &str); 3] = [
+    ("flood-a.txt", include_str!("fixtures/stories/flood-a.txt")),
+    ("flood-b.txt", include_str!("fixtures/stories/flood-b.txt")),
+    ("bridge.txt", include_str!("fixtures/stories/bridge.txt")),
+];
+
 fn corpus() -> Corpus {
-    let files = [
-        (
-            "flood-a.txt",
-            "Flood in Varnholt\n\nThe river Ossel burst its banks in Varnholt on Monday. \
-             Officials said 40 homes were flooded in the lower town. \
-             The mayor of Varnholt, Ilse Brandauer, said pumps were on the way.",
-        ),
-        (
-            "flood-b.txt",
-            "Varnholt under water\n\nFloodwater from the Ossel covered the lower town of \
-             Varnholt on Monday. Officials said 55 homes were flooded. \
-             Mayor Ilse Brandauer asked for pumps from the region.",
-        ),
-        (
-            "bridge.txt",
-            "New bridge opens in Quellmark\n\nA footbridge over the canal in Quellmark \
-             opened on Saturday after two years of work. The city said it cost 4 million \
-             euros. Cyclists crossed it first.",
-        ),
-    ];
     Corpus {
-        documents: load::load_named(files.iter().map(|(n, t)| (*n, t.as_bytes()))).documents,
+        documents: load::load_named(FILES.iter().map(|(n, t)| (*n, t.as_bytes()))).documents,
     }
 }
 

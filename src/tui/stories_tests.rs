@@ -12,24 +12,20 @@ use crosscheck::{Corpus, analysis};
 use ratatui::layout::Rect;
 use std::sync::Arc;
 
+/// Two reports of a flood in an invented town and one of a bridge opening
+/// elsewhere (tests/fixtures/stories, shared with tests/story_edits.rs).
 const FILES: [(&str, &str); 3] = [
     (
         "flood-a.txt",
-        "Flood in Varnholt\n\nThe river Ossel burst its banks in Varnholt on Monday. \
-         Officials said 40 homes were flooded in the lower town. \
-         The mayor of Varnholt, Ilse Brandauer, said pumps were on the way.",
+        include_str!("../../tests/fixtures/stories/flood-a.txt"),
     ),
     (
         "flood-b.txt",
-        "Varnholt under water\n\nFloodwater from the Ossel covered the lower town of \
-         Varnholt on Monday. Officials said 55 homes were flooded. \
-         Mayor Ilse Brandauer asked for pumps from the region.",
+        include_str!("../../tests/fixtures/stories/flood-b.txt"),
     ),
     (
         "bridge.txt",
-        "New bridge opens in Quellmark\n\nA footbridge over the canal in Quellmark \
-         opened on Saturday after two years of work. The city said it cost 4 million \
-         euros. Cyclists crossed it first.",
+        include_str!("../../tests/fixtures/stories/bridge.txt"),
     ),
 ];
 
