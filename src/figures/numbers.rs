@@ -193,6 +193,25 @@ pub struct Num {
     pub needs_unit: bool,
 }
 
+impl Num {
+    /// Digits at tokens `start..end`, unscaled; the other readings are set
+    /// where they hold (`Num { words: true, ..Num::plain(…) }`).
+    fn plain(value: f64, start: usize, end: usize) -> Num {
+        Num {
+            value,
+            start,
+            end,
+            words: false,
+            scaled: false,
+            bare_one: false,
+            grouped: false,
+            decimal: false,
+            scale: 1.0,
+            needs_unit: false,
+        }
+    }
+}
+
 /// Vulgar fractions with their value.
 pub const VULGAR: [(&str, f64); 5] = [
     ("½", 0.5),
@@ -321,16 +340,10 @@ pub fn parse_number(toks: &[Tok], i: usize) -> Option<Num> {
                 needs_unit = true;
             }
             let mut num = Num {
-                value,
-                start: i,
-                end: j,
-                words: false,
-                scaled: false,
-                bare_one: false,
                 grouped,
                 decimal: t.norm.contains('.'),
-                scale: 1.0,
                 needs_unit,
+                ..Num::plain(value, i, j)
             };
             if let Some((s, e)) = scale_at(toks, j) {
                 num.value *= s;
@@ -360,16 +373,8 @@ pub fn parse_number(toks: &[Tok], i: usize) -> Option<Num> {
         Kind::Sym => {
             let v = vulgar(&t.norm)?;
             Some(Num {
-                value: v,
-                start: i,
-                end: i + 1,
-                words: false,
-                scaled: false,
-                bare_one: false,
-                grouped: false,
                 decimal: true,
-                scale: 1.0,
-                needs_unit: false,
+                ..Num::plain(v, i, i + 1)
             })
         }
         Kind::Word => parse_words(toks, i),
@@ -395,16 +400,9 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Num> {
             && LEXICON.units.longest(toks, h + 2).is_some()
         {
             return Some(Num {
-                value: 0.5,
-                start: i,
-                end: h + 1,
                 words: true,
-                scaled: false,
-                bare_one: false,
-                grouped: false,
-                decimal: false,
-                scale: 1.0,
                 needs_unit: true,
+                ..Num::plain(0.5, i, h + 1)
             });
         }
     }
@@ -426,30 +424,17 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Num> {
                     && !toks[j + 1].norm.eq("m")
                 {
                     return Some(Num {
-                        value: f * s,
-                        start: i,
-                        end: e,
                         words: true,
                         scaled: s != 12.0,
-                        bare_one: false,
-                        grouped: false,
-                        decimal: false,
                         scale: s,
-                        needs_unit: false,
+                        ..Num::plain(f * s, i, e)
                     });
                 }
                 if w0 == "half" {
                     return Some(Num {
-                        value: 0.5,
-                        start: i,
-                        end: j + 1,
                         words: true,
-                        scaled: false,
-                        bare_one: false,
-                        grouped: false,
-                        decimal: false,
-                        scale: 1.0,
                         needs_unit: true,
+                        ..Num::plain(0.5, i, j + 1)
                     });
                 }
             }
@@ -562,16 +547,11 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Num> {
     let value = total + cur;
     let bare_one = end == i + 1 && w0 == "one";
     Some(Num {
-        value,
-        start: i,
-        end,
         words: true,
         scaled,
         bare_one,
-        grouped: false,
-        decimal: false,
         scale,
-        needs_unit: false,
+        ..Num::plain(value, i, end)
     })
 }
 
